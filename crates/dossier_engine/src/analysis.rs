@@ -1,0 +1,144 @@
+//! Text analysis shared by indexing, querying and topic modelling: one code path, so a query
+//! term always meets the index term it should.
+//!
+//! Pipeline: Unicode word segmentation -> case and diacritic folding (curly and straight
+//! apostrophes alike) -> stop-word flag -> English Snowball stem. Byte offsets into the original
+//! text are kept so snippets and highlights can point back at it.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One analysed word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The stemmed, folded term: what the index stores.
+    pub term: String,
+    /// The folded but unstemmed word: what prefix and fuzzy matching compare against.
+    pub folded: String,
+    /// Word position (0-based, counting every word including stop-words), for phrases.
+    pub position: u32,
+    /// Byte range of the word in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub is_stop_word: bool,
+}
+
+/// The analyser. Cheap to create; holds the stemmer.
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Analyzer {
+    /// Every word of `text`, in order, with positions and offsets.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut position = 0u32;
+        for (start, word) in text.split_word_bound_indices() {
+            if !word.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let folded = fold(word);
+            if folded.is_empty() {
+                continue;
+            }
+            let term = self.stem(&folded);
+            out.push(Token {
+                is_stop_word: is_stop_word(&folded),
+                term,
+                folded,
+                position,
+                start,
+                end: start + word.len(),
+            });
+            position += 1;
+        }
+        out
+    }
+
+    /// Stemmed terms of `text`, stop-words removed: the bag of words for ranking and topics.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        self.tokens(text)
+            .into_iter()
+            .filter(|t| !t.is_stop_word)
+            .map(|t| t.term)
+            .collect()
+    }
+
+    /// Stems one already folded word.
+    pub fn stem(&self, folded: &str) -> String {
+        self.stemmer.stem(folded).into_owned()
+    }
+}
+
+/// Lower-cases, strips diacritics (NFKD, combining marks dropped) and maps every apostrophe-like
+/// character to `'`; a trailing possessive `'s` or `'` is removed so "India's" = "India’s" = "India".
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    let trimmed = out.strip_suffix("'s").unwrap_or(&out);
+    trimmed.trim_matches('\'').to_string()
+}
+
+/// Lucene's English stop-word set (the one the BEIR BM25 baselines use), plus a few
+/// contractions' remains.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+    "they", "this", "to", "was", "will", "with",
+];
+
+/// Whether a folded word is a stop-word.
+pub fn is_stop_word(folded: &str) -> bool {
+    STOP_WORDS.binary_search(&folded).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_fold_alike() {
+        assert_eq!(fold("India's"), "india");
+        assert_eq!(fold("India’s"), "india");
+    }
+
+    #[test]
+    fn diacritics_fold_away() {
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("NAÏVE"), "naive");
+    }
+
+    #[test]
+    fn tokens_keep_offsets_and_positions() {
+        let text = "The Indus Waters treaty";
+        let tokens = Analyzer::default().tokens(text);
+        assert_eq!(tokens.len(), 4);
+        assert!(tokens[0].is_stop_word);
+        assert_eq!(&text[tokens[1].start..tokens[1].end], "Indus");
+        assert_eq!(tokens[2].term, "water");
+        assert_eq!(tokens[3].position, 3);
+    }
+}

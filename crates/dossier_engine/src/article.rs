@@ -1,0 +1,48 @@
+//! The article record: the contract between build.rs, the CLI and the app.
+//! Fields may be added; none may be renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// One cleaned article, as every later stage (index, topics, page) sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable, unique slug (derived from the file and the title).
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Summary bullets, in order.
+    pub summary: Vec<String>,
+    /// `YYYY-MM-DD`, or null when the text gives no date that can be trusted.
+    pub date: Option<String>,
+    /// The raw date words as found in the text.
+    pub date_text: Option<String>,
+    /// True when `date` was worked out (a relative date with an anchor) rather than stated.
+    pub date_inferred: bool,
+    /// Place of the dateline ("Islamabad"), removed from the first body paragraph.
+    pub dateline: Option<String>,
+    pub byline: Option<String>,
+    pub section: Option<String>,
+    /// "news", "press-release", ...
+    pub kind: String,
+    /// Publisher, only when the text states it; never guessed.
+    pub source: Option<String>,
+    /// Path relative to the corpus root, with `/` separators.
+    pub file: String,
+    /// Body paragraphs, furniture removed.
+    pub body: Vec<String>,
+    pub captions: Vec<String>,
+    /// Reader comments, kept out of `body`.
+    pub comments: Vec<String>,
+}
+
+impl Article {
+    /// The article's searchable prose in reading order (title, subtitle, summary, body, captions).
+    pub fn full_text(&self) -> String {
+        let mut parts: Vec<&str> = vec![self.title.as_str()];
+        parts.extend(self.subtitle.as_deref());
+        parts.extend(self.summary.iter().map(String::as_str));
+        parts.extend(self.body.iter().map(String::as_str));
+        parts.extend(self.captions.iter().map(String::as_str));
+        parts.join("\n")
+    }
+}

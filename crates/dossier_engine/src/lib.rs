@@ -1,0 +1,13 @@
+//! Dossier's engine: everything that can be computed without a browser.
+//!
+//! It knows nothing about Leptos or the DOM; it compiles natively (build script, CLI, benches)
+//! and to wasm32 (the page), so the page runs exactly the code the build ran.
+
+pub mod analysis;
+pub mod article;
+pub mod bundle;
+pub mod ingest;
+pub mod search;
+
+pub use article::Article;
+pub use bundle::Bundle;

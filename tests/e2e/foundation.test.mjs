@@ -1,0 +1,38 @@
+// The page renders the embedded corpus, the search box narrows it, and nothing goes wrong on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('renders the embedded articles from a sub-path, with no errors or failed requests', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const results = page.getByTestId('result');
+  await results.first().waitFor();
+  const count = await results.count();
+  assert.ok(count >= 5, `expected the seed articles, saw ${count}`);
+  const titles = await results.locator('h2').allTextContents();
+  assert.ok(titles.some((t) => /cyber/i.test(t)), `no cyber article among ${titles.join(' | ')}`);
+  await screenshot(page, 'home');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('typing in the search box narrows the list', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const results = page.getByTestId('result');
+  await results.first().waitFor();
+  const before = await results.count();
+  await page.getByTestId('search-input').fill('Macron');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, before);
+  const after = await results.count();
+  assert.ok(after >= 1 && after < before, `search should narrow ${before} results, got ${after}`);
+  const text = await results.first().textContent();
+  assert.match(text, /Paris Call|Macron/i);
+  await page.getByTestId('search-input').fill('zzzqqqnotaword');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -1,0 +1,185 @@
+//! `cargo xtask`: the project's automation, so that cargo (plus Node/npm and apt, which every
+//! machine here has) is all a developer or CI needs. Std only, so it compiles in seconds.
+//!
+//! Every command installs what it is missing first and skips what is already there.
+
+use std::env;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+mod size;
+mod tools;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  install-tools          install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
+                         Cargo.lock), npm tools (wasm-opt, playwright-core), Debian chromium + chromium-driver
+  serve [--corpus DIR]   trunk serve on 127.0.0.1:8080 (the embedded corpus, or DIR)
+  build [--corpus DIR]   release build of the page into dist/
+  size                   release wasm and JS sizes, raw and gzipped (run after build)
+  test                   fmt, clippy (host + wasm32), native tests, release build, browser tests";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("install-tools") => tools::install_all(),
+        Some("serve") => corpus_arg(&args[1..]).and_then(|corpus| serve(corpus.as_deref())),
+        Some("build") => corpus_arg(&args[1..]).and_then(|corpus| build_release(corpus.as_deref())),
+        Some("size") => size::report(&root().join("dist")),
+        Some("test") => test(),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+/// Parses an optional `--corpus DIR` into an absolute path.
+fn corpus_arg(args: &[String]) -> Result<Option<PathBuf>, String> {
+    match args {
+        [] => Ok(None),
+        [flag, dir] if flag == "--corpus" => {
+            let path = PathBuf::from(dir);
+            let path = if path.is_absolute() {
+                path
+            } else {
+                env::current_dir().map_err(|e| e.to_string())?.join(path)
+            };
+            if !path.exists() {
+                return Err(format!("corpus folder {} does not exist", path.display()));
+            }
+            Ok(Some(path))
+        }
+        _ => Err(format!("expected `--corpus DIR`, got `{}`", args.join(" "))),
+    }
+}
+
+/// PATH with the project's pinned tools first: npm's binaryen wasm-opt (Debian's 108 breaks
+/// release builds) and cargo-installed trunk / wasm-bindgen.
+pub fn tool_path() -> OsString {
+    let mut dirs = vec![
+        root().join("node_modules").join(".bin"),
+        tools::cargo_bin_dir(),
+    ];
+    if let Some(path) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&path));
+    }
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+/// A command run from the workspace root with the project's tools on PATH.
+pub fn command(program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.current_dir(root()).env("PATH", tool_path());
+    cmd
+}
+
+/// Runs a command to completion; a non-zero exit is an error naming the command.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        let args: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        Err(format!(
+            "`{} {}` failed ({status})",
+            cmd.get_program().to_string_lossy(),
+            args.join(" ")
+        ))
+    }
+}
+
+fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+fn with_corpus(cmd: &mut Command, corpus: Option<&Path>) {
+    if let Some(corpus) = corpus {
+        cmd.env("DOSSIER_CORPUS", corpus);
+    }
+}
+
+fn serve(corpus: Option<&Path>) -> Result<(), String> {
+    tools::install_build_tools()?;
+    let mut cmd = command("trunk");
+    cmd.args(["serve", "--address", "127.0.0.1", "--port", "8080"]);
+    with_corpus(&mut cmd, corpus);
+    run(&mut cmd)
+}
+
+fn build_release(corpus: Option<&Path>) -> Result<(), String> {
+    tools::install_build_tools()?;
+    step("trunk build --release");
+    let mut cmd = command("trunk");
+    cmd.args(["build", "--release"]);
+    with_corpus(&mut cmd, corpus);
+    run(&mut cmd)?;
+    size::report(&root().join("dist"))
+}
+
+fn test() -> Result<(), String> {
+    tools::install_all()?;
+
+    step("cargo fmt --check");
+    run(command("cargo").args(["fmt", "--all", "--check"]))?;
+
+    step("clippy (host)");
+    run(command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("clippy (wasm32: app and engine)");
+    run(command("cargo").args([
+        "clippy",
+        "--locked",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "dossier-web",
+        "-p",
+        "dossier_engine",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests");
+    run(command("cargo").args(["test", "--workspace", "--locked"]))?;
+
+    build_release(None)?;
+
+    step("browser tests (headless Chromium against the release dist/)");
+    run(command("node").args([
+        "--test",
+        "--test-reporter=spec",
+        "--test-concurrency=1",
+        "tests/e2e/",
+    ]))
+}
