@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod single_file;
 mod size;
 mod tools;
 
@@ -17,7 +18,11 @@ commands:
   install-tools          install what is missing: wasm32 target, trunk, wasm-bindgen-cli (the version in
                          Cargo.lock), npm tools (wasm-opt, playwright-core), Debian chromium + chromium-driver
   serve [--corpus DIR]   trunk serve on 127.0.0.1:8080 (the embedded corpus, or DIR)
-  build [--corpus DIR]   release build of the page into dist/
+  build [--corpus DIR] [--dist DIR]
+                         release build of the page into dist/ (or DIR), then its sizes
+  dist --single-file [--corpus DIR]
+                         release build, then dist-single/dossier.html with CSS, JS and wasm inlined:
+                         it opens by double-click from disk
   size                   release wasm and JS sizes, raw and gzipped (run after build)
   test                   fmt, clippy (host + wasm32), native tests, release build, browser tests";
 
@@ -25,8 +30,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("install-tools") => tools::install_all(),
-        Some("serve") => corpus_arg(&args[1..]).and_then(|corpus| serve(corpus.as_deref())),
-        Some("build") => corpus_arg(&args[1..]).and_then(|corpus| build_release(corpus.as_deref())),
+        Some("serve") => BuildOptions::parse(&args[1..]).and_then(|o| serve(o.corpus.as_deref())),
+        Some("build") => BuildOptions::parse(&args[1..]).and_then(|o| build_release(&o)),
+        Some("dist") => BuildOptions::parse(&args[1..]).and_then(|o| dist(&o)),
         Some("size") => size::report(&root().join("dist")),
         Some("test") => test(),
         Some("help" | "--help" | "-h") | None => {
@@ -50,24 +56,49 @@ pub fn root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
-/// Parses an optional `--corpus DIR` into an absolute path.
-fn corpus_arg(args: &[String]) -> Result<Option<PathBuf>, String> {
-    match args {
-        [] => Ok(None),
-        [flag, dir] if flag == "--corpus" => {
-            let path = PathBuf::from(dir);
-            let path = if path.is_absolute() {
-                path
-            } else {
-                env::current_dir().map_err(|e| e.to_string())?.join(path)
-            };
-            if !path.exists() {
-                return Err(format!("corpus folder {} does not exist", path.display()));
+/// Options of the commands that build the page.
+#[derive(Debug)]
+struct BuildOptions {
+    /// The corpus folder (absolute); None = the embedded `corpus/`.
+    corpus: Option<PathBuf>,
+    /// Where trunk writes the page.
+    dist: PathBuf,
+    /// `dist --single-file`: also write `dist-single/dossier.html`.
+    single_file: bool,
+}
+
+impl BuildOptions {
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut options = BuildOptions {
+            corpus: None,
+            dist: root().join("dist"),
+            single_file: false,
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--corpus" => {
+                    let dir = absolute(args.next().ok_or("`--corpus` needs a folder")?)?;
+                    if !dir.exists() {
+                        return Err(format!("corpus folder {} does not exist", dir.display()));
+                    }
+                    options.corpus = Some(dir);
+                }
+                "--dist" => options.dist = absolute(args.next().ok_or("`--dist` needs a folder")?)?,
+                "--single-file" => options.single_file = true,
+                other => return Err(format!("unexpected argument `{other}`\n\n{USAGE}")),
             }
-            Ok(Some(path))
         }
-        _ => Err(format!("expected `--corpus DIR`, got `{}`", args.join(" "))),
+        Ok(options)
     }
+}
+
+fn absolute(path: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(path);
+    if path.is_absolute() {
+        return Ok(path);
+    }
+    Ok(env::current_dir().map_err(|e| e.to_string())?.join(path))
 }
 
 /// PATH with the project's pinned tools first: npm's binaryen wasm-opt (Debian's 108 breaks
@@ -128,14 +159,29 @@ fn serve(corpus: Option<&Path>) -> Result<(), String> {
     run(&mut cmd)
 }
 
-fn build_release(corpus: Option<&Path>) -> Result<(), String> {
+fn build_release(options: &BuildOptions) -> Result<(), String> {
     tools::install_build_tools()?;
-    step("trunk build --release");
+    step(&format!(
+        "trunk build --release --dist {}",
+        options.dist.display()
+    ));
     let mut cmd = command("trunk");
-    cmd.args(["build", "--release"]);
-    with_corpus(&mut cmd, corpus);
+    cmd.args(["build", "--release", "--dist"])
+        .arg(&options.dist);
+    with_corpus(&mut cmd, options.corpus.as_deref());
     run(&mut cmd)?;
-    size::report(&root().join("dist"))
+    size::report(&options.dist)
+}
+
+fn dist(options: &BuildOptions) -> Result<(), String> {
+    if !options.single_file {
+        return Err(format!(
+            "`dist` builds the single-file page: pass `--single-file`\n\n{USAGE}"
+        ));
+    }
+    build_release(options)?;
+    step("single-file page");
+    single_file::write(&options.dist, &root().join("dist-single"))
 }
 
 fn test() -> Result<(), String> {
@@ -173,7 +219,12 @@ fn test() -> Result<(), String> {
     step("native tests");
     run(command("cargo").args(["test", "--workspace", "--locked"]))?;
 
-    build_release(None)?;
+    let release = BuildOptions {
+        corpus: None,
+        dist: root().join("dist"),
+        single_file: true,
+    };
+    dist(&release)?;
 
     step("browser tests (headless Chromium against the release dist/)");
     run(command("node").args([

@@ -1,0 +1,30 @@
+// `cargo xtask dist --single-file` writes one HTML file that works opened straight from disk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, launchBrowser } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('dist-single/dossier.html opens by file URL and searches', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  page.on('pageerror', (err) => problems.push(err.message));
+  const requests = [];
+  page.on('request', (req) => requests.push(req.url()));
+  const url = pathToFileURL(join(ROOT, 'dist-single', 'dossier.html')).href;
+  await page.goto(url);
+  await page.getByTestId('result').first().waitFor();
+  const before = await page.getByTestId('result').count();
+  assert.ok(before >= 5, `expected the seed articles, saw ${before}`);
+  await page.getByTestId('search-input').fill('Macron');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, before);
+  assert.deepEqual(requests.filter((r) => r !== url && !r.startsWith('data:')), [], 'the single file must load nothing else');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

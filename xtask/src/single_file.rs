@@ -1,0 +1,65 @@
+//! `cargo xtask dist --single-file`: one HTML file with the CSS, the JS glue and the wasm inlined,
+//! which opens by double-click from disk (file://), where a browser will not fetch or import
+//! neighbouring files.
+
+use std::path::Path;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+/// Writes `out_dir/dossier.html` from a release `dist`.
+pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
+    let read = |name: &str| {
+        std::fs::read(dist.join(name))
+            .map_err(|e| format!("cannot read {}/{name}: {e}", dist.display()))
+    };
+    let glue = String::from_utf8(read("dossier-web.js")?)
+        .map_err(|e| format!("dossier-web.js is not UTF-8: {e}"))?;
+    let wasm = read("dossier-web_bg.wasm")?;
+    let css =
+        String::from_utf8(read("main.css")?).map_err(|e| format!("main.css is not UTF-8: {e}"))?;
+    let icon = read("favicon.svg")?;
+
+    let b64 = base64::engine::general_purpose::STANDARD;
+    // The glue is an ES module; inline module scripts may keep its `export`s. initSync compiles
+    // the inlined bytes without any fetch.
+    let script = format!(
+        "{glue}\nconst dossierWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: dossierWasm }});\n",
+        b64.encode(&wasm)
+    );
+    if script.contains("</script") {
+        return Err("the inlined script contains `</script`, which would end it early".into());
+    }
+    let script_hash = b64.encode(Sha256::digest(script.as_bytes()));
+    let html = format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="Dossier: an offline explorer for a news corpus (single-file build)">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<title>Dossier</title>
+<link rel="icon" href="data:image/svg+xml;base64,{icon}">
+<style>
+{css}
+</style>
+</head>
+<body>
+<script type="module">{script}</script>
+</body>
+</html>
+"#,
+        icon = b64.encode(&icon),
+    );
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    let out = out_dir.join("dossier.html");
+    std::fs::write(&out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!(
+        "wrote {} ({:.1} kB)",
+        out.display(),
+        std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0) as f64 / 1000.0
+    );
+    Ok(())
+}
