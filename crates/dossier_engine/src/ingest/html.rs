@@ -188,7 +188,12 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     article.captions = found.captions;
-    article.comments = found.comments;
+    // The comment area's own furniture ("2 Comments", "Reply") is not a comment.
+    article.comments = found
+        .comments
+        .into_iter()
+        .filter(|comment| furniture::classify(comment).is_none())
+        .collect();
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
     }

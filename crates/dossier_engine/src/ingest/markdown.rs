@@ -14,6 +14,27 @@ use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace};
 use super::{blank_article, Draft, Parsed, Problem};
 
+/// The front-matter keys the article record takes (others are ignored).
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "description",
+    "standfirst",
+    "date",
+    "published",
+    "source",
+    "publisher",
+    "author",
+    "byline",
+    "section",
+    "category",
+    "kind",
+    "url",
+    "label",
+    "id",
+    "slug",
+];
+
 /// Front matter: the keys in order, values unquoted.
 type FrontMatter = Vec<(String, String)>;
 
@@ -108,34 +129,38 @@ fn split_front_matter<'a>(
     };
     let mut front = Vec::new();
     let mut consumed = first.len();
-    let mut skipped_nested = false;
+    let mut unread_problems = Vec::new();
     for (index, line) in lines.enumerate() {
+        let number = index.saturating_add(2);
         consumed = consumed.saturating_add(line.len());
         let trimmed = line.trim_end();
         if trimmed == fence || (fence == "---" && trimmed == "...") {
-            if skipped_nested {
-                problems.push(Problem {
-                    line: Some(1),
-                    message: "front matter: nested values and lists are ignored".to_string(),
-                });
-            }
+            problems.extend(unread_problems);
             let rest = text.get(consumed..).unwrap_or_default();
             return (front, rest, index.saturating_add(3));
         }
         if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
             continue;
         }
-        let nested = line.starts_with([' ', '\t', '-']);
-        match trimmed.split_once(separator) {
-            Some((key, value)) if !nested => {
-                let value = unquote(value.trim());
-                if value.is_empty() || value.starts_with(['[', '{']) {
-                    skipped_nested = true;
-                } else {
-                    front.push((key.trim().to_lowercase(), value.to_string()));
-                }
+        // Continuation lines of lists and nested maps belong to a key this reader skips.
+        if line.starts_with([' ', '\t', '-']) {
+            continue;
+        }
+        let Some((key, value)) = trimmed.split_once(separator) else {
+            continue;
+        };
+        let key = key.trim().to_lowercase();
+        let value = unquote(value.trim());
+        if value.is_empty() || value.starts_with(['[', '{']) {
+            // Only a key the article would have used is worth a warning (`tags:` is not).
+            if KNOWN_KEYS.contains(&key.as_str()) {
+                unread_problems.push(Problem {
+                    line: Some(number),
+                    message: format!("front matter `{key}`: lists and nested values are not read"),
+                });
             }
-            _ => skipped_nested = true,
+        } else {
+            front.push((key, value.to_string()));
         }
     }
     problems.push(Problem {
@@ -294,7 +319,7 @@ mod tests {
 
     #[test]
     fn yaml_front_matter() {
-        let parsed = parse("---\ntitle: \"A title\"\ndate: 2024-06-20\nsource: Dawn\ntags:\n  - a\n---\n\nBody *one*.\n\nBody [two](https://x).\n");
+        let parsed = parse("---\ntitle: \"A title\"\ndate: 2024-06-20\nsource: Dawn\nauthor:\n  - a\ntags: [x]\n---\n\nBody *one*.\n\nBody [two](https://x).\n");
         let article = only(&parsed);
         assert_eq!(article.map(|a| a.title.as_str()), Some("A title"));
         assert_eq!(article.and_then(|a| a.date.as_deref()), Some("2024-06-20"));
@@ -303,7 +328,12 @@ mod tests {
             article.map(|a| a.body.clone()),
             Some(vec!["Body one.".into(), "Body two.".into()])
         );
-        assert_eq!(parsed.problems.len(), 1, "the nested list is reported");
+        let problems: Vec<Option<usize>> = parsed.problems.iter().map(|p| p.line).collect();
+        assert_eq!(
+            problems,
+            [Some(5)],
+            "the unread author list is reported, tags are not"
+        );
     }
 
     #[test]
