@@ -37,7 +37,8 @@ pub fn parse_date(text: &str) -> Option<Date> {
 
 /// Parses an absolute date at the very start of `text`.
 pub fn date_prefix(text: &str) -> Option<DatePrefix> {
-    let tokens = tokenize(text);
+    // A date is at most a weekday, a comma and five more tokens: no need to split a paragraph.
+    let tokens = tokenize_first(text, 12);
     let mut rest: &[Token<'_>] = &tokens;
     // An optional leading weekday: "Monday, June 20, 2024".
     if let Some((first, tail)) = rest.split_first() {
@@ -245,9 +246,17 @@ struct Token<'a> {
 /// Splits into runs of letters, runs of digits (with an attached ordinal suffix) and single
 /// punctuation characters; whitespace separates.
 fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_first(text, usize::MAX)
+}
+
+/// The first `limit` tokens of `text`.
+fn tokenize_first(text: &str, limit: usize) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
+        if tokens.len() >= limit {
+            break;
+        }
         if c.is_whitespace() {
             continue;
         }

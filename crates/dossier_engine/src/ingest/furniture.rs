@@ -289,6 +289,11 @@ fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> 
 }
 
 fn lower_is_one_of(line: &str, options: &[&str]) -> bool {
+    // Furniture lines are short: skip lower-casing whole paragraphs.
+    let longest = options.iter().map(|o| o.len()).max().unwrap_or(0);
+    if line.len() > longest.saturating_mul(2) {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     options.contains(&lower.as_str())
 }
@@ -333,6 +338,9 @@ fn is_related_footer(line: &str) -> bool {
 }
 
 fn is_mailing_list_prompt(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let lower = line.trim_end_matches(['|', ' ']).to_lowercase();
     let prompt = lower.starts_with("join the") && lower.ends_with("mailing list");
     prompt || lower == "subscribe to our newsletter" || lower == "sign up for our newsletter"
@@ -351,6 +359,9 @@ fn is_reaction_prompt(line: &str) -> bool {
 
 /// "1 Comment(s)", "12 Comments", "Comments (3)".
 fn is_comment_counter(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
@@ -384,11 +395,12 @@ fn is_separator(line: &str) -> bool {
 
 /// Reference numbers on their own line: digits with separators, no letters ("86-23-01-2023").
 fn is_document_number(line: &str) -> bool {
-    let has_separator = line.contains(['-', '/', '.']);
     let only_digits_and_separators = line
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
-    has_separator && only_digits_and_separators && line.chars().any(|c| c.is_ascii_digit())
+    only_digits_and_separators
+        && line.contains(['-', '/', '.'])
+        && line.chars().any(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -227,6 +227,8 @@ pub struct Collector {
     /// Content hash -> indices of kept articles with that hash (equality is then checked).
     by_content: HashMap<u64, Vec<usize>>,
     ids: HashSet<String>,
+    /// Base slug -> last suffix tried, so a thousand "untitled" articles stay linear.
+    last_suffix: HashMap<String, usize>,
 }
 
 impl Collector {
@@ -355,9 +357,9 @@ impl Collector {
             .or_else(|| Some(slug(file, SLUG_WORDS)).filter(|s| !s.is_empty()))
             .unwrap_or_else(|| "article".to_string());
         let mut id = base.clone();
-        let mut counter: usize = 1;
+        let counter = self.last_suffix.entry(base.clone()).or_insert(1);
         while self.ids.contains(&id) {
-            counter = counter.saturating_add(1);
+            *counter = counter.saturating_add(1);
             id = format!("{base}-{counter}");
         }
         if let Some(stated) = stated.filter(|stated| *stated != id) {
