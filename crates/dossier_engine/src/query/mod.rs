@@ -700,7 +700,11 @@ impl Parser<'_> {
 
     fn phrase(&mut self, text: &str, span: Span, field: Option<Field>) -> Option<Query> {
         let tokens = self.analyzer.tokens(text);
-        let first = tokens.first().map_or(0, |t| t.position);
+        // Offsets count from the first indexed word: leading stop-words constrain nothing.
+        let first = tokens
+            .iter()
+            .find(|t| !t.is_stop_word)
+            .map_or(0, |t| t.position);
         let terms: Vec<(u32, String)> = tokens
             .into_iter()
             .filter(|t| !t.is_stop_word)
