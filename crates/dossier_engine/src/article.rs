@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One cleaned article, as every later stage (index, topics, page) sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable, unique slug (derived from the file and the title).
     pub id: String,
