@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod fuzz;
 mod single_file;
 mod size;
 mod tools;
@@ -23,6 +24,7 @@ commands:
   dist --single-file [--corpus DIR]
                          release build, then dist-single/dossier.html with CSS, JS and wasm inlined:
                          it opens by double-click from disk
+  fuzz [--seconds N]     every cargo-fuzz target for N seconds (default 60), executions to docs/fuzzing.md
   size                   release wasm and JS sizes, raw and gzipped (run after build)
   test                   fmt, clippy (host + wasm32), native tests, release build, browser tests";
 
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("serve") => BuildOptions::parse(&args[1..]).and_then(|o| serve(o.corpus.as_deref())),
         Some("build") => BuildOptions::parse(&args[1..]).and_then(|o| build_release(&o)),
         Some("dist") => BuildOptions::parse(&args[1..]).and_then(|o| dist(&o)),
+        Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("size") => size::report(&root().join("dist")),
         Some("test") => test(),
         Some("help" | "--help" | "-h") | None => {
