@@ -3,6 +3,16 @@
 //! It knows nothing about Leptos or the DOM; it compiles natively (build script, CLI, benches)
 //! and to wasm32 (the page), so the page runs exactly the code the build ran.
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 pub mod analysis;
 pub mod article;
 pub mod bundle;
