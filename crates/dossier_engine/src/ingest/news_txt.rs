@@ -19,19 +19,27 @@ use super::{blank_article, Draft, Parsed, Problem};
 struct Line {
     number: usize,
     text: String,
+    /// A blank line came before this one (a paragraph break, not a wrapped line).
+    after_blank: bool,
 }
 
 /// Parses a decoded `.txt` file into articles.
 pub fn parse(text: &str) -> Parsed {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(index, raw)| Line {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut after_blank = true;
+    for (index, raw) in text.lines().enumerate() {
+        let text = clean_line(raw);
+        if text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        lines.push(Line {
             number: index.saturating_add(1),
-            text: clean_line(raw),
-        })
-        .filter(|line| !line.text.is_empty())
-        .collect();
+            text,
+            after_blank,
+        });
+        after_blank = false;
+    }
     let mut parsed = Parsed::default();
     for segment in segment(&lines) {
         let (draft, problems) = parse_segment(segment);
@@ -232,8 +240,15 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         let key = comparable(text);
         if zone != Zone::Header {
             // The headline printed again further down the page.
-            if !header_keys.contains(&key) {
-                push_text(zone, text, &mut article);
+            if header_keys.contains(&key) {
+                continue;
+            }
+            match article.body.last_mut() {
+                Some(last) if zone == Zone::Body && continues(last, line) => {
+                    last.push(' ');
+                    last.push_str(text);
+                }
+                _ => push_text(zone, text, &mut article),
             }
             continue;
         }
@@ -288,6 +303,15 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         }),
         problems,
     )
+}
+
+/// A hard-wrapped line: it follows its paragraph without a blank line, the paragraph stops
+/// mid-sentence and the line goes on in lower case.
+fn continues(paragraph: &str, line: &Line) -> bool {
+    !line.after_blank
+        && !ends_sentence(paragraph)
+        && !paragraph.ends_with(':')
+        && line.text.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Body text or a reader comment, depending on the zone.
@@ -450,6 +474,26 @@ mod tests {
             .collect();
         assert_eq!(titles, ["First headline here", "Second headline here"]);
         assert_eq!(parsed.drafts.get(1).and_then(|d| d.line), Some(4));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "A headline for the story\n\n\
+                    LAHORE: The council met on Friday and agreed that the\n\
+                    budget would be passed next week.\n\
+                    Another paragraph starts here.\n\n\
+                    sub heading\n";
+        let parsed = parse(text);
+        let body = parsed.drafts.first().map(|d| d.article.body.clone());
+        assert_eq!(
+            body,
+            Some(vec![
+                "The council met on Friday and agreed that the budget would be passed next week."
+                    .to_string(),
+                "Another paragraph starts here.".to_string(),
+                "sub heading".to_string(),
+            ])
+        );
     }
 
     #[test]
