@@ -265,21 +265,20 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         } else if let Some((place, date, date_text)) = header_dateline(text) {
             article.dateline = Some(place);
             stated_date.get_or_insert((date, date_text));
-        } else if is_prose(text) || split_dateline(text).is_some() {
+        } else if let Some(dateline) = split_dateline(text) {
+            // An opening dateline starts the body, whatever the paragraph's length.
             zone = Zone::Body;
-            match split_dateline(text) {
-                Some(dateline) => {
-                    article.dateline.get_or_insert(dateline.place);
-                    if let Some(found) = dateline.date {
-                        stated_date.get_or_insert(found);
-                    }
-                    if let Some(agency) = dateline.agency {
-                        article.source.get_or_insert(agency);
-                    }
-                    article.body.push(dateline.rest);
-                }
-                None => article.body.push(text.to_string()),
+            article.dateline.get_or_insert(dateline.place);
+            if let Some(found) = dateline.date {
+                stated_date.get_or_insert(found);
             }
+            if let Some(agency) = dateline.agency {
+                article.source.get_or_insert(agency);
+            }
+            article.body.push(dateline.rest);
+        } else if is_prose(text) {
+            zone = Zone::Body;
+            article.body.push(text.to_string());
         } else {
             header_keys.push(key);
             header_texts.push(text.to_string());
