@@ -4,7 +4,7 @@
 //! run it in wasm on files the user drops; [`ingest_path`] / [`ingest_paths`] only add the walk
 //! over the file system for build.rs and the CLI.
 //!
-//! Per file: [`decode`] (UTF-8, else Windows-1252 with a warning; empty and binary files are
+//! Per file: `decode` (UTF-8, else Windows-1252 with a warning; empty and binary files are
 //! skipped with a warning) -> one parser per [`Format`] -> [`Collector`] (exact duplicates merged
 //! with a warning naming both places, stable unique ids). Parsers never panic and never drop a
 //! record silently: whatever they cannot use becomes a [`Warning`].
