@@ -217,22 +217,27 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             continue;
         }
         if let Some(found) = furniture::classify(text) {
+            // Labels, bylines, stamps and sources describe the article only in its header; later
+            // (a reader's "By ...", a comment's timestamp) they are not the article's.
+            let in_header = zone == Zone::Header;
             match found.rule.action {
                 Action::Drop => {}
                 Action::EndOfArticle => zone = Zone::Footer,
                 Action::CommentArea => zone = Zone::Comments,
-                Action::Kind(kind) => article.kind = kind.to_string(),
-                Action::Byline if article.byline.is_none() => {
-                    article.byline = Some(found.captured.to_string());
-                }
-                Action::Byline => push_text(zone, text, &mut article),
-                Action::Stamp => {
+                Action::Stamp if in_header => {
                     stamp.get_or_insert_with(|| found.captured.to_string());
                 }
-                Action::Source => {
-                    article
-                        .source
-                        .get_or_insert_with(|| found.captured.to_string());
+                // A timestamp line elsewhere is page furniture (an update stamp, a comment's time).
+                Action::Stamp => {}
+                Action::Kind(kind) if in_header => article.kind = kind.to_string(),
+                Action::Byline if in_header && article.byline.is_none() => {
+                    article.byline = Some(found.captured.to_string());
+                }
+                Action::Source if in_header && article.source.is_none() => {
+                    article.source = Some(found.captured.to_string());
+                }
+                Action::Kind(_) | Action::Byline | Action::Source => {
+                    push_text(zone, text, &mut article);
                 }
             }
             continue;
@@ -493,6 +498,22 @@ mod tests {
                 "sub heading".to_string(),
             ])
         );
+    }
+
+    #[test]
+    fn header_only_actions_do_not_fire_in_the_comment_area() {
+        let text = "A headline for the story\n\
+                    ISLAMABAD: The opening paragraph of the story is long enough.\n\
+                    1 Comment(s)\n\
+                    By a reader\n\
+                    June 21, 2024\n\
+                    Nice article.\n";
+        let parsed = parse(text);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        let article = article.unwrap_or_else(blank_article);
+        assert_eq!(article.byline, None);
+        assert_eq!(article.date, None);
+        assert_eq!(article.comments, ["By a reader", "Nice article."]);
     }
 
     #[test]
