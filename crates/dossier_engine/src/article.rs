@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// One cleaned article, as every later stage (index, topics, page) sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
-    /// Stable, unique slug (derived from the file and the title).
+    /// Stable, unique slug: the input's own id when it states one (json/csv `id`, front matter),
+    /// else the title's first words; `-2`, `-3`, ... on collision, in input order.
     pub id: String,
     pub title: String,
     pub subtitle: Option<String>,

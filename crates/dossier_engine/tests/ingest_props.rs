@@ -31,6 +31,14 @@ const PIECES: &[&str] = &[
     "{\"title\": \"x\", \"text\": \"y\"}",
     "title,text",
     "<p>para</p>",
+    "<article><h1>Head &amp; line</h1>",
+    "<div class=\"comments\"><p>",
+    "</div></article>",
+    "<script>var a = '<p>';",
+    "<!-- comment",
+    "<meta property=\"og:site_name\" content=\"X\">",
+    "<time datetime=\"2024-06-20\">",
+    "&#x1F600; &bogus; &#99999999;",
     "---",
     "+++",
     "# Heading",
@@ -63,5 +71,56 @@ proptest! {
                 prop_assert_eq!(date.len(), 10);
             }
         }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Oracle: a calendar date written in any supported news form parses back to itself.
+    #[test]
+    fn written_dates_parse_back(year in 1900i32..=2100, month in 1u8..=12, day in 1u8..=31) {
+        let Some(name) = MONTHS.get(usize::from(month) - 1) else {
+            return Ok(());
+        };
+        let valid = time::Month::try_from(month)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(year, m, day).ok());
+        let iso = format!("{year:04}-{month:02}-{day:02}");
+        let short = name.get(..3).unwrap_or(name);
+        for written in [
+            format!("{day} {name} {year}"),
+            format!("{name} {day}, {year}"),
+            format!("{short}. {day}, {year}"),
+            format!("{day} {name} {year} 19:05"),
+            iso.clone(),
+        ] {
+            let parsed = dossier_engine::ingest::dates::parse_date(&written);
+            let expected = valid.map(|_| iso.clone());
+            prop_assert_eq!(parsed.map(dossier_engine::ingest::dates::iso), expected, "{}", written);
+        }
+    }
+
+    /// Ids are always URL-safe slugs.
+    #[test]
+    fn slugs_are_url_safe(text in ".{0,80}") {
+        let slug = dossier_engine::ingest::slug(&text, 8);
+        prop_assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"));
     }
 }

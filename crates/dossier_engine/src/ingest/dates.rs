@@ -169,8 +169,8 @@ const HISTORIC_EVENTS: &[(&str, &[i32])] = &[
 /// Resolves a weekday + month/day reference to a full date, using only years the text states.
 ///
 /// Candidate years are (a) every four-digit year written in `context` and (b) the year an
-/// "Nth anniversary of <event>" phrase points to (event year from the same phrase, else from
-/// [`HISTORIC_EVENTS`]). A candidate survives only if the month/day falls on the stated weekday
+/// `Nth anniversary of <event>` phrase points to (event year from the same phrase, else from
+/// `HISTORIC_EVENTS`). A candidate survives only if the month/day falls on the stated weekday
 /// in that year (which rejects six wrong years in seven); the date is returned only when exactly
 /// one year survives. No anchor, or an ambiguous one, gives `None`.
 pub fn resolve_weekday_month_day(reference: &WeekdayMonthDay, context: &str) -> Option<Date> {

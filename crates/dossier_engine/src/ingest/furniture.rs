@@ -2,7 +2,7 @@
 //! newsletter and comment-area prompts, footers) is one named [`Rule`] in [`RULES`], with the lines
 //! it must and must not match. A new outlet's furniture is one more entry.
 //!
-//! Rules see one cleaned line (see [`super::text::clean_line`]) and are tried in order; the first
+//! Rules see one cleaned line (see `text::clean_line`) and are tried in order; the first
 //! match wins.
 
 use super::dates;

@@ -4,11 +4,12 @@
 //! run it in wasm on files the user drops; [`ingest_path`] / [`ingest_paths`] only add the walk
 //! over the file system for build.rs and the CLI.
 //!
-//! Per file: [`decode`] (UTF-8, else Windows-1252 with a warning; empty and binary files are
+//! Per file: `decode` (UTF-8, else Windows-1252 with a warning; empty and binary files are
 //! skipped with a warning) -> one parser per [`Format`] -> [`Collector`] (exact duplicates merged
 //! with a warning naming both places, stable unique ids). Parsers never panic and never drop a
 //! record silently: whatever they cannot use becomes a [`Warning`].
 
+mod collector;
 pub mod dates;
 mod decode;
 pub mod furniture;
@@ -18,9 +19,7 @@ mod news_txt;
 mod records;
 mod text;
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -28,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 
+pub use collector::Collector;
 pub use text::slug;
 
 /// A problem with the input that did not stop ingest: shown to the user, never dropped.
@@ -86,8 +86,7 @@ impl fmt::Display for IngestError {
 impl std::error::Error for IngestError {}
 
 /// An input format. Detected from the file extension unless forced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Plain-text news pages (the news heuristics: segmentation, furniture, datelines).
     Txt,
@@ -213,178 +212,6 @@ pub(crate) fn blank_article() -> Article {
     }
 }
 
-/// Longest slug taken from a title, in words.
-const SLUG_WORDS: usize = 8;
-
-/// Accumulates files into one report: merges exact duplicates and keeps ids unique across files.
-/// Feed files in a stable order (ingest_path sorts them) and the output is deterministic.
-#[derive(Debug, Default)]
-pub struct Collector {
-    options: IngestOptions,
-    report: IngestReport,
-    /// Where each kept article came from ("file:line"), parallel to `report.articles`.
-    locations: Vec<String>,
-    /// Content hash -> indices of kept articles with that hash (equality is then checked).
-    by_content: HashMap<u64, Vec<usize>>,
-    ids: HashSet<String>,
-    /// Base slug -> last suffix tried, so a thousand "untitled" articles stay linear.
-    last_suffix: HashMap<String, usize>,
-}
-
-impl Collector {
-    /// A collector with these options.
-    pub fn new(options: IngestOptions) -> Self {
-        Collector {
-            options,
-            ..Collector::default()
-        }
-    }
-
-    /// Ingests one file's bytes. `file` is its path relative to the corpus root.
-    pub fn add_file(&mut self, file: &str, bytes: &[u8]) {
-        self.report.files = self.report.files.saturating_add(1);
-        let format = match self.options.format.or_else(|| Format::from_file_name(file)) {
-            Some(format) => format,
-            None => {
-                self.warn(
-                    file,
-                    None,
-                    "unknown file type skipped (known: .txt .md .html .htm .json .jsonl .csv; \
-                     --format forces one)",
-                );
-                return;
-            }
-        };
-        let text = match decode::decode(bytes) {
-            decode::Decoded::Text { text, note } => {
-                if let Some(note) = note {
-                    self.warn(file, None, &note);
-                }
-                text
-            }
-            decode::Decoded::Empty => {
-                self.warn(file, None, "empty file skipped");
-                return;
-            }
-            decode::Decoded::Binary => {
-                self.warn(file, None, "binary file skipped (not text)");
-                return;
-            }
-        };
-        let parsed = match format {
-            Format::Txt => news_txt::parse(&text),
-            Format::Markdown => markdown::parse(&text),
-            Format::Html => html::parse(&text),
-            Format::Json => records::parse_json(&text),
-            Format::Jsonl => records::parse_jsonl(&text),
-            Format::Csv => records::parse_csv(&text),
-        };
-        for problem in parsed.problems {
-            self.warn(file, problem.line, &problem.message);
-        }
-        if parsed.drafts.is_empty() {
-            self.warn(file, None, "no article found");
-        }
-        for draft in parsed.drafts {
-            self.add_draft(file, draft);
-        }
-    }
-
-    /// The report so far.
-    pub fn finish(self) -> IngestReport {
-        self.report
-    }
-
-    fn warn(&mut self, file: &str, line: Option<usize>, message: &str) {
-        self.report.warnings.push(Warning {
-            file: file.to_string(),
-            line,
-            message: message.to_string(),
-        });
-    }
-
-    fn add_draft(&mut self, file: &str, draft: Draft) {
-        let Draft {
-            mut article,
-            line,
-            id_hint,
-        } = draft;
-        article.file = file.to_string();
-        let location = match line {
-            Some(line) => format!("{file}:{line}"),
-            None => file.to_string(),
-        };
-        let hash = content_hash(&article);
-        let duplicate_of = self.by_content.get(&hash).and_then(|indices| {
-            indices.iter().copied().find(|&index| {
-                self.report
-                    .articles
-                    .get(index)
-                    .is_some_and(|kept| same_content(kept, &article))
-            })
-        });
-        if let Some(index) = duplicate_of {
-            let first = self.locations.get(index).cloned().unwrap_or_default();
-            let message = format!(
-                "duplicate of the article at {first} (\"{}\"); merged into it",
-                article.title
-            );
-            self.warn(file, line, &message);
-            return;
-        }
-        article.id = self.unique_id(file, line, id_hint.as_deref(), &article.title);
-        let index = self.report.articles.len();
-        self.by_content.entry(hash).or_default().push(index);
-        self.locations.push(location);
-        self.report.articles.push(article);
-    }
-
-    /// A slug of the stated id, else of the title, else of the file name; `-2`, `-3`, ... when
-    /// taken. A stated id that has to change is reported.
-    fn unique_id(
-        &mut self,
-        file: &str,
-        line: Option<usize>,
-        id_hint: Option<&str>,
-        title: &str,
-    ) -> String {
-        let stated = id_hint
-            .map(|hint| slug(hint, usize::MAX))
-            .filter(|s| !s.is_empty());
-        let base = stated
-            .clone()
-            .or_else(|| Some(slug(title, SLUG_WORDS)).filter(|s| !s.is_empty()))
-            .or_else(|| Some(slug(file, SLUG_WORDS)).filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| "article".to_string());
-        let mut id = base.clone();
-        let counter = self.last_suffix.entry(base.clone()).or_insert(1);
-        while self.ids.contains(&id) {
-            *counter = counter.saturating_add(1);
-            id = format!("{base}-{counter}");
-        }
-        if let Some(stated) = stated.filter(|stated| *stated != id) {
-            let message = format!("id \"{stated}\" is already used; this article is \"{id}\"");
-            self.warn(file, line, &message);
-        }
-        self.ids.insert(id.clone());
-        id
-    }
-}
-
-/// Hash of what makes two articles "the same article": title and body.
-fn content_hash(article: &Article) -> u64 {
-    // DefaultHasher::new() has fixed keys: the hash only groups candidates within one run and
-    // equality is always checked, so no order or output depends on it.
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    article.title.hash(&mut hasher);
-    article.body.hash(&mut hasher);
-    hasher.finish()
-}
-
-fn same_content(a: &Article, b: &Article) -> bool {
-    a.title == b.title && a.body == b.body
-}
-
 /// Ingests one file held in memory (no file system access: usable from wasm).
 /// `format` overrides detection from `file_name`'s extension.
 pub fn ingest_bytes(file_name: &str, bytes: &[u8], format: Option<Format>) -> IngestReport {
@@ -468,42 +295,6 @@ mod tests {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
         }
         assert!("pdf".parse::<Format>().is_err());
-    }
-
-    #[test]
-    fn duplicates_are_merged_with_a_warning_naming_both_places() {
-        let mut collector = Collector::default();
-        let text =
-            b"A headline for the story\n\nISLAMABAD: A first paragraph that is long enough.\n";
-        collector.add_file("a.txt", text);
-        collector.add_file("b.txt", text);
-        let report = collector.finish();
-        assert_eq!(report.articles.len(), 1);
-        let messages: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            messages,
-            ["b.txt:1: duplicate of the article at a.txt:1 (\"A headline for the story\"); merged into it"]
-        );
-    }
-
-    #[test]
-    fn ids_are_unique() {
-        let mut collector = Collector::default();
-        collector.add_file(
-            "a.txt",
-            b"Same headline here\n\nFirst body that is long enough to be prose.\n",
-        );
-        collector.add_file(
-            "b.txt",
-            b"Same headline here\n\nSecond body that is long enough to be prose.\n",
-        );
-        let ids: Vec<String> = collector
-            .finish()
-            .articles
-            .into_iter()
-            .map(|a| a.id)
-            .collect();
-        assert_eq!(ids, ["same-headline-here", "same-headline-here-2"]);
     }
 
     #[test]

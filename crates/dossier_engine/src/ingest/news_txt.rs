@@ -19,19 +19,27 @@ use super::{blank_article, Draft, Parsed, Problem};
 struct Line {
     number: usize,
     text: String,
+    /// A blank line came before this one (a paragraph break, not a wrapped line).
+    after_blank: bool,
 }
 
 /// Parses a decoded `.txt` file into articles.
 pub fn parse(text: &str) -> Parsed {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(index, raw)| Line {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut after_blank = true;
+    for (index, raw) in text.lines().enumerate() {
+        let text = clean_line(raw);
+        if text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        lines.push(Line {
             number: index.saturating_add(1),
-            text: clean_line(raw),
-        })
-        .filter(|line| !line.text.is_empty())
-        .collect();
+            text,
+            after_blank,
+        });
+        after_blank = false;
+    }
     let mut parsed = Parsed::default();
     for segment in segment(&lines) {
         let (draft, problems) = parse_segment(segment);
@@ -209,22 +217,27 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             continue;
         }
         if let Some(found) = furniture::classify(text) {
+            // Labels, bylines, stamps and sources describe the article only in its header; later
+            // (a reader's "By ...", a comment's timestamp) they are not the article's.
+            let in_header = zone == Zone::Header;
             match found.rule.action {
                 Action::Drop => {}
                 Action::EndOfArticle => zone = Zone::Footer,
                 Action::CommentArea => zone = Zone::Comments,
-                Action::Kind(kind) => article.kind = kind.to_string(),
-                Action::Byline if article.byline.is_none() => {
-                    article.byline = Some(found.captured.to_string());
-                }
-                Action::Byline => push_text(zone, text, &mut article),
-                Action::Stamp => {
+                Action::Stamp if in_header => {
                     stamp.get_or_insert_with(|| found.captured.to_string());
                 }
-                Action::Source => {
-                    article
-                        .source
-                        .get_or_insert_with(|| found.captured.to_string());
+                // A timestamp line elsewhere is page furniture (an update stamp, a comment's time).
+                Action::Stamp => {}
+                Action::Kind(kind) if in_header => article.kind = kind.to_string(),
+                Action::Byline if in_header && article.byline.is_none() => {
+                    article.byline = Some(found.captured.to_string());
+                }
+                Action::Source if in_header && article.source.is_none() => {
+                    article.source = Some(found.captured.to_string());
+                }
+                Action::Kind(_) | Action::Byline | Action::Source => {
+                    push_text(zone, text, &mut article);
                 }
             }
             continue;
@@ -232,8 +245,15 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         let key = comparable(text);
         if zone != Zone::Header {
             // The headline printed again further down the page.
-            if !header_keys.contains(&key) {
-                push_text(zone, text, &mut article);
+            if header_keys.contains(&key) {
+                continue;
+            }
+            match article.body.last_mut() {
+                Some(last) if zone == Zone::Body && continues(last, line) => {
+                    last.push(' ');
+                    last.push_str(text);
+                }
+                _ => push_text(zone, text, &mut article),
             }
             continue;
         }
@@ -250,21 +270,20 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         } else if let Some((place, date, date_text)) = header_dateline(text) {
             article.dateline = Some(place);
             stated_date.get_or_insert((date, date_text));
-        } else if is_prose(text) || split_dateline(text).is_some() {
+        } else if let Some(dateline) = split_dateline(text) {
+            // An opening dateline starts the body, whatever the paragraph's length.
             zone = Zone::Body;
-            match split_dateline(text) {
-                Some(dateline) => {
-                    article.dateline.get_or_insert(dateline.place);
-                    if let Some(found) = dateline.date {
-                        stated_date.get_or_insert(found);
-                    }
-                    if let Some(agency) = dateline.agency {
-                        article.source.get_or_insert(agency);
-                    }
-                    article.body.push(dateline.rest);
-                }
-                None => article.body.push(text.to_string()),
+            article.dateline.get_or_insert(dateline.place);
+            if let Some(found) = dateline.date {
+                stated_date.get_or_insert(found);
             }
+            if let Some(agency) = dateline.agency {
+                article.source.get_or_insert(agency);
+            }
+            article.body.push(dateline.rest);
+        } else if is_prose(text) {
+            zone = Zone::Body;
+            article.body.push(text.to_string());
         } else {
             header_keys.push(key);
             header_texts.push(text.to_string());
@@ -288,6 +307,15 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         }),
         problems,
     )
+}
+
+/// A hard-wrapped line: it follows its paragraph without a blank line, the paragraph stops
+/// mid-sentence and the line goes on in lower case.
+fn continues(paragraph: &str, line: &Line) -> bool {
+    !line.after_blank
+        && !ends_sentence(paragraph)
+        && !paragraph.ends_with(':')
+        && line.text.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Body text or a reader comment, depending on the zone.
@@ -450,6 +478,42 @@ mod tests {
             .collect();
         assert_eq!(titles, ["First headline here", "Second headline here"]);
         assert_eq!(parsed.drafts.get(1).and_then(|d| d.line), Some(4));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "A headline for the story\n\n\
+                    LAHORE: The council met on Friday and agreed that the\n\
+                    budget would be passed next week.\n\
+                    Another paragraph starts here.\n\n\
+                    sub heading\n";
+        let parsed = parse(text);
+        let body = parsed.drafts.first().map(|d| d.article.body.clone());
+        assert_eq!(
+            body,
+            Some(vec![
+                "The council met on Friday and agreed that the budget would be passed next week."
+                    .to_string(),
+                "Another paragraph starts here.".to_string(),
+                "sub heading".to_string(),
+            ])
+        );
+    }
+
+    #[test]
+    fn header_only_actions_do_not_fire_in_the_comment_area() {
+        let text = "A headline for the story\n\
+                    ISLAMABAD: The opening paragraph of the story is long enough.\n\
+                    1 Comment(s)\n\
+                    By a reader\n\
+                    June 21, 2024\n\
+                    Nice article.\n";
+        let parsed = parse(text);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        let article = article.unwrap_or_else(blank_article);
+        assert_eq!(article.byline, None);
+        assert_eq!(article.date, None);
+        assert_eq!(article.comments, ["By a reader", "Nice article."]);
     }
 
     #[test]

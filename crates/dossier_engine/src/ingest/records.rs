@@ -1,4 +1,4 @@
-//! Structured inputs: `.json` (an array of objects, or one object), `.jsonl` (one object per
+//! Structured inputs: `.json` (an array of objects, `{"articles": [...]}`, or one object), `.jsonl` (one object per
 //! line) and `.csv` (a header row, then one article per row). All three name the same fields:
 //! `title`, `text` or `body` (a string, or a list of paragraphs), and optionally `date`, `source`,
 //! `url`, `label`, `id`, `subtitle`, `summary`, `byline` (or `author`), `section`, `kind`.
@@ -29,19 +29,30 @@ pub fn parse_json(text: &str) -> Parsed {
         }
     };
     match value {
-        Value::Array(items) => {
-            for (index, item) in items.into_iter().enumerate() {
-                let place = format!("item {}", index.saturating_add(1));
-                add_record(&mut parsed, item, None, &place);
-            }
-        }
-        object @ Value::Object(_) => add_record(&mut parsed, object, None, "the object"),
+        Value::Array(items) => add_items(&mut parsed, items),
+        // A wrapper object holding the list (`{"articles": [...]}`), else one article.
+        Value::Object(mut object) => match ["articles", "items", "data"]
+            .into_iter()
+            .find(|key| object.get(*key).is_some_and(Value::is_array))
+            .and_then(|key| object.remove(key))
+        {
+            Some(Value::Array(items)) => add_items(&mut parsed, items),
+            _ => add_record(&mut parsed, Value::Object(object), None, "the object"),
+        },
         _ => parsed.problems.push(Problem {
             line: None,
             message: "expected an array of article objects (or one object)".to_string(),
         }),
     }
     parsed
+}
+
+/// The records of a JSON array; problems name the item ("item 3"), JSON having no useful line.
+fn add_items(parsed: &mut Parsed, items: Vec<Value>) {
+    for (index, item) in items.into_iter().enumerate() {
+        let place = format!("item {}", index.saturating_add(1));
+        add_record(parsed, item, None, &place);
+    }
 }
 
 /// Parses a `.jsonl` file: one object per non-blank line.
@@ -259,6 +270,12 @@ mod tests {
         assert_eq!(
             titles(&parse_json("{\"title\": \"A\", \"url\": \"https://x\"}")),
             ["A"]
+        );
+        assert_eq!(
+            titles(&parse_json(
+                "{\"articles\": [{\"title\": \"A\"}, {\"title\": \"B\"}]}"
+            )),
+            ["A", "B"]
         );
         assert_eq!(parse_json("[1, 2").problems.len(), 1);
         assert_eq!(parse_json("\"text\"").problems.len(), 1);
