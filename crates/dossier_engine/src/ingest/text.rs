@@ -30,7 +30,7 @@ pub fn clean_line(line: &str) -> String {
             _ => unescaped.push(c),
         }
     }
-    let without_strong = unescaped.replace("**", "").replace("__", "");
+    let without_strong = strip_paired(&strip_paired(&unescaped, "**", true), "__", false);
     let collapsed = collapse_whitespace(&without_strong);
     let trimmed = collapsed.as_str();
     // A single `*`/`_` wrapping the whole line is emphasis; inside a line it may be meant.
@@ -46,9 +46,61 @@ pub fn clean_line(line: &str) -> String {
         .replace(ESCAPED_UNDERSCORE, "_")
 }
 
+/// Removes `marker` only where it pairs up as emphasis (an opener followed by a non-space, a
+/// closer preceded by one), so text that merely contains it ("window.__init") stays as written.
+/// `intraword`: whether the marker may touch letters outside the pair (`**` may, `__` may not:
+/// "snake__case" is a name, not emphasis).
+fn strip_paired(text: &str, marker: &str, intraword: bool) -> String {
+    let positions: Vec<usize> = text.match_indices(marker).map(|(i, _)| i).collect();
+    if positions.len() < 2 || positions.len() % 2 != 0 {
+        return text.to_string();
+    }
+    let before = |i: usize| text.get(..i).and_then(|t| t.chars().next_back());
+    let after = |i: usize| text.get(i + marker.len()..).and_then(|t| t.chars().next());
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let pairs_up = positions.chunks(2).all(|pair| match pair {
+        [open, close] => {
+            after(*open).is_some_and(|c| !c.is_whitespace())
+                && before(*close).is_some_and(|c| !c.is_whitespace())
+                && (intraword || (!is_word(before(*open)) && !is_word(after(*close))))
+        }
+        _ => false,
+    });
+    if pairs_up {
+        text.replace(marker, "")
+    } else {
+        text.to_string()
+    }
+}
+
 /// Private-use stand-ins for escaped `*` and `_` while emphasis markers are removed.
 const ESCAPED_STAR: char = '\u{E000}';
 const ESCAPED_UNDERSCORE: char = '\u{E001}';
+
+#[cfg(test)]
+mod emphasis_tests {
+    use super::clean_line;
+
+    #[test]
+    fn paired_emphasis_is_removed() {
+        assert_eq!(clean_line("**Press Release**"), "Press Release");
+        assert_eq!(clean_line("***Pakistan Advocates***"), "Pakistan Advocates");
+        assert_eq!(clean_line("a __strong__ word"), "a strong word");
+    }
+
+    #[test]
+    fn markers_that_do_not_pair_are_text() {
+        assert_eq!(
+            clean_line("window.__pwned = 'title'"),
+            "window.__pwned = 'title'"
+        );
+        assert_eq!(
+            clean_line("snake__case and more__text"),
+            "snake__case and more__text"
+        );
+        assert_eq!(clean_line("2 ** 3"), "2 ** 3");
+    }
+}
 
 /// Collapses whitespace runs into single spaces and trims.
 pub fn collapse_whitespace(text: &str) -> String {
