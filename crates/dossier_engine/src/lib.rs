@@ -11,3 +11,4 @@ pub mod search;
 
 pub use article::Article;
 pub use bundle::Bundle;
+pub mod topics;
