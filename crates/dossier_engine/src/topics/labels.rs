@@ -1,8 +1,11 @@
-//! Topic labels: class-based TF-IDF (Grootendorst's c-TF-IDF, as in BERTopic) over the words and
-//! two-word phrases of each topic's articles. A candidate must occur in at least two member
+//! Topic labels: a class-based term weighting over the words and two-word phrases of each
+//! topic's articles. The weight is p(t|topic) * ln(p(t|topic) / p(t)), the term's contribution
+//! to the KL divergence of the topic from the corpus: like c-TF-IDF (BERTopic) it rewards
+//! frequent-in-topic terms, but a term spread evenly over all topics scores zero, so common
+//! words ("people", "government") never name a topic. A candidate must occur in at least two member
 //! articles (when the topic has two), so one article's pet word cannot name a whole topic.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::vectors::TermSpace;
 use super::WeightedTerm;
@@ -14,8 +17,15 @@ pub(crate) const TOP_TERMS: usize = 10;
 const MAX_LABEL_WORDS: usize = 4;
 const MIN_LABEL_WORDS: usize = 3;
 
-/// A word ("treati") or a phrase ("indus treati") as a sequence of stems.
-type Candidate = Vec<String>;
+/// A word or a two-word phrase: stem ids, the second `NONE` for a single word.
+type Candidate = (u32, u32);
+const NONE: u32 = u32::MAX;
+
+fn words(candidate: &Candidate) -> impl Iterator<Item = u32> {
+    [candidate.0, candidate.1]
+        .into_iter()
+        .filter(|&s| s != NONE)
+}
 
 /// Top terms and a label for each group of article indices.
 pub(crate) fn label_topics(
@@ -23,21 +33,22 @@ pub(crate) fn label_topics(
     groups: &[Vec<usize>],
 ) -> Vec<(Vec<WeightedTerm>, String)> {
     // Per group: candidate -> (occurrences, member articles containing it).
-    let mut counts: Vec<BTreeMap<Candidate, (u32, u32)>> = Vec::with_capacity(groups.len());
-    let mut totals: BTreeMap<Candidate, u32> = BTreeMap::new();
+    // Hash maps for speed; results are sorted by score then candidate, so order never leaks.
+    let mut counts: Vec<HashMap<Candidate, (u32, u32)>> = Vec::with_capacity(groups.len());
+    let mut totals: HashMap<Candidate, u32> = HashMap::new();
     let mut group_lengths = Vec::with_capacity(groups.len());
     for members in groups {
-        let mut group: BTreeMap<Candidate, (u32, u32)> = BTreeMap::new();
+        let mut group: HashMap<Candidate, (u32, u32)> = HashMap::new();
         let mut length = 0u64;
         for &doc in members {
             let Some(terms) = space.docs.get(doc) else {
                 continue;
             };
-            let mut seen: BTreeSet<Candidate> = BTreeSet::new();
+            let mut seen: HashSet<Candidate> = HashSet::new();
             for candidate in candidates(&terms.stems) {
                 length += 1;
-                *totals.entry(candidate.clone()).or_insert(0) += 1;
-                let entry = group.entry(candidate.clone()).or_insert((0, 0));
+                *totals.entry(candidate).or_insert(0) += 1;
+                let entry = group.entry(candidate).or_insert((0, 0));
                 entry.0 += 1;
                 if seen.insert(candidate) {
                     entry.1 += 1;
@@ -47,8 +58,7 @@ pub(crate) fn label_topics(
         group_lengths.push(length.max(1));
         counts.push(group);
     }
-    let average_length =
-        group_lengths.iter().sum::<u64>() as f64 / group_lengths.len().max(1) as f64;
+    let grand_total = group_lengths.iter().sum::<u64>().max(1) as f64;
 
     groups
         .iter()
@@ -61,10 +71,11 @@ pub(crate) fn label_topics(
                 .filter(|(_, &(_, docs))| docs >= min_support)
                 .map(|(candidate, &(count, _))| {
                     let total = totals.get(candidate).copied().unwrap_or(count).max(1);
-                    let tf = f64::from(count) / length as f64;
-                    let idf = (1.0 + average_length / f64::from(total)).ln();
-                    (tf * idf, candidate)
+                    let in_topic = f64::from(count) / length as f64;
+                    let overall = f64::from(total) / grand_total;
+                    (in_topic * (in_topic / overall).ln(), candidate)
                 })
+                .filter(|(score, _)| *score > 0.0)
                 .collect();
             // Highest score first; ties: lexicographic, so output never depends on map order.
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -83,12 +94,12 @@ pub(crate) fn label_topics(
 }
 
 /// Words and adjacent word pairs (no dropped word between them) of one article.
-fn candidates(stems: &[(String, u32)]) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = stems.iter().map(|(s, _)| vec![s.clone()]).collect();
+fn candidates(stems: &[(u32, u32)]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = stems.iter().map(|&(s, _)| (s, NONE)).collect();
     for pair in stems.windows(2) {
         if let [(a, pa), (b, pb)] = pair {
             if pa.saturating_add(1) == *pb && a != b {
-                out.push(vec![a.clone(), b.clone()]);
+                out.push((*a, *b));
             }
         }
     }
@@ -96,8 +107,7 @@ fn candidates(stems: &[(String, u32)]) -> Vec<Candidate> {
 }
 
 fn surface(space: &TermSpace, candidate: &Candidate) -> String {
-    candidate
-        .iter()
+    words(candidate)
         .map(|stem| space.surface_of(stem))
         .collect::<Vec<_>>()
         .join(" ")
@@ -105,20 +115,19 @@ fn surface(space: &TermSpace, candidate: &Candidate) -> String {
 
 /// The best candidates that share no stem with one already taken, up to four words.
 fn compose_label(space: &TermSpace, scored: &[(f64, &Candidate)]) -> String {
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut used: BTreeSet<u32> = BTreeSet::new();
     let mut parts: Vec<String> = Vec::new();
-    let mut words = 0;
+    let mut word_count = 0;
     for (_, candidate) in scored {
-        if words >= MIN_LABEL_WORDS {
+        if word_count >= MIN_LABEL_WORDS {
             break;
         }
-        if words + candidate.len() > MAX_LABEL_WORDS
-            || candidate.iter().any(|s| used.contains(s.as_str()))
-        {
+        let length = words(candidate).count();
+        if word_count + length > MAX_LABEL_WORDS || words(candidate).any(|s| used.contains(&s)) {
             continue;
         }
-        used.extend(candidate.iter().map(String::as_str));
-        words += candidate.len();
+        used.extend(words(candidate));
+        word_count += length;
         parts.push(surface(space, candidate));
     }
     parts.join(", ")

@@ -2,7 +2,7 @@
 //! L2-normalised, stored sparse (sorted term indices), plus the stem -> surface-form map that
 //! labels need.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::Analyzer;
 use crate::article::Article;
@@ -298,38 +298,41 @@ impl SparseVec {
 /// One analysed article as topic modelling sees it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocTerms {
-    /// Kept stems in reading order with their word positions (for phrase labels).
-    pub(crate) stems: Vec<(String, u32)>,
+    /// Kept stems (ids into [`TermSpace::stems`]) in reading order with their word positions,
+    /// for phrase labels.
+    pub(crate) stems: Vec<(u32, u32)>,
 }
 
 /// The vectorised corpus.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TermSpace {
-    /// Feature stems, sorted: index = feature id.
+    /// Every stem that passed the stop-lists, sorted: index = stem id.
+    pub(crate) stems: Vec<String>,
+    /// Per stem id: the most frequent surface form (ties: lexicographically smallest).
+    pub(crate) surfaces: Vec<String>,
+    /// Feature stems (those within the document-frequency cut-offs), sorted: index = feature.
     pub(crate) vocabulary: Vec<String>,
-    /// Document frequency per feature.
-    pub(crate) df: Vec<u32>,
     /// One vector per article, in article order.
     pub(crate) vectors: Vec<SparseVec>,
-    /// Per article, the kept stems in order (all stems that passed the stop-lists, even those
-    /// cut by document frequency, so phrases stay contiguous).
+    /// Per article, the kept stems in order (also those cut by document frequency, so phrases
+    /// stay contiguous).
     pub(crate) docs: Vec<DocTerms>,
-    /// Stem -> the most frequent surface form (ties: lexicographically smallest).
-    pub(crate) surface: BTreeMap<String, String>,
 }
 
 impl TermSpace {
+    #[cfg(test)]
     pub(crate) fn feature(&self, stem: &str) -> Option<usize> {
         self.vocabulary
             .binary_search_by(|s| s.as_str().cmp(stem))
             .ok()
     }
 
-    pub(crate) fn surface_of(&self, stem: &str) -> String {
-        self.surface
-            .get(stem)
-            .cloned()
-            .unwrap_or_else(|| stem.to_string())
+    /// Readable form of a stem id.
+    pub(crate) fn surface_of(&self, stem: u32) -> &str {
+        self.surfaces
+            .get(stem as usize)
+            .or_else(|| self.stems.get(stem as usize))
+            .map_or("", String::as_str)
     }
 }
 
@@ -342,8 +345,9 @@ pub(crate) fn topic_text(article: &Article) -> String {
 /// Analyses and vectorises `articles`.
 pub(crate) fn build_term_space(articles: &[Article], config: &VectorConfig) -> TermSpace {
     let analyzer = Analyzer::default();
-    let mut surface_counts: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
-    let mut docs = Vec::with_capacity(articles.len());
+    // Hash maps for speed while counting; everything leaving this function is sorted.
+    let mut surface_counts: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut raw_docs: Vec<Vec<(String, u32)>> = Vec::with_capacity(articles.len());
     for article in articles {
         let text = topic_text(article);
         let mut stems = Vec::new();
@@ -353,24 +357,55 @@ pub(crate) fn build_term_space(articles: &[Article], config: &VectorConfig) -> T
             }
             let raw = text.get(token.start..token.end).unwrap_or(&token.folded);
             let raw = strip_possessive(raw);
-            *surface_counts
-                .entry(token.term.clone())
-                .or_default()
-                .entry(raw.to_string())
-                .or_insert(0) += 1;
+            let forms = surface_counts.entry(token.term.clone()).or_default();
+            match forms.get_mut(raw) {
+                Some(count) => *count += 1,
+                None => {
+                    forms.insert(raw.to_string(), 1);
+                }
+            }
             stems.push((token.term, token.position));
         }
-        docs.push(DocTerms { stems });
+        raw_docs.push(stems);
     }
 
-    // Document frequencies over all kept stems.
-    let mut df_all: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut stems: Vec<String> = surface_counts.keys().cloned().collect();
+    stems.sort_unstable();
+    let id_of: HashMap<&str, u32> = stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u32))
+        .collect();
+    let docs: Vec<DocTerms> = raw_docs
+        .iter()
+        .map(|doc| DocTerms {
+            stems: doc
+                .iter()
+                .filter_map(|(stem, position)| id_of.get(stem.as_str()).map(|&id| (id, *position)))
+                .collect(),
+        })
+        .collect();
+    let mut surfaces = Vec::with_capacity(stems.len());
+    for stem in &stems {
+        let forms = surface_counts.get(stem);
+        let best = forms
+            .into_iter()
+            .flatten()
+            .max_by(|(fa, ca), (fb, cb)| ca.cmp(cb).then_with(|| fb.cmp(fa)))
+            .map_or_else(|| stem.clone(), |(form, _)| form.clone());
+        surfaces.push(best);
+    }
+
+    // Document frequency per stem id.
+    let mut df_all = vec![0u32; stems.len()];
     for doc in &docs {
-        let mut seen: Vec<&str> = doc.stems.iter().map(|(s, _)| s.as_str()).collect();
+        let mut seen: Vec<u32> = doc.stems.iter().map(|&(s, _)| s).collect();
         seen.sort_unstable();
         seen.dedup();
         for stem in seen {
-            *df_all.entry(stem).or_insert(0) += 1;
+            if let Some(df) = df_all.get_mut(stem as usize) {
+                *df += 1;
+            }
         }
     }
     let n = articles.len();
@@ -380,46 +415,29 @@ pub(crate) fn build_term_space(articles: &[Article], config: &VectorConfig) -> T
         1
     };
     let max_df = ((config.max_df_ratio * n as f64).floor() as usize).max(2);
+    let mut feature_of_stem: Vec<Option<u32>> = vec![None; stems.len()];
     let mut vocabulary = Vec::new();
     let mut df = Vec::new();
-    for (stem, &count) in &df_all {
+    for (stem_id, (stem, &count)) in stems.iter().zip(&df_all).enumerate() {
         let count_usize = count as usize;
         if count_usize >= min_df && count_usize <= max_df {
-            vocabulary.push((*stem).to_string());
+            if let Some(slot) = feature_of_stem.get_mut(stem_id) {
+                *slot = Some(vocabulary.len() as u32);
+            }
+            vocabulary.push(stem.clone());
             df.push(count);
         }
     }
-
-    let space_without_vectors = TermSpace {
-        vocabulary,
-        df,
-        vectors: Vec::new(),
-        docs: Vec::new(),
-        surface: BTreeMap::new(),
-    };
     let vectors = docs
         .iter()
-        .map(|doc| tfidf_vector(doc, &space_without_vectors, n))
-        .collect();
-    let surface = surface_counts
-        .into_iter()
-        .filter_map(|(stem, forms)| {
-            // Highest count wins; BTreeMap order makes ties fall to the smallest form.
-            let best =
-                forms
-                    .into_iter()
-                    .fold(None::<(String, u32)>, |best, (form, c)| match best {
-                        Some((_, bc)) if bc >= c => best,
-                        _ => Some((form, c)),
-                    })?;
-            Some((stem, best.0))
-        })
+        .map(|doc| tfidf_vector(doc, &feature_of_stem, &df, n))
         .collect();
     TermSpace {
+        stems,
+        surfaces,
+        vocabulary,
         vectors,
         docs,
-        surface,
-        ..space_without_vectors
     }
 }
 
@@ -434,20 +452,25 @@ fn strip_possessive(raw: &str) -> &str {
 /// Sublinear tf (1 + ln tf) times smoothed idf (ln((1+n)/(1+df)) + 1), L2-normalised: the
 /// weighting of scikit-learn's `TfidfVectorizer(sublinear_tf=True)`, so the baseline compares
 /// like with like.
-fn tfidf_vector(doc: &DocTerms, space: &TermSpace, n: usize) -> SparseVec {
-    let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
-    for (stem, _) in &doc.stems {
-        if let Some(feature) = space.feature(stem) {
+fn tfidf_vector(
+    doc: &DocTerms,
+    feature_of_stem: &[Option<u32>],
+    df: &[u32],
+    n: usize,
+) -> SparseVec {
+    let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
+    for &(stem, _) in &doc.stems {
+        if let Some(feature) = feature_of_stem.get(stem as usize).copied().flatten() {
             *counts.entry(feature).or_insert(0) += 1;
         }
     }
     let mut entries: Vec<(u32, f32)> = counts
         .into_iter()
         .map(|(feature, tf)| {
-            let df = space.df.get(feature).copied().unwrap_or(1) as f64;
+            let df = df.get(feature as usize).copied().unwrap_or(1) as f64;
             let idf = ((1.0 + n as f64) / (1.0 + df)).ln() + 1.0;
             let weight = (1.0 + (tf as f64).ln()) * idf;
-            (feature as u32, weight as f32)
+            (feature, weight as f32)
         })
         .collect();
     normalise_entries(&mut entries);
@@ -519,6 +542,7 @@ mod tests {
             let norm: f32 = v.entries.iter().map(|(_, w)| w * w).sum();
             assert!((norm - 1.0).abs() < 1e-5);
         }
-        assert_eq!(space.surface_of("river"), "rivers");
+        let river = space.stems.binary_search(&"river".to_string()).unwrap();
+        assert_eq!(space.surface_of(river as u32), "rivers");
     }
 }
