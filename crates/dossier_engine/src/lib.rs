@@ -11,4 +11,5 @@ pub mod search;
 
 pub use article::Article;
 pub use bundle::Bundle;
+pub mod entities;
 pub mod topics;
