@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dossier_engine::topics::TopicCount;
 
+mod analytics;
 mod ingest;
 mod topics;
 
@@ -39,6 +40,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the people, organisations, places and countries of a corpus.
+    Entities {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the direct quotations of a corpus with their speakers.
+    Quotes {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Evaluate against labelled data.
     #[command(subcommand)]
     Eval(Eval),
@@ -66,6 +83,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest { paths, jsonl } => ingest::run(&paths, jsonl),
         Command::Topics { corpus, k, json } => topics::run(&corpus, k, json),
+        Command::Entities { corpus, json } => analytics::entities(&corpus, json),
+        Command::Quotes { corpus, json } => analytics::quotes(&corpus, json),
         Command::Eval(Eval::Topics { jsonl, k }) => topics::eval(&jsonl, k),
     };
     match result {

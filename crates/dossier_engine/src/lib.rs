@@ -4,12 +4,15 @@
 //! and to wasm32 (the page), so the page runs exactly the code the build ran.
 
 pub mod analysis;
+pub mod analytics;
 pub mod article;
 pub mod bundle;
+pub mod entities;
 pub mod ingest;
+pub mod quotes;
 pub mod search;
+pub mod timeline;
+pub mod topics;
 
 pub use article::Article;
 pub use bundle::Bundle;
-pub mod entities;
-pub mod topics;

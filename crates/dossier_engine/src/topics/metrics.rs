@@ -3,8 +3,10 @@
 
 use std::collections::BTreeMap;
 
-/// Contingency counts of two labelings of the same items.
-fn contingency(a: &[usize], b: &[usize]) -> (BTreeMap<(usize, usize), f64>, Vec<f64>, Vec<f64>) {
+/// Contingency counts of two labelings: joint counts, row sums (of `a`), column sums (of `b`).
+type Contingency = (BTreeMap<(usize, usize), f64>, Vec<f64>, Vec<f64>);
+
+fn contingency(a: &[usize], b: &[usize]) -> Contingency {
     let mut joint = BTreeMap::new();
     let a_max = a.iter().copied().max().map_or(0, |m| m + 1);
     let b_max = b.iter().copied().max().map_or(0, |m| m + 1);
