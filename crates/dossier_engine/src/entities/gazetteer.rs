@@ -2,6 +2,9 @@
 //! major places, major international organisations and a few global companies. Small on
 //! purpose: it is shipped in the page. Names are matched case-sensitively as whole phrases.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use super::EntityKind;
 
 /// Country, then the other ways a text names it (short forms, adjectives, demonyms).
@@ -213,21 +216,33 @@ pub(crate) struct Known {
     pub(crate) kind: EntityKind,
 }
 
-/// Looks a whole phrase up (case-sensitive).
-pub(crate) fn lookup(phrase: &str) -> Option<Known> {
-    let tables = [
-        (COUNTRIES, EntityKind::Country),
-        (ORGANISATIONS, EntityKind::Organisation),
-        (PLACES, EntityKind::Place),
-    ];
-    for (table, kind) in tables {
-        for (name, aliases) in table {
-            if *name == phrase || aliases.contains(&phrase) {
-                return Some(Known { name, kind });
+/// Every name and alias -> its entry, built once (the first table listing a form wins:
+/// countries, then organisations, then places).
+fn index() -> &'static BTreeMap<&'static str, Known> {
+    static INDEX: OnceLock<BTreeMap<&'static str, Known>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = BTreeMap::new();
+        let tables = [
+            (COUNTRIES, EntityKind::Country),
+            (ORGANISATIONS, EntityKind::Organisation),
+            (PLACES, EntityKind::Place),
+        ];
+        for (table, kind) in tables {
+            for (name, aliases) in table {
+                let known = Known { name, kind };
+                index.entry(*name).or_insert(known);
+                for alias in *aliases {
+                    index.entry(*alias).or_insert(known);
+                }
             }
         }
-    }
-    None
+        index
+    })
+}
+
+/// Looks a whole phrase up (case-sensitive).
+pub(crate) fn lookup(phrase: &str) -> Option<Known> {
+    index().get(phrase).copied()
 }
 
 /// The longest number of words of any gazetteer name (for sub-phrase scanning).
