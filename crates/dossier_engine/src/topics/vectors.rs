@@ -17,6 +17,7 @@ const NEWS_STOP_WORDS: &[&str] = &[
     "afp",
     "after",
     "again",
+    "against",
     "ago",
     "ahead",
     "all",
