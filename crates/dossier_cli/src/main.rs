@@ -4,10 +4,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier_engine::topics::TopicCount;
 
+mod analytics;
 mod eval;
 mod ingest;
 mod search;
+mod topics;
 
 /// Dossier: ingest, search and explore a news corpus from the command line.
 #[derive(Parser)]
@@ -47,6 +50,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cluster a corpus into labelled topics; print topics and every article's assignment.
+    Topics {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// Number of topics: `auto` or a number.
+        #[arg(long, default_value = "auto")]
+        k: TopicCount,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the people, organisations, places and countries of a corpus.
+    Entities {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the direct quotations of a corpus with their speakers.
+    Quotes {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure quality on a benchmark collection.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -70,6 +100,13 @@ enum EvalCommand {
         #[arg(long)]
         title_weight: Option<f32>,
     },
+    /// Cluster a JSONL file of {"title","text","label"} and print {"nmi","ari","k","articles"}.
+    Topics {
+        jsonl: PathBuf,
+        /// Number of topics: `auto` or a number.
+        #[arg(long, default_value = "auto")]
+        k: TopicCount,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,6 +120,11 @@ enum SortArg {
 enum SplitArg {
     Test,
     Train,
+}
+
+/// Ingests a corpus path, warnings to stderr.
+fn load_corpus(corpus: &std::path::Path) -> Result<Vec<dossier_engine::Article>, String> {
+    topics::ingest(corpus)
 }
 
 fn main() -> ExitCode {
@@ -125,6 +167,10 @@ fn main() -> ExitCode {
             };
             eval::run_search(&dir, split, &tuning)
         }
+        Command::Topics { corpus, k, json } => topics::run(&corpus, k, json),
+        Command::Entities { corpus, json } => analytics::entities(&corpus, json),
+        Command::Quotes { corpus, json } => analytics::quotes(&corpus, json),
+        Command::Eval(EvalCommand::Topics { jsonl, k }) => topics::eval(&jsonl, k),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::{analyse, Analytics, AnalyticsConfig};
 use crate::article::Article;
 use crate::ingest::Warning;
 
@@ -11,11 +12,19 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Ingest warnings, so the page can say what was skipped and why.
     pub warnings: Vec<Warning>,
+    /// Topics, map, related articles, entities, quotations and timeline.
+    #[serde(default)]
+    pub analytics: Analytics,
 }
 
 impl Bundle {
     /// Builds the bundle for a set of ingested articles.
     pub fn build(articles: Vec<Article>, warnings: Vec<Warning>) -> Self {
-        Bundle { articles, warnings }
+        let analytics = analyse(&articles, &AnalyticsConfig::default());
+        Bundle {
+            articles,
+            warnings,
+            analytics,
+        }
     }
 }

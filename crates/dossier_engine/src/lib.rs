@@ -14,13 +14,18 @@
 )]
 
 pub mod analysis;
+pub mod analytics;
 pub mod article;
 pub mod bundle;
+pub mod entities;
 pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod query;
+pub mod quotes;
 pub mod search;
+pub mod timeline;
+pub mod topics;
 
 pub use article::Article;
 pub use bundle::Bundle;

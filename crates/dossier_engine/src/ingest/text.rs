@@ -52,7 +52,7 @@ pub fn clean_line(line: &str) -> String {
 /// "snake__case" is a name, not emphasis).
 fn strip_paired(text: &str, marker: &str, intraword: bool) -> String {
     let positions: Vec<usize> = text.match_indices(marker).map(|(i, _)| i).collect();
-    if positions.len() < 2 || positions.len() % 2 != 0 {
+    if positions.len() < 2 || !positions.len().is_multiple_of(2) {
         return text.to_string();
     }
     let before = |i: usize| text.get(..i).and_then(|t| t.chars().next_back());

@@ -1,0 +1,135 @@
+//! Planted topics: documents drawn from disjoint vocabularies must be recovered exactly, with
+//! k found automatically.
+
+use dossier_engine::topics::metrics::normalized_mutual_information;
+use dossier_engine::topics::{analyse_topics, TopicConfig, TopicCount};
+use dossier_engine::Article;
+
+/// A deterministic word list: syllable pairs, disjoint per topic.
+fn vocabulary(topic: usize) -> Vec<String> {
+    let onsets = [
+        "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z",
+    ];
+    let vowels = ["a", "e", "i", "o", "u"];
+    (0..12)
+        .map(|i| {
+            let o = onsets[(topic * 3 + i) % onsets.len()];
+            let v = vowels[i % vowels.len()];
+            format!(
+                "{o}{v}{}{}x{}",
+                onsets[i % onsets.len()],
+                vowels[topic % 5],
+                "q".repeat(topic + 1)
+            )
+        })
+        .collect()
+}
+
+fn article(id: String, words: Vec<String>) -> Article {
+    Article {
+        id,
+        title: words[..3].join(" "),
+        subtitle: None,
+        summary: vec![],
+        date: None,
+        date_text: None,
+        date_inferred: false,
+        dateline: None,
+        byline: None,
+        section: None,
+        kind: "news".into(),
+        source: None,
+        file: "planted".into(),
+        body: vec![words.join(" ")],
+        captions: vec![],
+        comments: vec![],
+        ..Article::default()
+    }
+}
+
+fn planted(topics: usize, per_topic: usize) -> (Vec<Article>, Vec<usize>) {
+    let mut articles = Vec::new();
+    let mut gold = Vec::new();
+    for doc in 0..per_topic {
+        for topic in 0..topics {
+            let vocab = vocabulary(topic);
+            // Each document uses a window of 8 of its topic's 12 words: neighbours overlap, so
+            // a topic has no sub-structure of its own.
+            let words: Vec<String> = (0..8)
+                .map(|j| vocab[(doc * 5 + j) % vocab.len()].clone())
+                .collect();
+            articles.push(article(format!("t{topic}-d{doc}"), words));
+            gold.push(topic);
+        }
+    }
+    (articles, gold)
+}
+
+#[test]
+fn planted_topics_are_recovered_exactly_with_automatic_k() {
+    let (articles, gold) = planted(4, 8);
+    let analysis = analyse_topics(&articles, &TopicConfig::default());
+    let predicted: Vec<usize> = analysis
+        .model
+        .assignments
+        .iter()
+        .map(|a| a.topic.unwrap_or(99))
+        .collect();
+    assert_eq!(analysis.model.k, 4, "{:?}", analysis.model.k_scores);
+    assert!(analysis.model.other.is_empty());
+    assert!((normalized_mutual_information(&gold, &predicted) - 1.0).abs() < 1e-9);
+    // Every article's related articles come from its own topic.
+    for (related, topic) in analysis.related.iter().zip(&gold) {
+        assert_eq!(related.related.len(), 5);
+        for r in &related.related {
+            assert!(r.article.starts_with(&format!("t{topic}-")), "{related:?}");
+        }
+    }
+}
+
+#[test]
+fn fixed_k_is_respected_and_small_clusters_go_to_other() {
+    let (articles, _) = planted(3, 6);
+    let config = TopicConfig {
+        topics: TopicCount::Fixed(3),
+        ..TopicConfig::default()
+    };
+    let analysis = analyse_topics(&articles, &config);
+    assert_eq!(analysis.model.topics.len(), 3);
+    // One unrelated article cannot form a topic of its own.
+    let mut with_stray = articles.clone();
+    with_stray.push(article("stray".into(), vocabulary(7)));
+    let config = TopicConfig {
+        topics: TopicCount::Fixed(4),
+        ..TopicConfig::default()
+    };
+    let analysis = analyse_topics(&with_stray, &config);
+    assert_eq!(analysis.model.other, vec!["stray".to_string()]);
+    assert_eq!(analysis.model.topics.len(), 3);
+}
+
+#[test]
+fn empty_and_tiny_corpora_do_not_panic() {
+    let config = TopicConfig::default();
+    let empty = analyse_topics(&[], &config);
+    assert!(empty.model.topics.is_empty());
+    let (articles, _) = planted(1, 2);
+    let tiny = analyse_topics(&articles, &config);
+    assert_eq!(tiny.model.assignments.len(), 2);
+    let blank = analyse_topics(&[article("blank".into(), vec!["the".into(); 3])], &config);
+    assert_eq!(blank.model.other, vec!["blank".to_string()]);
+}
+
+#[test]
+fn layout_is_in_the_unit_square_and_stable() {
+    let (articles, _) = planted(4, 5);
+    let a = analyse_topics(&articles, &TopicConfig::default());
+    let b = analyse_topics(&articles, &TopicConfig::default());
+    assert_eq!(a.layout, b.layout);
+    assert!(a
+        .layout
+        .articles
+        .iter()
+        .all(|p| p.x.abs() <= 1.0 && p.y.abs() <= 1.0));
+    assert_eq!(a.layout.topics.len(), a.model.topics.len());
+}
