@@ -25,6 +25,19 @@ pub struct Token {
     pub is_stop_word: bool,
 }
 
+/// One word of a text, segmented and folded but not stemmed: enough for positions and
+/// highlights, and much cheaper than a [`Token`] (stemming dominates analysis time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The folded word (see [`fold`]).
+    pub folded: String,
+    /// Word position, as in [`Token::position`].
+    pub position: u32,
+    /// Byte range of the word in the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
 /// The analyser. Cheap to create; holds the stemmer.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -41,33 +54,46 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Every word of `text`, in order, with positions and offsets.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
+        self.words(text)
+            .into_iter()
+            .map(|word| Token {
+                is_stop_word: is_stop_word(&word.folded),
+                term: self.stem(&word.folded),
+                folded: word.folded,
+                position: word.position,
+                start: word.start,
+                end: word.end,
+            })
+            .collect()
+    }
+
+    /// Every word of `text`, folded, with the same positions and offsets as [`Analyzer::tokens`]
+    /// but without stemming.
+    pub fn words(&self, text: &str) -> Vec<Word> {
         let mut out = Vec::new();
         let mut position = 0u32;
         // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
         // "title:x"-like text and "10:30" index as separate words on both sides.
-        let words = text.split_word_bound_indices().flat_map(|(start, word)| {
+        let pieces = text.split_word_bound_indices().flat_map(|(start, word)| {
             word.split(':').scan(start, |offset, part| {
                 let here = *offset;
                 *offset += part.len() + 1;
                 Some((here, part))
             })
         });
-        for (start, word) in words {
-            if !word.chars().any(char::is_alphanumeric) {
+        for (start, piece) in pieces {
+            if !piece.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let folded = fold(word);
+            let folded = fold(piece);
             if folded.is_empty() {
                 continue;
             }
-            let term = self.stem(&folded);
-            out.push(Token {
-                is_stop_word: is_stop_word(&folded),
-                term,
+            out.push(Word {
                 folded,
                 position,
                 start,
-                end: start + word.len(),
+                end: start + piece.len(),
             });
             position += 1;
         }
@@ -76,10 +102,10 @@ impl Analyzer {
 
     /// Stemmed terms of `text`, stop-words removed: the bag of words for ranking and topics.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        self.tokens(text)
+        self.words(text)
             .into_iter()
-            .filter(|t| !t.is_stop_word)
-            .map(|t| t.term)
+            .filter(|w| !is_stop_word(&w.folded))
+            .map(|w| self.stem(&w.folded))
             .collect()
     }
 

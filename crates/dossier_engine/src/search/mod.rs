@@ -16,7 +16,7 @@ use crate::index::{Field, SearchIndex};
 use crate::query::{
     parse, DateRange, ParseOptions, PhraseQuery, Query, QueryError, Span, TermQuery,
 };
-use snippet::{best_snippet, highlight_spans, Snippet};
+use snippet::{best_snippet, title_highlights, Snippet};
 
 /// Score multiplier of a word that merely starts with the typed word.
 const PREFIX_WEIGHT: f32 = 0.8;
@@ -418,45 +418,44 @@ impl SearchIndex {
             }
         }
         let analyzer = Analyzer::default();
-        let stems: BTreeSet<&str> = run
-            .highlight_terms
-            .iter()
-            .filter_map(|id| self.term(*id))
-            .collect();
         ranked
             .iter()
             .skip(first)
             .map(|(doc, score)| {
-                let article = articles.get(*doc as usize);
-                let snippets = request.options.snippets;
+                let positions = self.matched_positions(*doc, &run.highlight_terms);
+                let layout = self.layout(*doc);
+                let matched_fields: BTreeSet<Field> =
+                    positions.keys().map(|p| layout.field_of(*p)).collect();
+                let article = articles
+                    .get(*doc as usize)
+                    .filter(|_| request.options.snippets);
                 Hit {
                     article: *doc as usize,
                     id: self.doc_id(*doc).unwrap_or_default().to_string(),
                     score: *score,
-                    matched_fields: self.matched_fields(*doc, &run.highlight_terms),
+                    matched_fields: matched_fields.into_iter().collect(),
                     title_highlights: article
-                        .filter(|_| snippets)
-                        .map(|a| highlight_spans(&analyzer, &a.title, &stems))
+                        .map(|a| title_highlights(&analyzer, a, &positions))
                         .unwrap_or_default(),
-                    snippet: article
-                        .filter(|_| snippets)
-                        .and_then(|a| best_snippet(&analyzer, a, &stems)),
+                    snippet: article.and_then(|a| {
+                        best_snippet(&analyzer, a, self.paragraph_starts(*doc), &positions)
+                    }),
                 }
             })
             .collect()
     }
 
-    fn matched_fields(&self, doc: u32, terms: &BTreeSet<u32>) -> Vec<Field> {
-        let layout = self.layout(doc);
-        let mut fields = BTreeSet::new();
+    /// Positions in `doc` of the matched terms, with the term at each.
+    fn matched_positions(&self, doc: u32, terms: &BTreeSet<u32>) -> BTreeMap<u32, u32> {
+        let mut positions = BTreeMap::new();
         for id in terms {
             if let Some(postings) = self.postings(*id) {
                 for position in postings.positions_in(doc) {
-                    fields.insert(layout.field_of(*position));
+                    positions.insert(*position, *id);
                 }
             }
         }
-        fields.into_iter().collect()
+        positions
     }
 
     /// The query text with each unknown word replaced by the closest known one.

@@ -108,9 +108,9 @@ fn prefix_of_the_last_word_matches_while_typing() {
 
 #[test]
 fn exact_beats_prefix_beats_typo() {
-    // "flood" typed: exact "flood", prefix "floodwaters"; "blood" is one typo from "flood".
+    // "flood" typed: exact "flood", prefix "floodwaters"; "floor" is one typo from "flood".
     let articles2 = vec![
-        article("typo", "blood", &[], None, "news"),
+        article("typo", "floor", &[], None, "news"),
         article("prefix", "floodwaters", &[], None, "news"),
         article("exact", "flood", &[], None, "news"),
     ];
