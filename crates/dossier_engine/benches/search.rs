@@ -109,7 +109,7 @@ fn benches(c: &mut Criterion) {
     let Some(articles) = scifact() else {
         return;
     };
-    bench_collection(c, "scifact", &articles);
+    bench_collection(c, "scifact", &articles, true);
 
     // Embedding instead of building: what parsing the serialised index would cost.
     let index = SearchIndex::build(&articles, &[]);
@@ -131,7 +131,7 @@ fn benches(c: &mut Criterion) {
     serde.finish();
 
     let replicated = replicate(&articles, 10);
-    bench_collection(c, "scifact_x10", &replicated);
+    bench_collection(c, "scifact_x10", &replicated, false);
 }
 
 criterion_group!(search, benches);

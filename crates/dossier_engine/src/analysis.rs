@@ -70,34 +70,24 @@ impl Analyzer {
     /// Every word of `text`, folded, with the same positions and offsets as [`Analyzer::tokens`]
     /// but without stemming.
     pub fn words(&self, text: &str) -> Vec<Word> {
-        let mut out = Vec::new();
-        let mut position = 0u32;
-        // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
-        // "title:x"-like text and "10:30" index as separate words on both sides.
-        let pieces = text.split_word_bound_indices().flat_map(|(start, word)| {
-            word.split(':').scan(start, |offset, part| {
-                let here = *offset;
-                *offset += part.len() + 1;
-                Some((here, part))
-            })
-        });
-        for (start, piece) in pieces {
-            if !piece.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let folded = fold(piece);
-            if folded.is_empty() {
-                continue;
-            }
-            out.push(Word {
-                folded,
+        word_pieces(text)
+            .map(|(position, start, end, folded)| Word {
+                folded: folded.unwrap_or_else(|| {
+                    text.get(start..end)
+                        .unwrap_or_default()
+                        .to_ascii_lowercase()
+                }),
                 position,
                 start,
-                end: start + piece.len(),
-            });
-            position += 1;
-        }
-        out
+                end,
+            })
+            .collect()
+    }
+
+    /// `(position, start byte, end byte)` of every word of `text`, lazily and without folding
+    /// or allocating: the same words and positions as [`Analyzer::words`], for highlighting.
+    pub fn word_spans<'t>(&self, text: &'t str) -> impl Iterator<Item = (u32, usize, usize)> + 't {
+        word_pieces(text).map(|(position, start, end, _)| (position, start, end))
     }
 
     /// Stemmed terms of `text`, stop-words removed: the bag of words for ranking and topics.
@@ -113,6 +103,35 @@ impl Analyzer {
     pub fn stem(&self, folded: &str) -> String {
         self.stemmer.stem(folded).into_owned()
     }
+}
+
+/// The word pieces of `text`: `(position, start, end, folded)`, where `folded` is `None` for a
+/// plain ASCII alphanumeric word (its folding is just lower-casing, left to the caller so that
+/// highlighting allocates nothing).
+fn word_pieces(text: &str) -> impl Iterator<Item = (u32, usize, usize, Option<String>)> + '_ {
+    // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
+    // "title:x"-like text and "10:30" index as separate words on both sides.
+    text.split_word_bound_indices()
+        .flat_map(|(start, word)| {
+            word.split(':').scan(start, |offset, part| {
+                let here = *offset;
+                *offset += part.len() + 1;
+                Some((here, part))
+            })
+        })
+        .filter_map(|(start, piece)| {
+            let end = start + piece.len();
+            if !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Some((start, end, None));
+            }
+            if !piece.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let folded = fold(piece);
+            (!folded.is_empty()).then_some((start, end, Some(folded)))
+        })
+        .zip(0u32..)
+        .map(|((start, end, folded), position)| (position, start, end, folded))
 }
 
 /// Lower-cases, strips diacritics (NFKD, combining marks dropped) and maps every apostrophe-like

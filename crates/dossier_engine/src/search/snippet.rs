@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analyzer, Word};
+use crate::analysis::Analyzer;
 use crate::article::Article;
 use crate::index::Field;
 use crate::query::Span;
@@ -40,13 +40,9 @@ pub fn title_highlights(
     positions: &BTreeMap<u32, u32>,
 ) -> Vec<Span> {
     analyzer
-        .words(&article.title)
-        .into_iter()
-        .filter(|w| positions.contains_key(&w.position))
-        .map(|w| Span {
-            start: w.start,
-            end: w.end,
-        })
+        .word_spans(&article.title)
+        .filter(|(position, ..)| positions.contains_key(position))
+        .map(|(_, start, end)| Span { start, end })
         .collect()
 }
 
@@ -102,52 +98,56 @@ pub fn best_snippet(
         }
     };
     let (field, paragraph, text) = paragraphs.get(number).copied()?;
-    let words = analyzer.words(text);
-    let term_at = |w: &Word| positions.get(&base.saturating_add(w.position)).copied();
-    let (mut first, mut end) = (0, WINDOW_WORDS.min(words.len()));
+    // Choose the window from positions alone: candidates start at a match (or at 0).
+    let window = WINDOW_WORDS as u32;
+    let paragraph_end = paragraph_starts
+        .get(number + 1)
+        .copied()
+        .unwrap_or(u32::MAX);
+    let mut first = 0u32;
     if matched {
-        let mut best_window = (0, 0);
-        for start in 0..words.len().saturating_sub(WINDOW_WORDS).max(1) {
-            // Only windows that start on a match (or the paragraph start) are worth scoring.
-            if start != 0 && words.get(start).and_then(term_at).is_none() {
-                continue;
-            }
-            let stop = (start + WINDOW_WORDS).min(words.len());
-            let terms: Vec<u32> = words
-                .get(start..stop)
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(term_at)
-                .collect();
-            let distinct: BTreeSet<u32> = terms.iter().copied().collect();
-            let here = (distinct.len(), terms.len());
+        let mut best_window = score(base, base.saturating_add(window).min(paragraph_end));
+        for (position, _) in positions.range(base..paragraph_end) {
+            let here = score(
+                *position,
+                position.saturating_add(window).min(paragraph_end),
+            );
             if here > best_window {
                 best_window = here;
-                (first, end) = (start, stop);
+                first = position.saturating_sub(base);
             }
         }
     }
-    let start_byte = if first == 0 {
-        0
-    } else {
-        words.get(first).map_or(0, |w| w.start)
+    let end = first.saturating_add(window);
+    // Segment only up to the window's end (plus one word, to know whether the text goes on).
+    let mut spans = analyzer
+        .word_spans(text)
+        .skip_while(|(position, ..)| *position < first)
+        .take_while(|(position, ..)| *position <= end);
+    let mut in_window: Vec<(u32, usize, usize)> = Vec::new();
+    let mut more_after = false;
+    for span in spans.by_ref() {
+        if span.0 < end {
+            in_window.push(span);
+        } else {
+            more_after = true;
+        }
+    }
+    let start_byte = match in_window.first() {
+        Some((_, start, _)) if first > 0 => *start,
+        _ => 0,
     };
-    let end_byte = if end >= words.len() {
-        text.len()
-    } else {
-        words
-            .get(end.saturating_sub(1))
-            .map_or(text.len(), |w| w.end)
+    let end_byte = match in_window.last() {
+        Some((_, _, end)) if more_after => *end,
+        _ => text.len(),
     };
     let passage = text.get(start_byte..end_byte)?;
-    let highlights = words
+    let highlights = in_window
         .iter()
-        .skip(first)
-        .take(end.saturating_sub(first))
-        .filter(|w| term_at(w).is_some())
-        .map(|w| Span {
-            start: w.start.saturating_sub(start_byte),
-            end: w.end.saturating_sub(start_byte),
+        .filter(|(position, ..)| positions.contains_key(&base.saturating_add(*position)))
+        .map(|(_, start, end)| Span {
+            start: start.saturating_sub(start_byte),
+            end: end.saturating_sub(start_byte),
         })
         .collect();
     Some(Snippet {
