@@ -25,7 +25,7 @@ const ONE_TYPO_WEIGHT: f32 = 0.6;
 /// Score multiplier of a word two edits away.
 const TWO_TYPO_WEIGHT: f32 = 0.45;
 /// At most this many words are tried for a prefix and for typos.
-const MAX_PREFIX_EXPANSIONS: usize = 24;
+const MAX_PREFIX_EXPANSIONS: usize = 10;
 const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_TYPO_EXPANSIONS: usize = 16;
 /// Largest page.
@@ -679,8 +679,11 @@ impl<'a> Execution<'a> {
                 }
             }
         }
+        // Typos are looked for only when the word as typed is not a corpus word: a real word
+        // is what the user meant, and this keeps common queries free of fuzzy expansion.
         let length = term.folded.chars().count();
-        if self.typo_tolerance && !term.is_stop_word && length >= 5 {
+        if self.typo_tolerance && !term.is_stop_word && length >= 5 && !index.has_word(&term.folded)
+        {
             let max_distance = if length >= 9 { 2 } else { 1 };
             for (id, distance) in index.fuzzy_terms(&term.folded, max_distance, MAX_TYPO_EXPANSIONS)
             {
@@ -782,7 +785,21 @@ impl<'a> Execution<'a> {
             return Vec::new();
         };
         let mut docs = Vec::new();
-        for (doc, anchor_positions) in rarest.docs.iter().zip(&rarest.positions) {
+        // Documents come in ascending order: one forward cursor per part, no repeated search
+        // of the whole postings list.
+        let mut cursors = vec![0usize; parts.len()];
+        let mut doc_positions: Vec<&[u32]> = Vec::with_capacity(parts.len());
+        let mut phrase_scores = Vec::new();
+        'docs: for (doc, anchor_positions) in rarest.docs.iter().zip(&rarest.positions) {
+            doc_positions.clear();
+            for ((_, _, postings), cursor) in parts.iter().zip(cursors.iter_mut()) {
+                let rest = postings.docs.get(*cursor..).unwrap_or(&[]);
+                *cursor += rest.partition_point(|d| d < doc);
+                if postings.docs.get(*cursor) != Some(doc) {
+                    continue 'docs;
+                }
+                doc_positions.push(postings.positions.get(*cursor).map_or(&[], Vec::as_slice));
+            }
             let layout = index.layout(*doc);
             let found = anchor_positions.iter().any(|anchor| {
                 let Some(start) = anchor.checked_sub(*first_offset) else {
@@ -791,30 +808,31 @@ impl<'a> Execution<'a> {
                 if phrase.field.is_some_and(|f| layout.field_of(start) != f) {
                     return false;
                 }
-                parts.iter().all(|(offset, _, postings)| {
-                    postings
-                        .positions_in(*doc)
-                        .binary_search(&start.saturating_add(*offset))
-                        .is_ok()
-                })
+                parts
+                    .iter()
+                    .zip(&doc_positions)
+                    .all(|((offset, _, _), positions)| {
+                        positions
+                            .binary_search(&start.saturating_add(*offset))
+                            .is_ok()
+                    })
             });
             if found {
                 docs.push(*doc);
+                if positive {
+                    let score: f32 = parts
+                        .iter()
+                        .zip(&doc_positions)
+                        .map(|((_, id, _), positions)| {
+                            index.score(*doc, positions, phrase.field, index.idf(*id))
+                        })
+                        .sum();
+                    phrase_scores.push(score);
+                }
             }
         }
         if positive {
-            for doc in &docs {
-                let score: f32 = parts
-                    .iter()
-                    .map(|(_, id, postings)| {
-                        index.score(
-                            *doc,
-                            postings.positions_in(*doc),
-                            phrase.field,
-                            index.idf(*id),
-                        )
-                    })
-                    .sum();
+            for (doc, score) in docs.iter().zip(&phrase_scores) {
                 if let Some(total) = self.scores.get_mut(*doc as usize) {
                     *total += score;
                 }

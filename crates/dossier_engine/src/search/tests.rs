@@ -116,7 +116,14 @@ fn exact_beats_prefix_beats_typo() {
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
     let response = index2.search(&articles2, &SearchRequest::new("flood"));
-    assert_eq!(ids(&response), vec!["exact", "prefix", "typo"]);
+    // "flood" is a corpus word, so no typo variants are tried: exact, then prefix.
+    assert_eq!(ids(&response), vec!["exact", "prefix"]);
+    // An unknown word matches its one-edit neighbours ("flood", "floor"), never ahead of an
+    // exact match of another query word.
+    let response = index2.search(&articles2, &SearchRequest::new("flooq "));
+    let mut found = ids(&response);
+    found.sort();
+    assert_eq!(found, vec!["exact", "typo"]);
 }
 
 #[test]
