@@ -25,6 +25,19 @@ pub struct Token {
     pub is_stop_word: bool,
 }
 
+/// One word of a text, segmented and folded but not stemmed: enough for positions and
+/// highlights, and much cheaper than a [`Token`] (stemming dominates analysis time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The folded word (see [`fold`]).
+    pub folded: String,
+    /// Word position, as in [`Token::position`].
+    pub position: u32,
+    /// Byte range of the word in the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
 /// The analyser. Cheap to create; holds the stemmer.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -41,45 +54,48 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Every word of `text`, in order, with positions and offsets.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut out = Vec::new();
-        let mut position = 0u32;
-        // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
-        // "title:x"-like text and "10:30" index as separate words on both sides.
-        let words = text.split_word_bound_indices().flat_map(|(start, word)| {
-            word.split(':').scan(start, |offset, part| {
-                let here = *offset;
-                *offset += part.len() + 1;
-                Some((here, part))
+        self.words(text)
+            .into_iter()
+            .map(|word| Token {
+                is_stop_word: is_stop_word(&word.folded),
+                term: self.stem(&word.folded),
+                folded: word.folded,
+                position: word.position,
+                start: word.start,
+                end: word.end,
             })
-        });
-        for (start, word) in words {
-            if !word.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let folded = fold(word);
-            if folded.is_empty() {
-                continue;
-            }
-            let term = self.stem(&folded);
-            out.push(Token {
-                is_stop_word: is_stop_word(&folded),
-                term,
-                folded,
+            .collect()
+    }
+
+    /// Every word of `text`, folded, with the same positions and offsets as [`Analyzer::tokens`]
+    /// but without stemming.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        word_pieces(text)
+            .map(|(position, start, end, folded)| Word {
+                folded: folded.unwrap_or_else(|| {
+                    text.get(start..end)
+                        .unwrap_or_default()
+                        .to_ascii_lowercase()
+                }),
                 position,
                 start,
-                end: start + word.len(),
-            });
-            position += 1;
-        }
-        out
+                end,
+            })
+            .collect()
+    }
+
+    /// `(position, start byte, end byte)` of every word of `text`, lazily and without folding
+    /// or allocating: the same words and positions as [`Analyzer::words`], for highlighting.
+    pub fn word_spans<'t>(&self, text: &'t str) -> impl Iterator<Item = (u32, usize, usize)> + 't {
+        word_pieces(text).map(|(position, start, end, _)| (position, start, end))
     }
 
     /// Stemmed terms of `text`, stop-words removed: the bag of words for ranking and topics.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        self.tokens(text)
+        self.words(text)
             .into_iter()
-            .filter(|t| !t.is_stop_word)
-            .map(|t| t.term)
+            .filter(|w| !is_stop_word(&w.folded))
+            .map(|w| self.stem(&w.folded))
             .collect()
     }
 
@@ -87,6 +103,35 @@ impl Analyzer {
     pub fn stem(&self, folded: &str) -> String {
         self.stemmer.stem(folded).into_owned()
     }
+}
+
+/// The word pieces of `text`: `(position, start, end, folded)`, where `folded` is `None` for a
+/// plain ASCII alphanumeric word (its folding is just lower-casing, left to the caller so that
+/// highlighting allocates nothing).
+fn word_pieces(text: &str) -> impl Iterator<Item = (u32, usize, usize, Option<String>)> + '_ {
+    // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
+    // "title:x"-like text and "10:30" index as separate words on both sides.
+    text.split_word_bound_indices()
+        .flat_map(|(start, word)| {
+            word.split(':').scan(start, |offset, part| {
+                let here = *offset;
+                *offset += part.len() + 1;
+                Some((here, part))
+            })
+        })
+        .filter_map(|(start, piece)| {
+            let end = start + piece.len();
+            if !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Some((start, end, None));
+            }
+            if !piece.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let folded = fold(piece);
+            (!folded.is_empty()).then_some((start, end, Some(folded)))
+        })
+        .zip(0u32..)
+        .map(|((start, end, folded), position)| (position, start, end, folded))
 }
 
 /// Lower-cases, strips diacritics (NFKD, combining marks dropped) and maps every apostrophe-like

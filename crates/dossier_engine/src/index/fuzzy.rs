@@ -17,8 +17,9 @@ pub fn within_distance(
 ) -> Vec<(usize, u32)> {
     let query: Vec<char> = query.chars().collect();
     let width = query.len() + 1;
-    // rows[d] = DP row after the first d chars of the current word; rows[0] = 0..=n.
-    let mut rows: Vec<Vec<u32>> = vec![(0..).take(width).collect()];
+    // Row d (cells d*width .. (d+1)*width) = DP row after the first d chars of the current
+    // word; row 0 = 0..=n. One flat buffer: no allocation per row.
+    let mut rows: Vec<u32> = (0..).take(width).collect();
     let mut prefix: Vec<char> = Vec::new();
     let mut cells = 0usize;
     let mut out = Vec::new();
@@ -30,14 +31,12 @@ pub fn within_distance(
             .take_while(|(a, b)| a == *b)
             .count();
         prefix.truncate(common);
-        rows.truncate(common + 1);
+        rows.truncate((common + 1) * width);
         let mut pruned = false;
         for c in word.chars().skip(common) {
-            let Some(last) = rows.last() else { break };
-            let next = next_row(last, &query, c);
+            let last_start = rows.len().saturating_sub(width);
+            let best = push_next_row(&mut rows, last_start, &query, c);
             cells = cells.saturating_add(width);
-            let best = next.iter().copied().min().unwrap_or(u32::MAX);
-            rows.push(next);
             prefix.push(c);
             if best > max_distance {
                 pruned = true;
@@ -49,12 +48,14 @@ pub fn within_distance(
         }
         if pruned {
             // Every following word that starts with `prefix` is at least as far: skip them all.
-            let stem: String = prefix.iter().collect();
+            // `prefix` is the first chars of `word`: slice it rather than allocate.
+            let stem_bytes: usize = prefix.iter().map(|c| c.len_utf8()).sum();
+            let stem = word.get(..stem_bytes).unwrap_or(word);
             let rest = vocabulary.get(i..).unwrap_or(&[]);
-            i += rest.partition_point(|w| w.starts_with(&stem)).max(1);
+            i += rest.partition_point(|w| w.starts_with(stem)).max(1);
             continue;
         }
-        if let Some(distance) = rows.last().and_then(|row| row.last()).copied() {
+        if let Some(distance) = rows.last().copied() {
             if distance <= max_distance {
                 out.push((i, distance));
             }
@@ -64,36 +65,44 @@ pub fn within_distance(
     out
 }
 
-/// The DP row for one more word char `c`, given the row before it.
-fn next_row(previous: &[u32], query: &[char], c: char) -> Vec<u32> {
-    let mut row = Vec::with_capacity(previous.len());
-    let first = previous.first().copied().unwrap_or(0).saturating_add(1);
-    row.push(first);
+/// Appends the DP row for one more word char `c`, computed from the row starting at
+/// `previous_start`; returns the row's minimum.
+fn push_next_row(rows: &mut Vec<u32>, previous_start: usize, query: &[char], c: char) -> u32 {
+    let first = rows
+        .get(previous_start)
+        .copied()
+        .unwrap_or(0)
+        .saturating_add(1);
+    rows.push(first);
+    let mut left = first;
+    let mut best = first;
     for (j, q) in query.iter().enumerate() {
-        let substitute = previous
-            .get(j)
+        let diagonal = rows.get(previous_start + j).copied().unwrap_or(u32::MAX);
+        let up = rows
+            .get(previous_start + j + 1)
             .copied()
-            .unwrap_or(u32::MAX)
-            .saturating_add(u32::from(*q != c));
-        let delete = previous
-            .get(j + 1)
-            .copied()
-            .unwrap_or(u32::MAX)
-            .saturating_add(1);
-        let insert = row.last().copied().unwrap_or(u32::MAX).saturating_add(1);
-        row.push(substitute.min(delete).min(insert));
+            .unwrap_or(u32::MAX);
+        let cell = diagonal
+            .saturating_add(u32::from(*q != c))
+            .min(up.saturating_add(1))
+            .min(left.saturating_add(1));
+        rows.push(cell);
+        left = cell;
+        best = best.min(cell);
     }
-    row
+    best
 }
 
-/// Plain Levenshtein distance, for suggestions and for tests.
+/// Plain Levenshtein distance, for tests and as the reference.
 pub fn levenshtein(a: &str, b: &str) -> u32 {
     let a: Vec<char> = a.chars().collect();
-    let mut row: Vec<u32> = (0..).take(a.len() + 1).collect();
+    let width = a.len() + 1;
+    let mut rows: Vec<u32> = (0..).take(width).collect();
     for c in b.chars() {
-        row = next_row(&row, &a, c);
+        let start = rows.len().saturating_sub(width);
+        push_next_row(&mut rows, start, &a, c);
     }
-    row.last().copied().unwrap_or(0)
+    rows.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analyzer;
+use crate::analysis::{is_stop_word, Analyzer, Word};
 use crate::article::Article;
 use facets::{article_facets, DocFacets, FacetKey, FacetTable};
 
@@ -147,6 +147,32 @@ impl DocLayout {
     }
 }
 
+/// Walks an article's paragraphs in position-space order (fields in [`Field::ALL`] order, one
+/// empty position between paragraphs), calling `visit(field, paragraph index, text, first
+/// position, words)`. Returns each field's first position. Indexing and snippets both use it,
+/// so a position in the postings always names the same word in the text.
+pub(crate) fn for_each_paragraph<'a>(
+    analyzer: &Analyzer,
+    article: &'a Article,
+    mut visit: impl FnMut(Field, usize, &'a str, u32, &[Word]),
+) -> [u32; FIELD_COUNT] {
+    let mut starts = [0u32; FIELD_COUNT];
+    let mut next = 0u32;
+    for field in Field::ALL {
+        if let Some(start) = starts.get_mut(field.slot()) {
+            *start = next;
+        }
+        for (paragraph, text) in field.texts(article).into_iter().enumerate() {
+            let words = analyzer.words(text);
+            visit(field, paragraph, text, next, &words);
+            if let Some(last) = words.last() {
+                next = next.saturating_add(last.position).saturating_add(2);
+            }
+        }
+    }
+    starts
+}
+
 /// The whole index. Serde-serialisable, so it can be built at build time and embedded, although
 /// measurement chose building at start-up (see docs/notes-search.md).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -165,6 +191,9 @@ pub struct SearchIndex {
     /// `YYYY-MM-DD` of each document, when known.
     doc_dates: Vec<Option<String>>,
     layouts: Vec<DocLayout>,
+    /// Per document, the first position of every paragraph, in [`for_each_paragraph`] order:
+    /// snippets find the paragraphs with matches without re-analysing the whole article.
+    paragraph_starts: Vec<Vec<u32>>,
     /// Average indexed length of each field over all documents.
     average_lengths: [f32; FIELD_COUNT],
     pub(crate) facets: FacetTable,
@@ -179,6 +208,7 @@ impl SearchIndex {
         let mut by_term: HashMap<String, Postings> = HashMap::new();
         let mut word_to_term: HashMap<String, String> = HashMap::new();
         let mut layouts = Vec::with_capacity(articles.len());
+        let mut paragraph_starts = Vec::with_capacity(articles.len());
         let mut length_sums = [0f64; FIELD_COUNT];
         let mut all_facets = Vec::with_capacity(articles.len());
 
@@ -186,37 +216,34 @@ impl SearchIndex {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
             let mut local: HashMap<String, Vec<u32>> = HashMap::new();
             let mut layout = DocLayout::default();
-            let mut next_position = 0u32;
-            for field in Field::ALL {
-                if let Some(start) = layout.field_starts.get_mut(field.slot()) {
-                    *start = next_position;
-                }
-                let mut length = 0u32;
-                for text in field.texts(article) {
-                    let mut last = None;
-                    for token in analyzer.tokens(text) {
-                        let position = next_position.saturating_add(token.position);
-                        last = Some(position);
-                        if token.is_stop_word {
+            let mut starts_of_paragraphs = Vec::new();
+            layout.field_starts =
+                for_each_paragraph(&analyzer, article, |field, _, _, base, words| {
+                    starts_of_paragraphs.push(base);
+                    for word in words {
+                        if is_stop_word(&word.folded) {
                             continue;
                         }
-                        length = length.saturating_add(1);
-                        if !word_to_term.contains_key(&token.folded) {
-                            word_to_term.insert(token.folded.clone(), token.term.clone());
+                        if let Some(length) = layout.field_lengths.get_mut(field.slot()) {
+                            *length = length.saturating_add(1);
                         }
-                        local.entry(token.term).or_default().push(position);
+                        // Each distinct word is stemmed once per build (stemming dominates).
+                        let stem = match word_to_term.get(&word.folded) {
+                            Some(stem) => stem.clone(),
+                            None => {
+                                let stem = analyzer.stem(&word.folded);
+                                word_to_term.insert(word.folded.clone(), stem.clone());
+                                stem
+                            }
+                        };
+                        local
+                            .entry(stem)
+                            .or_default()
+                            .push(base.saturating_add(word.position));
                     }
-                    // One empty position between paragraphs, so phrases do not straddle them.
-                    if let Some(last) = last {
-                        next_position = last.saturating_add(2);
-                    }
-                }
-                if let Some(slot) = layout.field_lengths.get_mut(field.slot()) {
-                    *slot = length;
-                }
-                if let Some(sum) = length_sums.get_mut(field.slot()) {
-                    *sum += f64::from(length);
-                }
+                });
+            for (sum, length) in length_sums.iter_mut().zip(layout.field_lengths) {
+                *sum += f64::from(length);
             }
             for (term, positions) in local {
                 let postings = by_term.entry(term).or_default();
@@ -224,6 +251,7 @@ impl SearchIndex {
                 postings.positions.push(positions);
             }
             layouts.push(layout);
+            paragraph_starts.push(starts_of_paragraphs);
 
             let mut facets = article_facets(article);
             if let Some(extra) = extra_facets.get(doc as usize) {
@@ -264,6 +292,7 @@ impl SearchIndex {
             doc_ids: articles.iter().map(|a| a.id.clone()).collect(),
             doc_dates: articles.iter().map(|a| a.date.clone()).collect(),
             layouts,
+            paragraph_starts,
             average_lengths,
             facets: FacetTable::build(all_facets.iter()),
         }
@@ -308,6 +337,12 @@ impl SearchIndex {
             .collect()
     }
 
+    pub(crate) fn paragraph_starts(&self, doc: u32) -> &[u32] {
+        self.paragraph_starts
+            .get(doc as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
     pub(crate) fn layout(&self, doc: u32) -> DocLayout {
         self.layouts.get(doc as usize).copied().unwrap_or_default()
     }
@@ -319,6 +354,7 @@ impl SearchIndex {
     }
 
     /// The stemmed term of an id.
+    #[cfg(test)]
     pub(crate) fn term(&self, id: u32) -> Option<&str> {
         self.terms.get(id as usize).map(String::as_str)
     }
@@ -415,10 +451,13 @@ impl SearchIndex {
         limit: usize,
     ) -> Vec<(u32, u32)> {
         const MAX_CELLS: usize = 400_000;
+        let (offset, candidates) = self.same_first_char(folded);
         let mut found: Vec<(u32, u32)> =
-            fuzzy::within_distance(&self.words, folded, max_distance, MAX_CELLS)
+            fuzzy::within_distance(candidates, folded, max_distance, MAX_CELLS)
                 .into_iter()
-                .filter_map(|(word, distance)| self.word_terms.get(word).map(|id| (*id, distance)))
+                .filter_map(|(word, distance)| {
+                    self.word_terms.get(offset + word).map(|id| (*id, distance))
+                })
                 .collect();
         found.sort_by(|a, b| {
             a.1.cmp(&b.1)
@@ -444,7 +483,9 @@ impl SearchIndex {
         }
         let max_distance = if length >= 9 { 2 } else { 1 };
         let mut best: Option<(u32, usize, usize)> = None;
-        for (word, distance) in fuzzy::within_distance(&self.words, folded, max_distance, 400_000) {
+        let (offset, candidates) = self.same_first_char(folded);
+        for (word, distance) in fuzzy::within_distance(candidates, folded, max_distance, 400_000) {
+            let word = offset + word;
             let df = self
                 .word_terms
                 .get(word)
@@ -459,6 +500,21 @@ impl SearchIndex {
         }
         best.and_then(|(_, _, word)| self.words.get(word))
             .map(String::as_str)
+    }
+
+    /// The words sharing `folded`'s first char, and where they start. Typos are looked for
+    /// only there: a wrong first letter is rare in typing, and this keeps expansion ~20x
+    /// cheaper (the same rule as many engines' "first letter must match").
+    fn same_first_char(&self, folded: &str) -> (usize, &[String]) {
+        let Some(first) = folded.chars().next() else {
+            return (0, &[]);
+        };
+        let mut buffer = [0u8; 4];
+        let first: &str = first.encode_utf8(&mut buffer);
+        let start = self.words.partition_point(|w| w.as_str() < first);
+        let rest = self.words.get(start..).unwrap_or(&[]);
+        let end = rest.partition_point(|w| w.starts_with(first));
+        (start, rest.get(..end).unwrap_or(&[]))
     }
 
     fn keep_most_frequent(&self, ids: &mut Vec<u32>, limit: usize) {

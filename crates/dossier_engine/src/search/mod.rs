@@ -16,7 +16,7 @@ use crate::index::{Field, SearchIndex};
 use crate::query::{
     parse, DateRange, ParseOptions, PhraseQuery, Query, QueryError, Span, TermQuery,
 };
-use snippet::{best_snippet, highlight_spans, Snippet};
+use snippet::{best_snippet, title_highlights, Snippet};
 
 /// Score multiplier of a word that merely starts with the typed word.
 const PREFIX_WEIGHT: f32 = 0.8;
@@ -25,7 +25,7 @@ const ONE_TYPO_WEIGHT: f32 = 0.6;
 /// Score multiplier of a word two edits away.
 const TWO_TYPO_WEIGHT: f32 = 0.45;
 /// At most this many words are tried for a prefix and for typos.
-const MAX_PREFIX_EXPANSIONS: usize = 24;
+const MAX_PREFIX_EXPANSIONS: usize = 10;
 const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_TYPO_EXPANSIONS: usize = 16;
 /// Largest page.
@@ -418,45 +418,44 @@ impl SearchIndex {
             }
         }
         let analyzer = Analyzer::default();
-        let stems: BTreeSet<&str> = run
-            .highlight_terms
-            .iter()
-            .filter_map(|id| self.term(*id))
-            .collect();
         ranked
             .iter()
             .skip(first)
             .map(|(doc, score)| {
-                let article = articles.get(*doc as usize);
-                let snippets = request.options.snippets;
+                let positions = self.matched_positions(*doc, &run.highlight_terms);
+                let layout = self.layout(*doc);
+                let matched_fields: BTreeSet<Field> =
+                    positions.keys().map(|p| layout.field_of(*p)).collect();
+                let article = articles
+                    .get(*doc as usize)
+                    .filter(|_| request.options.snippets);
                 Hit {
                     article: *doc as usize,
                     id: self.doc_id(*doc).unwrap_or_default().to_string(),
                     score: *score,
-                    matched_fields: self.matched_fields(*doc, &run.highlight_terms),
+                    matched_fields: matched_fields.into_iter().collect(),
                     title_highlights: article
-                        .filter(|_| snippets)
-                        .map(|a| highlight_spans(&analyzer, &a.title, &stems))
+                        .map(|a| title_highlights(&analyzer, a, &positions))
                         .unwrap_or_default(),
-                    snippet: article
-                        .filter(|_| snippets)
-                        .and_then(|a| best_snippet(&analyzer, a, &stems)),
+                    snippet: article.and_then(|a| {
+                        best_snippet(&analyzer, a, self.paragraph_starts(*doc), &positions)
+                    }),
                 }
             })
             .collect()
     }
 
-    fn matched_fields(&self, doc: u32, terms: &BTreeSet<u32>) -> Vec<Field> {
-        let layout = self.layout(doc);
-        let mut fields = BTreeSet::new();
+    /// Positions in `doc` of the matched terms, with the term at each.
+    fn matched_positions(&self, doc: u32, terms: &BTreeSet<u32>) -> BTreeMap<u32, u32> {
+        let mut positions = BTreeMap::new();
         for id in terms {
             if let Some(postings) = self.postings(*id) {
                 for position in postings.positions_in(doc) {
-                    fields.insert(layout.field_of(*position));
+                    positions.insert(*position, *id);
                 }
             }
         }
-        fields.into_iter().collect()
+        positions
     }
 
     /// The query text with each unknown word replaced by the closest known one.
@@ -680,8 +679,11 @@ impl<'a> Execution<'a> {
                 }
             }
         }
+        // Typos are looked for only when the word as typed is not a corpus word: a real word
+        // is what the user meant, and this keeps common queries free of fuzzy expansion.
         let length = term.folded.chars().count();
-        if self.typo_tolerance && !term.is_stop_word && length >= 5 {
+        if self.typo_tolerance && !term.is_stop_word && length >= 5 && !index.has_word(&term.folded)
+        {
             let max_distance = if length >= 9 { 2 } else { 1 };
             for (id, distance) in index.fuzzy_terms(&term.folded, max_distance, MAX_TYPO_EXPANSIONS)
             {
@@ -783,7 +785,21 @@ impl<'a> Execution<'a> {
             return Vec::new();
         };
         let mut docs = Vec::new();
-        for (doc, anchor_positions) in rarest.docs.iter().zip(&rarest.positions) {
+        // Documents come in ascending order: one forward cursor per part, no repeated search
+        // of the whole postings list.
+        let mut cursors = vec![0usize; parts.len()];
+        let mut doc_positions: Vec<&[u32]> = Vec::with_capacity(parts.len());
+        let mut phrase_scores = Vec::new();
+        'docs: for (doc, anchor_positions) in rarest.docs.iter().zip(&rarest.positions) {
+            doc_positions.clear();
+            for ((_, _, postings), cursor) in parts.iter().zip(cursors.iter_mut()) {
+                let rest = postings.docs.get(*cursor..).unwrap_or(&[]);
+                *cursor += rest.partition_point(|d| d < doc);
+                if postings.docs.get(*cursor) != Some(doc) {
+                    continue 'docs;
+                }
+                doc_positions.push(postings.positions.get(*cursor).map_or(&[], Vec::as_slice));
+            }
             let layout = index.layout(*doc);
             let found = anchor_positions.iter().any(|anchor| {
                 let Some(start) = anchor.checked_sub(*first_offset) else {
@@ -792,30 +808,31 @@ impl<'a> Execution<'a> {
                 if phrase.field.is_some_and(|f| layout.field_of(start) != f) {
                     return false;
                 }
-                parts.iter().all(|(offset, _, postings)| {
-                    postings
-                        .positions_in(*doc)
-                        .binary_search(&start.saturating_add(*offset))
-                        .is_ok()
-                })
+                parts
+                    .iter()
+                    .zip(&doc_positions)
+                    .all(|((offset, _, _), positions)| {
+                        positions
+                            .binary_search(&start.saturating_add(*offset))
+                            .is_ok()
+                    })
             });
             if found {
                 docs.push(*doc);
+                if positive {
+                    let score: f32 = parts
+                        .iter()
+                        .zip(&doc_positions)
+                        .map(|((_, id, _), positions)| {
+                            index.score(*doc, positions, phrase.field, index.idf(*id))
+                        })
+                        .sum();
+                    phrase_scores.push(score);
+                }
             }
         }
         if positive {
-            for doc in &docs {
-                let score: f32 = parts
-                    .iter()
-                    .map(|(_, id, postings)| {
-                        index.score(
-                            *doc,
-                            postings.positions_in(*doc),
-                            phrase.field,
-                            index.idf(*id),
-                        )
-                    })
-                    .sum();
+            for (doc, score) in docs.iter().zip(&phrase_scores) {
                 if let Some(total) = self.scores.get_mut(*doc as usize) {
                     *total += score;
                 }

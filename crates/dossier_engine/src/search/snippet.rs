@@ -4,7 +4,7 @@
 //! highlights), always on char boundaries because they come from the word segmenter: in Rust,
 //! `&text[span.start..span.end]` is safe. (JavaScript callers must convert; the page is Rust.)
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -32,101 +32,122 @@ pub struct Snippet {
     pub cut_end: bool,
 }
 
-/// Byte ranges in `text` of words whose stem is in `stems`.
-pub fn highlight_spans(analyzer: &Analyzer, text: &str, stems: &BTreeSet<&str>) -> Vec<Span> {
+/// Byte ranges in the article's title of matched words. `positions` maps document positions
+/// of matched terms (from the postings) to their term ids; the title starts at position 0.
+pub fn title_highlights(
+    analyzer: &Analyzer,
+    article: &Article,
+    positions: &BTreeMap<u32, u32>,
+) -> Vec<Span> {
     analyzer
-        .tokens(text)
-        .into_iter()
-        .filter(|t| !t.is_stop_word && stems.contains(t.term.as_str()))
-        .map(|t| Span {
-            start: t.start,
-            end: t.end,
-        })
+        .word_spans(&article.title)
+        .filter(|(position, ..)| positions.contains_key(position))
+        .map(|(_, start, end)| Span { start, end })
         .collect()
 }
 
-/// The window of the article (outside the title) with the most distinct matched stems, then
-/// the most matches; the opening of the article when nothing matches.
+/// The best passage outside the title: first the paragraph with the most distinct matched
+/// terms (then most matches), found from `paragraph_starts` without analysing any text; then,
+/// in that paragraph only, the window of [`WINDOW_WORDS`] words scored the same way. The
+/// opening of the article when nothing matches outside the title.
 pub fn best_snippet(
     analyzer: &Analyzer,
     article: &Article,
-    stems: &BTreeSet<&str>,
+    paragraph_starts: &[u32],
+    positions: &BTreeMap<u32, u32>,
 ) -> Option<Snippet> {
-    // (distinct, total, field, paragraph, first token, end token)
-    let mut best: Option<(usize, usize, Field, usize, usize, usize)> = None;
-    let mut fallback: Option<(Field, usize)> = None;
-    for field in [
-        Field::Subtitle,
-        Field::Summary,
-        Field::Body,
-        Field::Captions,
-    ] {
-        for (paragraph, text) in field.texts(article).into_iter().enumerate() {
-            let tokens = analyzer.tokens(text);
-            if tokens.is_empty() {
-                continue;
-            }
-            if fallback.is_none() && field != Field::Subtitle {
-                fallback = Some((field, paragraph));
-            }
-            let matched: Vec<Option<&str>> = tokens
-                .iter()
-                .map(|t| {
-                    (!t.is_stop_word && stems.contains(t.term.as_str())).then_some(t.term.as_str())
-                })
-                .collect();
-            if matched.iter().all(Option::is_none) {
-                continue;
-            }
-            let last_start = tokens.len().saturating_sub(WINDOW_WORDS);
-            for first in 0..=last_start {
-                // Only windows that start on a match (or the paragraph start) are worth scoring.
-                if first != 0 && matched.get(first).is_none_or(Option::is_none) {
-                    continue;
-                }
-                let end = (first + WINDOW_WORDS).min(tokens.len());
-                let window = matched.get(first..end).unwrap_or(&[]);
-                let distinct: BTreeSet<&str> = window.iter().flatten().copied().collect();
-                let total = window.iter().flatten().count();
-                let better = best.is_none_or(|(d, t, ..)| (distinct.len(), total) > (d, t));
-                if better {
-                    best = Some((distinct.len(), total, field, paragraph, first, end));
-                }
+    let paragraphs: Vec<(Field, usize, &str)> = Field::ALL
+        .iter()
+        .flat_map(|field| {
+            field
+                .texts(article)
+                .into_iter()
+                .enumerate()
+                .map(move |(i, text)| (*field, i, text))
+        })
+        .collect();
+    let score = |from: u32, to: u32| -> (usize, usize) {
+        let terms: Vec<u32> = positions.range(from..to).map(|(_, term)| *term).collect();
+        let distinct: BTreeSet<u32> = terms.iter().copied().collect();
+        (distinct.len(), terms.len())
+    };
+    // (score, paragraph number, first position)
+    let mut best: Option<((usize, usize), usize, u32)> = None;
+    let mut fallback: Option<(usize, u32)> = None;
+    for (number, ((field, _, text), start)) in paragraphs.iter().zip(paragraph_starts).enumerate() {
+        if *field == Field::Title || text.trim().is_empty() {
+            continue;
+        }
+        if fallback.is_none() && *field != Field::Subtitle {
+            fallback = Some((number, *start));
+        }
+        let end = paragraph_starts
+            .get(number + 1)
+            .copied()
+            .unwrap_or(u32::MAX);
+        let here = score(*start, end);
+        if here.1 > 0 && best.is_none_or(|(s, ..)| here > s) {
+            best = Some((here, number, *start));
+        }
+    }
+    let (number, base, matched) = match best {
+        Some((_, number, base)) => (number, base, true),
+        None => {
+            let (number, base) = fallback?;
+            (number, base, false)
+        }
+    };
+    let (field, paragraph, text) = paragraphs.get(number).copied()?;
+    // Choose the window from positions alone: candidates start at a match (or at 0).
+    let window = WINDOW_WORDS as u32;
+    let paragraph_end = paragraph_starts
+        .get(number + 1)
+        .copied()
+        .unwrap_or(u32::MAX);
+    let mut first = 0u32;
+    if matched {
+        let mut best_window = score(base, base.saturating_add(window).min(paragraph_end));
+        for (position, _) in positions.range(base..paragraph_end) {
+            let here = score(
+                *position,
+                position.saturating_add(window).min(paragraph_end),
+            );
+            if here > best_window {
+                best_window = here;
+                first = position.saturating_sub(base);
             }
         }
     }
-    let (field, paragraph, first, end) = match best {
-        Some((_, _, field, paragraph, first, end)) => (field, paragraph, Some(first), Some(end)),
-        None => {
-            let (field, paragraph) = fallback?;
-            (field, paragraph, None, None)
+    let end = first.saturating_add(window);
+    // Segment only up to the window's end (plus one word, to know whether the text goes on).
+    let mut spans = analyzer
+        .word_spans(text)
+        .skip_while(|(position, ..)| *position < first)
+        .take_while(|(position, ..)| *position <= end);
+    let mut in_window: Vec<(u32, usize, usize)> = Vec::new();
+    let mut more_after = false;
+    for span in spans.by_ref() {
+        if span.0 < end {
+            in_window.push(span);
+        } else {
+            more_after = true;
         }
+    }
+    let start_byte = match in_window.first() {
+        Some((_, start, _)) if first > 0 => *start,
+        _ => 0,
     };
-    let text = field.texts(article).into_iter().nth(paragraph)?;
-    let tokens = analyzer.tokens(text);
-    let first = first.unwrap_or(0);
-    let end = end.unwrap_or(WINDOW_WORDS.min(tokens.len()));
-    let start_byte = if first == 0 {
-        0
-    } else {
-        tokens.get(first).map_or(0, |t| t.start)
-    };
-    let end_byte = if end >= tokens.len() {
-        text.len()
-    } else {
-        tokens
-            .get(end.saturating_sub(1))
-            .map_or(text.len(), |t| t.end)
+    let end_byte = match in_window.last() {
+        Some((_, _, end)) if more_after => *end,
+        _ => text.len(),
     };
     let passage = text.get(start_byte..end_byte)?;
-    let highlights = tokens
+    let highlights = in_window
         .iter()
-        .skip(first)
-        .take(end.saturating_sub(first))
-        .filter(|t| !t.is_stop_word && stems.contains(t.term.as_str()))
-        .map(|t| Span {
-            start: t.start.saturating_sub(start_byte),
-            end: t.end.saturating_sub(start_byte),
+        .filter(|(position, ..)| positions.contains_key(&base.saturating_add(*position)))
+        .map(|(_, start, end)| Span {
+            start: start.saturating_sub(start_byte),
+            end: end.saturating_sub(start_byte),
         })
         .collect();
     Some(Snippet {

@@ -109,15 +109,22 @@ fn prefix_of_the_last_word_matches_while_typing() {
 
 #[test]
 fn exact_beats_prefix_beats_typo() {
-    // "flood" typed: exact "flood", prefix "floodwaters"; "blood" is one typo from "flood".
+    // "flood" typed: exact "flood", prefix "floodwaters"; "floor" is one typo from "flood".
     let articles2 = vec![
-        article("typo", "blood", &[], None, "news"),
+        article("typo", "floor", &[], None, "news"),
         article("prefix", "floodwaters", &[], None, "news"),
         article("exact", "flood", &[], None, "news"),
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
     let response = index2.search(&articles2, &SearchRequest::new("flood"));
-    assert_eq!(ids(&response), vec!["exact", "prefix", "typo"]);
+    // "flood" is a corpus word, so no typo variants are tried: exact, then prefix.
+    assert_eq!(ids(&response), vec!["exact", "prefix"]);
+    // An unknown word matches its one-edit neighbours ("flood", "floor"), never ahead of an
+    // exact match of another query word.
+    let response = index2.search(&articles2, &SearchRequest::new("flooq "));
+    let mut found = ids(&response);
+    found.sort();
+    assert_eq!(found, vec!["exact", "typo"]);
 }
 
 #[test]
