@@ -4,5 +4,6 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod error_panel;
 
 pub use app::App;

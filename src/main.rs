@@ -1,6 +1,6 @@
 //! Entry point: install the panic hook, mount the app. Nothing else.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    dossier_web::error_panel::install_panic_hook();
     leptos::mount::mount_to_body(dossier_web::App);
 }
