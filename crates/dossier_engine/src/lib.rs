@@ -8,6 +8,7 @@ pub mod article;
 pub mod bundle;
 pub mod ingest;
 pub mod search;
+pub mod view_model;
 
 pub use article::Article;
 pub use bundle::Bundle;
