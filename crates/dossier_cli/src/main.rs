@@ -25,13 +25,21 @@ enum Command {
         /// One JSON article per line instead of one JSON array.
         #[arg(long)]
         jsonl: bool,
+        /// Parse every file as this format instead of detecting it from the extension
+        /// (txt, md, html, json, jsonl, csv).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<dossier_engine::ingest::Format>,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Ingest { paths, jsonl } => ingest::run(&paths, jsonl),
+        Command::Ingest {
+            paths,
+            jsonl,
+            format,
+        } => ingest::run(&paths, jsonl, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

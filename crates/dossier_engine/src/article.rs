@@ -33,6 +33,14 @@ pub struct Article {
     pub captions: Vec<String>,
     /// Reader comments, kept out of `body`.
     pub comments: Vec<String>,
+    /// Where the article was published online, when the input states it (json/csv `url`, front
+    /// matter, HTML canonical link). Omitted from JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A label the input attaches (json/csv `label`, e.g. a category from a dataset). Omitted
+    /// from JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 impl Article {

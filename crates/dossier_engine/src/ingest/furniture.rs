@@ -1,0 +1,455 @@
+//! Page furniture as data: every line a news page adds around an article (buttons, stamps, labels,
+//! newsletter and comment-area prompts, footers) is one named [`Rule`] in [`RULES`], with the lines
+//! it must and must not match. A new outlet's furniture is one more entry.
+//!
+//! Rules see one cleaned line (see [`super::text::clean_line`]) and are tried in order; the first
+//! match wins.
+
+use super::dates;
+use super::text::{ends_sentence, word_count};
+
+/// What a furniture line means for the article around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Pure furniture: remove the line.
+    Drop,
+    /// A footer begins: this line and the rest of the article are furniture.
+    EndOfArticle,
+    /// The reader-comment area begins: later non-furniture lines are comments.
+    CommentArea,
+    /// A label saying what kind of article this is ("Press Release").
+    Kind(&'static str),
+    /// The captured text is the byline.
+    Byline,
+    /// The captured text is a date stamp (absolute or relative).
+    Stamp,
+    /// The captured text names the publisher.
+    Source,
+}
+
+/// How a rule recognises its line (case-insensitive throughout).
+#[derive(Debug, Clone, Copy)]
+pub enum Pattern {
+    /// The whole line is this text.
+    Line(&'static str),
+    /// The line starts with this text; the rest is captured.
+    Prefix(&'static str),
+    /// Like `Prefix`, but the whole line is short (at most `max_words`) and is not a sentence.
+    ShortPrefix {
+        prefix: &'static str,
+        max_words: usize,
+    },
+    /// The line starts with this text and the rest is a date (absolute or relative); the rest is
+    /// captured.
+    DatePrefix(&'static str),
+    /// A named shape test; the whole line is captured.
+    Shape(fn(&str) -> bool),
+}
+
+/// One piece of furniture.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable name, for tests and notes.
+    pub name: &'static str,
+    pub pattern: Pattern,
+    pub action: Action,
+    /// Lines this rule must match (checked by a test).
+    pub examples: &'static [&'static str],
+    /// Lines this rule must not match (checked by a test).
+    pub counter_examples: &'static [&'static str],
+}
+
+/// The furniture table, tried in order.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "date-only-line",
+        pattern: Pattern::Shape(is_date_only),
+        action: Action::Stamp,
+        examples: &["23 January 2023 19:05", "June 20, 2024", "2024-06-20"],
+        counter_examples: &["86-23-01-2023", "On June 20, 2024 the council met."],
+    },
+    Rule {
+        name: "updated-stamp",
+        pattern: Pattern::DatePrefix("updated"),
+        action: Action::Stamp,
+        examples: &[
+            "Updated 17 December 2024",
+            "Updated 13 sec ago",
+            "Updated: June 20, 2024",
+        ],
+        counter_examples: &["Updated figures show a rise in crime."],
+    },
+    Rule {
+        name: "last-updated-stamp",
+        pattern: Pattern::DatePrefix("last updated"),
+        action: Action::Stamp,
+        examples: &["Last updated 2 hours ago"],
+        counter_examples: &["Last updated rules apply."],
+    },
+    Rule {
+        name: "published-stamp",
+        pattern: Pattern::DatePrefix("published"),
+        action: Action::Stamp,
+        examples: &["Published: 24 April 2025", "Published on June 20, 2024"],
+        counter_examples: &["Published reports say otherwise."],
+    },
+    Rule {
+        name: "posted-stamp",
+        pattern: Pattern::DatePrefix("posted"),
+        action: Action::Stamp,
+        examples: &["Posted on 3 March 2021"],
+        counter_examples: &["Posted guards stood outside."],
+    },
+    Rule {
+        name: "short-url-button",
+        pattern: Pattern::Line("short url"),
+        action: Action::Drop,
+        examples: &["Short Url", "SHORT URL"],
+        counter_examples: &["Short Url shorteners are popular"],
+    },
+    Rule {
+        name: "follow-button",
+        pattern: Pattern::Line("follow"),
+        action: Action::Drop,
+        examples: &["Follow"],
+        counter_examples: &["Follow the money."],
+    },
+    Rule {
+        name: "share-buttons",
+        pattern: Pattern::Shape(is_share_buttons),
+        action: Action::Drop,
+        examples: &["Share", "Share this article", "Print", "Email"],
+        counter_examples: &["Share prices fell."],
+    },
+    Rule {
+        name: "site-editions-menu",
+        pattern: Pattern::Line("global editions"),
+        action: Action::Drop,
+        examples: &["Global Editions"],
+        counter_examples: &["Global Editions of the paper are printed daily."],
+    },
+    Rule {
+        name: "press-release-label",
+        pattern: Pattern::Shape(is_press_release_label),
+        action: Action::Kind("press-release"),
+        examples: &["Press Release", "PRESS RELEASE", "For immediate release"],
+        counter_examples: &[
+            "Press release on the Fourth Session",
+            "The press release said",
+        ],
+    },
+    Rule {
+        name: "byline",
+        pattern: Pattern::ShortPrefix {
+            prefix: "by ",
+            max_words: 7,
+        },
+        action: Action::Byline,
+        examples: &["By Javed Mahmood", "by TR Pakistan"],
+        counter_examples: &["By the end of the year, prices rose.", "Bystanders"],
+    },
+    Rule {
+        name: "source-line",
+        pattern: Pattern::ShortPrefix {
+            prefix: "source:",
+            max_words: 8,
+        },
+        action: Action::Source,
+        examples: &["Source: Reuters"],
+        counter_examples: &["Sources said the talks failed."],
+    },
+    Rule {
+        name: "read-more-link",
+        pattern: Pattern::Prefix("read more:"),
+        action: Action::Drop,
+        examples: &["Read more: Examining the Cybercrime Law", "READ MORE: x"],
+        counter_examples: &["Read more books, he said."],
+    },
+    Rule {
+        name: "also-read-link",
+        pattern: Pattern::Prefix("also read:"),
+        action: Action::Drop,
+        examples: &["Also read: Budget explained"],
+        counter_examples: &["Also, read the fine print."],
+    },
+    Rule {
+        name: "related-posts-footer",
+        pattern: Pattern::Shape(is_related_footer),
+        action: Action::EndOfArticle,
+        examples: &["Related posts", "Related Articles", "You may also like"],
+        counter_examples: &["Related posts were deleted by the ministry."],
+    },
+    Rule {
+        name: "newsletter-footer",
+        pattern: Pattern::Line("newsletter"),
+        action: Action::EndOfArticle,
+        examples: &["NEWSLETTER", "Newsletter"],
+        counter_examples: &["The newsletter was sent to 300 people."],
+    },
+    Rule {
+        name: "mailing-list-prompt",
+        pattern: Pattern::Shape(is_mailing_list_prompt),
+        action: Action::Drop,
+        examples: &[
+            "Join the GlobalSecurity.org mailing list |",
+            "Subscribe to our newsletter",
+        ],
+        counter_examples: &["Members can join the party's mailing list, officials said."],
+    },
+    Rule {
+        name: "reaction-prompt",
+        pattern: Pattern::Shape(is_reaction_prompt),
+        action: Action::CommentArea,
+        examples: &["Do you like this article?", "Was this article helpful?"],
+        counter_examples: &["Do you like this plan? he asked the crowd."],
+    },
+    Rule {
+        name: "comment-counter",
+        pattern: Pattern::Shape(is_comment_counter),
+        action: Action::CommentArea,
+        examples: &["1 Comment(s)", "12 Comments", "0 comments", "Comments (3)"],
+        counter_examples: &["1 comment was removed by moderators."],
+    },
+    Rule {
+        name: "comment-policy",
+        pattern: Pattern::Prefix("comment policy"),
+        action: Action::CommentArea,
+        examples: &["Comment Policy * Denotes required field 1500 / 1500"],
+        counter_examples: &["The comment policy changed in May."],
+    },
+    Rule {
+        name: "leave-a-comment",
+        pattern: Pattern::Shape(is_leave_comment),
+        action: Action::CommentArea,
+        examples: &["Leave a Reply", "Leave a comment", "Add a comment"],
+        counter_examples: &["Leave a reply to the minister, he said."],
+    },
+    Rule {
+        name: "reply-button",
+        pattern: Pattern::Line("reply"),
+        action: Action::Drop,
+        examples: &["Reply", "REPLY"],
+        counter_examples: &["Reply to all"],
+    },
+    Rule {
+        name: "separator-line",
+        pattern: Pattern::Shape(is_separator),
+        action: Action::Drop,
+        examples: &["***", "|", "---", "• • •", "* * *"],
+        counter_examples: &["- a list item", "|a|"],
+    },
+    Rule {
+        name: "document-number",
+        pattern: Pattern::Shape(is_document_number),
+        action: Action::Drop,
+        examples: &["86-23-01-2023", "2023/118"],
+        counter_examples: &["No. 86", "86 people died"],
+    },
+];
+
+/// A furniture match: the rule and the text it captured (the remainder after a prefix, or the
+/// whole line for shape rules).
+#[derive(Debug, Clone, Copy)]
+pub struct Match<'a> {
+    pub rule: &'static Rule,
+    pub captured: &'a str,
+}
+
+/// The first rule matching `line` (a cleaned line), if any.
+pub fn classify(line: &str) -> Option<Match<'_>> {
+    RULES
+        .iter()
+        .find_map(|rule| matches(rule.pattern, line).map(|captured| Match { rule, captured }))
+}
+
+fn matches(pattern: Pattern, line: &str) -> Option<&str> {
+    match pattern {
+        Pattern::Line(text) => line.eq_ignore_ascii_case(text).then_some(line),
+        Pattern::Prefix(prefix) => strip_prefix_ignore_case(line, prefix).map(str::trim),
+        Pattern::ShortPrefix { prefix, max_words } => {
+            let rest = strip_prefix_ignore_case(line, prefix)?.trim();
+            let short = word_count(line) <= max_words && !ends_sentence(line);
+            (short && !rest.is_empty() && !rest.contains(',')).then_some(rest)
+        }
+        Pattern::DatePrefix(prefix) => {
+            let rest = strip_prefix_ignore_case(line, prefix)?;
+            let rest = rest.trim_start_matches([':', ' ']);
+            let rest = rest.strip_prefix("on ").unwrap_or(rest).trim();
+            (dates::parse_date(rest).is_some() || dates::is_relative(rest)).then_some(rest)
+        }
+        Pattern::Shape(test) => test(line).then_some(line),
+    }
+}
+
+fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = line.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| line.get(prefix.len()..))
+        .flatten()
+}
+
+fn lower_is_one_of(line: &str, options: &[&str]) -> bool {
+    // Furniture lines are short: skip lower-casing whole paragraphs.
+    let longest = options.iter().map(|o| o.len()).max().unwrap_or(0);
+    if line.len() > longest.saturating_mul(2) {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    options.contains(&lower.as_str())
+}
+
+fn is_date_only(line: &str) -> bool {
+    dates::parse_date(line).is_some()
+}
+
+fn is_share_buttons(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "share",
+            "share this",
+            "share this article",
+            "print",
+            "email",
+            "tweet",
+        ],
+    )
+}
+
+fn is_press_release_label(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &["press release", "for immediate release", "news release"],
+    )
+}
+
+fn is_related_footer(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "related posts",
+            "related articles",
+            "related stories",
+            "related news",
+            "you may also like",
+            "more stories",
+        ],
+    )
+}
+
+fn is_mailing_list_prompt(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
+    let lower = line.trim_end_matches(['|', ' ']).to_lowercase();
+    let prompt = lower.starts_with("join the") && lower.ends_with("mailing list");
+    prompt || lower == "subscribe to our newsletter" || lower == "sign up for our newsletter"
+}
+
+fn is_reaction_prompt(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "do you like this article?",
+            "was this article helpful?",
+            "did you like this article?",
+        ],
+    )
+}
+
+/// "1 Comment(s)", "12 Comments", "Comments (3)".
+fn is_comment_counter(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [count, word] if count.parse::<u32>().is_ok() => {
+            matches!(*word, "comment" | "comments" | "comment(s)")
+        }
+        ["comments", count] => count.trim_matches(['(', ')']).parse::<u32>().is_ok(),
+        _ => false,
+    }
+}
+
+fn is_leave_comment(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "leave a reply",
+            "leave a comment",
+            "add a comment",
+            "post a comment",
+        ],
+    )
+}
+
+/// Only rule characters: `***`, `|`, `---`, `• • •`.
+fn is_separator(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .chars()
+            .all(|c| matches!(c, '*' | '-' | '_' | '=' | '|' | '•' | '~' | '#' | '·' | ' '))
+}
+
+/// Reference numbers on their own line: digits with separators, no letters ("86-23-01-2023").
+fn is_document_number(line: &str) -> bool {
+    let only_digits_and_separators = line
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
+    only_digits_and_separators
+        && line.contains(['-', '/', '.'])
+        && line.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_matches_its_examples_and_not_its_counter_examples() {
+        for rule in RULES {
+            for example in rule.examples {
+                let found = classify(example).map(|m| m.rule.name);
+                assert_eq!(found, Some(rule.name), "{}: {example:?}", rule.name);
+            }
+            for counter in rule.counter_examples {
+                let found = classify(counter).map(|m| m.rule.name);
+                assert_ne!(found, Some(rule.name), "{}: {counter:?}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn rule_names_are_unique() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before);
+    }
+
+    #[test]
+    fn captures() {
+        let capture = |line| classify(line).map(|m| m.captured);
+        assert_eq!(capture("By Javed Mahmood"), Some("Javed Mahmood"));
+        assert_eq!(
+            capture("Updated 17 December 2024"),
+            Some("17 December 2024")
+        );
+        assert_eq!(capture("Updated 13 sec ago"), Some("13 sec ago"));
+        assert_eq!(capture("Source: Reuters"), Some("Reuters"));
+    }
+
+    #[test]
+    fn prose_is_not_furniture() {
+        for line in [
+            "ISLAMABAD: Pakistan’s telecom regulator on Tuesday proposed a centre.",
+            "A growing problem",
+            "Greetings. Our country, Long live Pakistan",
+        ] {
+            assert!(classify(line).is_none(), "{line:?}");
+        }
+    }
+}

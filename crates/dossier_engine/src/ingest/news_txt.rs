@@ -1,0 +1,471 @@
+//! Plain-text news pages, as copied from a browser: one or several articles per file, each wrapped
+//! in the page's furniture.
+//!
+//! Two passes, both linear in the number of lines:
+//! 1. [`segment`]: a file holds several articles when, after an article's prose has begun, a
+//!    headline-like line is repeated within the next few lines (news sites print the headline
+//!    several times above each article).
+//! 2. [`parse_segment`]: a small state machine over the cleaned lines of one article
+//!    (header -> body -> comment area -> footer). Furniture lines are classified by the rules table
+//!    ([`super::furniture`]); the remaining header lines become section, title and subtitle.
+
+use super::dates;
+use super::furniture::{self, Action};
+use super::text::{clean_line, comparable, ends_sentence, title_case, word_count};
+use super::{blank_article, Draft, Parsed, Problem};
+
+/// One cleaned, non-blank line and its 1-based number in the file.
+#[derive(Debug, Clone)]
+struct Line {
+    number: usize,
+    text: String,
+}
+
+/// Parses a decoded `.txt` file into articles.
+pub fn parse(text: &str) -> Parsed {
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(index, raw)| Line {
+            number: index.saturating_add(1),
+            text: clean_line(raw),
+        })
+        .filter(|line| !line.text.is_empty())
+        .collect();
+    let mut parsed = Parsed::default();
+    for segment in segment(&lines) {
+        let (draft, problems) = parse_segment(segment);
+        parsed.problems.extend(problems);
+        parsed.drafts.extend(draft);
+    }
+    parsed
+}
+
+/// How many following lines a repeated headline may be looked for in.
+const REPEAT_WINDOW: usize = 4;
+
+/// Splits a file's lines into articles (see the module docs).
+fn segment(lines: &[Line]) -> Vec<&[Line]> {
+    let mut segments = Vec::new();
+    let mut start = 0;
+    let mut seen_prose = false;
+    for (index, line) in lines.iter().enumerate() {
+        let opens_article = seen_prose && is_title_like(&line.text) && {
+            let key = comparable(&line.text);
+            lines
+                .iter()
+                .skip(index.saturating_add(1))
+                .take(REPEAT_WINDOW)
+                .any(|next| comparable(&next.text) == key)
+        };
+        if opens_article {
+            segments.extend(lines.get(start..index));
+            start = index;
+            seen_prose = false;
+        }
+        seen_prose |= is_prose(&line.text);
+    }
+    segments.extend(lines.get(start..));
+    segments
+}
+
+/// A headline candidate: a few words, not a sentence, not furniture.
+fn is_title_like(text: &str) -> bool {
+    (3..=25).contains(&word_count(text))
+        && !ends_sentence(text)
+        && !is_caption(text)
+        && furniture::classify(text).is_none()
+}
+
+/// A paragraph of running prose.
+fn is_prose(text: &str) -> bool {
+    let words = word_count(text);
+    (ends_sentence(text) && words >= 8 && !is_caption(text)) || words >= 40
+}
+
+/// A photo caption: a sentence followed by a short credit in brackets or parentheses
+/// ("... in Islamabad. [AAMIR QURESHI / AFP]", "... 2024. (COMSTECH)").
+fn is_caption(text: &str) -> bool {
+    let (open, close) = if text.ends_with(']') {
+        ('[', ']')
+    } else if text.ends_with(')') {
+        ('(', ')')
+    } else {
+        return false;
+    };
+    let Some(open_at) = text.rfind(open) else {
+        return false;
+    };
+    let credit = text
+        .get(open_at..)
+        .unwrap_or_default()
+        .trim_matches([open, close]);
+    let before = text.get(..open_at).unwrap_or_default().trim_end();
+    ends_sentence(before) && word_count(before) >= 4 && (1..=6).contains(&word_count(credit))
+}
+
+/// A summary bullet, without its marker.
+fn bullet(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix(['•', '·', '▪', '●', '◦', '‣'])
+        .or_else(|| text.strip_prefix("- "))?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// The dateline at the start of a first paragraph: "ISLAMABAD: Text", "KARACHI -- Text",
+/// "NEW YORK, June 20, 2024 – Text", "LONDON (Reuters) - Text".
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dateline {
+    place: String,
+    date: Option<(time::Date, String)>,
+    agency: Option<String>,
+    rest: String,
+}
+
+fn split_dateline(paragraph: &str) -> Option<Dateline> {
+    const SEPARATORS: [&str; 5] = [": ", " -- ", " — ", " – ", " - "];
+    let (at, separator) = SEPARATORS
+        .iter()
+        .filter_map(|sep| paragraph.find(sep).map(|at| (at, *sep)))
+        .min_by_key(|(at, _)| *at)?;
+    if at > 80 {
+        return None;
+    }
+    let prefix = paragraph.get(..at)?.trim();
+    let rest = paragraph.get(at.saturating_add(separator.len())..)?.trim();
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
+    {
+        return None;
+    }
+    let (prefix, agency) = match prefix.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
+        Some((before, agency)) => (before.trim(), Some(agency.trim().to_string())),
+        None => (prefix, None),
+    };
+    let (place, extra) = match prefix.split_once(',') {
+        Some((place, extra)) => (place.trim(), Some(extra.trim())),
+        None => (prefix, None),
+    };
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let upper_place = letters >= 3
+        && word_count(place) <= 4
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    if !upper_place {
+        return None;
+    }
+    let date = extra.and_then(|extra| dates::parse_date(extra).map(|d| (d, extra.to_string())));
+    Some(Dateline {
+        place: title_case(place),
+        date,
+        agency,
+        rest: rest.to_string(),
+    })
+}
+
+/// A header line that is only a place and a date: "New York – June 20, 2024".
+fn header_dateline(text: &str) -> Option<(String, time::Date, String)> {
+    const SEPARATORS: [&str; 5] = [" – ", " — ", " -- ", " - ", ", "];
+    SEPARATORS.iter().find_map(|separator| {
+        let (place, date_text) = text.split_once(separator)?;
+        let date = dates::parse_date(date_text)?;
+        let capitalised = (1..=4).contains(&word_count(place))
+            && place
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        capitalised.then(|| (place.trim().to_string(), date, date_text.trim().to_string()))
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Header,
+    Body,
+    Comments,
+    Footer,
+}
+
+/// Parses one article's lines.
+fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let Some(first_line) = lines.first().map(|l| l.number) else {
+        return (None, problems);
+    };
+    let mut article = blank_article();
+    let mut zone = Zone::Header;
+    let mut header_texts: Vec<String> = Vec::new();
+    let mut header_keys: Vec<String> = Vec::new();
+    let mut caption_keys: Vec<String> = Vec::new();
+    let mut stamp: Option<String> = None;
+    let mut stated_date: Option<(time::Date, String)> = None;
+
+    for line in lines {
+        let text = line.text.as_str();
+        if zone == Zone::Footer {
+            continue;
+        }
+        if let Some(found) = furniture::classify(text) {
+            match found.rule.action {
+                Action::Drop => {}
+                Action::EndOfArticle => zone = Zone::Footer,
+                Action::CommentArea => zone = Zone::Comments,
+                Action::Kind(kind) => article.kind = kind.to_string(),
+                Action::Byline if article.byline.is_none() => {
+                    article.byline = Some(found.captured.to_string());
+                }
+                Action::Byline => push_text(zone, text, &mut article),
+                Action::Stamp => {
+                    stamp.get_or_insert_with(|| found.captured.to_string());
+                }
+                Action::Source => {
+                    article
+                        .source
+                        .get_or_insert_with(|| found.captured.to_string());
+                }
+            }
+            continue;
+        }
+        let key = comparable(text);
+        if zone != Zone::Header {
+            // The headline printed again further down the page.
+            if !header_keys.contains(&key) {
+                push_text(zone, text, &mut article);
+            }
+            continue;
+        }
+        if header_keys.contains(&key) {
+            continue;
+        }
+        if let Some(item) = bullet(text) {
+            article.summary.push(item.to_string());
+        } else if is_caption(text) {
+            if !caption_keys.contains(&key) {
+                caption_keys.push(key);
+                article.captions.push(text.to_string());
+            }
+        } else if let Some((place, date, date_text)) = header_dateline(text) {
+            article.dateline = Some(place);
+            stated_date.get_or_insert((date, date_text));
+        } else if is_prose(text) || split_dateline(text).is_some() {
+            zone = Zone::Body;
+            match split_dateline(text) {
+                Some(dateline) => {
+                    article.dateline.get_or_insert(dateline.place);
+                    if let Some(found) = dateline.date {
+                        stated_date.get_or_insert(found);
+                    }
+                    if let Some(agency) = dateline.agency {
+                        article.source.get_or_insert(agency);
+                    }
+                    article.body.push(dateline.rest);
+                }
+                None => article.body.push(text.to_string()),
+            }
+        } else {
+            header_keys.push(key);
+            header_texts.push(text.to_string());
+        }
+    }
+
+    assign_header_texts(&mut article, header_texts, &mut problems, first_line);
+    assign_date(&mut article, stamp, stated_date);
+    if article.title.to_lowercase().starts_with("press release") {
+        article.kind = "press-release".to_string();
+    }
+    let empty = article.title.is_empty() && article.body.is_empty();
+    if empty {
+        return (None, problems);
+    }
+    (
+        Some(Draft {
+            article,
+            line: Some(first_line),
+            id_hint: None,
+        }),
+        problems,
+    )
+}
+
+/// Body text or a reader comment, depending on the zone.
+fn push_text(zone: Zone, text: &str, article: &mut crate::Article) {
+    match zone {
+        Zone::Comments => article.comments.push(text.to_string()),
+        Zone::Header | Zone::Body => {
+            let text = bullet(text).unwrap_or(text);
+            article.body.push(text.to_string());
+        }
+        Zone::Footer => {}
+    }
+}
+
+/// Header lines that are not furniture, in order: [section,] title [, subtitle [, more]].
+/// A first line of at most three words before a longer one is a section label ("Crime & Justice").
+fn assign_header_texts(
+    article: &mut crate::Article,
+    texts: Vec<String>,
+    problems: &mut Vec<Problem>,
+    first_line: usize,
+) {
+    let mut texts = texts.into_iter().peekable();
+    let mut title = texts.next();
+    let section_then_title = match (&title, texts.peek()) {
+        (Some(first), Some(second)) => word_count(first) <= 3 && word_count(second) >= 4,
+        _ => false,
+    };
+    if section_then_title {
+        article.section = title.take();
+        title = texts.next();
+    }
+    article.subtitle = texts.next();
+    // Anything further is kept, at the top of the body, rather than dropped.
+    let extra: Vec<String> = texts.collect();
+    if !extra.is_empty() {
+        article.body.splice(0..0, extra);
+    }
+    match title {
+        Some(title) => article.title = title,
+        None => {
+            if let Some(first) = article.body.first() {
+                let words: Vec<&str> = first.split_whitespace().take(12).collect();
+                article.title = words.join(" ");
+                problems.push(Problem {
+                    line: Some(first_line),
+                    message: "no headline found; the title is the first words of the text"
+                        .to_string(),
+                });
+            }
+        }
+    }
+}
+
+/// Stated dates first (a stamp, then a dateline date); else a weekday + month/day in the opening
+/// paragraphs, resolved only against years the text gives; else null with the words kept.
+fn assign_date(
+    article: &mut crate::Article,
+    stamp: Option<String>,
+    stated_date: Option<(time::Date, String)>,
+) {
+    if let Some(stamp) = stamp {
+        article.date = dates::parse_date(&stamp).map(dates::iso);
+        article.date_text = Some(stamp);
+        return;
+    }
+    if let Some((date, text)) = stated_date {
+        article.date = Some(dates::iso(date));
+        article.date_text = Some(text);
+        return;
+    }
+    let opening = article.body.iter().take(2);
+    let Some(reference) = opening
+        .into_iter()
+        .find_map(|p| dates::find_weekday_month_day(p))
+    else {
+        return;
+    };
+    let context = article.full_text();
+    let resolved = dates::resolve_weekday_month_day(&reference, &context);
+    article.date = resolved.map(dates::iso);
+    article.date_inferred = resolved.is_some();
+    article.date_text = Some(reference.text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let d = split_dateline("ISLAMABAD: Pakistan’s telecom regulator said.");
+        assert_eq!(
+            d.map(|d| (d.place, d.rest)),
+            Some((
+                "Islamabad".into(),
+                "Pakistan’s telecom regulator said.".into()
+            ))
+        );
+        let d = split_dateline("KARACHI -- The Pakistani government is using laws.");
+        assert_eq!(d.map(|d| d.place), Some("Karachi".into()));
+        let d = split_dateline("LONDON (Reuters) - Prices rose.");
+        assert_eq!(
+            d.map(|d| (d.place, d.agency)),
+            Some(("London".into(), Some("Reuters".into())))
+        );
+        let d = split_dateline("NEW YORK, June 20, 2024 – The council met.");
+        assert_eq!(
+            d.and_then(|d| d.date).map(|(d, _)| dates::iso(d)),
+            Some("2024-06-20".into())
+        );
+        assert_eq!(split_dateline("The minister said: Yes."), None);
+        assert_eq!(split_dateline("UN: no"), None);
+    }
+
+    #[test]
+    fn header_datelines() {
+        let found = header_dateline("New York – June 20, 2024");
+        assert_eq!(
+            found.map(|(p, d, t)| (p, dates::iso(d), t)),
+            Some((
+                "New York".into(),
+                "2024-06-20".into(),
+                "June 20, 2024".into()
+            ))
+        );
+        assert_eq!(header_dateline("Pakistan takes major steps – more"), None);
+    }
+
+    #[test]
+    fn captions() {
+        assert!(is_caption(
+            "A journalist at a laptop in Islamabad. [AAMIR QURESHI / AFP]"
+        ));
+        assert!(is_caption(
+            "Officials attend a session in Islamabad on December 17, 2024. (COMSTECH)"
+        ));
+        assert!(!is_caption("Pakistan Telecommunication Authority (PTA)"));
+        assert!(!is_caption("He said so (twice)"));
+    }
+
+    #[test]
+    fn bullets() {
+        assert_eq!(bullet("• Two-day workshop"), Some("Two-day workshop"));
+        assert_eq!(bullet("•"), None);
+        assert_eq!(bullet("Plain"), None);
+    }
+
+    #[test]
+    fn repeated_headline_after_prose_opens_a_new_article() {
+        let text = "First headline here\nFirst headline here\n\
+                    ISLAMABAD: A long enough opening sentence of the first story is here.\n\
+                    Second headline here\n\nSecond headline here\n\
+                    KARACHI: Another long enough opening sentence of the second story.\n";
+        let parsed = parse(text);
+        let titles: Vec<&str> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.title.as_str())
+            .collect();
+        assert_eq!(titles, ["First headline here", "Second headline here"]);
+        assert_eq!(parsed.drafts.get(1).and_then(|d| d.line), Some(4));
+    }
+
+    #[test]
+    fn headline_only_file_is_an_article_with_a_title() {
+        let parsed = parse("Just a headline\n");
+        assert_eq!(parsed.drafts.len(), 1);
+    }
+
+    #[test]
+    fn prose_without_headline_gets_a_title_and_a_problem() {
+        let parsed =
+            parse("This is a long paragraph of prose without any headline above it at all.\n");
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(
+            parsed.drafts.first().map(|d| d.article.title.as_str()),
+            Some("This is a long paragraph of prose without any headline above it")
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Small text helpers shared by the format parsers: line cleaning, word counts, slugs.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises one line of prose: non-breaking and other odd spaces become plain spaces, runs of
+/// whitespace collapse, Markdown escapes (`\*`) are undone and emphasis markers (`**`, `__`, and a
+/// `*`/`_` wrapping the whole line) are removed.
+pub fn clean_line(line: &str) -> String {
+    let mut unescaped = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars
+                .peek()
+                .is_some_and(|n| "*_`#[]()>-.!~|\\".contains(*n)) =>
+            {
+                match chars.next() {
+                    // Escaped emphasis characters are literal: hide them from the emphasis pass.
+                    Some('*') => unescaped.push(ESCAPED_STAR),
+                    Some('_') => unescaped.push(ESCAPED_UNDERSCORE),
+                    Some(next) => unescaped.push(next),
+                    None => {}
+                }
+            }
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\t' => {
+                unescaped.push(' ');
+            }
+            '\u{200b}' | '\u{feff}' | '\u{ad}' => {}
+            _ => unescaped.push(c),
+        }
+    }
+    let without_strong = unescaped.replace("**", "").replace("__", "");
+    let collapsed = collapse_whitespace(&without_strong);
+    let trimmed = collapsed.as_str();
+    // A single `*`/`_` wrapping the whole line is emphasis; inside a line it may be meant.
+    let inner = trimmed
+        .strip_prefix('*')
+        .and_then(|t| t.strip_suffix('*'))
+        .or_else(|| trimmed.strip_prefix('_').and_then(|t| t.strip_suffix('_')))
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(trimmed);
+    inner
+        .trim()
+        .replace(ESCAPED_STAR, "*")
+        .replace(ESCAPED_UNDERSCORE, "_")
+}
+
+/// Private-use stand-ins for escaped `*` and `_` while emphasis markers are removed.
+const ESCAPED_STAR: char = '\u{E000}';
+const ESCAPED_UNDERSCORE: char = '\u{E001}';
+
+/// Collapses whitespace runs into single spaces and trims.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Number of whitespace-separated words.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// True when the text ends like a sentence (possibly inside closing quotes).
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+    trimmed.ends_with(['.', '!', '?', '…'])
+}
+
+/// A key for "is this the same line": case- and punctuation-insensitive.
+pub fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A URL- and file-name-safe slug: lower-case ASCII letters and digits joined by `-`; accents are
+/// folded ("exposé" -> "expose"), apostrophes vanish ("Pakistan's" -> "pakistans"), at most
+/// `max_words` words.
+pub fn slug(text: &str, max_words: usize) -> String {
+    let folded: String = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| !matches!(c, '\'' | '’' | '‘'))
+        .collect();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Title case for an upper-case place name: "NEW YORK" -> "New York", "ISLAMABAD" -> "Islamabad".
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => {
+                    first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()
+                }
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_and_emphasis_are_removed() {
+        assert_eq!(clean_line("**Press Release**"), "Press Release");
+        assert_eq!(clean_line("***Big news***"), "Big news");
+        assert_eq!(clean_line("\\*\\*\\*"), "***");
+        assert_eq!(clean_line("a **bold** word"), "a bold word");
+        assert_eq!(
+            clean_line("Comment Policy * Denotes"),
+            "Comment Policy * Denotes"
+        );
+    }
+
+    #[test]
+    fn odd_spaces_are_normalised() {
+        assert_eq!(clean_line("  a\u{a0} b\t c\u{a0}"), "a b c");
+        assert_eq!(clean_line("\u{a0}"), "");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Pakistan’s finance chief: exposé!", 8),
+            "pakistans-finance-chief-expose"
+        );
+        assert_eq!(slug("a b c d", 2), "a-b");
+        assert_eq!(slug("—", 8), "");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("He said so."));
+        assert!(ends_sentence("“Now.”"));
+        assert!(!ends_sentence("A headline"));
+    }
+
+    #[test]
+    fn place_names() {
+        assert_eq!(title_case("NEW YORK"), "New York");
+        assert_eq!(title_case("ISLAMABAD"), "Islamabad");
+    }
+}
