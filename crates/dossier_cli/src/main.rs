@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
+mod eval;
 mod ingest;
+mod search;
 
 /// Dossier: ingest, search and explore a news corpus from the command line.
 #[derive(Parser)]
@@ -30,6 +32,57 @@ enum Command {
         #[arg(long, value_name = "FORMAT")]
         format: Option<dossier_engine::ingest::Format>,
     },
+    /// Search a corpus folder and print the ranked hits with snippets.
+    Search {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// The query (quotes, -term, OR, parentheses, field:value; see the engine's query docs).
+        query: String,
+        /// Number of hits to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+        sort: SortArg,
+        /// Print the full response as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure quality on a benchmark collection.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Retrieval quality on a BEIR folder: prints {"ndcg@10","recall@100","map","queries"}.
+    Search {
+        /// Folder with corpus.jsonl, queries and qrels.
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = SplitArg::Test)]
+        split: SplitArg,
+        /// Override BM25 k1 (tuning; use the train split).
+        #[arg(long)]
+        k1: Option<f32>,
+        /// Override BM25 b (tuning; use the train split).
+        #[arg(long)]
+        b: Option<f32>,
+        /// Override the title field weight (tuning; use the train split).
+        #[arg(long)]
+        title_weight: Option<f32>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SplitArg {
+    Test,
+    Train,
 }
 
 fn main() -> ExitCode {
@@ -40,6 +93,38 @@ fn main() -> ExitCode {
             jsonl,
             format,
         } => ingest::run(&paths, jsonl, format),
+        Command::Search {
+            corpus,
+            query,
+            limit,
+            sort,
+            json,
+        } => {
+            let sort = match sort {
+                SortArg::Relevance => dossier_engine::search::SortOrder::Relevance,
+                SortArg::Newest => dossier_engine::search::SortOrder::Newest,
+                SortArg::Oldest => dossier_engine::search::SortOrder::Oldest,
+            };
+            search::run(&corpus, &query, limit, sort, json)
+        }
+        Command::Eval(EvalCommand::Search {
+            dir,
+            split,
+            k1,
+            b,
+            title_weight,
+        }) => {
+            let split = match split {
+                SplitArg::Test => dossier_engine::eval::Split::Test,
+                SplitArg::Train => dossier_engine::eval::Split::Train,
+            };
+            let tuning = eval::Tuning {
+                k1,
+                b,
+                title_weight,
+            };
+            eval::run_search(&dir, split, &tuning)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

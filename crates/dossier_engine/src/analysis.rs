@@ -43,7 +43,16 @@ impl Analyzer {
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         let mut position = 0u32;
-        for (start, word) in text.split_word_bound_indices() {
+        // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
+        // "title:x"-like text and "10:30" index as separate words on both sides.
+        let words = text.split_word_bound_indices().flat_map(|(start, word)| {
+            word.split(':').scan(start, |offset, part| {
+                let here = *offset;
+                *offset += part.len() + 1;
+                Some((here, part))
+            })
+        });
+        for (start, word) in words {
             if !word.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -83,6 +92,10 @@ impl Analyzer {
 /// Lower-cases, strips diacritics (NFKD, combining marks dropped) and maps every apostrophe-like
 /// character to `'`; a trailing possessive `'s` or `'` is removed so "India's" = "India’s" = "India".
 pub fn fold(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Fast path (most words): nothing to decompose, no apostrophes.
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfkd() {
         if is_combining_mark(c) {
@@ -129,6 +142,43 @@ mod tests {
     fn diacritics_fold_away() {
         assert_eq!(fold("Café"), "cafe");
         assert_eq!(fold("NAÏVE"), "naive");
+    }
+
+    #[test]
+    fn colons_split_words() {
+        let terms = Analyzer::default().terms("foo:bar at 10:30");
+        assert_eq!(terms, vec!["foo", "bar", "10", "30"]);
+    }
+
+    #[test]
+    fn stemming_conflates_inflections() {
+        let analyzer = Analyzer::default();
+        assert_eq!(analyzer.terms("treaties treaty"), vec!["treati", "treati"]);
+        assert_eq!(
+            analyzer.terms("negotiating negotiation"),
+            vec!["negoti", "negoti"]
+        );
+    }
+
+    #[test]
+    fn stop_words_are_flagged_not_dropped_from_tokens() {
+        let tokens = Analyzer::default().tokens("the river and the sea");
+        assert_eq!(tokens.len(), 5);
+        assert_eq!(
+            Analyzer::default().terms("the river and the sea"),
+            vec!["river", "sea"]
+        );
+    }
+
+    #[test]
+    fn emoji_and_punctuation_are_not_words() {
+        assert!(Analyzer::default().tokens("🙂 -- !!! ").is_empty());
+    }
+
+    #[test]
+    fn right_to_left_words_are_kept() {
+        let tokens = Analyzer::default().tokens("مياه السند");
+        assert_eq!(tokens.len(), 2);
     }
 
     #[test]

@@ -6,7 +6,10 @@
 pub mod analysis;
 pub mod article;
 pub mod bundle;
+pub mod eval;
+pub mod index;
 pub mod ingest;
+pub mod query;
 pub mod search;
 pub mod view_model;
 

@@ -1,0 +1,748 @@
+//! The query language, parsed into a typed [`Query`].
+//!
+//! ```text
+//! query    := or
+//! or       := and ("OR" and)*
+//! and      := unary+
+//! unary    := "-" primary | primary
+//! primary  := "(" or ")" | phrase | field ":" (word | phrase) | word
+//! phrase   := '"' ... '"'
+//! ```
+//! Bare terms are all required. Fields: `title:` (a text field), `topic:` `kind:` `source:`
+//! `place:` `person:` `org:` `country:` `year:` (facets), `date:2024-01..2025-06` (a range of
+//! partial dates; either end may be left open).
+//!
+//! Parsing never fails: every problem becomes a [`QueryError`] that says what was wrong, where,
+//! and what was done instead, and the rest of the query still runs. Input is bounded
+//! ([`MAX_QUERY_BYTES`], [`MAX_CLAUSES`], [`MAX_DEPTH`]) so any string parses in bounded time.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analyzer;
+use crate::index::facets::FacetKey;
+use crate::index::Field;
+
+/// Longer queries are cut (at a char boundary) to this many bytes.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// At most this many terms, phrases and filters; the rest are ignored.
+pub const MAX_CLAUSES: usize = 32;
+/// At most this many nested parentheses.
+pub const MAX_DEPTH: usize = 8;
+
+/// A byte range in the query text (char-boundary safe).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A problem in the query, with where it is and what was done about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryError {
+    /// A sentence for the user, e.g. `Missing closing quote: searched "indus waters" as a phrase.`
+    pub message: String,
+    /// Where in the query text (bytes).
+    pub span: Span,
+}
+
+/// One query word after analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermQuery {
+    /// The word as typed.
+    pub text: String,
+    /// Folded (lower-cased, no diacritics), unstemmed: what prefix and typo matching use.
+    pub folded: String,
+    /// Stemmed: what exact matching uses.
+    pub stem: String,
+    pub is_stop_word: bool,
+    /// Also match words that start with it (the word being typed).
+    pub prefix: bool,
+    /// Only this field (`title:`); None = every text field.
+    pub field: Option<Field>,
+    pub span: Span,
+}
+
+/// An exact phrase: its non-stop-word stems with their offsets from the first word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhraseQuery {
+    pub text: String,
+    /// (offset from the phrase's first word, stem), stop-words left out but counted.
+    pub terms: Vec<(u32, String)>,
+    pub field: Option<Field>,
+    pub span: Span,
+}
+
+/// A date range over partial dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), both ends inclusive:
+/// `2024-01..2025-06` covers 1 January 2024 to 30 June 2025.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl DateRange {
+    /// Whether a `YYYY-MM-DD` date falls in the range (compared at each bound's precision).
+    pub fn contains(&self, date: &str) -> bool {
+        let after_from = self
+            .from
+            .as_deref()
+            .is_none_or(|from| date.get(..from.len()).unwrap_or(date) >= from);
+        let before_to = self
+            .to
+            .as_deref()
+            .is_none_or(|to| date.get(..to.len()).unwrap_or(date) <= to);
+        after_from && before_to
+    }
+
+    /// Parses `from..to`, `from..`, `..to` or a single partial date (= that whole period).
+    pub fn parse(text: &str) -> Result<DateRange, String> {
+        let (from, to) = match text.split_once("..") {
+            Some((from, to)) => (from.trim(), to.trim()),
+            None => (text.trim(), text.trim()),
+        };
+        let bound = |part: &str| -> Result<Option<String>, String> {
+            if part.is_empty() {
+                Ok(None)
+            } else if is_partial_date(part) {
+                Ok(Some(part.to_string()))
+            } else {
+                Err(format!(
+                    "'{part}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+                ))
+            }
+        };
+        let range = DateRange {
+            from: bound(from)?,
+            to: bound(to)?,
+        };
+        if range.from.is_none() && range.to.is_none() {
+            return Err("an empty date range; write e.g. date:2024-01..2025-06".into());
+        }
+        Ok(range)
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, digits only, month 01-12, day 01-31.
+fn is_partial_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, max: u32| s.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31)
+        }
+        _ => false,
+    }
+}
+
+/// The typed query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Query {
+    /// Every document (the empty query).
+    All,
+    Term(TermQuery),
+    Phrase(PhraseQuery),
+    /// Documents with this facet value (whole value, ignoring case).
+    Facet {
+        key: FacetKey,
+        value: String,
+    },
+    Date(DateRange),
+    /// Every part must match.
+    And(Vec<Query>),
+    /// At least one part must match.
+    Or(Vec<Query>),
+    /// Must not match.
+    Not(Box<Query>),
+}
+
+impl Query {
+    /// Every word of `text` as a term, any of them may match: classic BM25 retrieval for
+    /// natural-language queries (the evaluation uses this; no syntax, no prefix).
+    pub fn any_words(analyzer: &Analyzer, text: &str) -> Query {
+        let terms: Vec<Query> = analyzer
+            .tokens(text)
+            .into_iter()
+            .filter(|t| !t.is_stop_word)
+            .map(|t| {
+                Query::Term(TermQuery {
+                    text: text.get(t.start..t.end).unwrap_or_default().to_string(),
+                    folded: t.folded,
+                    stem: t.term,
+                    is_stop_word: false,
+                    prefix: false,
+                    field: None,
+                    span: Span {
+                        start: t.start,
+                        end: t.end,
+                    },
+                })
+            })
+            .collect();
+        Query::Or(terms)
+    }
+
+    /// A readable rendering, for "Showing results for ..." and debugging.
+    pub fn describe(&self) -> String {
+        match self {
+            Query::All => "everything".into(),
+            Query::Term(t) => {
+                let field = t.field.map_or(String::new(), |_| "title:".into());
+                let star = if t.prefix { "*" } else { "" };
+                format!("{field}{}{star}", t.folded)
+            }
+            Query::Phrase(p) => {
+                let field = p.field.map_or(String::new(), |_| "title:".into());
+                format!("{field}\"{}\"", p.text)
+            }
+            Query::Facet { key, value } => format!("{}:{value}", key.name()),
+            Query::Date(range) => format!(
+                "date:{}..{}",
+                range.from.as_deref().unwrap_or(""),
+                range.to.as_deref().unwrap_or("")
+            ),
+            Query::And(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Query::Or(_) => format!("({})", p.describe()),
+                    _ => p.describe(),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            Query::Or(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Query::And(v) if v.len() > 1 => format!("({})", p.describe()),
+                    _ => p.describe(),
+                })
+                .collect::<Vec<_>>()
+                .join(" OR "),
+            Query::Not(inner) => match inner.as_ref() {
+                Query::And(_) | Query::Or(_) => format!("-({})", inner.describe()),
+                _ => format!("-{}", inner.describe()),
+            },
+        }
+    }
+}
+
+/// How to read the query text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParseOptions {
+    /// Treat the last word as a prefix when the text does not end in a space (search-as-you-type).
+    pub prefix_last_word: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            prefix_last_word: true,
+        }
+    }
+}
+
+/// What the parser made of the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedQuery {
+    pub query: Query,
+    pub errors: Vec<QueryError>,
+}
+
+/// Parses query text. Never fails; see the module docs.
+pub fn parse(text: &str, options: &ParseOptions) -> ParsedQuery {
+    let mut errors = Vec::new();
+    let text = if text.len() > MAX_QUERY_BYTES {
+        let mut cut = MAX_QUERY_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        errors.push(QueryError {
+            message: format!(
+                "The query is {} bytes long; only the first {MAX_QUERY_BYTES} were used.",
+                text.len()
+            ),
+            span: Span {
+                start: cut,
+                end: text.len(),
+            },
+        });
+        text.get(..cut).unwrap_or_default()
+    } else {
+        text
+    };
+    let tokens = lex(text, &mut errors);
+    let mut parser = Parser {
+        tokens,
+        next: 0,
+        errors,
+        clauses: 0,
+        analyzer: Analyzer::default(),
+        text,
+    };
+    let mut parts = Vec::new();
+    while parser.peek().is_some() {
+        let before = parser.next;
+        if let Some(q) = parser.or(0) {
+            parts.push(q);
+        }
+        if let Some(Token::Close(span)) = parser.peek().cloned() {
+            parser.error(span, "Unmatched ')': ignored.".into());
+            parser.next += 1;
+        } else if parser.next == before {
+            parser.next += 1; // cannot happen, but never loop forever
+        }
+    }
+    let mut query = flatten(Query::And(parts));
+    if options.prefix_last_word && !text.ends_with(char::is_whitespace) {
+        mark_last_term_as_prefix(&mut query, text.len());
+    }
+    ParsedQuery {
+        query,
+        errors: parser.errors,
+    }
+}
+
+/// Marks the term that ends the text (if the text ends in a bare word) as a prefix.
+fn mark_last_term_as_prefix(query: &mut Query, text_end: usize) {
+    match query {
+        Query::Term(term) if term.span.end == text_end => term.prefix = true,
+        Query::And(parts) | Query::Or(parts) => {
+            if let Some(last) = parts.last_mut() {
+                mark_last_term_as_prefix(last, text_end);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Removes single-child groups, nested groups of the same kind, and lone stop-words.
+fn flatten(query: Query) -> Query {
+    match query {
+        Query::And(parts) | Query::Or(parts) if parts.is_empty() => Query::All,
+        Query::And(parts) => {
+            let mut out = Vec::new();
+            for part in parts.into_iter().map(flatten) {
+                match part {
+                    Query::And(inner) => out.extend(inner),
+                    Query::All => {}
+                    other => out.push(other),
+                }
+            }
+            match out.len() {
+                0 => Query::All,
+                1 => out.pop().unwrap_or(Query::All),
+                _ => Query::And(out),
+            }
+        }
+        Query::Or(parts) => {
+            let mut out = Vec::new();
+            for part in parts.into_iter().map(flatten) {
+                match part {
+                    Query::Or(inner) => out.extend(inner),
+                    Query::All => return Query::All,
+                    other => out.push(other),
+                }
+            }
+            match out.len() {
+                1 => out.pop().unwrap_or(Query::All),
+                _ => Query::Or(out),
+            }
+        }
+        Query::Not(inner) => Query::Not(Box::new(flatten(*inner))),
+        other => other,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Open(Span),
+    Close(Span),
+    Or(Span),
+    /// `-` directly before a word, phrase or `(`.
+    Minus(Span),
+    /// A quoted phrase (inner text, span including quotes).
+    Phrase(String, Span),
+    /// `field:` directly followed by a value token.
+    Field(String, Span),
+    Word(String, Span),
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '(' | ')') || is_quote(c)
+}
+
+fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let span_of = |end: usize| Span { start, end };
+        if c.is_whitespace() || c.is_control() {
+            continue;
+        }
+        match c {
+            '(' => tokens.push(Token::Open(span_of(start + 1))),
+            ')' => tokens.push(Token::Close(span_of(start + 1))),
+            '-' if chars
+                .peek()
+                .is_some_and(|(_, n)| !n.is_whitespace() && *n != '-') =>
+            {
+                tokens.push(Token::Minus(span_of(start + 1)))
+            }
+            c if is_quote(c) => {
+                let inner_start = start + c.len_utf8();
+                let mut inner_end = text.len();
+                let mut end = text.len();
+                let mut closed = false;
+                for (i, n) in chars.by_ref() {
+                    if is_quote(n) {
+                        inner_end = i;
+                        end = i + n.len_utf8();
+                        closed = true;
+                        break;
+                    }
+                }
+                let inner = text
+                    .get(inner_start..inner_end.max(inner_start))
+                    .unwrap_or("")
+                    .to_string();
+                if !closed {
+                    errors.push(QueryError {
+                        message: format!(
+                            "Missing closing quote: searched \"{}\" as a phrase.",
+                            inner.trim()
+                        ),
+                        span: span_of(end),
+                    });
+                }
+                tokens.push(Token::Phrase(inner, span_of(end)));
+            }
+            _ => {
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, n)) = chars.peek() {
+                    if is_separator(n) {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    chars.next();
+                }
+                let word = text.get(start..end).unwrap_or("");
+                if word == "OR" || word == "|" || word == "||" {
+                    tokens.push(Token::Or(span_of(end)));
+                } else if let Some((name, value)) = word.split_once(':') {
+                    let known = name.eq_ignore_ascii_case("title")
+                        || name.eq_ignore_ascii_case("date")
+                        || FacetKey::from_name(name).is_some();
+                    if known {
+                        let name_end = start + name.len() + 1;
+                        tokens.push(Token::Field(name.to_ascii_lowercase(), span_of(name_end)));
+                        if !value.is_empty() {
+                            tokens.push(Token::Word(
+                                value.to_string(),
+                                Span {
+                                    start: name_end,
+                                    end,
+                                },
+                            ));
+                        }
+                    } else {
+                        if name.chars().all(char::is_alphabetic)
+                            && !name.is_empty()
+                            && !value.is_empty()
+                        {
+                            errors.push(QueryError {
+                                message: format!(
+                                    "Unknown field '{name}:' searched as words. Fields: title, \
+                                     topic, kind, source, place, person, org, country, year, date."
+                                ),
+                                span: span_of(end),
+                            });
+                        }
+                        tokens.push(Token::Word(word.to_string(), span_of(end)));
+                    }
+                } else {
+                    tokens.push(Token::Word(word.to_string(), span_of(end)));
+                }
+            }
+        }
+    }
+    tokens
+}
+
+struct Parser<'a> {
+    tokens: Vec<Token>,
+    next: usize,
+    errors: Vec<QueryError>,
+    clauses: usize,
+    analyzer: Analyzer,
+    text: &'a str,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.next)
+    }
+
+    fn error(&mut self, span: Span, message: String) {
+        self.errors.push(QueryError { message, span });
+    }
+
+    fn or(&mut self, depth: usize) -> Option<Query> {
+        let mut alternatives = Vec::new();
+        if let Some(q) = self.and(depth) {
+            alternatives.push(q);
+        }
+        while let Some(Token::Or(span)) = self.peek().cloned() {
+            self.next += 1;
+            match self.and(depth) {
+                Some(q) if !alternatives.is_empty() => alternatives.push(q),
+                Some(q) => {
+                    self.error(span, "'OR' needs a term before it: ignored.".into());
+                    alternatives.push(q);
+                }
+                None => self.error(span, "'OR' needs a term after it: ignored.".into()),
+            }
+        }
+        match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Query::Or(alternatives)),
+        }
+    }
+
+    fn and(&mut self, depth: usize) -> Option<Query> {
+        let mut parts = Vec::new();
+        while let Some(token) = self.peek() {
+            if matches!(token, Token::Or(_) | Token::Close(_)) {
+                break;
+            }
+            if let Some(q) = self.unary(depth) {
+                parts.push(q);
+            }
+        }
+        match parts.len() {
+            0 => None,
+            1 => parts.pop(),
+            _ => Some(Query::And(parts)),
+        }
+    }
+
+    fn unary(&mut self, depth: usize) -> Option<Query> {
+        if let Some(Token::Minus(span)) = self.peek().cloned() {
+            self.next += 1;
+            let inner = self.primary(depth);
+            if inner.is_none() {
+                self.error(
+                    span,
+                    "'-' must be followed by a word, phrase or group: ignored.".into(),
+                );
+            }
+            return inner.map(|q| Query::Not(Box::new(q)));
+        }
+        self.primary(depth)
+    }
+
+    fn primary(&mut self, depth: usize) -> Option<Query> {
+        let token = self.peek().cloned()?;
+        self.next += 1;
+        match token {
+            Token::Open(span) => {
+                if depth >= MAX_DEPTH {
+                    self.error(
+                        span,
+                        format!("Parentheses nest deeper than {MAX_DEPTH}: this '(' is ignored."),
+                    );
+                    return None;
+                }
+                let inner = self.or(depth + 1);
+                match self.peek() {
+                    Some(Token::Close(_)) => self.next += 1,
+                    _ => self.error(span, "Missing ')': the group runs to the end.".into()),
+                }
+                if inner.is_none() {
+                    self.error(span, "Empty parentheses: ignored.".into());
+                }
+                inner
+            }
+            Token::Close(span) => {
+                self.error(span, "Unmatched ')': ignored.".into());
+                None
+            }
+            Token::Or(span) => {
+                self.error(span, "'OR' needs a term before it: ignored.".into());
+                None
+            }
+            Token::Minus(span) => {
+                self.error(span, "A double '-': ignored.".into());
+                None
+            }
+            Token::Phrase(text, span) => self.phrase(&text, span, None),
+            Token::Word(word, span) => self.words(&word, span, None),
+            Token::Field(name, span) => self.field(&name, span),
+        }
+    }
+
+    fn field(&mut self, name: &str, span: Span) -> Option<Query> {
+        let value = match self.peek().cloned() {
+            Some(Token::Word(word, value_span)) if value_span.start == span.end => {
+                self.next += 1;
+                (word, value_span, false)
+            }
+            Some(Token::Phrase(text, value_span)) if value_span.start == span.end => {
+                self.next += 1;
+                (text, value_span, true)
+            }
+            _ => {
+                self.error(
+                    span,
+                    format!("'{name}:' needs a value, e.g. {name}:{}.", example(name)),
+                );
+                return None;
+            }
+        };
+        let (value, value_span, quoted) = value;
+        let whole = Span {
+            start: span.start,
+            end: value_span.end,
+        };
+        if name == "title" {
+            return if quoted {
+                self.phrase(&value, value_span, Some(Field::Title))
+            } else {
+                self.words(&value, value_span, Some(Field::Title))
+            };
+        }
+        if !self.count_clause(whole) {
+            return None;
+        }
+        if name == "date" {
+            return match DateRange::parse(&value) {
+                Ok(range) => Some(Query::Date(range)),
+                Err(problem) => {
+                    self.error(whole, format!("Date filter ignored: {problem}."));
+                    None
+                }
+            };
+        }
+        let key = FacetKey::from_name(name)?;
+        let value = value.trim().to_string();
+        if key == FacetKey::Year && !(value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()))
+        {
+            self.error(
+                whole,
+                format!("Year filter ignored: '{value}' is not a year like 2024."),
+            );
+            return None;
+        }
+        if value.is_empty() {
+            self.error(whole, format!("'{name}:' needs a value: ignored."));
+            return None;
+        }
+        Some(Query::Facet { key, value })
+    }
+
+    /// Counts one clause against [`MAX_CLAUSES`]; false (with an error) when over.
+    fn count_clause(&mut self, span: Span) -> bool {
+        self.clauses += 1;
+        if self.clauses == MAX_CLAUSES + 1 {
+            self.error(
+                Span {
+                    start: span.start,
+                    end: self.text.len(),
+                },
+                format!("More than {MAX_CLAUSES} terms: the rest of the query is ignored."),
+            );
+        }
+        self.clauses <= MAX_CLAUSES
+    }
+
+    /// A bare word: one term per analysed token (so "covid-19" is two required terms).
+    fn words(&mut self, word: &str, span: Span, field: Option<Field>) -> Option<Query> {
+        let tokens = self.analyzer.tokens(word);
+        if tokens.is_empty() {
+            return None; // punctuation or emoji only: nothing to search for
+        }
+        let mut terms = Vec::new();
+        for token in tokens {
+            let token_span = Span {
+                start: span.start + token.start,
+                end: span.start + token.end,
+            };
+            if !self.count_clause(token_span) {
+                break;
+            }
+            terms.push(Query::Term(TermQuery {
+                text: word
+                    .get(token.start..token.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                folded: token.folded,
+                stem: token.term,
+                is_stop_word: token.is_stop_word,
+                prefix: false,
+                field,
+                span: token_span,
+            }));
+        }
+        match terms.len() {
+            0 => None,
+            1 => terms.pop(),
+            _ => Some(Query::And(terms)),
+        }
+    }
+
+    fn phrase(&mut self, text: &str, span: Span, field: Option<Field>) -> Option<Query> {
+        let tokens = self.analyzer.tokens(text);
+        // Offsets count from the first indexed word: leading stop-words constrain nothing.
+        let first = tokens
+            .iter()
+            .find(|t| !t.is_stop_word)
+            .map_or(0, |t| t.position);
+        let terms: Vec<(u32, String)> = tokens
+            .into_iter()
+            .filter(|t| !t.is_stop_word)
+            .map(|t| (t.position.saturating_sub(first), t.term))
+            .collect();
+        if terms.is_empty() {
+            if !text.trim().is_empty() {
+                self.error(
+                    span,
+                    format!(
+                        "The phrase \"{}\" has only common words: ignored.",
+                        text.trim()
+                    ),
+                );
+            }
+            return None;
+        }
+        if !self.count_clause(span) {
+            return None;
+        }
+        Some(Query::Phrase(PhraseQuery {
+            text: text.trim().to_string(),
+            terms,
+            field,
+            span,
+        }))
+    }
+}
+
+fn example(field: &str) -> &'static str {
+    match field {
+        "date" => "2024-01..2025-06",
+        "year" => "2024",
+        "kind" => "news",
+        "place" => "Karachi",
+        _ => "value",
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,548 @@
+use super::*;
+use crate::index::facets::DocFacets;
+use crate::query::ParseOptions;
+use proptest::prelude::*;
+
+fn article(id: &str, title: &str, body: &[&str], date: Option<&str>, kind: &str) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        subtitle: None,
+        summary: Vec::new(),
+        date: date.map(str::to_string),
+        date_text: None,
+        date_inferred: false,
+        dateline: None,
+        byline: None,
+        section: None,
+        kind: kind.into(),
+        source: None,
+        file: "fixture.txt".into(),
+        body: body.iter().map(|s| s.to_string()).collect(),
+        captions: Vec::new(),
+        comments: Vec::new(),
+    }
+}
+
+fn fixture() -> (Vec<Article>, SearchIndex) {
+    let articles = vec![
+        article(
+            "indus-treaty",
+            "India suspends the Indus Waters Treaty",
+            &[
+                "The Indus Waters Treaty, mediated by the World Bank, split the Indus river system.",
+                "Pakistan said any diversion of water would be an act of war.",
+            ],
+            Some("2025-04-24"),
+            "news",
+        ),
+        article(
+            "cyber",
+            "Pakistan proposes a cybersecurity centre",
+            &["Delegates from OIC nations discussed digital security and water infrastructure."],
+            Some("2024-11-02"),
+            "news",
+        ),
+        article(
+            "floods",
+            "Floods in Sindh",
+            &["Heavy monsoon rains flooded the Indus delta; farmers lost crops."],
+            Some("2022-08-30"),
+            "press-release",
+        ),
+        article(
+            "undated",
+            "Essay on rivers",
+            &["Rivers and treaties shape nations."],
+            None,
+            "opinion",
+        ),
+    ];
+    let mut places = vec![DocFacets::new(); articles.len()];
+    places[0].insert(
+        FacetKey::Place,
+        vec!["Islamabad".into(), "New Delhi".into()],
+    );
+    places[1].insert(FacetKey::Place, vec!["Islamabad".into()]);
+    places[2].insert(FacetKey::Place, vec!["Karachi".into()]);
+    let index = SearchIndex::build(&articles, &places);
+    (articles, index)
+}
+
+fn ids(response: &SearchResponse) -> Vec<&str> {
+    response.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+fn search(query: &str) -> SearchResponse {
+    let (articles, index) = fixture();
+    index.search(&articles, &SearchRequest::new(query))
+}
+
+#[test]
+fn indus_waters_treaty_ranks_the_treaty_article_first() {
+    let response = search("indus waters treaty");
+    assert_eq!(ids(&response).first(), Some(&"indus-treaty"));
+    let hit = &response.hits[0];
+    assert_eq!(hit.matched_fields, vec![Field::Title, Field::Body]);
+    assert!(!hit.title_highlights.is_empty());
+    let snippet = hit.snippet.as_ref().unwrap();
+    for span in &snippet.highlights {
+        assert!(snippet.text.get(span.start..span.end).is_some());
+    }
+    let highlighted: Vec<&str> = snippet
+        .highlights
+        .iter()
+        .map(|s| &snippet.text[s.start..s.end])
+        .collect();
+    assert!(highlighted.contains(&"Indus"), "{highlighted:?}");
+}
+
+#[test]
+fn prefix_of_the_last_word_matches_while_typing() {
+    assert_eq!(ids(&search("cybersec")), vec!["cyber"]);
+    // Once a space is typed the word is complete: no prefix matching.
+    let done = search("cybersec ");
+    assert!(done.hits.is_empty());
+    assert_eq!(done.notices.last().unwrap().kind, NoticeKind::NoMatches);
+}
+
+#[test]
+fn exact_beats_prefix_beats_typo() {
+    // "flood" typed: exact "flood", prefix "floodwaters"; "blood" is one typo from "flood".
+    let articles2 = vec![
+        article("typo", "blood", &[], None, "news"),
+        article("prefix", "floodwaters", &[], None, "news"),
+        article("exact", "flood", &[], None, "news"),
+    ];
+    let index2 = SearchIndex::build(&articles2, &[]);
+    let response = index2.search(&articles2, &SearchRequest::new("flood"));
+    assert_eq!(ids(&response), vec!["exact", "prefix", "typo"]);
+}
+
+#[test]
+fn typos_are_tolerated_by_length() {
+    // 7 chars: one edit.
+    assert_eq!(
+        ids(&search("pakistn treaty ")).first(),
+        Some(&"indus-treaty")
+    );
+    // 4 chars: no typo tolerance; 5 chars: one edit.
+    assert!(search("inds ").hits.is_empty());
+    assert!(!search("indas ").hits.is_empty());
+    // 10 chars: two edits.
+    assert_eq!(ids(&search("cybersecurty ")), vec!["cyber"]);
+}
+
+#[test]
+fn did_you_mean_suggests_corpus_words() {
+    let response = search("pakistn waters ");
+    assert_eq!(response.did_you_mean.as_deref(), Some("pakistan waters "));
+    assert_eq!(search("pakistan ").did_you_mean, None);
+}
+
+#[test]
+fn any_term_fallback_says_why() {
+    let response = search("monsoon cybersecurity ");
+    assert_eq!(response.total, 2);
+    let notice = &response.notices[0];
+    assert_eq!(notice.kind, NoticeKind::AnyTermFallback);
+    assert!(
+        notice.message.contains("monsoon, cybersecurity"),
+        "{}",
+        notice.message
+    );
+    assert_eq!(response.interpretation, "monsoon OR cybersecurity");
+}
+
+#[test]
+fn phrases_negations_and_or() {
+    assert_eq!(
+        ids(&search("\"indus waters treaty\"")),
+        vec!["indus-treaty"]
+    );
+    assert!(search("\"treaty waters\"").hits.is_empty());
+    assert_eq!(ids(&search("indus -treaty ")), vec!["floods"]);
+    assert_eq!(ids(&search("indus -\"world bank\" ")), vec!["floods"]);
+    let either_response = search("monsoon OR cybersecurity ");
+    let mut either = ids(&either_response);
+    either.sort();
+    assert_eq!(either, vec!["cyber", "floods"]);
+    assert_eq!(ids(&search("title:treaty ")), vec!["indus-treaty"]);
+}
+
+#[test]
+fn query_filters_and_request_filters() {
+    assert_eq!(ids(&search("place:karachi")), vec!["floods"]);
+    assert_eq!(ids(&search("place:\"new delhi\"")), vec!["indus-treaty"]);
+    assert_eq!(ids(&search("kind:PRESS-RELEASE")), vec!["floods"]);
+    assert_eq!(ids(&search("year:2024")), vec!["cyber"]);
+    let in_range_response = search("date:2024..2025-06");
+    let mut in_range = ids(&in_range_response);
+    in_range.sort();
+    assert_eq!(in_range, vec!["cyber", "indus-treaty"]);
+
+    let (articles, index) = fixture();
+    let mut request = SearchRequest::new("");
+    request
+        .filters
+        .insert(FacetKey::Place, vec!["islamabad".into(), "Karachi".into()]);
+    request.filters.insert(FacetKey::Kind, vec!["news".into()]);
+    let response = index.search(&articles, &request);
+    let mut found = ids(&response);
+    found.sort();
+    assert_eq!(found, vec!["cyber", "indus-treaty"]);
+    // Kind counts ignore the kind filter (so "press-release" shows what it would add)...
+    let kinds = &response.facets[&FacetKey::Kind];
+    assert!(kinds.contains(&FacetCount {
+        value: "press-release".into(),
+        count: 1
+    }));
+    // ...while place counts respect it.
+    let places = &response.facets[&FacetKey::Place];
+    assert_eq!(
+        places[0],
+        FacetCount {
+            value: "Islamabad".into(),
+            count: 2
+        }
+    );
+    assert!(places.contains(&FacetCount {
+        value: "Karachi".into(),
+        count: 0
+    }));
+    assert_eq!(response.facets.len(), FacetKey::ALL.len());
+}
+
+#[test]
+fn sort_orders_and_pagination() {
+    let (articles, index) = fixture();
+    let mut request = SearchRequest::new("");
+    request.sort = SortOrder::Newest;
+    let response = index.search(&articles, &request);
+    assert_eq!(
+        ids(&response),
+        vec!["indus-treaty", "cyber", "floods", "undated"]
+    );
+    request.sort = SortOrder::Oldest;
+    request.page_size = 2;
+    request.page = 1;
+    let response = index.search(&articles, &request);
+    assert_eq!(response.total, 4);
+    assert_eq!(ids(&response), vec!["indus-treaty", "undated"]);
+    request.page = 9;
+    assert!(index.search(&articles, &request).hits.is_empty());
+
+    request.page = 0;
+    request.page_size = 10;
+    request.date_range = Some(DateRange {
+        from: Some("2023".into()),
+        to: None,
+    });
+    let response = index.search(&articles, &request);
+    assert_eq!(ids(&response), vec!["cyber", "indus-treaty"]);
+}
+
+#[test]
+fn hostile_queries_return_results_or_a_reason() {
+    let long = "indus ".repeat(20_000);
+    let garbage: String = (0u32..3000).filter_map(char::from_u32).collect();
+    let queries = [
+        "\"indus",
+        "((indus",
+        "indus))",
+        long.as_str(),
+        "\u{0}\u{1b}[31m indus",
+        "the of and",
+        "🙂🙂🙂",
+        "مياه السند",
+        garbage.as_str(),
+        "-",
+        "OR OR OR",
+        "-indus -treaty -water",
+        "date:..",
+        "title:",
+    ];
+    for query in queries {
+        let response = search(query);
+        assert!(
+            !response.hits.is_empty() || !response.notices.is_empty(),
+            "{query:?} gave neither hits nor a reason"
+        );
+    }
+    let common = search("the of and");
+    assert_eq!(common.notices[0].kind, NoticeKind::OnlyCommonWords);
+    assert_eq!(common.total, 4);
+}
+
+#[test]
+fn snippet_spans_are_char_boundary_safe_with_multibyte_text() {
+    let articles = vec![article(
+        "a",
+        "Café naïve",
+        &["Ünïcödé — “quoted” café and CAFÉ 🙂 again café"],
+        None,
+        "news",
+    )];
+    let index = SearchIndex::build(&articles, &[]);
+    let response = index.search(&articles, &SearchRequest::new("cafe "));
+    let hit = &response.hits[0];
+    let snippet = hit.snippet.as_ref().unwrap();
+    let words: Vec<&str> = snippet
+        .highlights
+        .iter()
+        .map(|s| snippet.text.get(s.start..s.end).unwrap())
+        .collect();
+    assert_eq!(words, vec!["café", "CAFÉ", "café"]);
+    assert_eq!(
+        &articles[0].title[hit.title_highlights[0].start..hit.title_highlights[0].end],
+        "Café"
+    );
+}
+
+// ---- property test: index vs naive linear scan ----
+
+const WORDS: &[&str] = &[
+    "river", "water", "treaty", "dam", "flood", "india", "talks", "the", "of",
+];
+const PLACES: &[&str] = &["Karachi", "Delhi", "Lahore"];
+const DATES: &[&str] = &["2023-05-01", "2024-01-15", "2024-12-31", "2025-06-30"];
+
+fn words_strategy(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(WORDS), 0..max).prop_map(|w| w.join(" "))
+}
+
+fn corpus_strategy() -> impl Strategy<Value = (Vec<Article>, Vec<DocFacets>)> {
+    let doc = (
+        words_strategy(4),
+        proptest::collection::vec(words_strategy(8), 0..3),
+        proptest::option::of(proptest::sample::select(DATES)),
+        proptest::sample::select(&["news", "opinion"][..]),
+        proptest::collection::vec(proptest::sample::select(PLACES), 0..3),
+    );
+    proptest::collection::vec(doc, 0..12).prop_map(|docs| {
+        let mut articles = Vec::new();
+        let mut facets = Vec::new();
+        for (i, (title, body, date, kind, places)) in docs.into_iter().enumerate() {
+            let body: Vec<&str> = body.iter().map(String::as_str).collect();
+            articles.push(article(&format!("d{i}"), &title, &body, date, kind));
+            let mut extra = DocFacets::new();
+            extra.insert(
+                FacetKey::Place,
+                places.iter().map(|p| p.to_string()).collect(),
+            );
+            facets.push(extra);
+        }
+        (articles, facets)
+    })
+}
+
+fn query_strategy() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        4 => proptest::sample::select(WORDS).prop_map(str::to_string),
+        1 => (proptest::sample::select(WORDS), proptest::sample::select(WORDS))
+            .prop_map(|(a, b)| format!("\"{a} {b}\"")),
+        1 => proptest::sample::select(WORDS).prop_map(|w| format!("title:{w}")),
+        1 => proptest::sample::select(PLACES).prop_map(|p| format!("place:{}", p.to_lowercase())),
+        1 => Just("kind:news".to_string()),
+        1 => Just("year:2024".to_string()),
+        1 => Just("date:2024-01..2025".to_string()),
+    ];
+    leaf.prop_recursive(3, 12, 3, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 1..4).prop_map(|v| v.join(" ")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} OR {b})")),
+            inner.prop_map(|q| format!("-({q})")),
+        ]
+    })
+}
+
+/// The naive oracle: evaluates the parsed query by scanning every article's tokens.
+fn naive_eval(
+    query: &Query,
+    articles: &[Article],
+    facets: &[DocFacets],
+) -> Option<BTreeSet<usize>> {
+    let analyzer = Analyzer::default();
+    let all: BTreeSet<usize> = (0..articles.len()).collect();
+    let paragraphs = |a: &Article, field: Option<Field>| -> Vec<Vec<crate::analysis::Token>> {
+        Field::ALL
+            .iter()
+            .filter(|f| field.is_none_or(|only| only == **f))
+            .flat_map(|f| f.texts(a))
+            .map(|t| analyzer.tokens(t))
+            .collect()
+    };
+    match query {
+        Query::All => Some(all),
+        Query::Term(t) => {
+            if t.is_stop_word {
+                return None;
+            }
+            Some(
+                all.into_iter()
+                    .filter(|i| {
+                        paragraphs(&articles[*i], t.field)
+                            .iter()
+                            .flatten()
+                            .any(|tok| !tok.is_stop_word && tok.term == t.stem)
+                    })
+                    .collect(),
+            )
+        }
+        Query::Phrase(p) => Some(
+            all.into_iter()
+                .filter(|i| {
+                    paragraphs(&articles[*i], p.field).iter().any(|para| {
+                        para.iter().any(|anchor| {
+                            p.terms.iter().all(|(offset, stem)| {
+                                para.iter().any(|tok| {
+                                    !tok.is_stop_word
+                                        && tok.position == anchor.position + offset
+                                        && &tok.term == stem
+                                })
+                            })
+                        })
+                    })
+                })
+                .collect(),
+        ),
+        Query::Facet { key, value } => Some(
+            all.into_iter()
+                .filter(|i| {
+                    naive_values(&articles[*i], &facets[*i], *key).contains(&value.to_lowercase())
+                })
+                .collect(),
+        ),
+        Query::Date(range) => Some(
+            all.into_iter()
+                .filter(|i| {
+                    articles[*i]
+                        .date
+                        .as_deref()
+                        .is_some_and(|d| range.contains(d))
+                })
+                .collect(),
+        ),
+        Query::And(parts) => {
+            let mut acc: Option<BTreeSet<usize>> = None;
+            for part in parts {
+                let set = match part {
+                    Query::Not(inner) => naive_eval(inner, articles, facets)
+                        .map(|s| all.difference(&s).copied().collect()),
+                    other => naive_eval(other, articles, facets),
+                };
+                if let Some(set) = set {
+                    acc = Some(match acc {
+                        None => set,
+                        Some(a) => a.intersection(&set).copied().collect(),
+                    });
+                }
+            }
+            acc
+        }
+        Query::Or(parts) => {
+            let sets: Vec<BTreeSet<usize>> = parts
+                .iter()
+                .filter_map(|p| naive_eval(p, articles, facets))
+                .collect();
+            if sets.is_empty() {
+                None
+            } else {
+                Some(sets.into_iter().flatten().collect())
+            }
+        }
+        Query::Not(inner) => {
+            naive_eval(inner, articles, facets).map(|s| all.difference(&s).copied().collect())
+        }
+    }
+}
+
+fn naive_values(article: &Article, extra: &DocFacets, key: FacetKey) -> BTreeSet<String> {
+    let mut values: BTreeSet<String> = crate::index::facets::article_facets(article)
+        .get(&key)
+        .into_iter()
+        .flatten()
+        .map(|v| v.to_lowercase())
+        .collect();
+    values.extend(
+        extra
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|v| v.to_lowercase()),
+    );
+    values
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(192))]
+
+    #[test]
+    fn index_agrees_with_a_linear_scan(
+        (articles, facets) in corpus_strategy(),
+        query in query_strategy(),
+        place_filter in proptest::collection::vec(proptest::sample::select(PLACES), 0..2),
+        kind_filter in proptest::option::of(proptest::sample::select(&["news", "opinion"][..])),
+        from in proptest::option::of(proptest::sample::select(&["2024", "2024-06"][..])),
+    ) {
+        let index = SearchIndex::build(&articles, &facets);
+        let mut request = SearchRequest::new(query.clone());
+        request.page_size = MAX_PAGE_SIZE;
+        request.options = MatchOptions {
+            prefix_last_word: false,
+            typo_tolerance: false,
+            any_term_fallback: false,
+            snippets: true,
+        };
+        if !place_filter.is_empty() {
+            request.filters.insert(FacetKey::Place, place_filter.iter().map(|p| p.to_string()).collect());
+        }
+        if let Some(kind) = kind_filter {
+            request.filters.insert(FacetKey::Kind, vec![kind.to_string()]);
+        }
+        request.date_range = from.map(|f| DateRange { from: Some(f.to_string()), to: None });
+        let response = index.search(&articles, &request);
+
+        let parsed = parse(&query, &ParseOptions { prefix_last_word: false });
+        let query_set = naive_eval(&parsed.query, &articles, &facets)
+            .unwrap_or_else(|| (0..articles.len()).collect());
+        let passes = |i: usize, key: FacetKey| -> bool {
+            match request.filters.get(&key) {
+                None => true,
+                Some(wanted) => {
+                    let have = naive_values(&articles[i], &facets[i], key);
+                    wanted.iter().any(|w| have.contains(&w.to_lowercase()))
+                }
+            }
+        };
+        let in_date = |i: usize| request.date_range.as_ref().is_none_or(|r| {
+            articles[i].date.as_deref().is_some_and(|d| r.contains(d))
+        });
+        let expected: BTreeSet<usize> = query_set
+            .iter()
+            .copied()
+            .filter(|i| in_date(*i) && FacetKey::ALL.iter().all(|k| passes(*i, *k)))
+            .collect();
+        let got: BTreeSet<usize> = response.hits.iter().map(|h| h.article).collect();
+        prop_assert_eq!(&got, &expected, "query {:?} -> {}", query, response.interpretation);
+        prop_assert_eq!(response.total, expected.len());
+
+        for key in FacetKey::ALL {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for i in query_set.iter().copied().filter(|i| in_date(*i)) {
+                let others_pass = FacetKey::ALL.iter().filter(|k| **k != key).all(|k| passes(i, *k));
+                if others_pass {
+                    for value in naive_values(&articles[i], &facets[i], key) {
+                        *counts.entry(value).or_default() += 1;
+                    }
+                }
+            }
+            let got: BTreeMap<String, usize> = response.facets[&key]
+                .iter()
+                .filter(|c| c.count > 0)
+                .map(|c| (c.value.to_lowercase(), c.count))
+                .collect();
+            prop_assert_eq!(got, counts, "facet {:?} for {:?}", key, query);
+        }
+    }
+}
