@@ -4,10 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier_engine::topics::TopicCount;
 
 mod eval;
 mod ingest;
 mod search;
+mod topics;
 
 /// Dossier: ingest, search and explore a news corpus from the command line.
 #[derive(Parser)]
@@ -47,6 +49,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cluster a corpus into labelled topics; print topics and every article's assignment.
+    Topics {
+        /// Corpus file or folder.
+        corpus: PathBuf,
+        /// Number of topics: `auto` or a number.
+        #[arg(long, default_value = "auto")]
+        k: TopicCount,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure quality on a benchmark collection.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -70,6 +83,13 @@ enum EvalCommand {
         #[arg(long)]
         title_weight: Option<f32>,
     },
+    /// Cluster a JSONL file of {"title","text","label"} and print {"nmi","ari","k","articles"}.
+    Topics {
+        jsonl: PathBuf,
+        /// Number of topics: `auto` or a number.
+        #[arg(long, default_value = "auto")]
+        k: TopicCount,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,6 +103,11 @@ enum SortArg {
 enum SplitArg {
     Test,
     Train,
+}
+
+/// Ingests a corpus path, warnings to stderr.
+fn load_corpus(corpus: &std::path::Path) -> Result<Vec<dossier_engine::Article>, String> {
+    topics::ingest(corpus)
 }
 
 fn main() -> ExitCode {
@@ -125,6 +150,8 @@ fn main() -> ExitCode {
             };
             eval::run_search(&dir, split, &tuning)
         }
+        Command::Topics { corpus, k, json } => topics::run(&corpus, k, json),
+        Command::Eval(EvalCommand::Topics { jsonl, k }) => topics::eval(&jsonl, k),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -15,3 +15,5 @@ pub mod view_model;
 
 pub use article::Article;
 pub use bundle::Bundle;
+pub mod entities;
+pub mod topics;

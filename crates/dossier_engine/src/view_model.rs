@@ -537,6 +537,8 @@ mod tests {
             body: body.iter().map(|s| s.to_string()).collect(),
             captions: Vec::new(),
             comments: Vec::new(),
+            url: None,
+            label: None,
         }
     }
 

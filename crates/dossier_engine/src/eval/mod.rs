@@ -169,6 +169,8 @@ pub fn beir_article(id: String, title: String, text: String) -> Article {
         body: vec![text],
         captions: Vec::new(),
         comments: Vec::new(),
+        url: None,
+        label: None,
     }
 }
 

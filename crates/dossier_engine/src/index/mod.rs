@@ -495,6 +495,8 @@ mod tests {
             body: body.iter().map(|s| s.to_string()).collect(),
             captions: Vec::new(),
             comments: Vec::new(),
+            url: None,
+            label: None,
         }
     }
 

@@ -21,6 +21,8 @@ fn article(id: &str, title: &str, body: &[&str], date: Option<&str>, kind: &str)
         body: body.iter().map(|s| s.to_string()).collect(),
         captions: Vec::new(),
         comments: Vec::new(),
+        url: None,
+        label: None,
     }
 }
 

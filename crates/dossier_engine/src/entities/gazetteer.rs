@@ -1,0 +1,248 @@
+//! The curated gazetteer: countries (with their adjectives and common short forms), capitals and
+//! major places, major international organisations and a few global companies. Small on
+//! purpose: it is shipped in the page. Names are matched case-sensitively as whole phrases.
+
+use super::EntityKind;
+
+/// Country, then the other ways a text names it (short forms, adjectives, demonyms).
+const COUNTRIES: &[(&str, &[&str])] = &[
+    ("Afghanistan", &["Afghan", "Afghans"]),
+    ("Algeria", &["Algerian"]),
+    ("Argentina", &["Argentine", "Argentinian"]),
+    ("Australia", &["Australian"]),
+    ("Austria", &["Austrian"]),
+    ("Azerbaijan", &["Azerbaijani"]),
+    ("Bahrain", &["Bahraini"]),
+    ("Bangladesh", &["Bangladeshi"]),
+    ("Belgium", &["Belgian"]),
+    ("Brazil", &["Brazilian"]),
+    ("Canada", &["Canadian"]),
+    ("Chile", &["Chilean"]),
+    ("China", &["Chinese", "People's Republic of China"]),
+    ("Colombia", &["Colombian"]),
+    ("Cuba", &["Cuban"]),
+    ("Denmark", &["Danish"]),
+    ("Egypt", &["Egyptian"]),
+    ("Ethiopia", &["Ethiopian"]),
+    ("Finland", &["Finnish"]),
+    ("France", &["French"]),
+    ("Germany", &["German"]),
+    ("Greece", &["Greek"]),
+    ("India", &["Indian", "Indians"]),
+    ("Indonesia", &["Indonesian"]),
+    ("Iran", &["Iranian"]),
+    ("Iraq", &["Iraqi"]),
+    ("Ireland", &["Irish"]),
+    ("Israel", &["Israeli"]),
+    ("Italy", &["Italian"]),
+    ("Japan", &["Japanese"]),
+    ("Jordan", &["Jordanian"]),
+    ("Kazakhstan", &["Kazakh"]),
+    ("Kenya", &["Kenyan"]),
+    ("Kuwait", &["Kuwaiti"]),
+    ("Kyrgyzstan", &["Kyrgyz"]),
+    ("Lebanon", &["Lebanese"]),
+    ("Libya", &["Libyan"]),
+    ("Malaysia", &["Malaysian"]),
+    ("Mexico", &["Mexican"]),
+    ("Morocco", &["Moroccan"]),
+    ("Myanmar", &["Burma"]),
+    ("Nepal", &["Nepalese", "Nepali"]),
+    ("Netherlands", &["Dutch"]),
+    ("New Zealand", &[]),
+    ("Nigeria", &["Nigerian"]),
+    ("North Korea", &["North Korean"]),
+    ("Norway", &["Norwegian"]),
+    ("Oman", &["Omani"]),
+    ("Pakistan", &["Pakistani", "Pakistanis"]),
+    ("Palestine", &["Palestinian", "Palestinians"]),
+    ("Philippines", &["Filipino", "Philippine"]),
+    ("Poland", &["Polish"]),
+    ("Portugal", &["Portuguese"]),
+    ("Qatar", &["Qatari"]),
+    ("Russia", &["Russian", "Russian Federation"]),
+    (
+        "Saudi Arabia",
+        &["Saudi", "Saudis", "Kingdom of Saudi Arabia"],
+    ),
+    ("Singapore", &["Singaporean"]),
+    ("South Africa", &["South African"]),
+    ("South Korea", &["South Korean"]),
+    ("Spain", &["Spanish"]),
+    ("Sri Lanka", &["Sri Lankan"]),
+    ("Sudan", &["Sudanese"]),
+    ("Sweden", &["Swedish"]),
+    ("Switzerland", &["Swiss"]),
+    ("Syria", &["Syrian"]),
+    ("Tajikistan", &["Tajik"]),
+    ("Thailand", &["Thai"]),
+    ("Turkey", &["Turkish", "Türkiye"]),
+    ("Turkmenistan", &["Turkmen"]),
+    ("Ukraine", &["Ukrainian"]),
+    ("United Arab Emirates", &["UAE", "Emirati", "Emirates"]),
+    (
+        "United Kingdom",
+        &["UK", "U.K.", "Britain", "Great Britain", "British"],
+    ),
+    (
+        "United States",
+        &[
+            "US",
+            "U.S.",
+            "USA",
+            "America",
+            "American",
+            "Americans",
+            "United States of America",
+        ],
+    ),
+    ("Uzbekistan", &["Uzbek"]),
+    ("Venezuela", &["Venezuelan"]),
+    ("Vietnam", &["Vietnamese"]),
+    ("Yemen", &["Yemeni"]),
+];
+
+/// Capitals, major cities and regions.
+const PLACES: &[(&str, &[&str])] = &[
+    ("Africa", &["African"]),
+    ("Anantnag", &[]),
+    ("Asia", &["Asian"]),
+    ("Balochistan", &[]),
+    ("Beijing", &[]),
+    ("Berlin", &[]),
+    ("Brussels", &[]),
+    ("Cairo", &[]),
+    ("Central Asia", &[]),
+    ("Delhi", &[]),
+    ("Dhaka", &[]),
+    ("Doha", &[]),
+    ("Dubai", &[]),
+    ("Europe", &["European"]),
+    ("Geneva", &[]),
+    ("Gulf", &[]),
+    ("Islamabad", &[]),
+    ("Jammu", &[]),
+    ("Kabul", &[]),
+    ("Karachi", &[]),
+    ("Kashmir", &["Kashmiri", "Kashmiris"]),
+    ("Khyber Pakhtunkhwa", &[]),
+    ("Lahore", &[]),
+    ("London", &[]),
+    ("Middle East", &[]),
+    ("Moscow", &[]),
+    ("Mumbai", &[]),
+    ("New Delhi", &[]),
+    ("New York", &[]),
+    ("Paris", &[]),
+    ("Peshawar", &[]),
+    ("Punjab", &[]),
+    ("Quetta", &[]),
+    ("Rawalpindi", &[]),
+    ("Riyadh", &[]),
+    ("Sindh", &[]),
+    ("South Asia", &[]),
+    ("Tehran", &[]),
+    ("Tokyo", &[]),
+    ("Vienna", &[]),
+    ("Washington", &["Washington, DC"]),
+];
+
+/// Organisations, then their short forms.
+const ORGANISATIONS: &[(&str, &[&str])] = &[
+    ("African Union", &["AU"]),
+    ("Amazon", &[]),
+    ("Amnesty International", &[]),
+    ("Apple", &[]),
+    ("Arab League", &[]),
+    ("Asian Development Bank", &["ADB"]),
+    ("ASEAN", &["Association of Southeast Asian Nations"]),
+    ("European Union", &["EU"]),
+    ("Facebook", &[]),
+    ("Financial Action Task Force", &["FATF"]),
+    ("G20", &[]),
+    ("G7", &[]),
+    ("Google", &[]),
+    ("Huawei", &[]),
+    ("Human Rights Watch", &[]),
+    ("International Monetary Fund", &["IMF"]),
+    ("International Telecommunication Union", &["ITU"]),
+    ("Interpol", &[]),
+    ("Meta", &[]),
+    ("Microsoft", &[]),
+    ("NATO", &["North Atlantic Treaty Organization"]),
+    ("OPEC", &[]),
+    (
+        "Organisation of Islamic Cooperation",
+        &["OIC", "Organization of Islamic Cooperation"],
+    ),
+    ("Shanghai Cooperation Organisation", &["SCO"]),
+    ("TikTok", &[]),
+    (
+        "UN General Assembly",
+        &[
+            "General Assembly",
+            "UNGA",
+            "United Nations General Assembly",
+        ],
+    ),
+    (
+        "UN Human Rights Council",
+        &["Human Rights Council", "UNHRC"],
+    ),
+    (
+        "UN Security Council",
+        &[
+            "Security Council",
+            "UNSC",
+            "United Nations Security Council",
+        ],
+    ),
+    ("UNESCO", &[]),
+    ("UNICEF", &[]),
+    ("United Nations", &["UN", "U.N."]),
+    ("World Bank", &[]),
+    ("World Health Organization", &["WHO"]),
+    ("World Trade Organization", &["WTO"]),
+    ("YouTube", &[]),
+];
+
+/// A gazetteer hit: canonical name and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Known {
+    pub(crate) name: &'static str,
+    pub(crate) kind: EntityKind,
+}
+
+/// Looks a whole phrase up (case-sensitive).
+pub(crate) fn lookup(phrase: &str) -> Option<Known> {
+    let tables = [
+        (COUNTRIES, EntityKind::Country),
+        (ORGANISATIONS, EntityKind::Organisation),
+        (PLACES, EntityKind::Place),
+    ];
+    for (table, kind) in tables {
+        for (name, aliases) in table {
+            if *name == phrase || aliases.contains(&phrase) {
+                return Some(Known { name, kind });
+            }
+        }
+    }
+    None
+}
+
+/// The longest number of words of any gazetteer name (for sub-phrase scanning).
+pub(crate) const MAX_NAME_WORDS: usize = 5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjectives_and_short_forms_map_to_the_country() {
+        assert_eq!(lookup("Pakistani").map(|k| k.name), Some("Pakistan"));
+        assert_eq!(lookup("US").map(|k| k.name), Some("United States"));
+        assert_eq!(lookup("UN").map(|k| k.kind), Some(EntityKind::Organisation));
+        assert_eq!(lookup("Islamabad").map(|k| k.kind), Some(EntityKind::Place));
+        assert_eq!(lookup("pakistan"), None);
+    }
+}

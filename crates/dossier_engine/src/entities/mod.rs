@@ -1,0 +1,848 @@
+//! Entities: who and what each article mentions.
+//!
+//! People, organisations, places and countries come from a curated [`gazetteer`] plus
+//! capitalised-phrase heuristics ([`phrases`]): titles and honorifics mark people and are
+//! stripped from their names ("Major General (R) Hafeez Ur Rehman" -> "Hafeez Ur Rehman");
+//! organisation head words ("Authority", "Ministry", ...) mark organisations; an acronym defined
+//! in parentheses ("Pakistan Telecommunication Authority (PTA)") is linked to its expansion
+//! corpus-wide; a bare surname ("Akram") is merged with the full name used in the same article
+//! ("Munir Akram"). Capitalised phrases that fit none of these are not reported (precision
+//! over recall: a facet full of "Global Points" helps nobody).
+
+mod gazetteer;
+mod phrases;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analyzer;
+use crate::article::Article;
+use phrases::{is_acronym, is_capitalised, is_connector, Phrase, Word};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Country,
+}
+
+/// One mention of an entity in an article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index into [`text_units`] of the article.
+    pub unit: usize,
+    /// Byte range of the mention (the name without title) in that unit.
+    pub start: usize,
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+/// An entity over the whole corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Acronyms linked to this name, sorted.
+    pub aliases: Vec<String>,
+    /// Articles mentioning it.
+    pub articles: usize,
+    pub mentions: usize,
+}
+
+/// The facet values of one article: canonical names, sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleEntities {
+    pub article: String,
+    pub people: Vec<String>,
+    pub orgs: Vec<String>,
+    pub places: Vec<String>,
+    pub countries: Vec<String>,
+}
+
+/// Two entities mentioned in the same articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoOccurrence {
+    pub a: String,
+    pub b: String,
+    pub articles: usize,
+}
+
+/// Entities of a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityReport {
+    /// Most widespread first (articles, then mentions, then name).
+    pub entities: Vec<Entity>,
+    /// One per article, in corpus order.
+    pub articles: Vec<ArticleEntities>,
+    /// Pairs of entities sharing articles, most shared first; at most
+    /// [`EntityConfig::max_pairs`].
+    pub co_occurrence: Vec<CoOccurrence>,
+}
+
+/// Limits of the corpus report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityConfig {
+    /// Co-occurrence pairs reported at most.
+    pub max_pairs: usize,
+    /// A pair must share at least this many articles.
+    pub min_pair_articles: usize,
+}
+
+impl Default for EntityConfig {
+    fn default() -> Self {
+        EntityConfig {
+            max_pairs: 200,
+            min_pair_articles: 1,
+        }
+    }
+}
+
+/// The texts of an article that entities and quotations are read from, in reading order:
+/// title, subtitle, summary bullets, body paragraphs, captions.
+pub fn text_units(article: &Article) -> Vec<&str> {
+    let mut units = vec![article.title.as_str()];
+    units.extend(article.subtitle.as_deref());
+    units.extend(article.summary.iter().map(String::as_str));
+    units.extend(article.body.iter().map(String::as_str));
+    units.extend(article.captions.iter().map(String::as_str));
+    units
+}
+
+/// Index in [`text_units`] of the first body paragraph.
+pub fn first_body_unit(article: &Article) -> usize {
+    1 + usize::from(article.subtitle.is_some()) + article.summary.len()
+}
+
+/// Words that make a phrase an organisation.
+const ORGANISATION_HEADS: &[&str] = &[
+    "Agency",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Cabinet",
+    "Chamber",
+    "Chambers",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Directorate",
+    "Division",
+    "Federation",
+    "Force",
+    "Forces",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "Group",
+    "Institute",
+    "Ministry",
+    "Movement",
+    "Network",
+    "News",
+    "Organisation",
+    "Organization",
+    "Parliament",
+    "Party",
+    "Police",
+    "Secretariat",
+    "Senate",
+    "Society",
+    "Team",
+    "Union",
+    "University",
+    "Wing",
+];
+
+/// Last words that make an acronym's expansion a thing, not an organisation.
+const NOT_ORGANISATION_TAILS: &[&str] = &[
+    "Act",
+    "Agreement",
+    "Convention",
+    "Facility",
+    "Index",
+    "Law",
+    "Measures",
+    "Technologies",
+    "Technology",
+    "Treaty",
+];
+
+/// Titles and honorifics: mark a person, never part of the name.
+const TITLES: &[&str] = &[
+    "Additional",
+    "Admiral",
+    "Adviser",
+    "Advisor",
+    "Ambassador",
+    "Assistant",
+    "Brigadier",
+    "Captain",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Chancellor",
+    "Chief",
+    "Col",
+    "Colonel",
+    "Commissioner",
+    "Coordinator",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Director",
+    "Dr",
+    "Envoy",
+    "Executive",
+    "Finance",
+    "Foreign",
+    "General",
+    "Gen",
+    "Governor",
+    "H.E",
+    "Home",
+    "Imam",
+    "Inspector",
+    "Interior",
+    "Judge",
+    "Justice",
+    "King",
+    "Lieutenant",
+    "Lord",
+    "Lt",
+    "Major",
+    "Mayor",
+    "Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Officer",
+    "Permanent",
+    "Pope",
+    "President",
+    "Prime",
+    "Prince",
+    "Prof",
+    "Professor",
+    "Queen",
+    "Representative",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Senior",
+    "Sheikh",
+    "Sir",
+    "Speaker",
+    "Special",
+    "Spokesman",
+    "Spokesperson",
+    "State",
+    "Vice",
+];
+
+/// Portfolio words between a title and a name ("Minister for Power Awais Leghari").
+const PORTFOLIOS: &[&str] = &[
+    "Affairs",
+    "Commerce",
+    "Communications",
+    "Defence",
+    "Defense",
+    "Development",
+    "Education",
+    "Energy",
+    "Finance",
+    "Health",
+    "Information",
+    "Interior",
+    "Justice",
+    "Law",
+    "Planning",
+    "Power",
+    "State",
+    "Technology",
+    "Water",
+];
+
+/// Capitalised words that are never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "Act",
+    "Agreement",
+    "April",
+    "August",
+    "Bond",
+    "Convention",
+    "December",
+    "Facility",
+    "February",
+    "Friday",
+    "Index",
+    "January",
+    "July",
+    "June",
+    "Law",
+    "March",
+    "Measures",
+    "Monday",
+    "November",
+    "October",
+    "Saturday",
+    "September",
+    "Sunday",
+    "Technologies",
+    "Technology",
+    "Thursday",
+    "Treaty",
+    "Tuesday",
+    "Wednesday",
+    "A",
+    "An",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Last",
+    "Most",
+    "Of",
+    "On",
+    "She",
+    "Some",
+    "The",
+    "Their",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "To",
+    "Under",
+    "We",
+    "When",
+    "While",
+    "With",
+];
+
+/// Reporting verbs that prove the phrase before them is a speaker.
+const SPEECH_AFTER: &[&str] = &[
+    " said",
+    " says",
+    " told",
+    " added",
+    " stated",
+    " wrote",
+    " informed",
+    " noted",
+    " maintained",
+    " argued",
+    " explained",
+];
+
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+pub(crate) fn is_organisation_head(word: &str) -> bool {
+    ORGANISATION_HEADS.contains(&word)
+}
+
+fn joined<'a>(unit: &'a str, words: &[Word<'_>]) -> &'a str {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => unit.get(first.start..last.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Acronym -> (canonical name, kind), learnt from "Expansion (ACR)" over the whole corpus.
+#[derive(Debug, Clone, Default)]
+pub struct EntityExtractor {
+    acronyms: BTreeMap<String, (String, EntityKind)>,
+}
+
+impl EntityExtractor {
+    /// Learns the corpus's acronym definitions (the first definition of an acronym wins).
+    pub fn new(articles: &[Article]) -> Self {
+        let mut extractor = EntityExtractor::default();
+        let analyzer = Analyzer::default();
+        for article in articles {
+            for unit in text_units(article) {
+                let blanked = phrases::blank_suffixes(unit);
+                for phrase in phrases::phrases(&analyzer, &blanked) {
+                    if let Some((acronym, name, kind)) = acronym_definition(&blanked, &phrase) {
+                        extractor.acronyms.entry(acronym).or_insert((name, kind));
+                    }
+                }
+            }
+        }
+        extractor
+    }
+
+    /// Every entity mention of one article, in reading order.
+    pub fn mentions(&self, article: &Article) -> Vec<Mention> {
+        let units = text_units(article);
+        let analyzer = Analyzer::default();
+        let blanked: Vec<String> = units.iter().map(|u| phrases::blank_suffixes(u)).collect();
+        let unit_phrases: Vec<Vec<Phrase<'_>>> = blanked
+            .iter()
+            .map(|u| phrases::phrases(&analyzer, u))
+            .collect();
+        let people = self.people_of(&blanked, &unit_phrases);
+        let mut mentions = Vec::new();
+        for (unit, phrases) in unit_phrases.iter().enumerate() {
+            let text = blanked.get(unit).map_or("", String::as_str);
+            for phrase in phrases {
+                self.classify(text, unit, phrase, &people, &mut mentions);
+            }
+        }
+        mentions
+    }
+
+    /// Full names of the people of an article, and surname -> full name where unambiguous.
+    fn people_of(&self, units: &[String], unit_phrases: &[Vec<Phrase<'_>>]) -> People {
+        let mut full_names: BTreeSet<String> = BTreeSet::new();
+        let mut single_words: BTreeSet<&str> = BTreeSet::new();
+        let mut candidates: Vec<(String, String)> = Vec::new(); // (name, last word)
+        for (text, phrases) in units.iter().zip(unit_phrases) {
+            for phrase in phrases {
+                if let Some(split) = title_split(&phrase.words) {
+                    let name = joined(text, split.name);
+                    if split.name.len() >= 2 {
+                        full_names.insert(name.to_string());
+                    } else {
+                        single_words.insert(name);
+                    }
+                    continue;
+                }
+                if let [only] = phrase.words.as_slice() {
+                    single_words.insert(only.text);
+                    continue;
+                }
+                if could_be_name(&phrase.words) {
+                    let name = joined(text, &phrase.words);
+                    let after = text
+                        .get(phrase.words.last().map_or(0, |w| w.end)..)
+                        .unwrap_or("");
+                    let last = phrase.words.last().map_or("", |w| w.text);
+                    if has_person_context(after) {
+                        full_names.insert(name.to_string());
+                    } else {
+                        candidates.push((name.to_string(), last.to_string()));
+                    }
+                }
+            }
+        }
+        // A name whose surname is also used alone in the article is a person.
+        for (name, last) in candidates {
+            if single_words.contains(last.as_str()) {
+                full_names.insert(name);
+            }
+        }
+        let mut by_surname: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for name in &full_names {
+            if let Some(last) = name.split([' ', '-']).next_back() {
+                by_surname
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(name.clone());
+            }
+        }
+        People {
+            full_names,
+            by_surname: by_surname
+                .into_iter()
+                .filter_map(|(last, names)| match names.as_slice() {
+                    [one] => Some((last, one.clone())),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    fn classify(
+        &self,
+        text: &str,
+        unit: usize,
+        phrase: &Phrase<'_>,
+        people: &People,
+        out: &mut Vec<Mention>,
+    ) {
+        let words = phrase.words.as_slice();
+        if let Some(split) = title_split(words) {
+            self.classify_plain(text, unit, split.before, people, out);
+            self.classify_plain(text, unit, trim_connectors(split.between), people, out);
+            let name = joined(text, split.name);
+            let canonical = people.resolve(name).unwrap_or(name).to_string();
+            push(out, unit, split.name, canonical, EntityKind::Person);
+            return;
+        }
+        self.classify_plain(text, unit, words, people, out);
+    }
+
+    /// A phrase without a title.
+    fn classify_plain(
+        &self,
+        text: &str,
+        unit: usize,
+        words: &[Word<'_>],
+        people: &People,
+        out: &mut Vec<Mention>,
+    ) {
+        let words = strip_leading_the(words);
+        if words.is_empty() {
+            return;
+        }
+        let whole = joined(text, words);
+        if let Some(known) = gazetteer::lookup(whole) {
+            push(out, unit, words, known.name.to_string(), known.kind);
+            return;
+        }
+        if let [only] = words {
+            if is_acronym(only.text) {
+                let key = only.text.strip_suffix('s').unwrap_or(only.text);
+                if let Some((name, kind)) = self
+                    .acronyms
+                    .get(key)
+                    .or_else(|| self.acronyms.get(only.text))
+                {
+                    push(out, unit, words, name.clone(), *kind);
+                }
+                return;
+            }
+        }
+        if let Some(organisation) = organisation_span(words) {
+            let name = joined(text, organisation);
+            let canonical = gazetteer::lookup(name).map_or(name, |k| k.name);
+            push(
+                out,
+                unit,
+                organisation,
+                canonical.to_string(),
+                EntityKind::Organisation,
+            );
+            return;
+        }
+        if people.full_names.contains(whole) {
+            push(out, unit, words, whole.to_string(), EntityKind::Person);
+            return;
+        }
+        if let Some(full) = people.resolve_surname(whole) {
+            push(out, unit, words, full.to_string(), EntityKind::Person);
+            return;
+        }
+        // Otherwise: any gazetteer names inside ("The Pakistani", "EU DisinfoLab").
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            for length in (1..=gazetteer::MAX_NAME_WORDS.min(words.len() - i)).rev() {
+                let Some(slice) = words.get(i..i + length) else {
+                    continue;
+                };
+                if let Some(known) = gazetteer::lookup(joined(text, slice)) {
+                    push(out, unit, slice, known.name.to_string(), known.kind);
+                    matched = length;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+    }
+}
+
+/// People of one article.
+#[derive(Debug, Default)]
+struct People {
+    full_names: BTreeSet<String>,
+    by_surname: BTreeMap<String, String>,
+}
+
+impl People {
+    fn resolve_surname(&self, word: &str) -> Option<&str> {
+        self.by_surname.get(word).map(String::as_str)
+    }
+
+    /// A full name as is, a surname as its full name.
+    fn resolve<'a>(&'a self, name: &'a str) -> Option<&'a str> {
+        if self.full_names.contains(name) {
+            Some(name)
+        } else {
+            self.resolve_surname(name)
+        }
+    }
+}
+
+fn push(out: &mut Vec<Mention>, unit: usize, words: &[Word<'_>], name: String, kind: EntityKind) {
+    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        out.push(Mention {
+            unit,
+            start: first.start,
+            end: last.end,
+            name,
+            kind,
+        });
+    }
+}
+
+fn strip_leading_the<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    match words.split_first() {
+        Some((first, rest)) if first.text == "The" => rest,
+        _ => words,
+    }
+}
+
+fn trim_connectors<'w, 'a>(mut words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    while let Some((first, rest)) = words.split_first() {
+        if is_connector(first.text) || first.text == "the" {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// A phrase cut into the part before a title, the title words, a portfolio or organisation
+/// between, and the name.
+struct TitleSplit<'w, 'a> {
+    before: &'w [Word<'a>],
+    between: &'w [Word<'a>],
+    name: &'w [Word<'a>],
+}
+
+/// Finds "... Title [of Portfolio] Name" in a phrase; `None` when no name follows a title.
+fn title_split<'w, 'a>(words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
+    // "General" alone is an adjective ("General Provisions"); it is a title only after another
+    // ("Major General", "Director General").
+    let first_title = words
+        .iter()
+        .position(|w| is_title(w.text) && w.text != "General")?;
+    let mut after_titles = first_title;
+    while words.get(after_titles).is_some_and(|w| is_title(w.text)) {
+        after_titles += 1;
+    }
+    let rest = words.get(after_titles..)?;
+    // The name starts after the last connector, organisation head, portfolio or known place.
+    let name_start = rest
+        .iter()
+        .rposition(|w| {
+            matches!(w.text, "of" | "for" | "on" | "the" | "and")
+                || ORGANISATION_HEADS.contains(&w.text)
+                || PORTFOLIOS.contains(&w.text)
+                || (gazetteer::lookup(w.text).is_some() && !is_acronym(w.text))
+        })
+        .map_or(0, |i| i + 1);
+    let name = rest.get(name_start..)?;
+    let name = name.get(name.len().saturating_sub(5)..)?;
+    if name.is_empty() || !could_be_name(name) {
+        return None;
+    }
+    Some(TitleSplit {
+        before: words.get(..first_title)?,
+        between: rest.get(..name_start)?,
+        name,
+    })
+}
+
+/// Capitalised ordinary words (or name particles), not an organisation, place or country.
+fn could_be_name(words: &[Word<'_>]) -> bool {
+    let name_words = words.iter().filter(|w| !is_connector(w.text)).count();
+    (1..=5).contains(&name_words)
+        && words.first().is_some_and(|w| is_capitalised(w.text))
+        && words.iter().all(|w| {
+            is_connector(w.text)
+                || (is_capitalised(w.text)
+                    && !is_acronym(w.text)
+                    && !is_title(w.text)
+                    && !NOT_NAMES.contains(&w.text)
+                    && !ORGANISATION_HEADS.contains(&w.text)
+                    && gazetteer::lookup(w.text).is_none())
+        })
+        && !words
+            .iter()
+            .any(|w| matches!(w.text, "of" | "for" | "and" | "on" | "the"))
+}
+
+/// "…, said", "…, a security analyst, …", "…, Chief Executive Officer of …".
+fn has_person_context(after: &str) -> bool {
+    if SPEECH_AFTER.iter().any(|verb| after.starts_with(verb)) {
+        return true;
+    }
+    let Some(apposition) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let next = apposition.split([' ', ',']).next().unwrap_or("");
+    next.chars().next().is_some_and(char::is_lowercase) || is_title(next)
+}
+
+/// The organisation inside a phrase: up to its last head word, or the whole phrase when the
+/// head word is followed by "of"/"for"/"on" ("Ministry of Information Technology").
+fn organisation_span<'w, 'a>(words: &'w [Word<'a>]) -> Option<&'w [Word<'a>]> {
+    let last_head = words
+        .iter()
+        .rposition(|w| ORGANISATION_HEADS.contains(&w.text))?;
+    let followed_by_connector = words
+        .get(last_head + 1)
+        .is_some_and(|w| matches!(w.text, "of" | "for" | "on"));
+    if followed_by_connector {
+        return Some(words);
+    }
+    // "Extended Fund Facility" is a loan, not a fund.
+    if words.get(last_head + 1..).is_some_and(|tail| {
+        tail.iter()
+            .any(|w| NOT_ORGANISATION_TAILS.contains(&w.text))
+    }) {
+        return None;
+    }
+    words.get(..=last_head)
+}
+
+/// "Expansion (ACR)": the acronym, the canonical expansion and its kind.
+fn acronym_definition(text: &str, phrase: &Phrase<'_>) -> Option<(String, String, EntityKind)> {
+    let end = phrase.words.last()?.end;
+    let after = text.get(end..)?.strip_prefix(" (")?;
+    let close = after.find(')')?;
+    let acronym = after.get(..close)?;
+    if !is_acronym(acronym) || acronym.contains(' ') {
+        return None;
+    }
+    let key = acronym.strip_suffix('s').unwrap_or(acronym);
+    let letters: String = key.chars().filter(|c| c.is_alphabetic()).collect();
+    // The shortest suffix of the phrase whose initials spell the acronym.
+    let words = phrase.words.as_slice();
+    let expansion = (0..words.len()).rev().find_map(|start| {
+        let suffix = words.get(start..)?;
+        let initials: String = suffix
+            .iter()
+            .filter(|w| !is_connector(w.text))
+            .filter_map(|w| w.text.chars().next())
+            .collect();
+        (initials == letters && is_capitalised(suffix.first()?.text)).then_some(suffix)
+    });
+    let expansion = match expansion {
+        Some(e) => e,
+        // An organisation named right before the parentheses, whatever its initials.
+        None => organisation_span(strip_leading_the(words))?,
+    };
+    let name = joined(text, expansion);
+    if let Some(known) = gazetteer::lookup(name) {
+        return Some((key.to_string(), known.name.to_string(), known.kind));
+    }
+    let last = expansion.last()?.text;
+    if NOT_ORGANISATION_TAILS.contains(&last) {
+        return None;
+    }
+    Some((key.to_string(), name.to_string(), EntityKind::Organisation))
+}
+
+/// Entities of every article and of the corpus.
+pub fn extract_entities(articles: &[Article], config: &EntityConfig) -> EntityReport {
+    let extractor = EntityExtractor::new(articles);
+    let mut totals: BTreeMap<(EntityKind, String), (usize, usize)> = BTreeMap::new();
+    let mut per_article = Vec::with_capacity(articles.len());
+    let mut article_keys: Vec<BTreeSet<(EntityKind, String)>> = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mentions = extractor.mentions(article);
+        let mut keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
+        for mention in &mentions {
+            let key = (mention.kind, mention.name.clone());
+            totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
+            keys.insert(key);
+        }
+        for key in &keys {
+            totals.entry(key.clone()).or_insert((0, 0)).0 += 1;
+        }
+        let of_kind = |kind: EntityKind| -> Vec<String> {
+            keys.iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, name)| name.clone())
+                .collect()
+        };
+        per_article.push(ArticleEntities {
+            article: article.id.clone(),
+            people: of_kind(EntityKind::Person),
+            orgs: of_kind(EntityKind::Organisation),
+            places: of_kind(EntityKind::Place),
+            countries: of_kind(EntityKind::Country),
+        });
+        article_keys.push(keys);
+    }
+
+    let mut aliases: BTreeMap<(EntityKind, String), Vec<String>> = BTreeMap::new();
+    for (acronym, (name, kind)) in &extractor.acronyms {
+        aliases
+            .entry((*kind, name.clone()))
+            .or_default()
+            .push(acronym.clone());
+    }
+    let mut entities: Vec<Entity> = totals
+        .iter()
+        .map(|((kind, name), &(articles, mentions))| Entity {
+            name: name.clone(),
+            kind: *kind,
+            aliases: aliases
+                .get(&(*kind, name.clone()))
+                .cloned()
+                .unwrap_or_default(),
+            articles,
+            mentions,
+        })
+        .collect();
+    entities.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then(b.mentions.cmp(&a.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+            .then(a.kind.cmp(&b.kind))
+    });
+
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for keys in &article_keys {
+        let names: BTreeSet<&str> = keys.iter().map(|(_, n)| n.as_str()).collect();
+        let names: Vec<&str> = names.into_iter().collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in names.iter().skip(i + 1) {
+                *pairs
+                    .entry(((*a).to_string(), (*b).to_string()))
+                    .or_insert(0) += 1;
+            }
+        }
+    }
+    let mut co_occurrence: Vec<CoOccurrence> = pairs
+        .into_iter()
+        .filter(|(_, n)| *n >= config.min_pair_articles)
+        .map(|((a, b), articles)| CoOccurrence { a, b, articles })
+        .collect();
+    co_occurrence.sort_by(|x, y| {
+        y.articles
+            .cmp(&x.articles)
+            .then_with(|| x.a.cmp(&y.a))
+            .then_with(|| x.b.cmp(&y.b))
+    });
+    co_occurrence.truncate(config.max_pairs);
+
+    EntityReport {
+        entities,
+        articles: per_article,
+        co_occurrence,
+    }
+}

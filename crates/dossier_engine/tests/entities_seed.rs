@@ -1,0 +1,58 @@
+//! Entities of the seed corpus, reviewed by eye in the snapshot.
+
+mod common;
+
+use dossier_engine::entities::{extract_entities, EntityConfig};
+
+#[test]
+fn seed_entities_snapshot() {
+    let articles = common::seed_articles();
+    let report = extract_entities(&articles, &EntityConfig::default());
+    insta::assert_json_snapshot!("seed_entity_articles", report.articles);
+    insta::assert_json_snapshot!("seed_entities", report.entities);
+}
+
+#[test]
+fn officials_acronyms_and_surnames_are_resolved() {
+    let articles = common::seed_articles();
+    let report = extract_entities(&articles, &EntityConfig::default());
+    let people = |id: &str| {
+        report
+            .articles
+            .iter()
+            .find(|a| a.article == id)
+            .unwrap()
+            .people
+            .clone()
+    };
+    assert_eq!(people("un-cyber-framework"), vec!["Munir Akram"]);
+    for name in [
+        "Hafeez Ur Rehman",
+        "Muhammad Iqbal Choudhary",
+        "Sun Xiaofei",
+    ] {
+        assert!(
+            people("oic-cyber-centre").contains(&name.to_string()),
+            "{name}"
+        );
+    }
+    for name in [
+        "Nasir Ayyaz",
+        "Muhammad Shafique",
+        "Huma Baqai",
+        "Shahid Nadeem Baloch",
+    ] {
+        assert!(
+            people("pakistan-cybercrime-law").contains(&name.to_string()),
+            "{name}"
+        );
+    }
+    assert!(people("paris-call").contains(&"Emmanuel Macron".to_string()));
+    let pta = report
+        .entities
+        .iter()
+        .find(|e| e.name == "Pakistan Telecommunication Authority")
+        .unwrap();
+    assert_eq!(pta.aliases, vec!["PTA"]);
+    assert_eq!(pta.articles, 2);
+}
