@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
                 .into_any();
         }
     };
-    let corpus = Corpus(bundle);
+    let corpus = Corpus::load(bundle);
     let nav = Nav::install();
     let results = Results::new(corpus, nav);
     let overlays = Overlays {

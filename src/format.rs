@@ -53,3 +53,7 @@ mod tests {
         assert_eq!(millis(12.4), "12 ms");
     }
 }
+
+/// Number of topic colours in the stylesheet (`.topic-0` … `.topic-7`); topic `i` uses `i % 8`
+/// everywhere (chips, map, lists), so a topic has one colour on every view.
+pub const TOPIC_COLOURS: usize = 8;

@@ -2,7 +2,11 @@
 //! memo recomputes only when its inputs change, and every view reads the same results.
 
 use dossier_engine::analysis::Analyzer;
-use dossier_engine::view_model::{self, Exploration, Hit, QueryTerms, Selection, SortOrder, TimeBucket};
+use dossier_engine::entities::{self, EntityConfig, EntityExtractor, EntityReport};
+use dossier_engine::index::SearchIndex;
+use dossier_engine::search::{SearchRequest, SearchResponse};
+use dossier_engine::topics::{self, TopicAnalysis, TopicConfig};
+use dossier_engine::view_model::{self, Quotation, QueryTerms, TimeBucket};
 use dossier_engine::{Article, Bundle};
 use leptos::prelude::*;
 
@@ -12,56 +16,95 @@ use crate::nav::Nav;
 /// Results per page.
 pub const PER_PAGE: usize = 10;
 
+/// Shorter quoted passages are scare quotes and titles, not quotations.
+const MIN_QUOTE_WORDS: usize = 5;
+
 /// Timeline bars are months up to this span, years beyond it.
 const TIMELINE_MAX_MONTHS: usize = 36;
 
-/// The embedded corpus, provided as context.
+/// The corpus and everything computed once over it. Lives as long as the page.
+pub struct CorpusData {
+    pub bundle: &'static Bundle,
+    pub index: SearchIndex,
+    pub topics: TopicAnalysis,
+    pub entities: EntityReport,
+    /// Every quotation of the corpus, in article order.
+    pub quotes: Vec<Quotation>,
+    /// Finds entity mentions in an article (for the reader's highlights).
+    pub extractor: EntityExtractor,
+}
+
+/// The embedded corpus with its index and analytics, provided as context.
 #[derive(Clone, Copy)]
-pub struct Corpus(pub &'static Bundle);
+pub struct Corpus(pub &'static CorpusData);
 
 impl Corpus {
+    /// Builds the analytics and the search index once, at start-up.
+    pub fn load(bundle: &'static Bundle) -> Self {
+        let articles = &bundle.articles;
+        let topics = topics::analyse_topics(articles, &TopicConfig::default());
+        let entities = entities::extract_entities(articles, &EntityConfig::default());
+        let extra = view_model::analytics_facets(articles, &topics, &entities);
+        let index = SearchIndex::build(articles, &extra);
+        let quotes = view_model::quotations(articles, &entities, MIN_QUOTE_WORDS);
+        Corpus(Box::leak(Box::new(CorpusData {
+            bundle,
+            index,
+            topics,
+            entities,
+            quotes,
+            extractor: EntityExtractor::new(articles),
+        })))
+    }
+
     /// Every article.
     pub fn articles(self) -> &'static [Article] {
-        &self.0.articles
+        &self.0.bundle.articles
     }
 
     /// The article at `index`.
     pub fn article(self, index: usize) -> Option<&'static Article> {
-        self.0.articles.get(index)
+        self.0.bundle.articles.get(index)
     }
 
     /// The article with `id` and its index.
     pub fn find(self, id: &str) -> Option<(usize, &'static Article)> {
-        self.0.articles.iter().enumerate().find(|(_, a)| a.id == id)
+        self.0.bundle.articles.iter().enumerate().find(|(_, a)| a.id == id)
+    }
+
+    /// The topic label of an article, when it has one.
+    pub fn topic_of(self, id: &str) -> Option<(usize, &'static str)> {
+        self.0
+            .topics
+            .model
+            .assignments
+            .iter()
+            .find(|a| a.article == id)
+            .and_then(|a| a.topic.map(|t| (t, a.label.as_str())))
+    }
+
+    /// Runs a search over the corpus.
+    pub fn search(self, request: &SearchRequest) -> SearchResponse {
+        self.0.index.search(self.articles(), request)
     }
 }
 
-/// The inputs of a search: only these re-run it (not the page, view or open article).
-#[derive(Debug, Clone, PartialEq)]
-struct SearchInputs {
-    query: String,
-    selection: Selection,
-    sort: SortOrder,
-}
-
-/// An exploration and how long the engine took for it.
+/// A search response and how long the engine took for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timed {
-    pub exploration: Exploration,
+    pub response: SearchResponse,
     pub millis: f64,
 }
 
 /// The derived state every view reads. Cheap to copy; provided as context.
 #[derive(Clone, Copy)]
 pub struct Results {
-    /// Hits (all pages) and facet counts for the URL's query, filters and sort.
+    /// All hits and the facet counts for the URL's query, filters and sort.
     pub timed: Memo<Timed>,
-    /// The analysed query, for highlighting.
+    /// The analysed query, for highlighting the reader.
     pub terms: Memo<QueryTerms>,
-    /// The hits of the current page.
-    pub page_hits: Memo<Vec<Hit>>,
-    /// Number of result pages (at least 1).
-    pub pages: Memo<usize>,
+    /// The current page (clamped) and the number of pages.
+    pub paging: Memo<(usize, usize)>,
     /// Timeline bars for the query and every filter but the date range.
     pub timeline: Memo<Vec<TimeBucket>>,
 }
@@ -69,43 +112,36 @@ pub struct Results {
 impl Results {
     /// Builds the memos over the corpus and the URL state.
     pub fn new(corpus: Corpus, nav: Nav) -> Self {
-        let inputs = Memo::new(move |_| {
-            nav.with(|s| SearchInputs {
-                query: s.query.clone(),
-                selection: s.selection(None),
-                sort: s.sort,
-            })
-        });
+        // Only what the search depends on: the page, view and open article do not re-run it.
+        let request = Memo::new(move |_| nav.with(|s| s.search_request()));
         let timed = Memo::new(move |_| {
-            inputs.with(|i| {
+            request.with(|r| {
                 let started = browser::now_ms();
-                let exploration =
-                    view_model::explore(&Analyzer::default(), corpus.articles(), &i.query, &i.selection, i.sort);
+                let response = corpus.search(r);
                 Timed {
-                    exploration,
+                    response,
                     millis: browser::now_ms() - started,
                 }
             })
         });
         let terms = Memo::new(move |_| nav.with(|s| QueryTerms::parse(&Analyzer::default(), &s.query)));
-        let page = Memo::new(move |_| nav.with(|s| s.page));
-        let paged = Memo::new(move |_| {
-            timed.with(|t| {
-                let (hits, pages) = view_model::page_of(&t.exploration.hits, page.get(), PER_PAGE);
-                (hits.to_vec(), pages)
-            })
+        let paging = Memo::new(move |_| {
+            let total = timed.with(|t| t.response.hits.len());
+            let pages = total.div_ceil(PER_PAGE).max(1);
+            (nav.with(|s| s.page).clamp(1, pages), pages)
         });
-        let page_hits = Memo::new(move |_| paged.with(|p| p.0.clone()));
-        let pages = Memo::new(move |_| paged.with(|p| p.1));
         let timeline = Memo::new(move |_| {
-            inputs.with(|i| {
-                let undated = Selection {
-                    from: None,
-                    to: None,
-                    ..i.selection.clone()
+            request.with(|r| {
+                let undated = SearchRequest {
+                    date_range: None,
+                    options: dossier_engine::search::MatchOptions {
+                        snippets: false,
+                        ..r.options
+                    },
+                    ..r.clone()
                 };
-                let all = view_model::explore(&Analyzer::default(), corpus.articles(), &i.query, &undated, i.sort);
-                let dates = all
+                let response = corpus.search(&undated);
+                let dates = response
                     .hits
                     .iter()
                     .filter_map(|h| corpus.article(h.article).and_then(|a| a.date.as_deref()));
@@ -115,8 +151,7 @@ impl Results {
         Results {
             timed,
             terms,
-            page_hits,
-            pages,
+            paging,
             timeline,
         }
     }

@@ -3,10 +3,12 @@
 //! Plain Rust (no DOM): parsing and serialising are unit-tested natively. The URL is the single
 //! source of truth, so reload, back/forward and a copied link all restore exactly the same view.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use dossier_engine::view_model::{FacetField, Selection, SortOrder};
+use dossier_engine::index::facets::FacetKey;
+use dossier_engine::query::DateRange;
+use dossier_engine::search::{SearchRequest, SortOrder};
 
 /// The main views of the page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -56,46 +58,14 @@ pub fn sort_key(sort: SortOrder) -> &'static str {
         SortOrder::Relevance => "relevance",
         SortOrder::Newest => "newest",
         SortOrder::Oldest => "oldest",
-        SortOrder::Title => "title",
     }
 }
 
 /// The sort order for a URL word.
 pub fn sort_from_key(key: &str) -> Option<SortOrder> {
-    [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest, SortOrder::Title]
+    [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest]
         .into_iter()
         .find(|s| sort_key(*s) == key)
-}
-
-/// A facet the sidebar can filter on. Corpus fields come from the engine's view model;
-/// topics and entities from the analytics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FilterKey {
-    Field(FacetField),
-    Topic,
-    Entity,
-}
-
-impl FilterKey {
-    /// The URL parameter name (repeated once per selected value).
-    pub fn param(self) -> &'static str {
-        match self {
-            FilterKey::Field(FacetField::Kind) => "kind",
-            FilterKey::Field(FacetField::Source) => "source",
-            FilterKey::Field(FacetField::Year) => "year",
-            FilterKey::Topic => "topic",
-            FilterKey::Entity => "entity",
-        }
-    }
-
-    /// Every filter, in URL order.
-    pub const ALL: [FilterKey; 5] = [
-        FilterKey::Field(FacetField::Kind),
-        FilterKey::Field(FacetField::Source),
-        FilterKey::Field(FacetField::Year),
-        FilterKey::Topic,
-        FilterKey::Entity,
-    ];
 }
 
 /// Everything a link must reproduce. Defaults are left out of the URL so links stay short.
@@ -108,11 +78,8 @@ pub struct UrlState {
     pub page: usize,
     /// The id of the article open in the reader.
     pub article: Option<String>,
-    pub kinds: BTreeSet<String>,
-    pub sources: BTreeSet<String>,
-    pub years: BTreeSet<String>,
-    pub topics: BTreeSet<String>,
-    pub entities: BTreeSet<String>,
+    /// Selected facet values (one URL parameter per value, named after the facet key).
+    pub filters: BTreeMap<FacetKey, BTreeSet<String>>,
     /// Inclusive date range, `YYYY-MM-DD`.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -142,10 +109,8 @@ impl UrlState {
                 "from" => state.from = non_empty().filter(|d| is_date(d)),
                 "to" => state.to = non_empty().filter(|d| is_date(d)),
                 other => {
-                    if let Some(key) = FilterKey::ALL.into_iter().find(|k| k.param() == other) {
-                        if let Some(value) = non_empty() {
-                            state.values_mut(key).insert(value);
-                        }
+                    if let (Some(key), Some(value)) = (FacetKey::from_name(other), non_empty()) {
+                        state.filters.entry(key).or_default().insert(value);
                     }
                 }
             }
@@ -165,9 +130,9 @@ impl UrlState {
         if self.sort != SortOrder::Relevance {
             pairs.push(("sort", sort_key(self.sort)));
         }
-        for key in FilterKey::ALL {
-            for value in self.values(key) {
-                pairs.push((key.param(), value));
+        for (key, values) in &self.filters {
+            for value in values {
+                pairs.push((key.name(), value));
             }
         }
         if let Some(from) = &self.from {
@@ -193,41 +158,26 @@ impl UrlState {
         out
     }
 
-    /// The selected values of one filter.
-    pub fn values(&self, key: FilterKey) -> &BTreeSet<String> {
-        match key {
-            FilterKey::Field(FacetField::Kind) => &self.kinds,
-            FilterKey::Field(FacetField::Source) => &self.sources,
-            FilterKey::Field(FacetField::Year) => &self.years,
-            FilterKey::Topic => &self.topics,
-            FilterKey::Entity => &self.entities,
-        }
-    }
-
-    fn values_mut(&mut self, key: FilterKey) -> &mut BTreeSet<String> {
-        match key {
-            FilterKey::Field(FacetField::Kind) => &mut self.kinds,
-            FilterKey::Field(FacetField::Source) => &mut self.sources,
-            FilterKey::Field(FacetField::Year) => &mut self.years,
-            FilterKey::Topic => &mut self.topics,
-            FilterKey::Entity => &mut self.entities,
-        }
+    /// Whether `value` of facet `key` is selected.
+    pub fn is_selected(&self, key: FacetKey, value: &str) -> bool {
+        self.filters.get(&key).is_some_and(|v| v.contains(value))
     }
 
     /// Selects or unselects one filter value; the result set changes, so paging restarts.
-    pub fn toggle(&mut self, key: FilterKey, value: &str) {
-        let values = self.values_mut(key);
+    pub fn toggle(&mut self, key: FacetKey, value: &str) {
+        let values = self.filters.entry(key).or_default();
         if !values.remove(value) {
             values.insert(value.to_string());
+        }
+        if values.is_empty() {
+            self.filters.remove(&key);
         }
         self.page = 1;
     }
 
     /// Selects exactly one value of a filter (a click on a topic, entity or chip).
-    pub fn select_only(&mut self, key: FilterKey, value: &str) {
-        let values = self.values_mut(key);
-        values.clear();
-        values.insert(value.to_string());
+    pub fn select_only(&mut self, key: FacetKey, value: &str) {
+        self.filters.insert(key, BTreeSet::from([value.to_string()]));
         self.page = 1;
     }
 
@@ -246,35 +196,37 @@ impl UrlState {
 
     /// True when some filter or date is set.
     pub fn has_filters(&self) -> bool {
-        FilterKey::ALL.iter().any(|k| !self.values(*k).is_empty()) || self.from.is_some() || self.to.is_some()
+        !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
     }
 
     /// Removes every filter and the date range (the query stays).
     pub fn clear_filters(&mut self) {
-        for key in FilterKey::ALL {
-            self.values_mut(key).clear();
-        }
+        self.filters.clear();
         self.from = None;
         self.to = None;
         self.page = 1;
     }
 
-    /// The engine selection for the corpus fields and dates. `allowed` restricts to the articles
-    /// of the selected topics and entities (resolved by the caller from the analytics).
-    pub fn selection(&self, allowed: Option<BTreeSet<usize>>) -> Selection {
-        let mut selection = Selection {
+    /// The engine request for this view: all hits at once (the page slices them, and export
+    /// and the timeline need them all), snippets on.
+    pub fn search_request(&self) -> SearchRequest {
+        let date_range = (self.from.is_some() || self.to.is_some()).then(|| DateRange {
             from: self.from.clone(),
             to: self.to.clone(),
-            allowed,
-            ..Selection::default()
-        };
-        for field in FacetField::ALL {
-            let values = self.values(FilterKey::Field(field));
-            if !values.is_empty() {
-                selection.values.insert(field, values.clone());
-            }
+        });
+        SearchRequest {
+            query: self.query.clone(),
+            filters: self
+                .filters
+                .iter()
+                .map(|(key, values)| (*key, values.iter().cloned().collect()))
+                .collect(),
+            date_range,
+            sort: self.sort,
+            page: 0,
+            page_size: dossier_engine::search::MAX_PAGE_SIZE,
+            ..SearchRequest::default()
         }
-        selection
     }
 }
 
@@ -347,10 +299,10 @@ mod tests {
         state.set_query("cyber crime & “law”/ü");
         state.view = View::Timeline;
         state.sort = SortOrder::Oldest;
-        state.toggle(FilterKey::Field(FacetField::Kind), "press-release");
-        state.toggle(FilterKey::Field(FacetField::Kind), "news");
-        state.toggle(FilterKey::Entity, "Munir Akram");
-        state.toggle(FilterKey::Topic, "3");
+        state.toggle(FacetKey::Kind, "press-release");
+        state.toggle(FacetKey::Kind, "news");
+        state.toggle(FacetKey::Person, "Munir Akram");
+        state.toggle(FacetKey::Topic, "Cyber crime");
         state.set_dates(Some("2018-01-01".into()), Some("2024-12-31".into()));
         state.page = 2;
         state.article = Some("000-pakistan".into());
@@ -366,17 +318,17 @@ mod tests {
         assert_eq!(state.sort, SortOrder::Relevance);
         assert_eq!(state.page, 1);
         assert_eq!(state.from, None);
-        assert!(state.kinds.is_empty());
+        assert!(state.filters.is_empty());
         assert_eq!(state.query, "%ZZ%");
     }
 
     #[test]
     fn toggling_resets_the_page_and_clear_keeps_the_query() {
         let mut state = UrlState::parse("?q=x&page=3&year=2024");
-        state.toggle(FilterKey::Field(FacetField::Year), "2024");
-        assert!(state.years.is_empty());
+        state.toggle(FacetKey::Year, "2024");
+        assert!(state.filters.is_empty());
         assert_eq!(state.page, 1);
-        state.toggle(FilterKey::Field(FacetField::Year), "2018");
+        state.toggle(FacetKey::Year, "2018");
         state.set_dates(Some("2018-01-01".into()), None);
         assert!(state.has_filters());
         state.clear_filters();
@@ -385,10 +337,11 @@ mod tests {
     }
 
     #[test]
-    fn selection_carries_corpus_fields_and_dates() {
-        let state = UrlState::parse("?kind=news&year=2024&from=2024-01-01");
-        let selection = state.selection(None);
-        assert_eq!(selection.values.len(), 2);
-        assert_eq!(selection.from.as_deref(), Some("2024-01-01"));
+    fn the_engine_request_carries_filters_and_dates() {
+        let state = UrlState::parse("?kind=news&year=2024&year=2018&from=2024-01-01&sort=newest");
+        let request = state.search_request();
+        assert_eq!(request.filters.get(&FacetKey::Year).map(Vec::len), Some(2));
+        assert_eq!(request.date_range.and_then(|d| d.from).as_deref(), Some("2024-01-01"));
+        assert_eq!(request.sort, SortOrder::Newest);
     }
 }

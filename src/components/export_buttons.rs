@@ -15,12 +15,13 @@ pub fn ExportButtons() -> impl IntoView {
     let results = use_results();
     let rows = move || {
         results.timed.with_untracked(|t| {
-            t.exploration
+            t.response
                 .hits
                 .iter()
                 .enumerate()
                 .filter_map(|(rank, hit)| {
-                    corpus.article(hit.article).map(|a| ExportRow::new(rank + 1, a, &hit.snippet.text))
+                    let snippet = hit.snippet.as_ref().map(|s| s.text.as_str()).unwrap_or_default();
+                    corpus.article(hit.article).map(|a| ExportRow::new(rank + 1, a, snippet))
                 })
                 .collect::<Vec<_>>()
         })

@@ -1,11 +1,10 @@
 //! One facet of the sidebar.
 
-use dossier_engine::view_model::FacetCount;
+use dossier_engine::index::facets::{FacetCount, FacetKey};
 use leptos::prelude::*;
 
 use crate::nav::use_nav;
 use crate::results::use_results;
-use crate::url_state::FilterKey;
 
 /// Maximum values shown before "show all".
 const COLLAPSED: usize = 8;
@@ -15,19 +14,14 @@ const COLLAPSED: usize = 8;
 #[component]
 pub fn FacetGroup(
     /// Which filter this group sets.
-    key: FilterKey,
+    key: FacetKey,
     /// The group's heading.
     title: &'static str,
 ) -> impl IntoView {
     let nav = use_nav();
     let results = use_results();
     let expanded = RwSignal::new(false);
-    let counts = Memo::new(move |_| match key {
-        FilterKey::Field(field) => results
-            .timed
-            .with(|t| t.exploration.facets.get(&field).cloned().unwrap_or_default()),
-        FilterKey::Topic | FilterKey::Entity => Vec::new(),
-    });
+    let counts = Memo::new(move |_| results.timed.with(|t| t.response.facets.get(&key).cloned().unwrap_or_default()));
     let shown = move || {
         let all = counts.get();
         if expanded.get() {
@@ -36,7 +30,7 @@ pub fn FacetGroup(
             all.into_iter().take(COLLAPSED).collect()
         }
     };
-    let param = key.param();
+    let param = key.name();
     view! {
         <Show when=move || counts.with(|c| !c.is_empty())>
             <fieldset class="facet" data-testid=format!("facet-{param}")>
@@ -49,7 +43,7 @@ pub fn FacetGroup(
                             let value = c.value.clone();
                             let checked = {
                                 let value = value.clone();
-                                move || nav.with(|s| s.values(key).contains(&value))
+                                move || nav.with(|s| s.is_selected(key, &value))
                             };
                             view! {
                                 <li>

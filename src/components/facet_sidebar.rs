@@ -1,13 +1,12 @@
 //! The facet sidebar (a drawer on narrow screens).
 
-use dossier_engine::view_model::FacetField;
+use dossier_engine::index::facets::FacetKey;
 use leptos::prelude::*;
 
 use crate::app::Overlays;
 use crate::components::date_range::DateRange;
 use crate::components::facet_group::FacetGroup;
 use crate::nav::use_nav;
-use crate::url_state::FilterKey;
 
 /// The facets with live counts, the date range and "clear all".
 #[component]
@@ -48,10 +47,15 @@ pub fn FacetSidebar() -> impl IntoView {
                     <span class="visually-hidden">"Close filters"</span>
                 </button>
             </div>
-            <FacetGroup key=FilterKey::Field(FacetField::Kind) title="Kind" />
-            <FacetGroup key=FilterKey::Field(FacetField::Source) title="Source" />
-            <FacetGroup key=FilterKey::Field(FacetField::Year) title="Year" />
+            <FacetGroup key=FacetKey::Topic title="Topic" />
+            <FacetGroup key=FacetKey::Kind title="Kind" />
+            <FacetGroup key=FacetKey::Year title="Year" />
             <DateRange />
+            <FacetGroup key=FacetKey::Source title="Source" />
+            <FacetGroup key=FacetKey::Person title="People" />
+            <FacetGroup key=FacetKey::Org title="Organisations" />
+            <FacetGroup key=FacetKey::Place title="Places" />
+            <FacetGroup key=FacetKey::Country title="Countries" />
         </aside>
     }
 }

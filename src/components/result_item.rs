@@ -4,12 +4,14 @@ use dossier_engine::view_model::Highlighted;
 use leptos::prelude::*;
 
 use crate::components::highlighted_text::HighlightedText;
+use crate::components::topic_chip::TopicChip;
 use crate::format::format_date;
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
 
-/// Title (a link that opens the reader), date, dateline and kind, then the snippet with the
-/// query terms marked. Reads its snippet from the current page's hits, so it stays keyed by id.
+/// Title (a link that opens the reader), date, dateline, kind and topic, then the snippet with
+/// the query terms marked from the engine's spans. Keyed by article; reads its highlights from
+/// the current response, so a new query updates it in place.
 #[component]
 pub fn ResultItem(
     /// Index of the article in the corpus.
@@ -17,16 +19,20 @@ pub fn ResultItem(
 ) -> impl IntoView {
     let nav = use_nav();
     let results = use_results();
-    let Some(article) = use_corpus().article(index) else {
+    let corpus = use_corpus();
+    let Some(article) = corpus.article(index) else {
         return ().into_any();
     };
     let id = article.id.clone();
-    let snippet = Memo::new(move |_| {
-        results.page_hits.with(|hits| {
-            hits.iter()
-                .find(|h| h.article == index)
-                .map(|h| h.snippet.clone())
-                .unwrap_or_default()
+    // (title with marks, snippet with marks) for this article in the current response.
+    let marked = Memo::new(move |_| {
+        results.timed.with(|t| {
+            let hit = t.response.hits.iter().find(|h| h.article == index);
+            let title = Highlighted::from_spans(&article.title, hit.map(|h| h.title_highlights.as_slice()).unwrap_or_default());
+            let snippet = hit.and_then(|h| h.snippet.as_ref()).map(|s| {
+                Highlighted::from_spans(&s.text, &s.highlights).with_ellipses(s.cut_start, s.cut_end)
+            });
+            (title, snippet)
         })
     });
     let href = {
@@ -44,14 +50,11 @@ pub fn ResultItem(
             nav.push(|s| s.article = Some(id.clone()));
         }
     };
-    let title_marks = Memo::new(move |_| {
-        results.terms.with(|t| t.highlight(&dossier_engine::analysis::Analyzer::default(), &article.title))
-    });
     view! {
         <li class="result" class:open=is_open data-testid="result" data-article-id=id.clone()>
             <h3 class="result-title">
                 <a href=href data-testid="result-link" on:click=open>
-                    {move || view! { <HighlightedText text=title_marks.get() /> }}
+                    {move || view! { <HighlightedText text=marked.get().0 /> }}
                 </a>
             </h3>
             <p class="result-meta">
@@ -60,12 +63,11 @@ pub fn ResultItem(
                 {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                 <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
                 {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
+                {corpus.topic_of(&id).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
             </p>
-            {move || {
-                let snippet: Highlighted = snippet.get();
-                (!snippet.text.is_empty())
-                    .then(|| view! { <p class="snippet" data-testid="snippet"><HighlightedText text=snippet /></p> })
-            }}
+            {move || marked.get().1.filter(|s| !s.text.is_empty()).map(|snippet| view! {
+                <p class="snippet" data-testid="snippet"><HighlightedText text=snippet /></p>
+            })}
         </li>
     }
     .into_any()

@@ -1,6 +1,6 @@
 //! The results view.
 
-use dossier_engine::view_model::{Hit, SortOrder};
+use dossier_engine::search::{NoticeKind, SortOrder};
 use leptos::prelude::*;
 
 use crate::components::export_buttons::ExportButtons;
@@ -17,8 +17,32 @@ use crate::url_state::{sort_from_key, sort_key};
 pub fn ResultsView() -> impl IntoView {
     let nav = use_nav();
     let results = use_results();
-    let total = Memo::new(move |_| results.timed.with(|t| t.exploration.hits.len()));
-    let fallback = Memo::new(move |_| results.timed.with(|t| t.exploration.fallback.clone()));
+    let total = Memo::new(move |_| results.timed.with(|t| t.response.hits.len()));
+    // The engine's notices worth showing (an any-word fallback, common words, what found nothing).
+    let notices = Memo::new(move |_| {
+        results.timed.with(|t| {
+            t.response
+                .notices
+                .iter()
+                .filter(|n| n.kind != NoticeKind::CorpusMismatch)
+                .map(|n| n.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let did_you_mean = Memo::new(move |_| results.timed.with(|t| t.response.did_you_mean.clone()));
+    let errors = Memo::new(move |_| results.timed.with(|t| t.response.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>()));
+    let page_hits = Memo::new(move |_| {
+        let (page, _) = results.paging.get();
+        results.timed.with(|t| {
+            t.response
+                .hits
+                .iter()
+                .skip((page - 1) * crate::results::PER_PAGE)
+                .take(crate::results::PER_PAGE)
+                .map(|h| h.article)
+                .collect::<Vec<usize>>()
+        })
+    });
     let summary = move || {
         let query = nav.with(|s| s.query.trim().to_string());
         let n = format::count(total.get(), "article", "articles");
@@ -52,24 +76,37 @@ pub fn ResultsView() -> impl IntoView {
                             <option value=sort_key(SortOrder::Relevance)>"Best match"</option>
                             <option value=sort_key(SortOrder::Newest)>"Newest first"</option>
                             <option value=sort_key(SortOrder::Oldest)>"Oldest first"</option>
-                            <option value=sort_key(SortOrder::Title)>"Title A–Z"</option>
                         </select>
                     </label>
                     <ExportButtons />
                 </div>
             </div>
-            {move || fallback.get().map(|notice| view! {
-                <p class="notice" role="status" data-testid="fallback">{notice}</p>
+            {move || did_you_mean.get().map(|suggestion| {
+                let href = nav.href(|s| s.set_query(&suggestion));
+                let go = suggestion.clone();
+                view! {
+                    <p class="notice" data-testid="did-you-mean">
+                        "Did you mean "
+                        <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.set_query(&go)); }>{suggestion.clone()}</a>
+                        "?"
+                    </p>
+                }
             })}
+            {move || notices.get().into_iter().map(|notice| view! {
+                <p class="notice" role="status" data-testid="fallback">{notice}</p>
+            }).collect_view()}
+            {move || errors.get().into_iter().map(|error| view! {
+                <p class="notice notice-warn" data-testid="query-error">{error}</p>
+            }).collect_view()}
             <Show
                 when=move || { total.get() > 0 }
                 fallback=move || view! { <NoResults /> }
             >
                 <ol class="results" data-testid="results">
                     <For
-                        each=move || results.page_hits.get()
-                        key=|hit: &Hit| hit.article
-                        children=|hit: Hit| view! { <ResultItem index=hit.article /> }
+                        each=move || page_hits.get()
+                        key=|index: &usize| *index
+                        children=|index: usize| view! { <ResultItem index=index /> }
                     />
                 </ol>
                 <Pagination />

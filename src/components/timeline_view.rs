@@ -78,6 +78,7 @@ pub fn TimelineView() -> impl IntoView {
                             && to.as_deref().is_some_and(|t| bucket.from.as_str() <= t);
                         let dragged = move || drag.get().is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
                         let label = format!("{}: {}", period, format::count(count, "article", "articles"));
+                        let tooltip = label.clone();
                         view! {
                             <g class="bar" class:selected=selected_by_url class:dragging=dragged>
                                 <rect class="bar-hit" x=LEFT + band * i as f64 y=TOP width=band height=HEIGHT - TOP - BOTTOM
@@ -93,14 +94,14 @@ pub fn TimelineView() -> impl IntoView {
                                     rx="2"
                                     role="button"
                                     tabindex="0"
-                                    aria-label=label.clone()
+                                    aria-label=label
                                     data-testid="timeline-bar"
                                     data-period=period.clone()
                                     on:pointerdown=move |ev| { ev.prevent_default(); drag.set(Some((i, i))); }
                                     on:pointerenter=move |_| drag.update(|d| if let Some(d) = d { d.1 = i; })
                                     on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); commit(i, i); }
                                 >
-                                    <title>{label}</title>
+                                    <title>{tooltip}</title>
                                 </rect>
                                 {(i % label_every == 0).then(|| view! {
                                     <text class="axis-label" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{period.clone()}</text>

@@ -45,6 +45,67 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   await context.close();
 });
 
+test('topics: the map and the list show the topics; clicking one filters the results to it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
+  await page.getByTestId('topics-view').waitFor();
+  const nodes = page.getByTestId('topic-node');
+  assert.ok((await nodes.count()) >= 2, 'several topics on the map');
+  assert.equal(await page.getByTestId('topic-card').count(), await nodes.count());
+  const label = await nodes.first().getAttribute('data-topic');
+  const size = Number(await nodes.first().locator('.topic-size').textContent());
+  // The chip colour on the card equals the circle's colour on the map.
+  const colourOf = (loc) => loc.evaluate((e) => getComputedStyle(e).getPropertyValue('--topic').trim());
+  const circle = await colourOf(nodes.first());
+  const chip = await colourOf(page.getByTestId('topic-card').getByTestId('topic-chip').filter({ hasText: label }).first());
+  assert.equal(chip, circle);
+  await nodes.first().click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('topic'), label);
+  assert.equal(params(page).get('view'), null);
+  assert.equal(await page.getByTestId('result').count(), size, 'the topic size equals its articles');
+  const chips = await page.locator('[data-testid=result] [data-testid=topic-chip]').allTextContents();
+  assert.ok(chips.every((c) => c.trim() === label), `every result is in ${label}: ${chips}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('entities: clicking one filters by it and shows what co-occurs with it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
+  await page.getByTestId('entities-view').waitFor();
+  const entity = page.getByTestId('entity').first();
+  const name = (await entity.locator('.entity-name').textContent()).trim();
+  const count = Number(await entity.locator('.facet-count').textContent());
+  await entity.click();
+  await page.getByTestId('co-occurrence').waitFor();
+  assert.equal(await entity.getAttribute('aria-pressed'), 'true');
+  assert.match(await page.getByTestId('co-occurrence').textContent(), new RegExp(name));
+  const keys = [...params(page).keys()];
+  assert.ok(keys.some((k) => ['person', 'org', 'place', 'country'].includes(k)), keys.join());
+  await page.getByTestId('entity-results').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('result').count(), count, 'the entity count equals its articles');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('quotes: every quotation with speaker and article, searchable with the search box', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=quotes`);
+  await page.getByTestId('quotes-view').waitFor();
+  const quotes = page.getByTestId('quote');
+  const all = await quotes.count();
+  assert.ok(all >= 3, `the seed corpus has quotations (${all})`);
+  const first = (await quotes.first().locator('blockquote').textContent()).replace(/[“”]/g, '');
+  const word = first.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w));
+  await page.getByTestId('search-input').fill(word);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=quote]').length < n || document.querySelectorAll('[data-testid=quote] mark').length > 0, all);
+  assert.ok((await quotes.count()) >= 1);
+  assert.ok((await page.locator('[data-testid=quote] mark').count()) >= 1, 'the search word is marked');
+  await quotes.first().locator('a').click();
+  await page.getByTestId('reader').waitFor();
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('every view has zero serious or critical axe-core violations, and no console errors', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?q=cyber`);
   await page.getByTestId('result').first().waitFor();

@@ -1,17 +1,20 @@
-//! View model: the small pure computations the page needs on top of the corpus — facet counts
-//! with the query and the other facets applied, query-term highlight ranges, snippets,
-//! keyword-in-context lines, timeline buckets, sorting and paging.
+//! View model: the small pure computations the page needs on top of the engine's search and
+//! analytics — highlight runs for rendering, query-term marks for the reader, keyword-in-context
+//! lines, timeline buckets, paging, and the analytics-derived facet values per article.
 //!
 //! The page only shows what these functions return; everything here is natively unit-tested.
 //! Matching uses the same [`Analyzer`] as indexing, so "cyber-crimes" meets "cybercrime".
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analyzer;
 use crate::article::Article;
+use crate::entities::EntityReport;
+use crate::index::facets::{DocFacets, FacetKey};
+use crate::query::Span;
+use crate::topics::TopicAnalysis;
 
 /// Text with the byte ranges to emphasise (sorted, non-overlapping, on char boundaries).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +24,29 @@ pub struct Highlighted {
 }
 
 impl Highlighted {
+    /// Text with the engine's byte spans.
+    pub fn from_spans(text: &str, spans: &[Span]) -> Self {
+        Highlighted {
+            text: text.to_string(),
+            marks: spans.iter().map(|s| s.start..s.end).collect(),
+        }
+    }
+
+    /// Adds "…" before and/or after (a cut passage), keeping the marks on their words.
+    pub fn with_ellipses(mut self, before: bool, after: bool) -> Self {
+        if before {
+            let shift = "… ".len();
+            self.text.insert_str(0, "… ");
+            for mark in &mut self.marks {
+                *mark = (mark.start + shift)..(mark.end + shift);
+            }
+        }
+        if after {
+            self.text.push_str(" …");
+        }
+        self
+    }
+
     /// The text cut into `(piece, is_marked)` runs, in order: what a renderer turns into text
     /// nodes and `<mark>` elements. Ranges that fall outside the text are ignored.
     pub fn runs(&self) -> Vec<(&str, bool)> {
@@ -49,6 +75,54 @@ impl Highlighted {
         }
         out
     }
+}
+
+/// How a run of text is marked when query matches and entity mentions are layered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layer {
+    Plain,
+    Query,
+    Entity,
+    /// A query match inside an entity mention.
+    Both,
+}
+
+/// `text` cut at every mark boundary into runs with their layer. Ranges outside the text or
+/// not on char boundaries are ignored; overlapping ranges are fine.
+pub fn layered_runs<'t>(text: &'t str, query: &[Range<usize>], entities: &[Range<usize>]) -> Vec<(&'t str, Layer)> {
+    let valid = |r: &&Range<usize>| r.start < r.end && text.get(r.clone()).is_some();
+    let query: Vec<&Range<usize>> = query.iter().filter(valid).collect();
+    let entities: Vec<&Range<usize>> = entities.iter().filter(valid).collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for r in query.iter().chain(entities.iter()) {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut runs: Vec<(&str, Layer)> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else { continue };
+        let Some(piece) = text.get(a..b) else { continue };
+        let inside = |set: &[&Range<usize>]| set.iter().any(|r| r.start <= a && b <= r.end);
+        let layer = match (inside(&query), inside(&entities)) {
+            (true, true) => Layer::Both,
+            (true, false) => Layer::Query,
+            (false, true) => Layer::Entity,
+            (false, false) => Layer::Plain,
+        };
+        match runs.last_mut() {
+            Some((last, last_layer)) if *last_layer == layer => {
+                // Adjacent runs of one layer: merge (both are slices of `text`, contiguous).
+                let start = last.as_ptr() as usize - text.as_ptr() as usize;
+                if let Some(merged) = text.get(start..b) {
+                    *last = merged;
+                }
+            }
+            _ => runs.push((piece, layer)),
+        }
+    }
+    runs
 }
 
 /// The words of a query, analysed like the index: what highlights and matching compare against.
@@ -95,176 +169,6 @@ impl QueryTerms {
             text: text.to_string(),
         }
     }
-}
-
-/// The facets the sidebar shows over the corpus itself (topics and entities come from analytics).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum FacetField {
-    Kind,
-    Source,
-    Year,
-}
-
-impl FacetField {
-    /// Every field, in sidebar order.
-    pub const ALL: [FacetField; 3] = [FacetField::Kind, FacetField::Source, FacetField::Year];
-
-    /// The article's values for this field (none when it does not say).
-    pub fn values(self, article: &Article) -> Vec<String> {
-        match self {
-            FacetField::Kind => vec![article.kind.clone()],
-            FacetField::Source => article.source.iter().cloned().collect(),
-            FacetField::Year => year_of(article).map(str::to_string).into_iter().collect(),
-        }
-    }
-}
-
-/// The `YYYY` of an article's date, when it has one.
-pub fn year_of(article: &Article) -> Option<&str> {
-    article.date.as_deref().and_then(|d| d.get(..4))
-}
-
-/// A selection: within a facet any selected value matches (OR); across facets all must (AND).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Selected values per field; an absent or empty set means "no constraint".
-    pub values: BTreeMap<FacetField, BTreeSet<String>>,
-    /// Inclusive date range over `YYYY-MM-DD` (a prefix such as `YYYY-MM` also works).
-    /// When either end is set, undated articles are excluded.
-    pub from: Option<String>,
-    pub to: Option<String>,
-    /// Extra constraint supplied by the caller (topic, entity): only these article indices.
-    pub allowed: Option<BTreeSet<usize>>,
-}
-
-impl Selection {
-    fn accepts_field(&self, field: FacetField, article: &Article) -> bool {
-        match self.values.get(&field) {
-            Some(wanted) if !wanted.is_empty() => {
-                field.values(article).iter().any(|v| wanted.contains(v))
-            }
-            _ => true,
-        }
-    }
-
-    fn accepts_date(&self, article: &Article) -> bool {
-        if self.from.is_none() && self.to.is_none() {
-            return true;
-        }
-        let Some(date) = article.date.as_deref() else {
-            return false;
-        };
-        let after_from = self
-            .from
-            .as_deref()
-            .is_none_or(|from| date >= from || date.starts_with(from));
-        let before_to = self
-            .to
-            .as_deref()
-            .is_none_or(|to| date <= to || date.starts_with(to));
-        after_from && before_to
-    }
-
-    /// Whether the article passes every constraint except the one on `skip` (for facet counts).
-    fn accepts_except(&self, index: usize, article: &Article, skip: Option<FacetField>) -> bool {
-        FacetField::ALL
-            .iter()
-            .filter(|f| Some(**f) != skip)
-            .all(|f| self.accepts_field(*f, article))
-            && self.accepts_date(article)
-            && self.allowed.as_ref().is_none_or(|a| a.contains(&index))
-    }
-
-    /// Whether the article passes every constraint.
-    pub fn accepts(&self, index: usize, article: &Article) -> bool {
-        self.accepts_except(index, article, None)
-    }
-}
-
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SortOrder {
-    /// Best match first (date order when there is no query).
-    #[default]
-    Relevance,
-    Newest,
-    Oldest,
-    Title,
-}
-
-/// One value of a facet and how many results would have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetCount {
-    pub value: String,
-    pub count: usize,
-}
-
-/// One ranked result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Hit {
-    /// Index into the bundle's articles.
-    pub article: usize,
-    pub score: f32,
-    /// A short passage with the query terms marked (the summary's start when there is no query).
-    pub snippet: Highlighted,
-}
-
-/// Everything the results view and the sidebar show for one request.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Exploration {
-    /// All matching articles, sorted (the page slices them).
-    pub hits: Vec<Hit>,
-    /// Per field, the values with counts (query + every other facet applied), most frequent first.
-    pub facets: BTreeMap<FacetField, Vec<FacetCount>>,
-    /// Set when no article contained every term and the hits fall back to any-term matches.
-    pub fallback: Option<String>,
-}
-
-/// Scores one article for the query: title and summary words weigh more than body words.
-/// Returns None when `require_all` and some term is missing, or no term is present at all.
-fn score(analyzer: &Analyzer, terms: &QueryTerms, article: &Article, require_all: bool) -> Option<f32> {
-    let mut tf: BTreeMap<&str, f32> = BTreeMap::new();
-    let mut add = |text: &str, weight: f32| {
-        for token in analyzer.tokens(text) {
-            if let Some(stem) = terms.stems.iter().find(|s| **s == token.term) {
-                *tf.entry(stem.as_str()).or_insert(0.0) += weight;
-            }
-        }
-    };
-    add(&article.title, 3.0);
-    article.subtitle.iter().for_each(|s| add(s, 2.0));
-    article.summary.iter().for_each(|s| add(s, 2.0));
-    article.body.iter().for_each(|s| add(s, 1.0));
-    article.captions.iter().for_each(|s| add(s, 1.0));
-    let present = tf.len();
-    if present == 0 || (require_all && present < terms.stems.len()) {
-        return None;
-    }
-    Some(tf.values().map(|f| 1.0 + f.ln_1p()).sum())
-}
-
-/// The best short passage of an article for the query: the first paragraph (summary, then body)
-/// with the most matching words, cut to about `max_chars` around its first match.
-pub fn snippet(analyzer: &Analyzer, terms: &QueryTerms, article: &Article, max_chars: usize) -> Highlighted {
-    let paragraphs = article
-        .subtitle
-        .iter()
-        .chain(article.summary.iter())
-        .chain(article.body.iter())
-        .chain(article.captions.iter());
-    let mut best: Option<(usize, &String, Vec<Range<usize>>)> = None;
-    for paragraph in paragraphs {
-        let marks = terms.marks(analyzer, paragraph);
-        let better = best.as_ref().is_none_or(|(n, _, _)| marks.len() > *n);
-        if better && (!marks.is_empty() || best.is_none()) {
-            best = Some((marks.len(), paragraph, marks));
-        }
-    }
-    let Some((_, paragraph, marks)) = best else {
-        return Highlighted::default();
-    };
-    let anchor = marks.first().map_or(0, |m| m.start);
-    cut_around(paragraph, &marks, anchor, max_chars)
 }
 
 /// A window of `text` of about `max_chars` characters containing byte offset `anchor` (a third of
@@ -343,103 +247,120 @@ pub fn keyword_in_context(
     lines
 }
 
-/// Runs the query and the selection over the articles: ranked hits plus live facet counts.
-pub fn explore(
-    analyzer: &Analyzer,
-    articles: &[Article],
-    query: &str,
-    selection: &Selection,
-    sort: SortOrder,
-) -> Exploration {
-    let terms = QueryTerms::parse(analyzer, query);
-    let mut fallback = None;
-    let mut matched: Vec<(usize, f32)> = if terms.is_empty() {
-        (0..articles.len()).map(|i| (i, 0.0)).collect()
-    } else {
-        let scored = |require_all: bool| -> Vec<(usize, f32)> {
-            articles
+/// The facet values analytics give each article (topic label; people, organisations, places,
+/// countries), in article order: what [`crate::index::SearchIndex::build`] takes as extra facets.
+pub fn analytics_facets(articles: &[Article], topics: &TopicAnalysis, entities: &EntityReport) -> Vec<DocFacets> {
+    articles
+        .iter()
+        .map(|article| {
+            let mut facets = DocFacets::new();
+            let topic = topics
+                .model
+                .assignments
                 .iter()
-                .enumerate()
-                .filter_map(|(i, a)| score(analyzer, &terms, a, require_all).map(|s| (i, s)))
-                .collect()
-        };
-        let all = scored(true);
-        if all.is_empty() && terms.stems.len() > 1 {
-            let any = scored(false);
-            if !any.is_empty() {
-                fallback = Some(
-                    "No article contains every word; showing articles with some of them.".into(),
-                );
+                .find(|a| a.article == article.id && a.topic.is_some());
+            if let Some(assignment) = topic {
+                facets.insert(FacetKey::Topic, vec![assignment.label.clone()]);
             }
-            any
-        } else {
-            all
-        }
-    };
+            if let Some(found) = entities.articles.iter().find(|e| e.article == article.id) {
+                for (key, names) in [
+                    (FacetKey::Person, &found.people),
+                    (FacetKey::Org, &found.orgs),
+                    (FacetKey::Place, &found.places),
+                    (FacetKey::Country, &found.countries),
+                ] {
+                    if !names.is_empty() {
+                        facets.insert(key, names.clone());
+                    }
+                }
+            }
+            facets
+        })
+        .collect()
+}
 
-    let mut facets = BTreeMap::new();
-    for field in FacetField::ALL {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, _) in &matched {
-            let Some(article) = articles.get(*i) else { continue };
-            if selection.accepts_except(*i, article, Some(field)) {
-                for value in field.values(article) {
-                    *counts.entry(value).or_insert(0) += 1;
+/// A quotation found in an article, with the person it is attributed to when one is named nearby.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotation {
+    /// Index of the article.
+    pub article: usize,
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// The person named in the same paragraph closest to the quote, when there is one.
+    pub speaker: Option<String>,
+}
+
+/// Quoted passages of at least `min_words` words in the articles' summaries and bodies
+/// (curly “…” or straight "…" quotes). The speaker is the article's person (from `entities`)
+/// whose name or surname occurs in the paragraph nearest the quote (after it first, as in
+/// "…,” said Akram", then before it).
+pub fn quotations(articles: &[Article], entities: &EntityReport, min_words: usize) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    for (index, article) in articles.iter().enumerate() {
+        let people: &[String] = entities
+            .articles
+            .iter()
+            .find(|e| e.article == article.id)
+            .map_or(&[], |e| e.people.as_slice());
+        for paragraph in article.summary.iter().chain(article.body.iter()) {
+            for span in quote_spans(paragraph) {
+                let Some(text) = paragraph.get(span.clone()) else { continue };
+                let text = text.trim();
+                if text.split_whitespace().count() < min_words {
+                    continue;
+                }
+                out.push(Quotation {
+                    article: index,
+                    text: text.to_string(),
+                    speaker: nearest_person(paragraph, &span, people),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of the insides of the quotations in `text`.
+fn quote_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') | (None, '"') => open = Some((at + c.len_utf8(), c)),
+            (Some((start, '“')), '”') | (Some((start, '"')), '"') => {
+                spans.push(start..at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// The person whose name (or last word of it) appears closest to `quote` in `paragraph`,
+/// preferring mentions after the quote.
+fn nearest_person(paragraph: &str, quote: &Range<usize>, people: &[String]) -> Option<String> {
+    let mut best: Option<(usize, &String)> = None;
+    for person in people {
+        let surname = person.split_whitespace().last().unwrap_or(person);
+        for needle in [person.as_str(), surname] {
+            for (at, _) in paragraph.match_indices(needle) {
+                if (quote.start..quote.end).contains(&at) {
+                    continue;
+                }
+                // After the quote costs its distance; before it costs double (less typical).
+                let distance = if at >= quote.end {
+                    at - quote.end
+                } else {
+                    (quote.start - at).saturating_mul(2)
+                };
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, person));
                 }
             }
         }
-        // Keep selected values visible even at zero, so they can be unticked.
-        if let Some(selected) = selection.values.get(&field) {
-            for value in selected {
-                counts.entry(value.clone()).or_insert(0);
-            }
-        }
-        let mut list: Vec<FacetCount> = counts
-            .into_iter()
-            .map(|(value, count)| FacetCount { value, count })
-            .collect();
-        if field == FacetField::Year {
-            list.sort_by(|a, b| b.value.cmp(&a.value));
-        } else {
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        }
-        facets.insert(field, list);
     }
-
-    matched.retain(|(i, _)| articles.get(*i).is_some_and(|a| selection.accepts(*i, a)));
-    let date = |i: usize| articles.get(i).and_then(|a| a.date.clone());
-    let title = |i: usize| articles.get(i).map(|a| a.title.to_lowercase());
-    match (sort, terms.is_empty()) {
-        (SortOrder::Relevance, false) => matched.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then_with(|| date(b.0).cmp(&date(a.0))).then(a.0.cmp(&b.0))
-        }),
-        // No query: relevance means newest first, undated last.
-        (SortOrder::Relevance, true) | (SortOrder::Newest, _) => {
-            matched.sort_by(|a, b| date(b.0).cmp(&date(a.0)).then(a.0.cmp(&b.0)))
-        }
-        (SortOrder::Oldest, _) => matched.sort_by(|a, b| {
-            // Undated last in both directions.
-            let (da, db) = (date(a.0), date(b.0));
-            db.is_none().cmp(&da.is_none()).reverse().then(da.cmp(&db)).then(a.0.cmp(&b.0))
-        }),
-        (SortOrder::Title, _) => matched.sort_by(|a, b| title(a.0).cmp(&title(b.0)).then(a.0.cmp(&b.0))),
-    }
-    let hits = matched
-        .into_iter()
-        .filter_map(|(i, score)| {
-            let article = articles.get(i)?;
-            Some(Hit {
-                article: i,
-                score,
-                snippet: snippet(analyzer, &terms, article, 220),
-            })
-        })
-        .collect();
-    Exploration {
-        hits,
-        facets,
-        fallback,
-    }
+    best.map(|(_, person)| person.clone())
 }
 
 /// One bar of the timeline.
@@ -542,14 +463,6 @@ mod tests {
         }
     }
 
-    fn corpus() -> Vec<Article> {
-        vec![
-            article("a", "Cyber crimes law", Some("2024-06-20"), "news", &["New cyber crime laws in Karachi."]),
-            article("b", "Paris Call", Some("2018-11-12"), "news", &["Macron launched the call against cybercrime."]),
-            article("c", "Convention session", None, "press-release", &["The committee met in Vienna on crime."]),
-        ]
-    }
-
     #[test]
     fn runs_split_text_into_marked_and_plain_pieces() {
         let h = Highlighted { text: "a cyber law".into(), marks: vec![2..7] };
@@ -567,59 +480,44 @@ mod tests {
     }
 
     #[test]
-    fn facets_count_with_the_other_facets_applied() {
-        let an = Analyzer::default();
-        let articles = corpus();
-        let mut selection = Selection::default();
-        selection.values.insert(FacetField::Kind, ["news".to_string()].into());
-        let out = explore(&an, &articles, "crime", &selection, SortOrder::Relevance);
-        assert_eq!(out.hits.len(), 1, "only the news article about crime");
-        let kinds = &out.facets[&FacetField::Kind];
-        // The kind facet ignores its own selection, so press-release still shows its count.
-        assert_eq!(kinds.len(), 2);
-        assert!(kinds.iter().all(|k| k.count == 1));
-        let years = &out.facets[&FacetField::Year];
-        assert_eq!(years, &vec![FacetCount { value: "2024".into(), count: 1 }]);
+    fn ellipses_keep_marks_on_their_words() {
+        let h = Highlighted::from_spans("a cyber law", &[Span { start: 2, end: 7 }]).with_ellipses(true, true);
+        assert_eq!(h.runs().iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), vec!["cyber"]);
+        assert!(h.text.starts_with("… ") && h.text.ends_with(" …"));
     }
 
     #[test]
-    fn missing_terms_fall_back_to_any_term() {
-        let an = Analyzer::default();
-        let out = explore(&an, &corpus(), "Vienna Macron", &Selection::default(), SortOrder::Relevance);
-        assert_eq!(out.hits.len(), 2);
-        assert!(out.fallback.is_some());
-    }
-
-    #[test]
-    fn date_range_excludes_undated_and_out_of_range() {
-        let an = Analyzer::default();
-        let selection = Selection { from: Some("2019-01-01".into()), ..Selection::default() };
-        let out = explore(&an, &corpus(), "", &selection, SortOrder::Oldest);
-        let ids: Vec<usize> = out.hits.iter().map(|h| h.article).collect();
-        assert_eq!(ids, vec![0]);
-    }
-
-    #[test]
-    fn sort_orders_put_undated_last() {
-        let an = Analyzer::default();
-        let order = |sort| -> Vec<usize> {
-            explore(&an, &corpus(), "", &Selection::default(), sort).hits.iter().map(|h| h.article).collect()
+    fn quotations_find_curly_and_straight_quotes_and_the_nearest_speaker() {
+        let a = article(
+            "x",
+            "T",
+            None,
+            "news",
+            &["\u{201c}We will not accept this at all,\u{201d} said Munir Akram on Monday.", "He said \"too short\" then."],
+        );
+        let entities = EntityReport {
+            articles: vec![crate::entities::ArticleEntities {
+                article: "x".into(),
+                people: vec!["Munir Akram".into()],
+                ..Default::default()
+            }],
+            ..Default::default()
         };
-        assert_eq!(order(SortOrder::Newest), vec![0, 1, 2]);
-        assert_eq!(order(SortOrder::Oldest), vec![1, 0, 2]);
-        assert_eq!(order(SortOrder::Title), vec![2, 0, 1]);
+        let found = quotations(&[a], &entities, 3);
+        assert_eq!(found.len(), 1, "the two-word quote is too short");
+        assert_eq!(found[0].text, "We will not accept this at all,");
+        assert_eq!(found[0].speaker.as_deref(), Some("Munir Akram"));
     }
 
     #[test]
-    fn snippet_cuts_long_paragraphs_around_the_match_and_keeps_marks_valid() {
-        let an = Analyzer::default();
-        let long = format!("{} Macron spoke. {}", "word ".repeat(100), "tail ".repeat(100));
-        let a = article("x", "T", None, "news", &[&long]);
-        let terms = QueryTerms::parse(&an, "macron");
-        let s = snippet(&an, &terms, &a, 120);
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
-        assert!(s.text.len() < 140);
-        assert_eq!(s.runs().iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), vec!["Macron"]);
+    fn layers_split_at_every_boundary() {
+        let text = "Munir Akram said cyber";
+        let runs = layered_runs(text, &[6..11, 17..22], &[0..11, 40..50]);
+        assert_eq!(
+            runs,
+            vec![("Munir ", Layer::Entity), ("Akram", Layer::Both), (" said ", Layer::Plain), ("cyber", Layer::Query)]
+        );
+        assert_eq!(layered_runs("", &[], &[]), vec![]);
     }
 
     #[test]
