@@ -35,7 +35,6 @@ pub fn TopicsView() -> impl IntoView {
             let point = analysis.layout.topics.iter().find(|p| p.topic == topic.id)?;
             let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
             let label = topic.label.clone();
-            let aria = format!("{}: {}", topic.label, format::count(topic.size, "article", "articles"));
             let on_key = {
                 let label = label.clone();
                 move |ev: leptos::ev::KeyboardEvent| {
@@ -54,7 +53,6 @@ pub fn TopicsView() -> impl IntoView {
                     class=format!("topic-node topic-{}", topic.id % TOPIC_COLOURS)
                     role="button"
                     tabindex="0"
-                    aria-label=aria
                     data-testid="topic-node"
                     data-topic=label.clone()
                     on:click=on_click

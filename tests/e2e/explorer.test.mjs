@@ -142,14 +142,14 @@ test('the URL holds the whole view: reload restores it, back and forward move th
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
   await page.getByTestId('search-input').fill('cyber');
-  await page.getByTestId('sort').selectOption('title');
+  await page.getByTestId('sort').selectOption('oldest');
   await page.getByTestId('facet-kind').getByTestId('facet-option').first().check();
   await page.getByTestId('result-link').first().click();
   await page.getByTestId('reader').waitFor();
   const url = page.url();
   const p = params(page);
   assert.equal(p.get('q'), 'cyber');
-  assert.equal(p.get('sort'), 'title');
+  assert.equal(p.get('sort'), 'oldest');
   assert.ok(p.get('kind') && p.get('article'));
   const titles = await page.getByTestId('result-link').allTextContents();
 
@@ -157,7 +157,7 @@ test('the URL holds the whole view: reload restores it, back and forward move th
   await page.getByTestId('reader').waitFor();
   assert.equal(page.url(), url);
   assert.equal(await page.getByTestId('search-input').inputValue(), 'cyber');
-  assert.equal(await page.getByTestId('sort').inputValue(), 'title');
+  assert.equal(await page.getByTestId('sort').inputValue(), 'oldest');
   assert.equal(await page.getByTestId('facet-kind').getByTestId('facet-option').first().isChecked(), true);
   assert.deepEqual(await page.getByTestId('result-link').allTextContents(), titles);
 
@@ -216,7 +216,7 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
 });
 
 test('export downloads the current result set as CSV and JSON', async () => {
-  const { page, context, problems } = await open('?q=cyber&sort=title');
+  const { page, context, problems } = await open('?q=cyber&sort=oldest');
   await page.getByTestId('result').first().waitFor();
   const total = await countShown(page);
   const titles = await page.getByTestId('result-link').allTextContents();
@@ -233,7 +233,7 @@ test('export downloads the current result set as CSV and JSON', async () => {
   assert.equal(json.count, total);
   assert.equal(json.results.length, total);
   assert.deepEqual(json.results.slice(0, titles.length).map((r) => r.title), titles);
-  assert.equal(json.view, '?q=cyber&sort=title');
+  assert.equal(json.view, '?q=cyber&sort=oldest');
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -90,7 +90,7 @@ pub enum Layer {
 /// `text` cut at every mark boundary into runs with their layer. Ranges outside the text or
 /// not on char boundaries are ignored; overlapping ranges are fine.
 pub fn layered_runs<'t>(text: &'t str, query: &[Range<usize>], entities: &[Range<usize>]) -> Vec<(&'t str, Layer)> {
-    let valid = |r: &&Range<usize>| r.start < r.end && text.get(r.clone()).is_some();
+    let valid = |r: &&Range<usize>| r.start < r.end && text.get(r.start..r.end).is_some();
     let query: Vec<&Range<usize>> = query.iter().filter(valid).collect();
     let entities: Vec<&Range<usize>> = entities.iter().filter(valid).collect();
     let mut cuts: Vec<usize> = vec![0, text.len()];
