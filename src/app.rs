@@ -80,17 +80,22 @@ pub fn App() -> impl IntoView {
 fn install_keyboard(nav: Nav, overlays: Overlays) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let active = browser::active_element();
-        let tag = active.as_ref().map(|e| e.tag_name().to_ascii_lowercase()).unwrap_or_default();
-        let typing = matches!(tag.as_str(), "input" | "textarea" | "select");
-        let on_results = active
+        let tag = active
             .as_ref()
-            .is_none_or(|e| tag == "body" || e.get_attribute("data-testid").as_deref() == Some("result-link"));
+            .map(|e| e.tag_name().to_ascii_lowercase())
+            .unwrap_or_default();
+        let typing = matches!(tag.as_str(), "input" | "textarea" | "select");
+        let on_results = active.as_ref().is_none_or(|e| {
+            tag == "body" || e.get_attribute("data-testid").as_deref() == Some("result-link")
+        });
         let context = KeyContext {
             typing,
             modifier: ev.ctrl_key() || ev.alt_key() || ev.meta_key(),
             on_results,
         };
-        let Some(action) = keys::action_for(&ev.key(), context) else { return };
+        let Some(action) = keys::action_for(&ev.key(), context) else {
+            return;
+        };
         match action {
             KeyAction::FocusSearch => {
                 ev.prevent_default();
@@ -102,8 +107,12 @@ fn install_keyboard(nav: Nav, overlays: Overlays) {
             }
             KeyAction::NextResult | KeyAction::PreviousResult => {
                 let links = browser::all("[data-testid=result-link]");
-                let current = active.as_ref().and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))));
-                if let Some(next) = keys::step(current, links.len(), action == KeyAction::NextResult) {
+                let current = active
+                    .as_ref()
+                    .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))));
+                if let Some(next) =
+                    keys::step(current, links.len(), action == KeyAction::NextResult)
+                {
                     ev.prevent_default();
                     if let Some(link) = links.get(next) {
                         let _ = link.focus();
@@ -132,7 +141,11 @@ fn install_keyboard(nav: Nav, overlays: Overlays) {
 fn follow_title(nav: Nav, corpus: Corpus) {
     Effect::new(move |_| {
         let title = nav.with(|s| {
-            let article = s.article.as_deref().and_then(|id| corpus.find(id)).map(|(_, a)| a.title.clone());
+            let article = s
+                .article
+                .as_deref()
+                .and_then(|id| corpus.find(id))
+                .map(|(_, a)| a.title.clone());
             match (article, s.query.trim()) {
                 (Some(title), _) => format!("{title} · Dossier"),
                 (None, "") => format!("{} · Dossier", s.view.label()),
@@ -151,7 +164,10 @@ fn follow_reader_focus(nav: Nav) {
         if current != before {
             let target = match (&current, &before) {
                 (Some(_), _) => "#reader-title".to_string(),
-                (None, Some(id)) => format!("[data-article-id=\"{}\"] [data-testid=result-link]", css_escape(id)),
+                (None, Some(id)) => format!(
+                    "[data-article-id=\"{}\"] [data-testid=result-link]",
+                    css_escape(id)
+                ),
                 (None, None) => String::new(),
             };
             if !target.is_empty() {
@@ -169,5 +185,7 @@ fn follow_reader_focus(nav: Nav) {
 
 /// Article ids are slugs, but never trust data inside a selector: keep only slug characters.
 fn css_escape(id: &str) -> String {
-    id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }

@@ -16,10 +16,15 @@ pub fn location_search() -> String {
 
 /// Writes the query string to the address bar: a new history entry, or replacing the current one.
 pub fn write_history(query_string: &str, push: bool) {
-    let Ok(history) = window().history() else { return };
+    let Ok(history) = window().history() else {
+        return;
+    };
     // An empty query string must still drop the old one: fall back to the bare path.
     let url = if query_string.is_empty() {
-        window().location().pathname().unwrap_or_else(|_| "./".into())
+        window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "./".into())
     } else {
         query_string.to_string()
     };
@@ -32,7 +37,13 @@ pub fn write_history(query_string: &str, push: bool) {
 
 /// A value from localStorage.
 pub fn stored(key: &str) -> Option<String> {
-    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
 }
 
 /// Stores (or with None removes) a value in localStorage.
@@ -122,5 +133,6 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
 }

@@ -39,7 +39,16 @@ impl ExportRow {
 }
 
 const CSV_HEADER: [&str; 10] = [
-    "rank", "id", "title", "date", "date_inferred", "dateline", "kind", "source", "file", "snippet",
+    "rank",
+    "id",
+    "title",
+    "date",
+    "date_inferred",
+    "dateline",
+    "kind",
+    "source",
+    "file",
+    "snippet",
 ];
 
 /// RFC 4180 CSV with a header row and CRLF line ends. Cells that a spreadsheet would run as a

@@ -2,11 +2,17 @@
 
 /// `2024-06-20` as `20 Jun 2024` (unambiguous in every locale); other text is returned as is.
 pub fn format_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
         [year, month, day] => {
-            let month = month.parse::<usize>().ok().and_then(|m| m.checked_sub(1)).and_then(|m| MONTHS.get(m));
+            let month = month
+                .parse::<usize>()
+                .ok()
+                .and_then(|m| m.checked_sub(1))
+                .and_then(|m| MONTHS.get(m));
             match (month, day.parse::<u32>()) {
                 (Some(month), Ok(day)) => format!("{day} {month} {year}"),
                 _ => date.to_string(),

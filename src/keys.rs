@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn typing_keeps_printable_keys_but_not_escape() {
-        let typing = KeyContext { typing: true, ..KeyContext::default() };
+        let typing = KeyContext {
+            typing: true,
+            ..KeyContext::default()
+        };
         assert_eq!(action_for("/", typing), None);
         assert_eq!(action_for("j", typing), None);
         assert_eq!(action_for("Escape", typing), Some(KeyAction::Close));
@@ -82,13 +85,22 @@ mod tests {
         let elsewhere = KeyContext::default();
         assert_eq!(action_for("ArrowDown", elsewhere), None);
         assert_eq!(action_for("j", elsewhere), Some(KeyAction::NextResult));
-        let on_results = KeyContext { on_results: true, ..KeyContext::default() };
-        assert_eq!(action_for("ArrowUp", on_results), Some(KeyAction::PreviousResult));
+        let on_results = KeyContext {
+            on_results: true,
+            ..KeyContext::default()
+        };
+        assert_eq!(
+            action_for("ArrowUp", on_results),
+            Some(KeyAction::PreviousResult)
+        );
     }
 
     #[test]
     fn modifiers_are_left_to_the_browser() {
-        let ctrl = KeyContext { modifier: true, ..KeyContext::default() };
+        let ctrl = KeyContext {
+            modifier: true,
+            ..KeyContext::default()
+        };
         assert_eq!(action_for("/", ctrl), None);
     }
 

@@ -6,7 +6,7 @@ use dossier_engine::entities::{self, EntityConfig, EntityExtractor, EntityReport
 use dossier_engine::index::SearchIndex;
 use dossier_engine::search::{SearchRequest, SearchResponse};
 use dossier_engine::topics::{self, TopicAnalysis, TopicConfig};
-use dossier_engine::view_model::{self, Quotation, QueryTerms, TimeBucket};
+use dossier_engine::view_model::{self, QueryTerms, Quotation, TimeBucket};
 use dossier_engine::{Article, Bundle};
 use leptos::prelude::*;
 
@@ -69,7 +69,12 @@ impl Corpus {
 
     /// The article with `id` and its index.
     pub fn find(self, id: &str) -> Option<(usize, &'static Article)> {
-        self.0.bundle.articles.iter().enumerate().find(|(_, a)| a.id == id)
+        self.0
+            .bundle
+            .articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == id)
     }
 
     /// The topic label of an article, when it has one.
@@ -124,7 +129,8 @@ impl Results {
                 }
             })
         });
-        let terms = Memo::new(move |_| nav.with(|s| QueryTerms::parse(&Analyzer::default(), &s.query)));
+        let terms =
+            Memo::new(move |_| nav.with(|s| QueryTerms::parse(&Analyzer::default(), &s.query)));
         let paging = Memo::new(move |_| {
             let total = timed.with(|t| t.response.hits.len());
             let pages = total.div_ceil(PER_PAGE).max(1);

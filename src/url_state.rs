@@ -23,7 +23,13 @@ pub enum View {
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [View; 5] = [View::Results, View::Topics, View::Timeline, View::Entities, View::Quotes];
+    pub const ALL: [View; 5] = [
+        View::Results,
+        View::Topics,
+        View::Timeline,
+        View::Entities,
+        View::Quotes,
+    ];
 
     /// The URL word for this view.
     pub fn key(self) -> &'static str {
@@ -177,7 +183,8 @@ impl UrlState {
 
     /// Selects exactly one value of a filter (a click on a topic, entity or chip).
     pub fn select_only(&mut self, key: FacetKey, value: &str) {
-        self.filters.insert(key, BTreeSet::from([value.to_string()]));
+        self.filters
+            .insert(key, BTreeSet::from([value.to_string()]));
         self.page = 1;
     }
 
@@ -234,10 +241,13 @@ impl UrlState {
 fn is_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() == 10
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters; space becomes `+`.
@@ -245,7 +255,9 @@ pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => {
                 let _ = write!(out, "%{byte:02X}");
@@ -341,7 +353,10 @@ mod tests {
         let state = UrlState::parse("?kind=news&year=2024&year=2018&from=2024-01-01&sort=newest");
         let request = state.search_request();
         assert_eq!(request.filters.get(&FacetKey::Year).map(Vec::len), Some(2));
-        assert_eq!(request.date_range.and_then(|d| d.from).as_deref(), Some("2024-01-01"));
+        assert_eq!(
+            request.date_range.and_then(|d| d.from).as_deref(),
+            Some("2024-01-01")
+        );
         assert_eq!(request.sort, SortOrder::Newest);
     }
 }

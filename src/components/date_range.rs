@@ -11,7 +11,11 @@ pub fn DateRange() -> impl IntoView {
     let set = move |from: bool, value: String| {
         let value = (!value.is_empty()).then_some(value);
         nav.push(|s| {
-            let (f, t) = if from { (value, s.to.clone()) } else { (s.from.clone(), value) };
+            let (f, t) = if from {
+                (value, s.to.clone())
+            } else {
+                (s.from.clone(), value)
+            };
             s.set_dates(f, t);
         });
     };

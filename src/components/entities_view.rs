@@ -32,14 +32,24 @@ pub fn EntitiesView() -> impl IntoView {
     // The chosen entity: the first selected entity filter, if any.
     let chosen = Memo::new(move |_| {
         nav.with(|s| {
-            [FacetKey::Person, FacetKey::Org, FacetKey::Place, FacetKey::Country]
-                .into_iter()
-                .find_map(|key| s.filters.get(&key).and_then(|v| v.iter().next().cloned()))
+            [
+                FacetKey::Person,
+                FacetKey::Org,
+                FacetKey::Place,
+                FacetKey::Country,
+            ]
+            .into_iter()
+            .find_map(|key| s.filters.get(&key).and_then(|v| v.iter().next().cloned()))
         })
     });
     let column = move |kind: EntityKind, title: &'static str| {
         let mut entities: Vec<_> = report.entities.iter().filter(|e| e.kind == kind).collect();
-        entities.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+        entities.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+                .then(a.name.cmp(&b.name))
+        });
         let key = facet_of(kind);
         view! {
             <section class="entity-column" aria-label=title>

@@ -20,8 +20,14 @@ pub fn ExportButtons() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter_map(|(rank, hit)| {
-                    let snippet = hit.snippet.as_ref().map(|s| s.text.as_str()).unwrap_or_default();
-                    corpus.article(hit.article).map(|a| ExportRow::new(rank + 1, a, snippet))
+                    let snippet = hit
+                        .snippet
+                        .as_ref()
+                        .map(|s| s.text.as_str())
+                        .unwrap_or_default();
+                    corpus
+                        .article(hit.article)
+                        .map(|a| ExportRow::new(rank + 1, a, snippet))
                 })
                 .collect::<Vec<_>>()
         })

@@ -21,7 +21,11 @@ pub fn FacetGroup(
     let nav = use_nav();
     let results = use_results();
     let expanded = RwSignal::new(false);
-    let counts = Memo::new(move |_| results.timed.with(|t| t.response.facets.get(&key).cloned().unwrap_or_default()));
+    let counts = Memo::new(move |_| {
+        results
+            .timed
+            .with(|t| t.response.facets.get(&key).cloned().unwrap_or_default())
+    });
     let shown = move || {
         let all = counts.get();
         if expanded.get() {

@@ -24,7 +24,9 @@ pub fn LayeredText(
                 Layer::Plain => piece.into_any(),
                 Layer::Query => view! { <mark>{piece}</mark> }.into_any(),
                 Layer::Entity => view! { <span class="mention">{piece}</span> }.into_any(),
-                Layer::Both => view! { <span class="mention"><mark>{piece}</mark></span> }.into_any(),
+                Layer::Both => {
+                    view! { <span class="mention"><mark>{piece}</mark></span> }.into_any()
+                }
             }
         })
         .collect_view()

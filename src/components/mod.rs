@@ -16,7 +16,7 @@ pub mod result_item;
 pub mod results_view;
 pub mod search_box;
 pub mod theme_toggle;
-pub mod topic_chip;
 pub mod timeline_view;
+pub mod topic_chip;
 pub mod topics_view;
 pub mod view_switcher;

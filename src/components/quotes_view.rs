@@ -19,7 +19,9 @@ pub fn QuotesView() -> impl IntoView {
     let corpus = use_corpus();
     let results = use_results();
     let shown = Memo::new(move |_| {
-        let in_results: BTreeSet<usize> = results.timed.with(|t| t.response.hits.iter().map(|h| h.article).collect());
+        let in_results: BTreeSet<usize> = results
+            .timed
+            .with(|t| t.response.hits.iter().map(|h| h.article).collect());
         results.terms.with(|terms| {
             let analyzer = Analyzer::default();
             corpus
@@ -30,8 +32,12 @@ pub fn QuotesView() -> impl IntoView {
                 .filter(|(_, q)| in_results.contains(&q.article))
                 .filter_map(|(i, q)| {
                     let marked = terms.highlight(&analyzer, &q.text);
-                    let speaker_matches = q.speaker.as_deref().is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
-                    (terms.is_empty() || !marked.marks.is_empty() || speaker_matches).then_some((i, marked))
+                    let speaker_matches = q
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
+                    (terms.is_empty() || !marked.marks.is_empty() || speaker_matches)
+                        .then_some((i, marked))
                 })
                 .collect::<Vec<_>>()
         })

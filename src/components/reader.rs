@@ -23,9 +23,15 @@ const KWIC_WIDTH: usize = 70;
 pub fn Reader() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
-    let open = Memo::new(move |_| nav.with(|s| s.article.clone()).and_then(|id| corpus.find(&id)).map(|(i, _)| i));
+    let open = Memo::new(move |_| {
+        nav.with(|s| s.article.clone())
+            .and_then(|id| corpus.find(&id))
+            .map(|(i, _)| i)
+    });
     move || {
-        open.get().and_then(|index| corpus.article(index)).map(|article| view! { <ReaderPanel article=article /> })
+        open.get()
+            .and_then(|index| corpus.article(index))
+            .map(|article| view! { <ReaderPanel article=article /> })
     }
 }
 
@@ -41,7 +47,11 @@ fn ReaderPanel(
     let mentions = corpus.0.extractor.mentions(article);
     // Entity mention ranges of one text unit (title = 0, then subtitle, summary, body, captions).
     let entity_ranges = move |unit: usize| -> Vec<std::ops::Range<usize>> {
-        mentions.iter().filter(|m| m.unit == unit).map(|m| m.start..m.end).collect()
+        mentions
+            .iter()
+            .filter(|m| m.unit == unit)
+            .map(|m| m.start..m.end)
+            .collect()
     };
     let marked = move |text: &'static str, unit: usize| {
         let entities = entity_ranges(unit);
@@ -53,7 +63,13 @@ fn ReaderPanel(
     let summary_unit = 1 + usize::from(article.subtitle.is_some());
     let body_unit = first_body_unit(article);
     let index = corpus.find(&article.id).map(|(i, _)| i);
-    let quotes: Vec<_> = corpus.0.quotes.iter().filter(|q| Some(q.article) == index).cloned().collect();
+    let quotes: Vec<_> = corpus
+        .0
+        .quotes
+        .iter()
+        .filter(|q| Some(q.article) == index)
+        .cloned()
+        .collect();
     let related: Vec<(String, String)> = corpus
         .0
         .topics
@@ -63,13 +79,25 @@ fn ReaderPanel(
         .map(|r| {
             r.related
                 .iter()
-                .filter_map(|rel| corpus.find(&rel.article).map(|(_, a)| (a.id.clone(), a.title.clone())))
+                .filter_map(|rel| {
+                    corpus
+                        .find(&rel.article)
+                        .map(|(_, a)| (a.id.clone(), a.title.clone()))
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let named = corpus.0.entities.articles.iter().find(|e| e.article == article.id).cloned();
+    let named = corpus
+        .0
+        .entities
+        .articles
+        .iter()
+        .find(|e| e.article == article.id)
+        .cloned();
     let kwic = Memo::new(move |_| {
-        results.terms.with(|t| view_model::keyword_in_context(&Analyzer::default(), t, article, KWIC_WIDTH))
+        results
+            .terms
+            .with(|t| view_model::keyword_in_context(&Analyzer::default(), t, article, KWIC_WIDTH))
     });
     let close = move |_| nav.push(|s| s.article = None);
     view! {

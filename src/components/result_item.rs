@@ -28,9 +28,14 @@ pub fn ResultItem(
     let marked = Memo::new(move |_| {
         results.timed.with(|t| {
             let hit = t.response.hits.iter().find(|h| h.article == index);
-            let title = Highlighted::from_spans(&article.title, hit.map(|h| h.title_highlights.as_slice()).unwrap_or_default());
+            let title = Highlighted::from_spans(
+                &article.title,
+                hit.map(|h| h.title_highlights.as_slice())
+                    .unwrap_or_default(),
+            );
             let snippet = hit.and_then(|h| h.snippet.as_ref()).map(|s| {
-                Highlighted::from_spans(&s.text, &s.highlights).with_ellipses(s.cut_start, s.cut_end)
+                Highlighted::from_spans(&s.text, &s.highlights)
+                    .with_ellipses(s.cut_start, s.cut_end)
             });
             (title, snippet)
         })

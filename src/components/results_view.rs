@@ -30,7 +30,15 @@ pub fn ResultsView() -> impl IntoView {
         })
     });
     let did_you_mean = Memo::new(move |_| results.timed.with(|t| t.response.did_you_mean.clone()));
-    let errors = Memo::new(move |_| results.timed.with(|t| t.response.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>()));
+    let errors = Memo::new(move |_| {
+        results.timed.with(|t| {
+            t.response
+                .errors
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let page_hits = Memo::new(move |_| {
         let (page, _) = results.paging.get();
         results.timed.with(|t| {

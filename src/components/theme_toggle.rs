@@ -11,8 +11,14 @@ const STORAGE_KEY: &str = "dossier-theme";
 /// and is applied as `<html data-theme>`.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let chosen = RwSignal::new(browser::stored(STORAGE_KEY).filter(|t| t == "light" || t == "dark"));
-    let dark = move || chosen.with(|c| c.as_deref().map_or_else(browser::system_prefers_dark, |t| t == "dark"));
+    let chosen =
+        RwSignal::new(browser::stored(STORAGE_KEY).filter(|t| t == "light" || t == "dark"));
+    let dark = move || {
+        chosen.with(|c| {
+            c.as_deref()
+                .map_or_else(browser::system_prefers_dark, |t| t == "dark")
+        })
+    };
     // The outside world: the root attribute and storage follow the choice.
     Effect::new(move |_| {
         let choice = chosen.get();

@@ -41,7 +41,8 @@ pub fn TimelineView() -> impl IntoView {
         (None, None) => "All dates. Click a bar or drag across bars to filter by date.".to_string(),
         (from, to) => format!(
             "Showing {} to {}.",
-            from.as_deref().map_or("the start".into(), format::format_date),
+            from.as_deref()
+                .map_or("the start".into(), format::format_date),
             to.as_deref().map_or("the end".into(), format::format_date)
         ),
     };

@@ -89,7 +89,11 @@ pub enum Layer {
 
 /// `text` cut at every mark boundary into runs with their layer. Ranges outside the text or
 /// not on char boundaries are ignored; overlapping ranges are fine.
-pub fn layered_runs<'t>(text: &'t str, query: &[Range<usize>], entities: &[Range<usize>]) -> Vec<(&'t str, Layer)> {
+pub fn layered_runs<'t>(
+    text: &'t str,
+    query: &[Range<usize>],
+    entities: &[Range<usize>],
+) -> Vec<(&'t str, Layer)> {
     let valid = |r: &&Range<usize>| r.start < r.end && text.get(r.start..r.end).is_some();
     let query: Vec<&Range<usize>> = query.iter().filter(valid).collect();
     let entities: Vec<&Range<usize>> = entities.iter().filter(valid).collect();
@@ -102,8 +106,12 @@ pub fn layered_runs<'t>(text: &'t str, query: &[Range<usize>], entities: &[Range
     cuts.dedup();
     let mut runs: Vec<(&str, Layer)> = Vec::new();
     for pair in cuts.windows(2) {
-        let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else { continue };
-        let Some(piece) = text.get(a..b) else { continue };
+        let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        let Some(piece) = text.get(a..b) else {
+            continue;
+        };
         let inside = |set: &[&Range<usize>]| set.iter().any(|r| r.start <= a && b <= r.end);
         let layer = match (inside(&query), inside(&entities)) {
             (true, true) => Layer::Both,
@@ -226,7 +234,8 @@ pub fn keyword_in_context(
         let marks = terms.marks(analyzer, paragraph);
         for mark in &marks {
             let start = paragraph.floor_char_boundary(mark.start.saturating_sub(width));
-            let end = paragraph.floor_char_boundary(mark.end.saturating_add(width).min(paragraph.len()));
+            let end =
+                paragraph.floor_char_boundary(mark.end.saturating_add(width).min(paragraph.len()));
             let inner: Vec<Range<usize>> = marks
                 .iter()
                 .filter(|m| m.start >= start && m.end <= end)
@@ -249,7 +258,11 @@ pub fn keyword_in_context(
 
 /// The facet values analytics give each article (topic label; people, organisations, places,
 /// countries), in article order: what [`crate::index::SearchIndex::build`] takes as extra facets.
-pub fn analytics_facets(articles: &[Article], topics: &TopicAnalysis, entities: &EntityReport) -> Vec<DocFacets> {
+pub fn analytics_facets(
+    articles: &[Article],
+    topics: &TopicAnalysis,
+    entities: &EntityReport,
+) -> Vec<DocFacets> {
     articles
         .iter()
         .map(|article| {
@@ -294,7 +307,11 @@ pub struct Quotation {
 /// (curly “…” or straight "…" quotes). The speaker is the article's person (from `entities`)
 /// whose name or surname occurs in the paragraph nearest the quote (after it first, as in
 /// "…,” said Akram", then before it).
-pub fn quotations(articles: &[Article], entities: &EntityReport, min_words: usize) -> Vec<Quotation> {
+pub fn quotations(
+    articles: &[Article],
+    entities: &EntityReport,
+    min_words: usize,
+) -> Vec<Quotation> {
     let mut out = Vec::new();
     for (index, article) in articles.iter().enumerate() {
         let people: &[String] = entities
@@ -304,7 +321,9 @@ pub fn quotations(articles: &[Article], entities: &EntityReport, min_words: usiz
             .map_or(&[], |e| e.people.as_slice());
         for paragraph in article.summary.iter().chain(article.body.iter()) {
             for span in quote_spans(paragraph) {
-                let Some(text) = paragraph.get(span.clone()) else { continue };
+                let Some(text) = paragraph.get(span.clone()) else {
+                    continue;
+                };
                 let text = text.trim();
                 if text.split_whitespace().count() < min_words {
                     continue;
@@ -376,7 +395,10 @@ pub struct TimeBucket {
 
 /// Articles per period, every period between the first and the last dated article included
 /// (empty ones at zero): months when the span is at most `max_months`, years otherwise.
-pub fn timeline<'a>(dates: impl IntoIterator<Item = &'a str>, max_months: usize) -> Vec<TimeBucket> {
+pub fn timeline<'a>(
+    dates: impl IntoIterator<Item = &'a str>,
+    max_months: usize,
+) -> Vec<TimeBucket> {
     let months: Vec<(i32, u32)> = dates
         .into_iter()
         .filter_map(|d| {
@@ -388,7 +410,8 @@ pub fn timeline<'a>(dates: impl IntoIterator<Item = &'a str>, max_months: usize)
     let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
         return Vec::new();
     };
-    let span = usize::try_from((last.0 - first.0) * 12 + last.1 as i32 - first.1 as i32 + 1).unwrap_or(0);
+    let span =
+        usize::try_from((last.0 - first.0) * 12 + last.1 as i32 - first.1 as i32 + 1).unwrap_or(0);
     let mut buckets = Vec::new();
     if span <= max_months {
         let (mut year, mut month) = *first;
@@ -400,7 +423,11 @@ pub fn timeline<'a>(dates: impl IntoIterator<Item = &'a str>, max_months: usize)
                 to: format!("{year:04}-{month:02}-{:02}", days_in_month(year, month)),
                 count,
             });
-            (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
         }
     } else {
         for year in first.0..=last.0 {
@@ -465,9 +492,18 @@ mod tests {
 
     #[test]
     fn runs_split_text_into_marked_and_plain_pieces() {
-        let h = Highlighted { text: "a cyber law".into(), marks: vec![2..7] };
-        assert_eq!(h.runs(), vec![("a ", false), ("cyber", true), (" law", false)]);
-        let bad = Highlighted { text: "abc".into(), marks: vec![1..9, 0..1] };
+        let h = Highlighted {
+            text: "a cyber law".into(),
+            marks: vec![2..7],
+        };
+        assert_eq!(
+            h.runs(),
+            vec![("a ", false), ("cyber", true), (" law", false)]
+        );
+        let bad = Highlighted {
+            text: "abc".into(),
+            marks: vec![1..9, 0..1],
+        };
         assert_eq!(bad.runs(), vec![("a", true), ("bc", false)]);
     }
 
@@ -476,13 +512,24 @@ mod tests {
         let an = Analyzer::default();
         let terms = QueryTerms::parse(&an, "crimes");
         let h = terms.highlight(&an, "Crime and more crimes");
-        assert_eq!(h.runs(), vec![("Crime", true), (" and more ", false), ("crimes", true)]);
+        assert_eq!(
+            h.runs(),
+            vec![("Crime", true), (" and more ", false), ("crimes", true)]
+        );
     }
 
     #[test]
     fn ellipses_keep_marks_on_their_words() {
-        let h = Highlighted::from_spans("a cyber law", &[Span { start: 2, end: 7 }]).with_ellipses(true, true);
-        assert_eq!(h.runs().iter().filter(|r| r.1).map(|r| r.0).collect::<Vec<_>>(), vec!["cyber"]);
+        let h = Highlighted::from_spans("a cyber law", &[Span { start: 2, end: 7 }])
+            .with_ellipses(true, true);
+        assert_eq!(
+            h.runs()
+                .iter()
+                .filter(|r| r.1)
+                .map(|r| r.0)
+                .collect::<Vec<_>>(),
+            vec!["cyber"]
+        );
         assert!(h.text.starts_with("… ") && h.text.ends_with(" …"));
     }
 
@@ -493,7 +540,10 @@ mod tests {
             "T",
             None,
             "news",
-            &["\u{201c}We will not accept this at all,\u{201d} said Munir Akram on Monday.", "He said \"too short\" then."],
+            &[
+                "\u{201c}We will not accept this at all,\u{201d} said Munir Akram on Monday.",
+                "He said \"too short\" then.",
+            ],
         );
         let entities = EntityReport {
             articles: vec![crate::entities::ArticleEntities {
@@ -515,7 +565,12 @@ mod tests {
         let runs = layered_runs(text, &[6..11, 17..22], &[0..11, 40..50]);
         assert_eq!(
             runs,
-            vec![("Munir ", Layer::Entity), ("Akram", Layer::Both), (" said ", Layer::Plain), ("cyber", Layer::Query)]
+            vec![
+                ("Munir ", Layer::Entity),
+                ("Akram", Layer::Both),
+                (" said ", Layer::Plain),
+                ("cyber", Layer::Query)
+            ]
         );
         assert_eq!(layered_runs("", &[], &[]), vec![]);
     }
@@ -523,7 +578,13 @@ mod tests {
     #[test]
     fn kwic_gives_one_line_per_match() {
         let an = Analyzer::default();
-        let a = article("x", "T", None, "news", &["Crime here. And crime there, again crime."]);
+        let a = article(
+            "x",
+            "T",
+            None,
+            "news",
+            &["Crime here. And crime there, again crime."],
+        );
         let lines = keyword_in_context(&an, &QueryTerms::parse(&an, "crime"), &a, 10);
         assert_eq!(lines.len(), 3);
         assert!(lines.iter().all(|l| !l.marks.is_empty()));
@@ -532,7 +593,10 @@ mod tests {
     #[test]
     fn timeline_fills_empty_months_and_switches_to_years() {
         let months = timeline(["2024-01-05", "2024-03-01", "2024-03-09"], 36);
-        let counts: Vec<(&str, usize)> = months.iter().map(|b| (b.period.as_str(), b.count)).collect();
+        let counts: Vec<(&str, usize)> = months
+            .iter()
+            .map(|b| (b.period.as_str(), b.count))
+            .collect();
         assert_eq!(counts, vec![("2024-01", 1), ("2024-02", 0), ("2024-03", 2)]);
         assert_eq!(months.get(1).map(|b| b.to.as_str()), Some("2024-02-29"));
         let years = timeline(["2018-11-12", "2024-06-20", "bad"], 36);
