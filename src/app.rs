@@ -1,12 +1,32 @@
-//! The application shell.
+//! The application shell: contexts, layout, the global keyboard map and the effects that talk
+//! to the world outside the reactive graph (document title, focus).
 
 use leptos::prelude::*;
 
-use crate::components::article_list::ArticleList;
-use crate::components::search_box::SearchBox;
+use crate::browser;
+use crate::components::app_header::AppHeader;
+use crate::components::entities_view::EntitiesView;
+use crate::components::facet_sidebar::FacetSidebar;
+use crate::components::help_dialog::HelpDialog;
+use crate::components::quotes_view::QuotesView;
+use crate::components::reader::Reader;
+use crate::components::results_view::ResultsView;
+use crate::components::timeline_view::TimelineView;
+use crate::components::topics_view::TopicsView;
 use crate::corpus;
+use crate::keys::{self, KeyAction, KeyContext};
+use crate::nav::Nav;
+use crate::results::{Corpus, Results};
+use crate::url_state::View;
 
-/// The whole page: header with the search box, then the matching articles.
+/// Page-local UI state that is not worth a link: the help dialog and the filter drawer.
+#[derive(Clone, Copy)]
+pub struct Overlays {
+    pub help_open: RwSignal<bool>,
+    pub drawer_open: RwSignal<bool>,
+}
+
+/// The whole page: header, facet sidebar, the current view and the reader.
 #[component]
 pub fn App() -> impl IntoView {
     let bundle = match corpus::embedded() {
@@ -16,19 +36,156 @@ pub fn App() -> impl IntoView {
                 .into_any();
         }
     };
-    let (query, set_query) = signal(String::new());
-    let matches = Memo::new(move |_| {
-        dossier_engine::search::filter_substring(&bundle.articles, &query.read())
-    });
+    let corpus = Corpus::load(bundle);
+    let nav = Nav::install();
+    let results = Results::new(corpus, nav);
+    let overlays = Overlays {
+        help_open: RwSignal::new(false),
+        drawer_open: RwSignal::new(false),
+    };
+    provide_context(corpus);
+    provide_context(nav);
+    provide_context(results);
+    provide_context(overlays);
+
+    install_keyboard(nav, overlays);
+    follow_title(nav, corpus);
+    follow_reader_focus(nav);
+
+    let view = Memo::new(move |_| nav.with(|s| s.view));
+    let reader_open = Memo::new(move |_| nav.with(|s| s.article.is_some()));
 
     view! {
-        <header class="header">
-            <h1 class="brand">"Dossier"</h1>
-            <SearchBox query=query on_input=move |q| set_query.set(q) />
-        </header>
-        <main class="main">
-            <ArticleList articles=&bundle.articles matches=matches />
-        </main>
+        <a class="skip-link" href="#main">"Skip to the results"</a>
+        <AppHeader />
+        <div class="layout" class:reader-open=reader_open>
+            <FacetSidebar />
+            <main id="main" class="main" tabindex="-1" data-testid="main">
+                {move || match view.get() {
+                    View::Results => view! { <ResultsView /> }.into_any(),
+                    View::Topics => view! { <TopicsView /> }.into_any(),
+                    View::Timeline => view! { <TimelineView /> }.into_any(),
+                    View::Entities => view! { <EntitiesView /> }.into_any(),
+                    View::Quotes => view! { <QuotesView /> }.into_any(),
+                }}
+            </main>
+            <Reader />
+        </div>
+        <HelpDialog />
     }
     .into_any()
+}
+
+/// The global keys (see [`keys::action_for`]).
+fn install_keyboard(nav: Nav, overlays: Overlays) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let active = browser::active_element();
+        let tag = active
+            .as_ref()
+            .map(|e| e.tag_name().to_ascii_lowercase())
+            .unwrap_or_default();
+        let typing = matches!(tag.as_str(), "input" | "textarea" | "select");
+        let on_results = active.as_ref().is_none_or(|e| {
+            tag == "body" || e.get_attribute("data-testid").as_deref() == Some("result-link")
+        });
+        let context = KeyContext {
+            typing,
+            modifier: ev.ctrl_key() || ev.alt_key() || ev.meta_key(),
+            on_results,
+        };
+        let Some(action) = keys::action_for(&ev.key(), context) else {
+            return;
+        };
+        match action {
+            KeyAction::FocusSearch => {
+                ev.prevent_default();
+                browser::focus("#search");
+            }
+            KeyAction::ToggleHelp => {
+                ev.prevent_default();
+                overlays.help_open.update(|open| *open = !*open);
+            }
+            KeyAction::NextResult | KeyAction::PreviousResult => {
+                let links = browser::all("[data-testid=result-link]");
+                let current = active
+                    .as_ref()
+                    .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))));
+                if let Some(next) =
+                    keys::step(current, links.len(), action == KeyAction::NextResult)
+                {
+                    ev.prevent_default();
+                    if let Some(link) = links.get(next) {
+                        let _ = link.focus();
+                    }
+                }
+            }
+            KeyAction::Close => {
+                if overlays.help_open.get_untracked() {
+                    overlays.help_open.set(false);
+                } else if overlays.drawer_open.get_untracked() {
+                    overlays.drawer_open.set(false);
+                    browser::focus("[data-testid=filters-button]");
+                } else if nav.with_untracked(|s| s.article.is_some()) {
+                    nav.push(|s| s.article = None);
+                } else if typing {
+                    return;
+                }
+                ev.prevent_default();
+            }
+        }
+    });
+    std::mem::forget(handle);
+}
+
+/// The document title names what is on screen (history entries and tabs read better).
+fn follow_title(nav: Nav, corpus: Corpus) {
+    Effect::new(move |_| {
+        let title = nav.with(|s| {
+            let article = s
+                .article
+                .as_deref()
+                .and_then(|id| corpus.find(id))
+                .map(|(_, a)| a.title.clone());
+            match (article, s.query.trim()) {
+                (Some(title), _) => format!("{title} · Dossier"),
+                (None, "") => format!("{} · Dossier", s.view.label()),
+                (None, query) => format!("“{query}” · {} · Dossier", s.view.label()),
+            }
+        });
+        browser::set_title(&title);
+    });
+}
+
+/// Opening the reader moves focus into it; closing it returns focus to the result it came from.
+fn follow_reader_focus(nav: Nav) {
+    Effect::new(move |previous: Option<Option<String>>| {
+        let current = nav.with(|s| s.article.clone());
+        let before = previous.flatten();
+        if current != before {
+            let target = match (&current, &before) {
+                (Some(_), _) => "#reader-title".to_string(),
+                (None, Some(id)) => format!(
+                    "[data-article-id=\"{}\"] [data-testid=result-link]",
+                    css_escape(id)
+                ),
+                (None, None) => String::new(),
+            };
+            if !target.is_empty() {
+                // After the DOM has been updated for the new state.
+                request_animation_frame(move || {
+                    if !browser::focus(&target) && target != "#reader-title" {
+                        browser::focus("#main");
+                    }
+                });
+            }
+        }
+        current
+    });
+}
+
+/// Article ids are slugs, but never trust data inside a selector: keep only slug characters.
+fn css_escape(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }

@@ -2,26 +2,34 @@
 
 use leptos::prelude::*;
 
-/// A labelled search input that reports every keystroke.
+use crate::nav::use_nav;
+
+/// A labelled search input bound to the URL's `q`; every keystroke replaces the history entry
+/// (one entry per search, not per key). `/` focuses it from anywhere.
 #[component]
-pub fn SearchBox(
-    /// The current query text.
-    #[prop(into)]
-    query: Signal<String>,
-    /// Called with the new text on every input event.
-    on_input: impl Fn(String) + 'static,
-) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
+    let nav = use_nav();
     view! {
-        <label class="search">
-            <span class="visually-hidden">"Search the corpus"</span>
+        <form class="search" role="search" on:submit=move |ev| ev.prevent_default()>
+            <label for="search" class="visually-hidden">"Search the corpus"</label>
+            <svg class="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
+                <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
+                <path d="M13 13l4 4" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
             <input
+                id="search"
                 type="search"
-                placeholder="Search articles…"
+                placeholder="Search articles, people, places…"
                 autocomplete="off"
+                spellcheck="false"
                 data-testid="search-input"
-                prop:value=query
-                on:input=move |ev| on_input(event_target_value(&ev))
+                prop:value=move || nav.with(|s| s.query.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    nav.replace(|s| s.set_query(&text));
+                }
             />
-        </label>
+            <kbd class="search-hint" aria-hidden="true">"/"</kbd>
+        </form>
     }
 }

@@ -60,8 +60,22 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('requestfailed', (req) => problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`));
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
   await page.goto(url);
-  await page.getByTestId('results').waitFor();
+  // The app has mounted when its main landmark is there (some views and URLs show no result list).
+  await page.getByTestId('main').waitFor();
   return { page, context, problems: () => problems };
+}
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** Runs axe-core on the page; returns the serious and critical violations (id, impact, targets). */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
 
 export async function screenshot(page, name) {

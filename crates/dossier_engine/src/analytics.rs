@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::entities::{extract_entities, ArticleEntities, EntityConfig, EntityReport};
+use crate::index::facets::{DocFacets, FacetKey};
 use crate::quotes::{extract_quotes, Quote};
 use crate::timeline::{timeline, Timeline};
 use crate::topics::{
@@ -36,6 +37,28 @@ pub struct ArticleFacets {
     pub orgs: Vec<String>,
     pub places: Vec<String>,
     pub countries: Vec<String>,
+}
+
+impl ArticleFacets {
+    /// The values as search facets, what [`crate::index::SearchIndex::build`] takes per article.
+    /// Articles in the "Other" bucket get no topic value.
+    pub fn doc_facets(&self) -> DocFacets {
+        let mut facets = DocFacets::new();
+        if self.topic.is_some() {
+            facets.insert(FacetKey::Topic, vec![self.topic_label.clone()]);
+        }
+        for (key, names) in [
+            (FacetKey::Person, &self.people),
+            (FacetKey::Org, &self.orgs),
+            (FacetKey::Place, &self.places),
+            (FacetKey::Country, &self.countries),
+        ] {
+            if !names.is_empty() {
+                facets.insert(key, names.clone());
+            }
+        }
+        facets
+    }
 }
 
 /// Tuning of every analysis.

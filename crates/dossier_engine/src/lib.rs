@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod search;
 pub mod timeline;
 pub mod topics;
+pub mod view_model;
 
 pub use article::Article;
 pub use bundle::Bundle;

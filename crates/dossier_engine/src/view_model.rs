@@ -1,0 +1,490 @@
+//! View model: the small pure computations the page needs on top of the engine's search and
+//! analytics — highlight runs for rendering, query-term marks for the reader, keyword-in-context
+//! lines, timeline buckets, paging, and the analytics-derived facet values per article.
+//!
+//! The page only shows what these functions return; everything here is natively unit-tested.
+//! Matching uses the same [`Analyzer`] as indexing, so "cyber-crimes" meets "cybercrime".
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analyzer;
+use crate::article::Article;
+use crate::query::Span;
+use crate::quotes::Quote;
+
+/// Text with the byte ranges to emphasise (sorted, non-overlapping, on char boundaries).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlighted {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+impl Highlighted {
+    /// Text with the engine's byte spans.
+    pub fn from_spans(text: &str, spans: &[Span]) -> Self {
+        Highlighted {
+            text: text.to_string(),
+            marks: spans.iter().map(|s| s.start..s.end).collect(),
+        }
+    }
+
+    /// Adds "…" before and/or after (a cut passage), keeping the marks on their words.
+    pub fn with_ellipses(mut self, before: bool, after: bool) -> Self {
+        if before {
+            let shift = "… ".len();
+            self.text.insert_str(0, "… ");
+            for mark in &mut self.marks {
+                *mark = (mark.start + shift)..(mark.end + shift);
+            }
+        }
+        if after {
+            self.text.push_str(" …");
+        }
+        self
+    }
+
+    /// The text cut into `(piece, is_marked)` runs, in order: what a renderer turns into text
+    /// nodes and `<mark>` elements. Ranges that fall outside the text are ignored.
+    pub fn runs(&self) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        let mut at = 0usize;
+        for mark in &self.marks {
+            if mark.start < at || mark.end <= mark.start {
+                continue;
+            }
+            let (Some(before), Some(marked)) = (
+                self.text.get(at..mark.start),
+                self.text.get(mark.start..mark.end),
+            ) else {
+                continue;
+            };
+            if !before.is_empty() {
+                out.push((before, false));
+            }
+            out.push((marked, true));
+            at = mark.end;
+        }
+        if let Some(rest) = self.text.get(at..) {
+            if !rest.is_empty() {
+                out.push((rest, false));
+            }
+        }
+        out
+    }
+}
+
+/// How a run of text is marked when query matches and entity mentions are layered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layer {
+    Plain,
+    Query,
+    Entity,
+    /// A query match inside an entity mention.
+    Both,
+}
+
+/// `text` cut at every mark boundary into runs with their layer. Ranges outside the text or
+/// not on char boundaries are ignored; overlapping ranges are fine.
+pub fn layered_runs<'t>(
+    text: &'t str,
+    query: &[Range<usize>],
+    entities: &[Range<usize>],
+) -> Vec<(&'t str, Layer)> {
+    let valid = |r: &&Range<usize>| r.start < r.end && text.get(r.start..r.end).is_some();
+    let query: Vec<&Range<usize>> = query.iter().filter(valid).collect();
+    let entities: Vec<&Range<usize>> = entities.iter().filter(valid).collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for r in query.iter().chain(entities.iter()) {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut runs: Vec<(&str, Layer)> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        let Some(piece) = text.get(a..b) else {
+            continue;
+        };
+        let inside = |set: &[&Range<usize>]| set.iter().any(|r| r.start <= a && b <= r.end);
+        let layer = match (inside(&query), inside(&entities)) {
+            (true, true) => Layer::Both,
+            (true, false) => Layer::Query,
+            (false, true) => Layer::Entity,
+            (false, false) => Layer::Plain,
+        };
+        match runs.last_mut() {
+            Some((last, last_layer)) if *last_layer == layer => {
+                // Adjacent runs of one layer: merge (both are slices of `text`, contiguous).
+                let start = last.as_ptr() as usize - text.as_ptr() as usize;
+                if let Some(merged) = text.get(start..b) {
+                    *last = merged;
+                }
+            }
+            _ => runs.push((piece, layer)),
+        }
+    }
+    runs
+}
+
+/// The words of a query, analysed like the index: what highlights and matching compare against.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryTerms {
+    /// Stemmed, folded terms of the non-stop words, deduplicated, in query order.
+    pub stems: Vec<String>,
+}
+
+impl QueryTerms {
+    /// Analyses `query`. Quotes and operators are treated as plain separators here.
+    pub fn parse(analyzer: &Analyzer, query: &str) -> Self {
+        let mut stems: Vec<String> = Vec::new();
+        for token in analyzer.tokens(query) {
+            if !token.is_stop_word && !stems.contains(&token.term) {
+                stems.push(token.term);
+            }
+        }
+        QueryTerms { stems }
+    }
+
+    /// True when the query has no searchable word.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// Byte ranges of the words of `text` that match a query term.
+    pub fn marks(&self, analyzer: &Analyzer, text: &str) -> Vec<Range<usize>> {
+        if self.stems.is_empty() {
+            return Vec::new();
+        }
+        analyzer
+            .tokens(text)
+            .into_iter()
+            .filter(|t| self.stems.contains(&t.term))
+            .map(|t| t.start..t.end)
+            .collect()
+    }
+
+    /// `text` with its matching words marked.
+    pub fn highlight(&self, analyzer: &Analyzer, text: &str) -> Highlighted {
+        Highlighted {
+            marks: self.marks(analyzer, text),
+            text: text.to_string(),
+        }
+    }
+}
+
+/// A window of `text` of about `max_chars` characters containing byte offset `anchor` (a third of
+/// the window before it), widened to word boundaries, with "…" where it was cut; marks rebased.
+fn cut_around(text: &str, marks: &[Range<usize>], anchor: usize, max_chars: usize) -> Highlighted {
+    // Counted in bytes: close enough for a display length, and always a valid cut after flooring.
+    let max_bytes = max_chars;
+    if text.len() <= max_bytes {
+        return Highlighted {
+            text: text.to_string(),
+            marks: marks.to_vec(),
+        };
+    }
+    let mut start = text.floor_char_boundary(anchor.saturating_sub(max_bytes / 3));
+    let mut end = text.floor_char_boundary(start.saturating_add(max_bytes).min(text.len()));
+    if start > 0 {
+        // Start at the next word so the window does not open mid-word.
+        if let Some(space) = text.get(start..).and_then(|rest| rest.find(' ')) {
+            if start + space < anchor {
+                start += space + 1;
+            }
+        }
+    }
+    if end < text.len() {
+        if let Some(space) = text.get(..end).and_then(|head| head.rfind(' ')) {
+            if space > anchor {
+                end = space;
+            }
+        }
+    }
+    let body = text.get(start..end).unwrap_or_default();
+    let prefix = if start > 0 { "… " } else { "" };
+    let suffix = if end < text.len() { " …" } else { "" };
+    let shift = prefix.len();
+    let marks = marks
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| (m.start - start + shift)..(m.end - start + shift))
+        .collect();
+    Highlighted {
+        text: format!("{prefix}{body}{suffix}"),
+        marks,
+    }
+}
+
+/// Keyword-in-context lines: every match in the body, with about `width` characters either side.
+pub fn keyword_in_context(
+    analyzer: &Analyzer,
+    terms: &QueryTerms,
+    article: &Article,
+    width: usize,
+) -> Vec<Highlighted> {
+    let mut lines = Vec::new();
+    for paragraph in article.summary.iter().chain(article.body.iter()) {
+        let marks = terms.marks(analyzer, paragraph);
+        for mark in &marks {
+            let start = paragraph.floor_char_boundary(mark.start.saturating_sub(width));
+            let end =
+                paragraph.floor_char_boundary(mark.end.saturating_add(width).min(paragraph.len()));
+            let inner: Vec<Range<usize>> = marks
+                .iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .cloned()
+                .collect();
+            let mut line = cut_around(
+                paragraph.get(..end).unwrap_or(paragraph),
+                &inner,
+                mark.start,
+                end.saturating_sub(start),
+            );
+            if end < paragraph.len() && !line.text.ends_with('…') {
+                line.text.push_str(" …");
+            }
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// A quotation as the quotes view and the reader list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotation {
+    /// Index of the article.
+    pub article: usize,
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// Who said it, when the text attributes it.
+    pub speaker: Option<String>,
+}
+
+/// The engine's quotations (see [`crate::quotes`]) as the page lists them: by article index.
+/// Quotations of articles not in `articles` are left out (they cannot be opened).
+pub fn quotations(articles: &[Article], quotes: &[Quote]) -> Vec<Quotation> {
+    quotes
+        .iter()
+        .filter_map(|quote| {
+            let article = articles.iter().position(|a| a.id == quote.article)?;
+            Some(Quotation {
+                article,
+                text: quote.text.clone(),
+                speaker: quote.speaker.clone(),
+            })
+        })
+        .collect()
+}
+
+/// One bar of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeBucket {
+    /// `YYYY-MM` or `YYYY`.
+    pub period: String,
+    /// First and last day it covers, for the date filter.
+    pub from: String,
+    pub to: String,
+    pub count: usize,
+}
+
+/// Articles per period, every period between the first and the last dated article included
+/// (empty ones at zero): months when the span is at most `max_months`, years otherwise.
+pub fn timeline<'a>(
+    dates: impl IntoIterator<Item = &'a str>,
+    max_months: usize,
+) -> Vec<TimeBucket> {
+    let months: Vec<(i32, u32)> = dates
+        .into_iter()
+        .filter_map(|d| {
+            let year = d.get(..4)?.parse().ok()?;
+            let month = d.get(5..7)?.parse().ok()?;
+            (1..=12).contains(&month).then_some((year, month))
+        })
+        .collect();
+    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
+        return Vec::new();
+    };
+    let span =
+        usize::try_from((last.0 - first.0) * 12 + last.1 as i32 - first.1 as i32 + 1).unwrap_or(0);
+    let mut buckets = Vec::new();
+    if span <= max_months {
+        let (mut year, mut month) = *first;
+        while (year, month) <= *last {
+            let count = months.iter().filter(|m| **m == (year, month)).count();
+            buckets.push(TimeBucket {
+                period: format!("{year:04}-{month:02}"),
+                from: format!("{year:04}-{month:02}-01"),
+                to: format!("{year:04}-{month:02}-{:02}", days_in_month(year, month)),
+                count,
+            });
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+        }
+    } else {
+        for year in first.0..=last.0 {
+            let count = months.iter().filter(|m| m.0 == year).count();
+            buckets.push(TimeBucket {
+                period: format!("{year:04}"),
+                from: format!("{year:04}-01-01"),
+                to: format!("{year:04}-12-31"),
+                count,
+            });
+        }
+    }
+    buckets
+}
+
+/// Days in a month of the Gregorian calendar.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The items of page `page` (1-based; out-of-range pages clamp to the last page) and the page count.
+pub fn page_of<T>(items: &[T], page: usize, per_page: usize) -> (&[T], usize) {
+    let per_page = per_page.max(1);
+    let pages = items.len().div_ceil(per_page).max(1);
+    let page = page.clamp(1, pages);
+    let start = (page - 1).saturating_mul(per_page);
+    let end = start.saturating_add(per_page).min(items.len());
+    (items.get(start..end).unwrap_or_default(), pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, title: &str, date: Option<&str>, kind: &str, body: &[&str]) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            subtitle: None,
+            summary: Vec::new(),
+            date: date.map(str::to_string),
+            date_text: None,
+            date_inferred: false,
+            dateline: None,
+            byline: None,
+            section: None,
+            kind: kind.into(),
+            source: None,
+            file: format!("{id}.txt"),
+            body: body.iter().map(|s| s.to_string()).collect(),
+            captions: Vec::new(),
+            comments: Vec::new(),
+            url: None,
+            label: None,
+        }
+    }
+
+    #[test]
+    fn runs_split_text_into_marked_and_plain_pieces() {
+        let h = Highlighted {
+            text: "a cyber law".into(),
+            marks: std::iter::once(2..7).collect(),
+        };
+        assert_eq!(
+            h.runs(),
+            vec![("a ", false), ("cyber", true), (" law", false)]
+        );
+        let bad = Highlighted {
+            text: "abc".into(),
+            marks: vec![1..9, 0..1],
+        };
+        assert_eq!(bad.runs(), vec![("a", true), ("bc", false)]);
+    }
+
+    #[test]
+    fn highlight_matches_stemmed_forms() {
+        let an = Analyzer::default();
+        let terms = QueryTerms::parse(&an, "crimes");
+        let h = terms.highlight(&an, "Crime and more crimes");
+        assert_eq!(
+            h.runs(),
+            vec![("Crime", true), (" and more ", false), ("crimes", true)]
+        );
+    }
+
+    #[test]
+    fn ellipses_keep_marks_on_their_words() {
+        let h = Highlighted::from_spans("a cyber law", &[Span { start: 2, end: 7 }])
+            .with_ellipses(true, true);
+        assert_eq!(
+            h.runs()
+                .iter()
+                .filter(|r| r.1)
+                .map(|r| r.0)
+                .collect::<Vec<_>>(),
+            vec!["cyber"]
+        );
+        assert!(h.text.starts_with("… ") && h.text.ends_with(" …"));
+    }
+
+    #[test]
+    fn layers_split_at_every_boundary() {
+        let text = "Munir Akram said cyber";
+        let runs = layered_runs(text, &[6..11, 17..22], &[0..11, 40..50]);
+        assert_eq!(
+            runs,
+            vec![
+                ("Munir ", Layer::Entity),
+                ("Akram", Layer::Both),
+                (" said ", Layer::Plain),
+                ("cyber", Layer::Query)
+            ]
+        );
+        assert_eq!(layered_runs("", &[], &[]), vec![]);
+    }
+
+    #[test]
+    fn kwic_gives_one_line_per_match() {
+        let an = Analyzer::default();
+        let a = article(
+            "x",
+            "T",
+            None,
+            "news",
+            &["Crime here. And crime there, again crime."],
+        );
+        let lines = keyword_in_context(&an, &QueryTerms::parse(&an, "crime"), &a, 10);
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| !l.marks.is_empty()));
+    }
+
+    #[test]
+    fn timeline_fills_empty_months_and_switches_to_years() {
+        let months = timeline(["2024-01-05", "2024-03-01", "2024-03-09"], 36);
+        let counts: Vec<(&str, usize)> = months
+            .iter()
+            .map(|b| (b.period.as_str(), b.count))
+            .collect();
+        assert_eq!(counts, vec![("2024-01", 1), ("2024-02", 0), ("2024-03", 2)]);
+        assert_eq!(months.get(1).map(|b| b.to.as_str()), Some("2024-02-29"));
+        let years = timeline(["2018-11-12", "2024-06-20", "bad"], 36);
+        assert_eq!(years.len(), 7);
+        assert_eq!(years.first().map(|b| b.from.as_str()), Some("2018-01-01"));
+        assert!(timeline([], 36).is_empty());
+    }
+
+    #[test]
+    fn pages_clamp() {
+        let items: Vec<u32> = (0..25).collect();
+        assert_eq!(page_of(&items, 3, 10), (&items[20..25], 3));
+        assert_eq!(page_of(&items, 9, 10).0, &items[20..25]);
+        assert_eq!(page_of(&items, 0, 10).0, &items[0..10]);
+        let empty: Vec<u32> = Vec::new();
+        assert_eq!(page_of(&empty, 1, 10), (&empty[..], 1));
+    }
+}

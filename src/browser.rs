@@ -1,0 +1,138 @@
+//! The few calls to the browser the components need, in one place. Failures here are never
+//! fatal: a missing API (private mode storage, old browser) just means the feature is skipped.
+
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since page load, with sub-millisecond precision where the browser allows.
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The current `location.search` (with its `?`, or empty).
+pub fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Writes the query string to the address bar: a new history entry, or replacing the current one.
+pub fn write_history(query_string: &str, push: bool) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    // An empty query string must still drop the old one: fall back to the bare path.
+    let url = if query_string.is_empty() {
+        window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "./".into())
+    } else {
+        query_string.to_string()
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// A value from localStorage.
+pub fn stored(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Stores (or with None removes) a value in localStorage.
+pub fn store(key: &str, value: Option<&str>) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = match value {
+            Some(value) => storage.set_item(key, value),
+            None => storage.remove_item(key),
+        };
+    }
+}
+
+/// Whether the system asks for a dark colour scheme.
+pub fn system_prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets (or removes) an attribute on `<html>`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    if let Some(root) = document().document_element() {
+        let _ = match value {
+            Some(value) => root.set_attribute(name, value),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Focuses the first element matching `selector`; returns whether one was found.
+pub fn focus(selector: &str) -> bool {
+    let element = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match element {
+        Some(element) => element.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// All elements matching `selector`, in document order.
+pub fn all(selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// The focused element, if it is an HTML element.
+pub fn active_element() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+/// Offers `text` as a file download named `file_name`, built in the page (Blob + object URL).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(anchor) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    // The click has started the download; the URL can go once the event loop turns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+}

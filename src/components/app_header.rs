@@ -1,0 +1,55 @@
+//! The page header.
+
+use leptos::prelude::*;
+
+use crate::app::Overlays;
+use crate::components::search_box::SearchBox;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::components::view_switcher::ViewSwitcher;
+
+/// Brand, search box, view switcher, and the filter-drawer, theme and help buttons.
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let overlays = expect_context::<Overlays>();
+    view! {
+        <header class="header">
+            <div class="header-row">
+                <button
+                    type="button"
+                    class="icon-button filters-button"
+                    data-testid="filters-button"
+                    aria-controls="filters"
+                    aria-expanded=move || overlays.drawer_open.get().to_string()
+                    on:click=move |_| overlays.drawer_open.update(|open| *open = !*open)
+                >
+                    <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+                        <path d="M3 5h14M6 10h8M8 15h4" stroke="currentColor" stroke-width="2" stroke-linecap="round" fill="none" />
+                    </svg>
+                    <span class="filters-button-label">"Filters"</span>
+                </button>
+                <a class="brand" href="./" aria-label="Dossier, start over">
+                    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                        <path d="M5 3h9l5 5v13H5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+                        <path d="M8 12h8M8 16h6" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+                    </svg>
+                    <span>"Dossier"</span>
+                </a>
+                <SearchBox />
+                <div class="header-tools">
+                    <ThemeToggle />
+                    <button
+                        type="button"
+                        class="icon-button"
+                        data-testid="help-button"
+                        aria-haspopup="dialog"
+                        on:click=move |_| overlays.help_open.set(true)
+                    >
+                        <span aria-hidden="true">"?"</span>
+                        <span class="visually-hidden">"Keyboard shortcuts"</span>
+                    </button>
+                </div>
+            </div>
+            <ViewSwitcher />
+        </header>
+    }
+}

@@ -1,0 +1,136 @@
+//! The entities view.
+
+use dossier_engine::entities::EntityKind;
+use dossier_engine::index::facets::FacetKey;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::nav::use_nav;
+use crate::results::use_corpus;
+use crate::url_state::View;
+
+/// Entities listed per kind.
+const PER_KIND: usize = 15;
+
+/// The facet an entity kind filters on.
+fn facet_of(kind: EntityKind) -> FacetKey {
+    match kind {
+        EntityKind::Person => FacetKey::Person,
+        EntityKind::Organisation => FacetKey::Org,
+        EntityKind::Place => FacetKey::Place,
+        EntityKind::Country => FacetKey::Country,
+    }
+}
+
+/// People, organisations, places and countries with the number of articles naming them. Clicking
+/// one filters by it and shows what co-occurs with it.
+#[component]
+pub fn EntitiesView() -> impl IntoView {
+    let nav = use_nav();
+    let corpus = use_corpus();
+    let report = &corpus.0.entities;
+    // The chosen entity: the first selected entity filter, if any.
+    let chosen = Memo::new(move |_| {
+        nav.with(|s| {
+            [
+                FacetKey::Person,
+                FacetKey::Org,
+                FacetKey::Place,
+                FacetKey::Country,
+            ]
+            .into_iter()
+            .find_map(|key| s.filters.get(&key).and_then(|v| v.iter().next().cloned()))
+        })
+    });
+    let column = move |kind: EntityKind, title: &'static str| {
+        let mut entities: Vec<_> = report.entities.iter().filter(|e| e.kind == kind).collect();
+        entities.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+                .then(a.name.cmp(&b.name))
+        });
+        let key = facet_of(kind);
+        view! {
+            <section class="entity-column" aria-label=title>
+                <h3>{title}</h3>
+                <ul>
+                    {entities.into_iter().take(PER_KIND).map(|entity| {
+                        let name = entity.name.clone();
+                        let pressed = {
+                            let name = name.clone();
+                            move || (chosen.get().as_deref() == Some(name.as_str())).to_string()
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="entity"
+                                    data-testid="entity"
+                                    aria-pressed=pressed
+                                    on:click=move |_| nav.push(|s| s.select_only(key, &name))
+                                >
+                                    <span class="entity-name">{entity.name.clone()}</span>
+                                    <span class="facet-count">{entity.articles}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    };
+    let co_occurring = move || {
+        chosen.get().map(|name| {
+            let mut pairs: Vec<(String, usize)> = report
+                .co_occurrence
+                .iter()
+                .filter_map(|p| {
+                    if p.a == name {
+                        Some((p.b.clone(), p.articles))
+                    } else if p.b == name {
+                        Some((p.a.clone(), p.articles))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            view! {
+                <section class="co-occurrence" aria-labelledby="co-title" data-testid="co-occurrence">
+                    <h3 id="co-title">"Mentioned with " <strong>{name.clone()}</strong></h3>
+                    {if pairs.is_empty() {
+                        view! { <p class="muted">"Nothing else is named in the same articles."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul>
+                                {pairs.into_iter().map(|(other, n)| view! {
+                                    <li><span>{other}</span> <span class="facet-count">{format::count(n, "article", "articles")}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <button type="button" class="button" data-testid="entity-results" on:click=move |_| nav.push(|s| s.view = View::Results)>
+                        "Show the articles"
+                    </button>
+                </section>
+            }
+        })
+    };
+    view! {
+        <section class="panel entities-view" aria-labelledby="entities-heading" data-testid="entities-view">
+            <div class="toolbar">
+                <h2 id="entities-heading" class="toolbar-title">
+                    "Entities" <span class="muted">" · click one to filter and see what it is mentioned with"</span>
+                </h2>
+            </div>
+            {co_occurring}
+            <div class="entity-columns">
+                {column(EntityKind::Person, "People")}
+                {column(EntityKind::Organisation, "Organisations")}
+                {column(EntityKind::Place, "Places")}
+                {column(EntityKind::Country, "Countries")}
+            </div>
+        </section>
+    }
+}

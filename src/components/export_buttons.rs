@@ -1,0 +1,58 @@
+//! The export buttons.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::export::{self, ExportRow};
+use crate::nav::use_nav;
+use crate::results::{use_corpus, use_results};
+
+/// Downloads every hit of the current result set (all pages) as CSV or JSON, built in the page.
+#[component]
+pub fn ExportButtons() -> impl IntoView {
+    let nav = use_nav();
+    let corpus = use_corpus();
+    let results = use_results();
+    let rows = move || {
+        results.timed.with_untracked(|t| {
+            t.response
+                .hits
+                .iter()
+                .enumerate()
+                .filter_map(|(rank, hit)| {
+                    let snippet = hit
+                        .snippet
+                        .as_ref()
+                        .map(|s| s.text.as_str())
+                        .unwrap_or_default();
+                    corpus
+                        .article(hit.article)
+                        .map(|a| ExportRow::new(rank + 1, a, snippet))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="export" role="group" aria-label="Export results">
+            <button
+                type="button"
+                class="button"
+                data-testid="export-csv"
+                on:click=move |_| browser::download("dossier-results.csv", "text/csv;charset=utf-8", &export::to_csv(&rows()))
+            >
+                "CSV"
+            </button>
+            <button
+                type="button"
+                class="button"
+                data-testid="export-json"
+                on:click=move |_| {
+                    let view = nav.with_untracked(|s| s.to_query_string());
+                    browser::download("dossier-results.json", "application/json", &export::to_json(&view, &rows()));
+                }
+            >
+                "JSON"
+            </button>
+        </div>
+    }
+}

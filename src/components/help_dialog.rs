@@ -1,0 +1,35 @@
+//! The keyboard help.
+
+use leptos::prelude::*;
+
+use crate::app::Overlays;
+use crate::keys::HELP;
+
+/// The list of keys, shown by `?` or the header's help button; Esc or the button closes it.
+#[component]
+pub fn HelpDialog() -> impl IntoView {
+    let overlays = expect_context::<Overlays>();
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    // Focus moves into the dialog when it opens (the outside world: focus).
+    Effect::new(move |_| {
+        if overlays.help_open.get() {
+            if let Some(button) = close_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || overlays.help_open.get()>
+            <div class="modal-backdrop" on:click=move |_| overlays.help_open.set(false)></div>
+            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
+                <h2 id="help-title">"Keyboard shortcuts"</h2>
+                <dl class="keys">
+                    {HELP.iter().map(|(keys, what)| view! { <dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                </dl>
+                <button type="button" class="button" node_ref=close_ref on:click=move |_| overlays.help_open.set(false)>
+                    "Close"
+                </button>
+            </div>
+        </Show>
+    }
+}

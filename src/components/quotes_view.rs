@@ -1,0 +1,80 @@
+//! The quotes view.
+
+use std::collections::BTreeSet;
+
+use dossier_engine::analysis::Analyzer;
+use leptos::prelude::*;
+
+use crate::components::highlighted_text::HighlightedText;
+use crate::format;
+use crate::nav::use_nav;
+use crate::results::{use_corpus, use_results};
+
+/// Every quotation with its speaker and article, searched with the search box: a quotation is
+/// shown when its article is in the current results and, with a query, when its words or its
+/// speaker match (the matches are marked).
+#[component]
+pub fn QuotesView() -> impl IntoView {
+    let nav = use_nav();
+    let corpus = use_corpus();
+    let results = use_results();
+    let shown = Memo::new(move |_| {
+        let in_results: BTreeSet<usize> = results
+            .timed
+            .with(|t| t.response.hits.iter().map(|h| h.article).collect());
+        results.terms.with(|terms| {
+            let analyzer = Analyzer::default();
+            corpus
+                .0
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| in_results.contains(&q.article))
+                .filter_map(|(i, q)| {
+                    let marked = terms.highlight(&analyzer, &q.text);
+                    let speaker_matches = q
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
+                    (terms.is_empty() || !marked.marks.is_empty() || speaker_matches)
+                        .then_some((i, marked))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel quotes-view" aria-labelledby="quotes-heading" data-testid="quotes-view">
+            <div class="toolbar">
+                <h2 id="quotes-heading" class="toolbar-title">
+                    <span data-testid="quote-count">{move || format::count(shown.with(Vec::len), "quotation", "quotations")}</span>
+                    <span class="muted">" · search with the box above"</span>
+                </h2>
+            </div>
+            <Show when=move || shown.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations match."</p> }>
+                <ul class="quotes">
+                    <For
+                        each=move || shown.get()
+                        key=|(i, marked)| (*i, marked.marks.clone())
+                        children=move |(i, marked)| {
+                            let quote = corpus.0.quotes.get(i);
+                            let article = quote.and_then(|q| corpus.article(q.article));
+                            let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
+                            let (id, title) = article.map(|a| (a.id.clone(), a.title.clone())).unwrap_or_default();
+                            let href = { let id = id.clone(); nav.href(|s| s.article = Some(id)) };
+                            view! {
+                                <li class="quote" data-testid="quote">
+                                    <blockquote><p>"“" <HighlightedText text=marked /> "”"</p></blockquote>
+                                    <p class="quote-source">
+                                        <span class="quote-speaker">{speaker}</span>
+                                        " · "
+                                        <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a>
+                                    </p>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}

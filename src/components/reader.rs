@@ -1,0 +1,200 @@
+//! The reader.
+
+use dossier_engine::analysis::Analyzer;
+use dossier_engine::entities::first_body_unit;
+use dossier_engine::view_model;
+use dossier_engine::Article;
+use leptos::prelude::*;
+
+use crate::components::highlighted_text::HighlightedText;
+use crate::components::layered_text::LayeredText;
+use crate::components::topic_chip::TopicChip;
+use crate::format::format_date;
+use crate::nav::use_nav;
+use crate::results::{use_corpus, use_results};
+
+/// Keyword-in-context: characters shown either side of a match.
+const KWIC_WIDTH: usize = 70;
+
+/// The open article (the URL's `article`), read cleanly: title, subtitle, summary, dateline,
+/// byline, date (marked when inferred), body with the query terms marked, captions, and the
+/// readers' comments apart; plus where the query terms occur. Esc or the close button closes it.
+#[component]
+pub fn Reader() -> impl IntoView {
+    let nav = use_nav();
+    let corpus = use_corpus();
+    let open = Memo::new(move |_| {
+        nav.with(|s| s.article.clone())
+            .and_then(|id| corpus.find(&id))
+            .map(|(i, _)| i)
+    });
+    move || {
+        open.get()
+            .and_then(|index| corpus.article(index))
+            .map(|article| view! { <ReaderPanel article=article /> })
+    }
+}
+
+/// The reader's panel for one article.
+#[component]
+fn ReaderPanel(
+    /// The article to show.
+    article: &'static Article,
+) -> impl IntoView {
+    let nav = use_nav();
+    let results = use_results();
+    let corpus = use_corpus();
+    let mentions = corpus.0.extractor.mentions(article);
+    // Entity mention ranges of one text unit (title = 0, then subtitle, summary, body, captions).
+    let entity_ranges = move |unit: usize| -> Vec<std::ops::Range<usize>> {
+        mentions
+            .iter()
+            .filter(|m| m.unit == unit)
+            .map(|m| m.start..m.end)
+            .collect()
+    };
+    let marked = move |text: &'static str, unit: usize| {
+        let entities = entity_ranges(unit);
+        move || {
+            let query = results.terms.with(|t| t.marks(&Analyzer::default(), text));
+            view! { <LayeredText text=text.to_string() query=query entities=entities.clone() /> }
+        }
+    };
+    let summary_unit = 1 + usize::from(article.subtitle.is_some());
+    let body_unit = first_body_unit(article);
+    let index = corpus.find(&article.id).map(|(i, _)| i);
+    let quotes: Vec<_> = corpus
+        .0
+        .quotes
+        .iter()
+        .filter(|q| Some(q.article) == index)
+        .cloned()
+        .collect();
+    let related: Vec<(String, String)> = corpus
+        .0
+        .topics
+        .related
+        .iter()
+        .find(|r| r.article == article.id)
+        .map(|r| {
+            r.related
+                .iter()
+                .filter_map(|rel| {
+                    corpus
+                        .find(&rel.article)
+                        .map(|(_, a)| (a.id.clone(), a.title.clone()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let named = corpus
+        .0
+        .entities
+        .articles
+        .iter()
+        .find(|e| e.article == article.id)
+        .cloned();
+    let kwic = Memo::new(move |_| {
+        results
+            .terms
+            .with(|t| view_model::keyword_in_context(&Analyzer::default(), t, article, KWIC_WIDTH))
+    });
+    let close = move |_| nav.push(|s| s.article = None);
+    view! {
+        <aside class="reader" aria-labelledby="reader-title" data-testid="reader">
+            <div class="reader-bar">
+                <span class="reader-bar-meta">
+                    <span class="badge">{article.kind.clone()}</span>
+                    {corpus.topic_of(&article.id).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
+                </span>
+                <button type="button" class="icon-button" data-testid="reader-close" on:click=close>
+                    <span aria-hidden="true">"×"</span>
+                    <span class="visually-hidden">"Close the article"</span>
+                </button>
+            </div>
+            <article class="reader-body">
+                <header class="reader-head">
+                    <h2 id="reader-title" tabindex="-1">{marked(&article.title, 0)}</h2>
+                    {article.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
+                    <p class="reader-meta">
+                        {article.date.clone().map(|d| view! {
+                            <time datetime=d.clone() data-testid="reader-date">{format_date(&d)}</time>
+                        })}
+                        {article.date_inferred.then(|| view! {
+                            <span class="badge badge-muted" data-testid="date-inferred" title=article.date_text.clone().unwrap_or_default()>"date inferred"</span>
+                        })}
+                        {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
+                        {article.byline.clone().map(|b| view! { <span class="byline">{b}</span> })}
+                        {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
+                    </p>
+                    {(!article.summary.is_empty()).then(|| view! {
+                        <ul class="summary" aria-label="Summary">
+                            {article.summary.iter().enumerate().map(|(j, b)| view! { <li>{marked(b, summary_unit + j)}</li> }).collect_view()}
+                        </ul>
+                    })}
+                </header>
+                <Show when=move || kwic.with(|k| !k.is_empty())>
+                    <section class="kwic" aria-labelledby="kwic-title" data-testid="kwic">
+                        <h3 id="kwic-title">"Where your search terms appear"</h3>
+                        <ul>
+                            {move || kwic.get().into_iter().map(|line| view! { <li><HighlightedText text=line /></li> }).collect_view()}
+                        </ul>
+                    </section>
+                </Show>
+                <div class="reader-text" data-testid="reader-text">
+                    {article.body.iter().enumerate().map(|(j, p)| view! { <p>{marked(p, body_unit + j)}</p> }).collect_view()}
+                </div>
+                {(!article.captions.is_empty()).then(|| view! {
+                    <section class="captions" aria-label="Captions">
+                        {article.captions.iter().map(|c| view! { <figure><figcaption>{c.clone()}</figcaption></figure> }).collect_view()}
+                    </section>
+                })}
+                {(!article.comments.is_empty()).then(|| view! {
+                    <section class="comments" aria-labelledby="comments-title" data-testid="comments">
+                        <h3 id="comments-title">"Reader comments"</h3>
+                        <p class="muted">"Not part of the article."</p>
+                        <ul>{article.comments.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                    </section>
+                })}
+                {named.map(|n| {
+                    let groups = [("People", n.people), ("Organisations", n.orgs), ("Places", n.places), ("Countries", n.countries)];
+                    view! {
+                        <section class="reader-entities" aria-labelledby="named-title" data-testid="reader-entities">
+                            <h3 id="named-title">"Named in this article"</h3>
+                            <dl>
+                                {groups.into_iter().filter(|(_, names)| !names.is_empty()).map(|(title, names)| view! {
+                                    <dt>{title}</dt><dd>{names.join(", ")}</dd>
+                                }).collect_view()}
+                            </dl>
+                        </section>
+                    }
+                })}
+                {(!quotes.is_empty()).then(|| view! {
+                    <section class="reader-quotes" aria-labelledby="reader-quotes-title" data-testid="reader-quotes">
+                        <h3 id="reader-quotes-title">"Quotations"</h3>
+                        <ul class="quotes">
+                            {quotes.into_iter().map(|q| view! {
+                                <li class="quote">
+                                    <blockquote><p>{format!("“{}”", q.text)}</p></blockquote>
+                                    <p class="quote-source"><span class="quote-speaker">{q.speaker.unwrap_or_else(|| "Unattributed".into())}</span></p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {(!related.is_empty()).then(|| view! {
+                    <section class="related" aria-labelledby="related-title" data-testid="related">
+                        <h3 id="related-title">"Related articles"</h3>
+                        <ul>
+                            {related.into_iter().map(|(id, title)| {
+                                let href = nav.href(|s| s.article = Some(id.clone()));
+                                view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                <p class="reader-file muted">"Source file: " <code>{article.file.clone()}</code></p>
+            </article>
+        </aside>
+    }
+}

@@ -1,0 +1,79 @@
+//! One result of the list.
+
+use dossier_engine::view_model::Highlighted;
+use leptos::prelude::*;
+
+use crate::components::highlighted_text::HighlightedText;
+use crate::components::topic_chip::TopicChip;
+use crate::format::format_date;
+use crate::nav::use_nav;
+use crate::results::{use_corpus, use_results};
+
+/// Title (a link that opens the reader), date, dateline, kind and topic, then the snippet with
+/// the query terms marked from the engine's spans. Keyed by article; reads its highlights from
+/// the current response, so a new query updates it in place.
+#[component]
+pub fn ResultItem(
+    /// Index of the article in the corpus.
+    index: usize,
+) -> impl IntoView {
+    let nav = use_nav();
+    let results = use_results();
+    let corpus = use_corpus();
+    let Some(article) = corpus.article(index) else {
+        return ().into_any();
+    };
+    let id = article.id.clone();
+    // (title with marks, snippet with marks) for this article in the current response.
+    let marked = Memo::new(move |_| {
+        results.timed.with(|t| {
+            let hit = t.response.hits.iter().find(|h| h.article == index);
+            let title = Highlighted::from_spans(
+                &article.title,
+                hit.map(|h| h.title_highlights.as_slice())
+                    .unwrap_or_default(),
+            );
+            let snippet = hit.and_then(|h| h.snippet.as_ref()).map(|s| {
+                Highlighted::from_spans(&s.text, &s.highlights)
+                    .with_ellipses(s.cut_start, s.cut_end)
+            });
+            (title, snippet)
+        })
+    });
+    let href = {
+        let id = id.clone();
+        move || nav.href(|s| s.article = Some(id.clone()))
+    };
+    let is_open = {
+        let id = id.clone();
+        move || nav.with(|s| s.article.as_deref() == Some(id.as_str()))
+    };
+    let open = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            nav.push(|s| s.article = Some(id.clone()));
+        }
+    };
+    view! {
+        <li class="result" class:open=is_open data-testid="result" data-article-id=id.clone()>
+            <h2 class="result-title">
+                <a href=href data-testid="result-link" on:click=open>
+                    {move || view! { <HighlightedText text=marked.get().0 /> }}
+                </a>
+            </h2>
+            <p class="result-meta">
+                {article.date.clone().map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time> })}
+                {article.date_inferred.then(|| view! { <span class="badge badge-muted">"inferred"</span> })}
+                {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
+                <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
+                {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
+                {corpus.topic_of(&id).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
+            </p>
+            {move || marked.get().1.filter(|s| !s.text.is_empty()).map(|snippet| view! {
+                <p class="snippet" data-testid="snippet"><HighlightedText text=snippet /></p>
+            })}
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,133 @@
+//! The timeline view.
+
+use dossier_engine::view_model::TimeBucket;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::nav::use_nav;
+use crate::results::use_results;
+
+const WIDTH: f64 = 880.0;
+const HEIGHT: f64 = 260.0;
+const LEFT: f64 = 36.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 36.0;
+
+/// Articles per month (or year) for the current query and filters as an SVG bar chart. Click a
+/// bar, or drag across several, to set the date filter; Enter or Space on a focused bar does too.
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let nav = use_nav();
+    let results = use_results();
+    // The bars being dragged over (first, last), while the pointer is down: not view state.
+    let drag = RwSignal::new(None::<(usize, usize)>);
+    let commit = move |first: usize, last: usize| {
+        let buckets = results.timeline.get_untracked();
+        let (lo, hi) = (first.min(last), first.max(last));
+        if let (Some(a), Some(b)) = (buckets.get(lo), buckets.get(hi)) {
+            let (from, to) = (a.from.clone(), b.to.clone());
+            nav.push(|s| s.set_dates(Some(from), Some(to)));
+        }
+    };
+    let finish = move || {
+        if let Some((first, last)) = drag.get_untracked() {
+            drag.set(None);
+            commit(first, last);
+        }
+    };
+    let range = move || nav.with(|s| (s.from.clone(), s.to.clone()));
+    let caption = move || match range() {
+        (None, None) => "All dates. Click a bar or drag across bars to filter by date.".to_string(),
+        (from, to) => format!(
+            "Showing {} to {}.",
+            from.as_deref()
+                .map_or("the start".into(), format::format_date),
+            to.as_deref().map_or("the end".into(), format::format_date)
+        ),
+    };
+    view! {
+        <section class="panel timeline-view" aria-labelledby="timeline-heading" data-testid="timeline-view">
+            <div class="toolbar">
+                <h2 id="timeline-heading" class="toolbar-title">"Timeline"</h2>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="timeline-clear"
+                    disabled=move || range() == (None, None)
+                    on:click=move |_| nav.push(|s| s.set_dates(None, None))
+                >
+                    "All dates"
+                </button>
+            </div>
+            <p class="muted" data-testid="timeline-caption">{caption}</p>
+            <Show
+                when=move || results.timeline.with(|t| !t.is_empty())
+                fallback=|| view! { <p class="empty">"No dated articles match."</p> }
+            >
+                {move || {
+                    let buckets = results.timeline.get();
+                    let max = buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+                    let band = (WIDTH - LEFT - RIGHT) / buckets.len().max(1) as f64;
+                    let label_every = (buckets.len() / 12).max(1);
+                    let (from, to) = range();
+                    let bars = buckets.iter().enumerate().map(|(i, bucket)| {
+                        let TimeBucket { period, count, .. } = bucket.clone();
+                        let h = (HEIGHT - TOP - BOTTOM) * count as f64 / max as f64;
+                        let x = LEFT + band * i as f64 + band * 0.1;
+                        let selected_by_url = from.as_deref().is_some_and(|f| bucket.to.as_str() >= f)
+                            && to.as_deref().is_some_and(|t| bucket.from.as_str() <= t);
+                        let dragged = move || drag.get().is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
+                        let label = format!("{}: {}", period, format::count(count, "article", "articles"));
+                        let tooltip = label.clone();
+                        view! {
+                            <g class="bar" class:selected=selected_by_url class:dragging=dragged>
+                                <rect class="bar-hit" x=LEFT + band * i as f64 y=TOP width=band height=HEIGHT - TOP - BOTTOM
+                                    on:pointerdown=move |ev| { ev.prevent_default(); drag.set(Some((i, i))); }
+                                    on:pointerenter=move |_| drag.update(|d| if let Some(d) = d { d.1 = i; })
+                                ></rect>
+                                <rect
+                                    class="bar-fill"
+                                    x=x
+                                    y=HEIGHT - BOTTOM - h
+                                    width=band * 0.8
+                                    height=h.max(if count > 0 { 2.0 } else { 0.0 })
+                                    rx="2"
+                                    role="button"
+                                    tabindex="0"
+                                    aria-label=label
+                                    data-testid="timeline-bar"
+                                    data-period=period.clone()
+                                    on:pointerdown=move |ev| { ev.prevent_default(); drag.set(Some((i, i))); }
+                                    on:pointerenter=move |_| drag.update(|d| if let Some(d) = d { d.1 = i; })
+                                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); commit(i, i); }
+                                >
+                                    <title>{tooltip}</title>
+                                </rect>
+                                {(i % label_every == 0).then(|| view! {
+                                    <text class="axis-label" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{period.clone()}</text>
+                                })}
+                            </g>
+                        }
+                    }).collect_view();
+                    view! {
+                        <svg
+                            class="chart"
+                            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                            role="group"
+                            aria-label="Articles over time"
+                            data-testid="timeline-chart"
+                            on:pointerup=move |_| finish()
+                            on:pointerleave=move |_| finish()
+                        >
+                            <line class="axis" x1=LEFT x2=WIDTH - RIGHT y1=HEIGHT - BOTTOM y2=HEIGHT - BOTTOM></line>
+                            <text class="axis-label" x=LEFT - 8.0 y=TOP + 4.0 text-anchor="end">{max}</text>
+                            <text class="axis-label" x=LEFT - 8.0 y=HEIGHT - BOTTOM text-anchor="end">"0"</text>
+                            {bars}
+                        </svg>
+                    }
+                }}
+            </Show>
+        </section>
+    }
+}

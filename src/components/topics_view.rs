@@ -1,0 +1,116 @@
+//! The topics view.
+
+use dossier_engine::index::facets::FacetKey;
+use leptos::prelude::*;
+
+use crate::components::topic_chip::TopicChip;
+use crate::format::{self, TOPIC_COLOURS};
+use crate::nav::use_nav;
+use crate::results::use_corpus;
+use crate::url_state::View;
+
+/// The map spans [-1, 1] on both axes; this much room is left around it for circles and labels.
+const MAP_MARGIN: f32 = 0.45;
+
+/// The topic map (an SVG circle per topic, sized by its number of articles, labelled, in the
+/// topic's colour) and the list of topics with their top terms and representative articles.
+/// Clicking a topic filters the results to it.
+#[component]
+pub fn TopicsView() -> impl IntoView {
+    let nav = use_nav();
+    let corpus = use_corpus();
+    let analysis = &corpus.0.topics;
+    let topics = &analysis.model.topics;
+    let largest = topics.iter().map(|t| t.size).max().unwrap_or(1).max(1) as f32;
+    let filter = move |label: String| {
+        nav.push(move |s| {
+            s.select_only(FacetKey::Topic, &label);
+            s.view = View::Results;
+        })
+    };
+    let extent = 1.0 + MAP_MARGIN;
+    let circles = topics
+        .iter()
+        .filter_map(|topic| {
+            let point = analysis.layout.topics.iter().find(|p| p.topic == topic.id)?;
+            let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
+            let label = topic.label.clone();
+            let on_key = {
+                let label = label.clone();
+                move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        filter(label.clone());
+                    }
+                }
+            };
+            let on_click = {
+                let label = label.clone();
+                move |_| filter(label.clone())
+            };
+            Some(view! {
+                <g
+                    class=format!("topic-node topic-{}", topic.id % TOPIC_COLOURS)
+                    role="button"
+                    tabindex="0"
+                    data-testid="topic-node"
+                    data-topic=label.clone()
+                    on:click=on_click
+                    on:keydown=on_key
+                >
+                    <circle cx=point.x cy=-point.y r=radius></circle>
+                    <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">{label.clone()}</text>
+                    <text class="topic-size" x=point.x y=-point.y + 0.03 text-anchor="middle">{topic.size}</text>
+                </g>
+            })
+        })
+        .collect_view();
+    view! {
+        <section class="panel topics-view" aria-labelledby="topics-heading" data-testid="topics-view">
+            <div class="toolbar">
+                <h2 id="topics-heading" class="toolbar-title">
+                    {format::count(topics.len(), "topic", "topics")}
+                    <span class="muted">" · click one to see its articles"</span>
+                </h2>
+            </div>
+            {if topics.is_empty() {
+                view! { <p class="empty">"No topics were found in this corpus."</p> }.into_any()
+            } else { view! {
+                <div class="topics-layout">
+                    <svg
+                        class="topic-map"
+                        viewBox=format!("{} {} {} {}", -extent, -extent, 2.0 * extent, 2.0 * extent)
+                        role="group"
+                        aria-label="Topic map: nearby topics share vocabulary"
+                        data-testid="topic-map"
+                    >
+                        {circles}
+                    </svg>
+                    <ol class="topic-list">
+                        {topics.iter().map(|topic| {
+                            let terms = topic.terms.iter().take(6).map(|t| t.term.clone()).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <li class="topic-card" data-testid="topic-card">
+                                    <div class="topic-card-head">
+                                        <TopicChip topic=topic.id label=topic.label.clone() />
+                                        <span class="muted">{format::count(topic.size, "article", "articles")}</span>
+                                    </div>
+                                    <p class="topic-terms">{terms}</p>
+                                    <ul class="topic-reps">
+                                        {topic.representative.iter().filter_map(|id| corpus.find(id)).map(|(_, article)| {
+                                            let id = article.id.clone();
+                                            let href = nav.href(|s| s.article = Some(id.clone()));
+                                            view! {
+                                                <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.clone()}</a></li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </div>
+            }.into_any() }}
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+//! Export of the current result set as CSV or JSON: plain functions over plain rows, tested
+//! natively. The page only wraps the returned text in a Blob and downloads it.
+
+use dossier_engine::Article;
+use serde::Serialize;
+
+/// One exported result: what identifies and locates the article, in rank order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportRow {
+    pub rank: usize,
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    pub dateline: Option<String>,
+    pub kind: String,
+    pub source: Option<String>,
+    pub file: String,
+    /// The snippet shown for the result (plain text).
+    pub snippet: String,
+}
+
+impl ExportRow {
+    /// The row for the article ranked `rank` (1-based), with its snippet text.
+    pub fn new(rank: usize, article: &Article, snippet: &str) -> Self {
+        ExportRow {
+            rank,
+            id: article.id.clone(),
+            title: article.title.clone(),
+            date: article.date.clone(),
+            date_inferred: article.date_inferred,
+            dateline: article.dateline.clone(),
+            kind: article.kind.clone(),
+            source: article.source.clone(),
+            file: article.file.clone(),
+            snippet: snippet.to_string(),
+        }
+    }
+}
+
+const CSV_HEADER: [&str; 10] = [
+    "rank",
+    "id",
+    "title",
+    "date",
+    "date_inferred",
+    "dateline",
+    "kind",
+    "source",
+    "file",
+    "snippet",
+];
+
+/// RFC 4180 CSV with a header row and CRLF line ends. Cells that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`) get a leading `'` so opening the file is safe.
+pub fn to_csv(rows: &[ExportRow]) -> String {
+    let mut out = String::new();
+    push_record(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+    for row in rows {
+        push_record(
+            &mut out,
+            [
+                row.rank.to_string(),
+                row.id.clone(),
+                row.title.clone(),
+                row.date.clone().unwrap_or_default(),
+                row.date_inferred.to_string(),
+                row.dateline.clone().unwrap_or_default(),
+                row.kind.clone(),
+                row.source.clone().unwrap_or_default(),
+                row.file.clone(),
+                row.snippet.clone(),
+            ],
+        );
+    }
+    out
+}
+
+fn push_record(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_cell(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+fn csv_cell(cell: &str) -> String {
+    let defused = if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// Pretty JSON: `{"query": ..., "results": [rows]}` so the file says what it is an export of.
+pub fn to_json(query_url: &str, rows: &[ExportRow]) -> String {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        /// The view's query string, so the export can be traced back to the view.
+        view: &'a str,
+        count: usize,
+        results: &'a [ExportRow],
+    }
+    serde_json::to_string_pretty(&Export {
+        view: query_url,
+        count: rows.len(),
+        results: rows,
+    })
+    .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(title: &str) -> ExportRow {
+        ExportRow {
+            rank: 1,
+            id: "a".into(),
+            title: title.into(),
+            date: Some("2024-06-20".into()),
+            date_inferred: false,
+            dateline: None,
+            kind: "news".into(),
+            source: None,
+            file: "x.txt".into(),
+            snippet: "line one\nline two".into(),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let csv = to_csv(&[row("Say \"hi\", world")]);
+        let mut lines = csv.split("\r\n");
+        assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
+        assert_eq!(
+            lines.next(),
+            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,news,,x.txt,\"line one\nline two\"")
+        );
+    }
+
+    #[test]
+    fn csv_defuses_formulas() {
+        assert!(to_csv(&[row("=HYPERLINK(1)")]).contains(",'=HYPERLINK(1),"));
+    }
+
+    #[test]
+    fn json_lists_the_rows() {
+        let json: serde_json::Value = serde_json::from_str(&to_json("?q=x", &[row("T")])).unwrap();
+        assert_eq!(json["count"], 1);
+        assert_eq!(json["view"], "?q=x");
+        assert_eq!(json["results"][0]["title"], "T");
+    }
+}

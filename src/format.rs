@@ -1,0 +1,65 @@
+//! Small display formatting, plain Rust (tested natively).
+
+/// `2024-06-20` as `20 Jun 2024` (unambiguous in every locale); other text is returned as is.
+pub fn format_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [year, month, day] => {
+            let month = month
+                .parse::<usize>()
+                .ok()
+                .and_then(|m| m.checked_sub(1))
+                .and_then(|m| MONTHS.get(m));
+            match (month, day.parse::<u32>()) {
+                (Some(month), Ok(day)) => format!("{day} {month} {year}"),
+                _ => date.to_string(),
+            }
+        }
+        _ => date.to_string(),
+    }
+}
+
+/// `n` with the singular or plural noun: "1 article", "3 articles".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+/// A duration in milliseconds for people: "0.4 ms", "12 ms".
+pub fn millis(ms: f64) -> String {
+    if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
+}
+
+/// Number of topic colours in the stylesheet (`.topic-0` … `.topic-7`); topic `i` uses `i % 8`
+/// everywhere (chips, map, lists), so a topic has one colour on every view.
+pub const TOPIC_COLOURS: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_the_same_everywhere() {
+        assert_eq!(format_date("2024-06-20"), "20 Jun 2024");
+        assert_eq!(format_date("2024-13-20"), "2024-13-20");
+        assert_eq!(format_date("June 2024"), "June 2024");
+    }
+
+    #[test]
+    fn counts_and_durations() {
+        assert_eq!(count(1, "article", "articles"), "1 article");
+        assert_eq!(count(0, "article", "articles"), "0 articles");
+        assert_eq!(millis(0.26), "0.3 ms");
+        assert_eq!(millis(12.4), "12 ms");
+    }
+}

@@ -1,0 +1,176 @@
+//! What the page shows, derived from the URL state with memos: the engine does the work, each
+//! memo recomputes only when its inputs change, and every view reads the same results.
+
+use dossier_engine::analysis::Analyzer;
+use dossier_engine::entities::{EntityExtractor, EntityReport};
+use dossier_engine::index::SearchIndex;
+use dossier_engine::search::{SearchRequest, SearchResponse};
+use dossier_engine::topics::TopicAnalysis;
+use dossier_engine::view_model::{self, QueryTerms, Quotation, TimeBucket};
+use dossier_engine::{Article, Bundle};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::nav::Nav;
+
+/// Results per page.
+pub const PER_PAGE: usize = 10;
+
+/// Timeline bars are months up to this span, years beyond it.
+const TIMELINE_MAX_MONTHS: usize = 36;
+
+/// The corpus and everything computed once over it. Lives as long as the page.
+pub struct CorpusData {
+    pub bundle: &'static Bundle,
+    pub index: SearchIndex,
+    pub topics: TopicAnalysis,
+    pub entities: EntityReport,
+    /// Every quotation of the corpus, in article order.
+    pub quotes: Vec<Quotation>,
+    /// Finds entity mentions in an article (for the reader's highlights).
+    pub extractor: EntityExtractor,
+}
+
+/// The embedded corpus with its index and analytics, provided as context.
+#[derive(Clone, Copy)]
+pub struct Corpus(pub &'static CorpusData);
+
+impl Corpus {
+    /// Builds the search index once, at start-up; the analytics come precomputed in the bundle.
+    pub fn load(bundle: &'static Bundle) -> Self {
+        let articles = &bundle.articles;
+        let analytics = &bundle.analytics;
+        let topics = TopicAnalysis {
+            model: analytics.topics.clone(),
+            layout: analytics.layout.clone(),
+            related: analytics.related.clone(),
+        };
+        let entities = analytics.entities.clone();
+        let extra: Vec<_> = analytics.facets.iter().map(|f| f.doc_facets()).collect();
+        let index = SearchIndex::build(articles, &extra);
+        let quotes = view_model::quotations(articles, &analytics.quotes);
+        Corpus(Box::leak(Box::new(CorpusData {
+            bundle,
+            index,
+            topics,
+            entities,
+            quotes,
+            extractor: EntityExtractor::new(articles),
+        })))
+    }
+
+    /// Every article.
+    pub fn articles(self) -> &'static [Article] {
+        &self.0.bundle.articles
+    }
+
+    /// The article at `index`.
+    pub fn article(self, index: usize) -> Option<&'static Article> {
+        self.0.bundle.articles.get(index)
+    }
+
+    /// The article with `id` and its index.
+    pub fn find(self, id: &str) -> Option<(usize, &'static Article)> {
+        self.0
+            .bundle
+            .articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == id)
+    }
+
+    /// The topic label of an article, when it has one.
+    pub fn topic_of(self, id: &str) -> Option<(usize, &'static str)> {
+        self.0
+            .topics
+            .model
+            .assignments
+            .iter()
+            .find(|a| a.article == id)
+            .and_then(|a| a.topic.map(|t| (t, a.label.as_str())))
+    }
+
+    /// Runs a search over the corpus.
+    pub fn search(self, request: &SearchRequest) -> SearchResponse {
+        self.0.index.search(self.articles(), request)
+    }
+}
+
+/// A search response and how long the engine took for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timed {
+    pub response: SearchResponse,
+    pub millis: f64,
+}
+
+/// The derived state every view reads. Cheap to copy; provided as context.
+#[derive(Clone, Copy)]
+pub struct Results {
+    /// All hits and the facet counts for the URL's query, filters and sort.
+    pub timed: Memo<Timed>,
+    /// The analysed query, for highlighting the reader.
+    pub terms: Memo<QueryTerms>,
+    /// The current page (clamped) and the number of pages.
+    pub paging: Memo<(usize, usize)>,
+    /// Timeline bars for the query and every filter but the date range.
+    pub timeline: Memo<Vec<TimeBucket>>,
+}
+
+impl Results {
+    /// Builds the memos over the corpus and the URL state.
+    pub fn new(corpus: Corpus, nav: Nav) -> Self {
+        // Only what the search depends on: the page, view and open article do not re-run it.
+        let request = Memo::new(move |_| nav.with(|s| s.search_request()));
+        let timed = Memo::new(move |_| {
+            request.with(|r| {
+                let started = browser::now_ms();
+                let response = corpus.search(r);
+                Timed {
+                    response,
+                    millis: browser::now_ms() - started,
+                }
+            })
+        });
+        let terms =
+            Memo::new(move |_| nav.with(|s| QueryTerms::parse(&Analyzer::default(), &s.query)));
+        let paging = Memo::new(move |_| {
+            let total = timed.with(|t| t.response.hits.len());
+            let pages = total.div_ceil(PER_PAGE).max(1);
+            (nav.with(|s| s.page).clamp(1, pages), pages)
+        });
+        let timeline = Memo::new(move |_| {
+            request.with(|r| {
+                let undated = SearchRequest {
+                    date_range: None,
+                    options: dossier_engine::search::MatchOptions {
+                        snippets: false,
+                        ..r.options
+                    },
+                    ..r.clone()
+                };
+                let response = corpus.search(&undated);
+                let dates = response
+                    .hits
+                    .iter()
+                    .filter_map(|h| corpus.article(h.article).and_then(|a| a.date.as_deref()));
+                view_model::timeline(dates, TIMELINE_MAX_MONTHS)
+            })
+        });
+        Results {
+            timed,
+            terms,
+            paging,
+            timeline,
+        }
+    }
+}
+
+/// The [`Corpus`] provided by the app.
+pub fn use_corpus() -> Corpus {
+    expect_context::<Corpus>()
+}
+
+/// The [`Results`] provided by the app.
+pub fn use_results() -> Results {
+    expect_context::<Results>()
+}

@@ -1,0 +1,362 @@
+//! The page's whole view state, as it lives in the URL query string.
+//!
+//! Plain Rust (no DOM): parsing and serialising are unit-tested natively. The URL is the single
+//! source of truth, so reload, back/forward and a copied link all restore exactly the same view.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use dossier_engine::index::facets::FacetKey;
+use dossier_engine::query::DateRange;
+use dossier_engine::search::{SearchRequest, SortOrder};
+
+/// The main views of the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Results,
+    Topics,
+    Timeline,
+    Entities,
+    Quotes,
+}
+
+impl View {
+    /// Every view, in switcher order.
+    pub const ALL: [View; 5] = [
+        View::Results,
+        View::Topics,
+        View::Timeline,
+        View::Entities,
+        View::Quotes,
+    ];
+
+    /// The URL word for this view.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Results => "results",
+            View::Topics => "topics",
+            View::Timeline => "timeline",
+            View::Entities => "entities",
+            View::Quotes => "quotes",
+        }
+    }
+
+    /// What the switcher shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Results => "Results",
+            View::Topics => "Topics",
+            View::Timeline => "Timeline",
+            View::Entities => "Entities",
+            View::Quotes => "Quotes",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// The URL word for a sort order.
+pub fn sort_key(sort: SortOrder) -> &'static str {
+    match sort {
+        SortOrder::Relevance => "relevance",
+        SortOrder::Newest => "newest",
+        SortOrder::Oldest => "oldest",
+    }
+}
+
+/// The sort order for a URL word.
+pub fn sort_from_key(key: &str) -> Option<SortOrder> {
+    [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest]
+        .into_iter()
+        .find(|s| sort_key(*s) == key)
+}
+
+/// Everything a link must reproduce. Defaults are left out of the URL so links stay short.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlState {
+    pub query: String,
+    pub view: View,
+    pub sort: SortOrder,
+    /// 1-based results page.
+    pub page: usize,
+    /// The id of the article open in the reader.
+    pub article: Option<String>,
+    /// Selected facet values (one URL parameter per value, named after the facet key).
+    pub filters: BTreeMap<FacetKey, BTreeSet<String>>,
+    /// Inclusive date range, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl UrlState {
+    /// Parses a query string (with or without the leading `?`). Unknown keys and bad values are
+    /// ignored so an old or hand-edited link still opens.
+    pub fn parse(search: &str) -> Self {
+        let mut state = UrlState {
+            page: 1,
+            ..UrlState::default()
+        };
+        for pair in search.trim_start_matches('?').split('&') {
+            if pair.is_empty() {
+                continue;
+            }
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            let non_empty = || (!value.trim().is_empty()).then(|| value.trim().to_string());
+            match decode(key).as_str() {
+                "q" => state.query = value.clone(),
+                "view" => state.view = View::from_key(&value).unwrap_or_default(),
+                "sort" => state.sort = sort_from_key(&value).unwrap_or_default(),
+                "page" => state.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "article" => state.article = non_empty(),
+                "from" => state.from = non_empty().filter(|d| is_date(d)),
+                "to" => state.to = non_empty().filter(|d| is_date(d)),
+                other => {
+                    if let (Some(key), Some(value)) = (FacetKey::from_name(other), non_empty()) {
+                        state.filters.entry(key).or_default().insert(value);
+                    }
+                }
+            }
+        }
+        state
+    }
+
+    /// The query string, starting with `?` (or empty for the default view).
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if !self.query.is_empty() {
+            pairs.push(("q", &self.query));
+        }
+        if self.view != View::Results {
+            pairs.push(("view", self.view.key()));
+        }
+        if self.sort != SortOrder::Relevance {
+            pairs.push(("sort", sort_key(self.sort)));
+        }
+        for (key, values) in &self.filters {
+            for value in values {
+                pairs.push((key.name(), value));
+            }
+        }
+        if let Some(from) = &self.from {
+            pairs.push(("from", from));
+        }
+        if let Some(to) = &self.to {
+            pairs.push(("to", to));
+        }
+        let page = self.page.to_string();
+        if self.page > 1 {
+            pairs.push(("page", &page));
+        }
+        if let Some(article) = &self.article {
+            pairs.push(("article", article));
+        }
+        let mut out = String::new();
+        for (i, (key, value)) in pairs.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(key);
+            out.push('=');
+            out.push_str(&encode(value));
+        }
+        out
+    }
+
+    /// Whether `value` of facet `key` is selected.
+    pub fn is_selected(&self, key: FacetKey, value: &str) -> bool {
+        self.filters.get(&key).is_some_and(|v| v.contains(value))
+    }
+
+    /// Selects or unselects one filter value; the result set changes, so paging restarts.
+    pub fn toggle(&mut self, key: FacetKey, value: &str) {
+        let values = self.filters.entry(key).or_default();
+        if !values.remove(value) {
+            values.insert(value.to_string());
+        }
+        if values.is_empty() {
+            self.filters.remove(&key);
+        }
+        self.page = 1;
+    }
+
+    /// Selects exactly one value of a filter (a click on a topic, entity or chip).
+    pub fn select_only(&mut self, key: FacetKey, value: &str) {
+        self.filters
+            .insert(key, BTreeSet::from([value.to_string()]));
+        self.page = 1;
+    }
+
+    /// Sets the date range (either end may be open).
+    pub fn set_dates(&mut self, from: Option<String>, to: Option<String>) {
+        self.from = from.filter(|d| is_date(d));
+        self.to = to.filter(|d| is_date(d));
+        self.page = 1;
+    }
+
+    /// A new query text; paging restarts.
+    pub fn set_query(&mut self, query: &str) {
+        self.query = query.to_string();
+        self.page = 1;
+    }
+
+    /// True when some filter or date is set.
+    pub fn has_filters(&self) -> bool {
+        !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
+    }
+
+    /// Removes every filter and the date range (the query stays).
+    pub fn clear_filters(&mut self) {
+        self.filters.clear();
+        self.from = None;
+        self.to = None;
+        self.page = 1;
+    }
+
+    /// The engine request for this view: all hits at once (the page slices them, and export
+    /// and the timeline need them all), snippets on.
+    pub fn search_request(&self) -> SearchRequest {
+        let date_range = (self.from.is_some() || self.to.is_some()).then(|| DateRange {
+            from: self.from.clone(),
+            to: self.to.clone(),
+        });
+        SearchRequest {
+            query: self.query.clone(),
+            filters: self
+                .filters
+                .iter()
+                .map(|(key, values)| (*key, values.iter().cloned().collect()))
+                .collect(),
+            date_range,
+            sort: self.sort,
+            page: 0,
+            page_size: dossier_engine::search::MAX_PAGE_SIZE,
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// `YYYY-MM-DD` with digits in the right places.
+fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters; space becomes `+`.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// Decodes `+` and `%XX`; malformed escapes are kept literally, invalid UTF-8 is replaced.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(value) = hex {
+                    out.push(value);
+                    i += 3;
+                    continue;
+                }
+                out.push(byte);
+            }
+            _ => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_state_is_the_empty_query_string() {
+        let state = UrlState::parse("");
+        assert_eq!(state.page, 1);
+        assert_eq!(state.to_query_string(), "");
+    }
+
+    #[test]
+    fn everything_round_trips() {
+        let mut state = UrlState::parse("");
+        state.set_query("cyber crime & “law”/ü");
+        state.view = View::Timeline;
+        state.sort = SortOrder::Oldest;
+        state.toggle(FacetKey::Kind, "press-release");
+        state.toggle(FacetKey::Kind, "news");
+        state.toggle(FacetKey::Person, "Munir Akram");
+        state.toggle(FacetKey::Topic, "Cyber crime");
+        state.set_dates(Some("2018-01-01".into()), Some("2024-12-31".into()));
+        state.page = 2;
+        state.article = Some("000-pakistan".into());
+        let url = state.to_query_string();
+        assert!(url.starts_with("?q=cyber+crime+%26+"), "{url}");
+        assert_eq!(UrlState::parse(&url), state);
+    }
+
+    #[test]
+    fn bad_values_are_ignored_not_fatal() {
+        let state = UrlState::parse("?view=nope&sort=zz&page=-3&from=yesterday&kind=&q=%ZZ%&x=1");
+        assert_eq!(state.view, View::Results);
+        assert_eq!(state.sort, SortOrder::Relevance);
+        assert_eq!(state.page, 1);
+        assert_eq!(state.from, None);
+        assert!(state.filters.is_empty());
+        assert_eq!(state.query, "%ZZ%");
+    }
+
+    #[test]
+    fn toggling_resets_the_page_and_clear_keeps_the_query() {
+        let mut state = UrlState::parse("?q=x&page=3&year=2024");
+        state.toggle(FacetKey::Year, "2024");
+        assert!(state.filters.is_empty());
+        assert_eq!(state.page, 1);
+        state.toggle(FacetKey::Year, "2018");
+        state.set_dates(Some("2018-01-01".into()), None);
+        assert!(state.has_filters());
+        state.clear_filters();
+        assert!(!state.has_filters());
+        assert_eq!(state.query, "x");
+    }
+
+    #[test]
+    fn the_engine_request_carries_filters_and_dates() {
+        let state = UrlState::parse("?kind=news&year=2024&year=2018&from=2024-01-01&sort=newest");
+        let request = state.search_request();
+        assert_eq!(request.filters.get(&FacetKey::Year).map(Vec::len), Some(2));
+        assert_eq!(
+            request.date_range.and_then(|d| d.from).as_deref(),
+            Some("2024-01-01")
+        );
+        assert_eq!(request.sort, SortOrder::Newest);
+    }
+}

@@ -1,0 +1,239 @@
+// The explorer's results view: search and highlight, facets, reader, URL state, keyboard, export.
+// One browser for the file; each test opens its own context so state never leaks between tests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Opens the page at `query` (a query string) and waits for the first result. */
+async function open(query = '', options) {
+  const opened = await openPage(browser, server.url + query, options);
+  return opened;
+}
+
+const params = (page) => new URL(page.url()).searchParams;
+const resultCount = (page) => page.getByTestId('result').count();
+async function countShown(page) {
+  const text = await page.getByTestId('result-count').textContent();
+  return Number(/(\d+)/.exec(text)?.[1]);
+}
+
+test('search narrows the results and marks the query terms in the snippets', async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  const all = await countShown(page);
+  await page.getByTestId('search-input').fill('Macron');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, all);
+  assert.ok((await resultCount(page)) >= 1);
+  const marks = await page.locator('[data-testid=result] mark').allTextContents();
+  assert.ok(marks.length >= 1, 'query terms are marked');
+  assert.ok(marks.every((m) => /^macron$/i.test(m)), `only the query word is marked: ${marks}`);
+  // Marks are real elements with plain text inside (built as nodes, not HTML).
+  assert.equal(await page.locator('[data-testid=snippet] mark *').count(), 0);
+  assert.match(await page.getByTestId('result-count').textContent(), /for “Macron”/);
+  assert.match(await page.getByTestId('query-time').textContent(), /in \d+(\.\d)? ms/);
+  assert.equal(params(page).get('q'), 'Macron');
+  await screenshot(page, 'search');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a query with no match shows the empty state; words not found together fall back to any', async () => {
+  const { page, context, problems } = await open('?q=zzzqqqnotaword');
+  await page.getByTestId('no-results').waitFor();
+  assert.equal(await resultCount(page), 0);
+  await page.getByTestId('search-input').fill('Vienna Macron');
+  await page.getByTestId('fallback').waitFor();
+  assert.ok((await resultCount(page)) >= 2, 'articles with either word are offered');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+for (const facet of ['kind', 'source', 'year']) {
+  test(`the ${facet} facet filters with live counts, several values, and clear-all`, async (t) => {
+    const { page, context, problems } = await open();
+    await page.getByTestId('result').first().waitFor();
+    const group = page.getByTestId(`facet-${facet}`);
+    if ((await group.count()) === 0) {
+      t.skip(`no article of this build has a ${facet}`);
+      await context.close();
+      return;
+    }
+    const options = group.getByTestId('facet-option');
+    const labels = group.locator('label');
+    const countOf = async (i) => Number(await labels.nth(i).locator('.facet-count').textContent());
+    const first = await countOf(0);
+    await options.nth(0).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.size > 0);
+    assert.equal(params(page).getAll(facet).length, 1);
+    assert.equal(await countShown(page), first, 'the hit count equals the facet count');
+    if ((await options.count()) > 1) {
+      const second = await countOf(1);
+      await options.nth(1).check();
+      await page.waitForFunction(([f]) => new URL(location.href).searchParams.getAll(f).length === 2, [facet]);
+      assert.equal(await countShown(page), first + second, 'values of one facet combine with OR');
+    }
+    await page.getByTestId('clear-filters').click();
+    await page.waitForFunction(([f]) => !new URL(location.href).searchParams.has(f), [facet]);
+    assert.equal(await options.nth(0).isChecked(), false);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
+
+test('facet counts follow the query', async () => {
+  const { page, context } = await open();
+  await page.getByTestId('result').first().waitFor();
+  const kindTotal = async () => (await page.getByTestId('facet-kind').locator('.facet-count').allTextContents())
+    .reduce((a, b) => a + Number(b), 0);
+  const before = await kindTotal();
+  await page.getByTestId('search-input').fill('Macron');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, before);
+  assert.ok((await kindTotal()) < before);
+  await context.close();
+});
+
+test('the date range keeps only articles inside it', async (t) => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  const dates = await page.locator('[data-testid=result] time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+  if (dates.length === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
+  const sorted = [...dates].sort();
+  const from = sorted[Math.floor(sorted.length / 2)];
+  await page.getByTestId('date-from').fill(from);
+  await page.waitForFunction((f) => new URL(location.href).searchParams.get('from') === f, from);
+  const kept = await page.locator('[data-testid=result] time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+  assert.ok(kept.length >= 1 && kept.every((d) => d >= from), `${kept} all from ${from}`);
+  assert.equal(await resultCount(page), kept.length, 'undated articles are left out of a date range');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the reader opens with focus inside and gives focus back to the result on close', async () => {
+  const { page, context, problems } = await open('?q=cyber');
+  const link = page.getByTestId('result-link').nth(1);
+  await link.waitFor();
+  const id = await page.getByTestId('result').nth(1).getAttribute('data-article-id');
+  await link.click();
+  await page.getByTestId('reader').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'reader-title');
+  assert.equal(params(page).get('article'), id);
+  assert.ok((await page.locator('[data-testid=reader-text] p').count()) >= 1, 'body paragraphs are shown');
+  assert.ok((await page.locator('[data-testid=reader-text] mark').count()) >= 1, 'query terms are marked in the body');
+  assert.ok((await page.locator('[data-testid=kwic] li').count()) >= 1, 'keyword-in-context lines');
+  await screenshot(page, 'reader');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  await page.waitForFunction((i) => document.activeElement?.closest('[data-testid=result]')?.dataset.articleId === i, id);
+  assert.equal(params(page).get('article'), null);
+  // The close button works as well.
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader-close').click();
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the URL holds the whole view: reload restores it, back and forward move through it', async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('search-input').fill('cyber');
+  await page.getByTestId('sort').selectOption('oldest');
+  await page.getByTestId('facet-kind').getByTestId('facet-option').first().check();
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  const url = page.url();
+  const p = params(page);
+  assert.equal(p.get('q'), 'cyber');
+  assert.equal(p.get('sort'), 'oldest');
+  assert.ok(p.get('kind') && p.get('article'));
+  const titles = await page.getByTestId('result-link').allTextContents();
+
+  await page.reload();
+  await page.getByTestId('reader').waitFor();
+  assert.equal(page.url(), url);
+  assert.equal(await page.getByTestId('search-input').inputValue(), 'cyber');
+  assert.equal(await page.getByTestId('sort').inputValue(), 'oldest');
+  assert.equal(await page.getByTestId('facet-kind').getByTestId('facet-option').first().isChecked(), true);
+  assert.deepEqual(await page.getByTestId('result-link').allTextContents(), titles);
+
+  await page.goBack();
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  assert.equal(params(page).get('article'), null);
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('kind'));
+  assert.equal(await page.getByTestId('facet-kind').getByTestId('facet-option').first().isChecked(), false);
+  await page.goForward();
+  await page.goForward();
+  await page.getByTestId('reader').waitFor();
+  assert.equal(page.url(), url);
+
+  // A copied link opens the same view in a fresh browser context.
+  const other = await openPage(browser, url);
+  await other.page.getByTestId('reader').waitFor();
+  assert.deepEqual(await other.page.getByTestId('result-link').allTextContents(), titles);
+  await other.context.close();
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? shows the keys', async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  await page.keyboard.type('cyber');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cyber');
+  await page.keyboard.press('Tab');
+  await page.evaluate(() => document.activeElement?.blur());
+  const focusedId = () => page.evaluate(() => document.activeElement?.closest('[data-testid=result]')?.dataset.articleId);
+  const ids = await page.getByTestId('result').evaluateAll((els) => els.map((e) => e.dataset.articleId));
+  await page.keyboard.press('j');
+  assert.equal(await focusedId(), ids[0]);
+  await page.keyboard.press('j');
+  assert.equal(await focusedId(), ids[1]);
+  await page.keyboard.press('k');
+  assert.equal(await focusedId(), ids[0]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedId(), ids[1]);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('reader').waitFor();
+  assert.equal(params(page).get('article'), ids[1]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  assert.equal(await focusedId(), ids[1]);
+  await page.keyboard.press('?');
+  await page.getByTestId('help').waitFor();
+  await screenshot(page, 'help');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('help').waitFor({ state: 'detached' });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('export downloads the current result set as CSV and JSON', async () => {
+  const { page, context, problems } = await open('?q=cyber&sort=oldest');
+  await page.getByTestId('result').first().waitFor();
+  const total = await countShown(page);
+  const titles = await page.getByTestId('result-link').allTextContents();
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  assert.equal(csvDownload.suggestedFilename(), 'dossier-results.csv');
+  const csv = await readFile(await csvDownload.path(), 'utf8');
+  const lines = csv.trim().split('\r\n');
+  assert.match(lines[0], /^rank,id,title,date/);
+  assert.ok(csv.includes(titles[0].replaceAll('"', '""')), 'the first title is in the CSV');
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const json = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+  assert.equal(json.count, total);
+  assert.equal(json.results.length, total);
+  assert.deepEqual(json.results.slice(0, titles.length).map((r) => r.title), titles);
+  assert.equal(json.view, '?q=cyber&sort=oldest');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -1,0 +1,187 @@
+// The explorer's other views (timeline, topics, entities, quotes), accessibility of every view,
+// the dark theme and the 360 px drawer. Screenshots of each view go to docs/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, screenshot, axeViolations } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const params = (page) => new URL(page.url()).searchParams;
+
+test('timeline: clicking a bar, or dragging across bars, sets the date filter', async (t) => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=timeline`);
+  await page.getByTestId('timeline-view').waitFor();
+  const bars = page.getByTestId('timeline-bar');
+  if ((await bars.count()) === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
+  await screenshot(page, 'timeline');
+  const n = await bars.count();
+  // Click the tallest bar: a one-period range.
+  const heights = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
+  const tallest = heights.indexOf(Math.max(...heights));
+  await bars.nth(tallest).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('from'));
+  const period = await bars.nth(tallest).getAttribute('data-period');
+  assert.ok(params(page).get('from').startsWith(period), `${params(page).get('from')} starts ${period}`);
+  assert.ok(params(page).get('to').startsWith(period));
+  // Drag from the first bar to the last: the whole span.
+  const first = await bars.nth(0).boundingBox();
+  const last = await bars.nth(n - 1).boundingBox();
+  await page.mouse.move(first.x + first.width / 2, first.y + first.height - 1);
+  await page.mouse.down();
+  await page.mouse.move(last.x + last.width / 2, last.y + last.height - 1, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction((p) => new URL(location.href).searchParams.get('from')?.startsWith(p) === false || true, period);
+  const from = params(page).get('from');
+  const to = params(page).get('to');
+  assert.ok(from <= to && from.startsWith(await bars.nth(0).getAttribute('data-period')), `${from}..${to}`);
+  assert.ok(to.startsWith(await bars.nth(n - 1).getAttribute('data-period')), `${from}..${to}`);
+  // The results view honours it.
+  await page.getByTestId('view-results').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('date-from').inputValue(), from);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('topics: the map and the list show the topics; clicking one filters the results to it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
+  await page.getByTestId('topics-view').waitFor();
+  const nodes = page.getByTestId('topic-node');
+  assert.ok((await nodes.count()) >= 2, 'several topics on the map');
+  assert.equal(await page.getByTestId('topic-card').count(), await nodes.count());
+  const label = await nodes.first().getAttribute('data-topic');
+  const size = Number(await nodes.first().locator('.topic-size').textContent());
+  // The chip colour on the card equals the circle's colour on the map.
+  const colourOf = (loc) => loc.evaluate((e) => getComputedStyle(e).getPropertyValue('--topic').trim());
+  const circle = await colourOf(nodes.first());
+  const chip = await colourOf(page.getByTestId('topic-card').getByTestId('topic-chip').filter({ hasText: label }).first());
+  assert.equal(chip, circle);
+  await nodes.first().click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('topic'), label);
+  assert.equal(params(page).get('view'), null);
+  assert.equal(await page.getByTestId('result').count(), size, 'the topic size equals its articles');
+  const chips = await page.locator('[data-testid=result] [data-testid=topic-chip]').allTextContents();
+  assert.ok(chips.every((c) => c.trim() === label), `every result is in ${label}: ${chips}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('entities: clicking one filters by it and shows what co-occurs with it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
+  await page.getByTestId('entities-view').waitFor();
+  const entity = page.getByTestId('entity').first();
+  const name = (await entity.locator('.entity-name').textContent()).trim();
+  const count = Number(await entity.locator('.facet-count').textContent());
+  await entity.click();
+  await page.getByTestId('co-occurrence').waitFor();
+  assert.equal(await entity.getAttribute('aria-pressed'), 'true');
+  assert.match(await page.getByTestId('co-occurrence').textContent(), new RegExp(name));
+  const keys = [...params(page).keys()];
+  assert.ok(keys.some((k) => ['person', 'org', 'place', 'country'].includes(k)), keys.join());
+  await page.getByTestId('entity-results').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('result').count(), count, 'the entity count equals its articles');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('quotes: every quotation with speaker and article, searchable with the search box', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=quotes`);
+  await page.getByTestId('quotes-view').waitFor();
+  const quotes = page.getByTestId('quote');
+  const all = await quotes.count();
+  assert.ok(all >= 3, `the seed corpus has quotations (${all})`);
+  const first = (await quotes.first().locator('blockquote').textContent()).replace(/[“”]/g, '');
+  const word = first.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w));
+  await page.getByTestId('search-input').fill(word);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=quote]').length < n || document.querySelectorAll('[data-testid=quote] mark').length > 0, all);
+  assert.ok((await quotes.count()) >= 1);
+  assert.ok((await page.locator('[data-testid=quote] mark').count()) >= 1, 'the search word is marked');
+  await quotes.first().locator('a').click();
+  await page.getByTestId('reader').waitFor();
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('every view has zero serious or critical axe-core violations, and no console errors', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?q=cyber`);
+  await page.getByTestId('result').first().waitFor();
+  const report = {};
+  const scan = async (name) => { report[name] = await axeViolations(page); };
+  await scan('results');
+  await screenshot(page, 'results');
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  await scan('reader');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  for (const view of ['topics', 'timeline', 'entities', 'quotes']) {
+    await page.getByTestId(`view-${view}`).click();
+    await page.getByTestId(`${view}-view`).waitFor();
+    await scan(view);
+    if (view !== 'timeline') await screenshot(page, view);
+  }
+  await page.keyboard.press('?');
+  await page.getByTestId('help').waitFor();
+  await scan('help');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('theme-toggle').click();
+  await page.getByTestId('view-results').click();
+  await page.getByTestId('result').first().waitFor();
+  await scan('results-dark');
+  for (const [name, violations] of Object.entries(report)) {
+    assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations, null, 1)}`);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the theme follows the system, and the toggle wins and persists across reloads', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  await page.getByTestId('result').first().waitFor();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const luminance = (rgb) => { const [r, g, b] = rgb.match(/\d+/g).map(Number); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  assert.ok(luminance(await background()) < 60, `system dark gives a dark page: ${await background()}`);
+  await screenshot(page, 'dark');
+  await page.getByTestId('theme-toggle').click();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  assert.ok(luminance(await background()) > 200, 'the toggle switches to light');
+  assert.equal(await page.evaluate(() => localStorage.getItem('dossier-theme')), 'light');
+  await page.reload();
+  await page.getByTestId('result').first().waitFor();
+  assert.ok(luminance(await background()) > 200, 'the choice survives a reload');
+  assert.equal(await page.getByTestId('theme-toggle').getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('at 360 px the filters are a drawer that opens, works and closes', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
+  await page.getByTestId('result').first().waitFor();
+  const sidebar = page.getByTestId('sidebar');
+  assert.equal(await sidebar.isVisible(), false, 'the sidebar is hidden off-canvas');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scrolling (${width}px)`);
+  await screenshot(page, 'mobile');
+  await page.getByTestId('filters-button').click();
+  await sidebar.waitFor({ state: 'visible' });
+  await page.waitForTimeout(250);
+  await screenshot(page, 'mobile-filters');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByTestId('facet-kind').getByTestId('facet-option').first().check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
+  await page.keyboard.press('Escape');
+  await sidebar.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'filters-button');
+  // The reader takes the whole screen and closes back to the list.
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  await screenshot(page, 'mobile-reader');
+  await page.getByTestId('reader-close').click();
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
