@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod bench_web;
 mod fuzz;
 mod single_file;
 mod size;
@@ -24,6 +25,10 @@ commands:
   dist --single-file [--corpus DIR]
                          release build, then dist-single/dossier.html with CSS, JS and wasm inlined:
                          it opens by double-click from disk
+  bench-web [--rounds N] [--copies-large N] [--no-docs]
+                         Dossier (wasm) vs MiniSearch in headless Chromium on SciFact and SciFact x10:
+                         build time, query p50/p95/p99, memory, payload; one JSON line, and its
+                         section of docs/benchmarks.md (not part of `test`)
   fuzz [--seconds N]     every cargo-fuzz target for N seconds (default 60), executions to docs/fuzzing.md
   size                   release wasm and JS sizes, raw and gzipped (run after build)
   test                   fmt, clippy (host + wasm32), native tests, release build, browser tests";
@@ -35,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => BuildOptions::parse(&args[1..]).and_then(|o| serve(o.corpus.as_deref())),
         Some("build") => BuildOptions::parse(&args[1..]).and_then(|o| build_release(&o)),
         Some("dist") => BuildOptions::parse(&args[1..]).and_then(|o| dist(&o)),
+        Some("bench-web") => bench_web::run_all(&args[1..]),
         Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("size") => size::report(&root().join("dist")),
         Some("test") => test(),

@@ -1,0 +1,28 @@
+// Writes SciFact x10 (distinct ids) as a JSONL corpus the ingest accepts, for the 50k-article page
+// build of issue 7 item 6:  node tests/bench/make-50k.mjs [copies]  ->  target/corpus-50k/scifact-x10.jsonl
+// then  DOSSIER_CORPUS=target/corpus-50k trunk build --release --dist target/dist-50k
+// Prints the corpus size raw/gzip/brotli: the floor of a page that ships the full text.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+const copies = Number(process.argv[2] ?? 10);
+const source = readFileSync(join(ROOT, '..', 'shared', 'eval', 'scifact', 'corpus.jsonl'), 'utf8');
+const docs = source.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const lines = [];
+for (let copy = 0; copy < copies; copy += 1) {
+  for (const d of docs) {
+    const id = copy === 0 ? String(d._id) : `${d._id}~${copy}`;
+    lines.push(JSON.stringify({ id, title: d.title ?? '', text: d.text ?? '' }));
+  }
+}
+const out = join(ROOT, 'target', 'corpus-50k');
+mkdirSync(out, { recursive: true });
+const bytes = Buffer.from(`${lines.join('\n')}\n`);
+writeFileSync(join(out, `scifact-x${copies}.jsonl`), bytes);
+console.log(JSON.stringify({
+  articles: lines.length, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }).length,
+}));
