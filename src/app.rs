@@ -15,6 +15,7 @@ use crate::components::timeline_view::TimelineView;
 use crate::components::topics_view::TopicsView;
 use crate::corpus;
 use crate::keys::{self, KeyAction, KeyContext};
+use crate::loader::CorpusLoader;
 use crate::nav::Nav;
 use crate::results::{Corpus, Results};
 use crate::url_state::View;
@@ -36,44 +37,64 @@ pub fn App() -> impl IntoView {
                 .into_any();
         }
     };
-    let corpus = Corpus::load(bundle);
+    let loader = CorpusLoader::new(bundle);
     let nav = Nav::install();
-    let results = Results::new(corpus, nav);
     let overlays = Overlays {
         help_open: RwSignal::new(false),
         drawer_open: RwSignal::new(false),
     };
-    provide_context(corpus);
+    provide_context(loader);
     provide_context(nav);
-    provide_context(results);
     provide_context(overlays);
 
     install_keyboard(nav, overlays);
-    follow_title(nav, corpus);
+    install_file_drop(loader);
     follow_reader_focus(nav);
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
     let reader_open = Memo::new(move |_| nav.with(|s| s.article.is_some()));
 
-    view! {
-        <a class="skip-link" href="#main">"Skip to the results"</a>
-        <AppHeader />
-        <div class="layout" class:reader-open=reader_open>
-            <FacetSidebar />
-            <main id="main" class="main" tabindex="-1" data-testid="main">
-                {move || match view.get() {
-                    View::Results => view! { <ResultsView /> }.into_any(),
-                    View::Topics => view! { <TopicsView /> }.into_any(),
-                    View::Timeline => view! { <TimelineView /> }.into_any(),
-                    View::Entities => view! { <EntitiesView /> }.into_any(),
-                    View::Quotes => view! { <QuotesView /> }.into_any(),
-                }}
-            </main>
-            <Reader />
-        </div>
-        <HelpDialog />
-    }
+    // Everything below depends on the corpus on screen: loading files rebuilds it.
+    (move || {
+        let corpus = Corpus::load(loader.active.get());
+        let results = Results::new(corpus, nav);
+        provide_context(corpus);
+        provide_context(results);
+        follow_title(nav, corpus);
+        view! {
+            <a class="skip-link" href="#main">"Skip to the results"</a>
+            <AppHeader />
+            <div class="layout" class:reader-open=reader_open>
+                <FacetSidebar />
+                <main id="main" class="main" tabindex="-1" data-testid="main">
+                    {move || match view.get() {
+                        View::Results => view! { <ResultsView /> }.into_any(),
+                        View::Topics => view! { <TopicsView /> }.into_any(),
+                        View::Timeline => view! { <TimelineView /> }.into_any(),
+                        View::Entities => view! { <EntitiesView /> }.into_any(),
+                        View::Quotes => view! { <QuotesView /> }.into_any(),
+                    }}
+                </main>
+                <Reader />
+            </div>
+            <HelpDialog />
+        }
+    })
     .into_any()
+}
+
+/// Files dropped anywhere on the page are loaded (the browser would otherwise open them).
+fn install_file_drop(loader: CorpusLoader) {
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            loader.load(files);
+        }
+    });
+    // The listeners live as long as the page.
+    std::mem::forget(over);
+    std::mem::forget(drop);
 }
 
 /// The global keys (see [`keys::action_for`]).

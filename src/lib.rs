@@ -13,6 +13,7 @@ pub mod error_panel;
 pub mod export;
 pub mod format;
 pub mod keys;
+pub mod loader;
 pub mod nav;
 pub mod results;
 pub mod url_state;

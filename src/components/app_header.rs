@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::Overlays;
+use crate::components::load_files::LoadFiles;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::view_switcher::ViewSwitcher;
@@ -36,6 +37,7 @@ pub fn AppHeader() -> impl IntoView {
                 </a>
                 <SearchBox />
                 <div class="header-tools">
+                    <LoadFiles />
                     <ThemeToggle />
                     <button
                         type="button"

@@ -9,6 +9,7 @@ pub mod facet_sidebar;
 pub mod help_dialog;
 pub mod highlighted_text;
 pub mod layered_text;
+pub mod load_files;
 pub mod pagination;
 pub mod quotes_view;
 pub mod reader;

@@ -19,7 +19,8 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
     let css =
         String::from_utf8(read("main.css")?).map_err(|e| format!("main.css is not UTF-8: {e}"))?;
     let icon_path = crate::root().join("public/favicon.svg");
-    let icon = std::fs::read(&icon_path).map_err(|e| format!("cannot read {}: {e}", icon_path.display()))?;
+    let icon = std::fs::read(&icon_path)
+        .map_err(|e| format!("cannot read {}: {e}", icon_path.display()))?;
 
     let b64 = base64::engine::general_purpose::STANDARD;
     // The glue is an ES module; inline module scripts may keep its `export`s. initSync compiles

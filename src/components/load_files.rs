@@ -1,0 +1,66 @@
+//! "Load files": explore your own files in the page, with progress and clear messages.
+
+use leptos::prelude::*;
+
+use crate::loader::CorpusLoader;
+
+/// File picker (drag and drop works anywhere on the page too), progress bar, problems, and the
+/// way back to the embedded corpus.
+#[component]
+pub fn LoadFiles() -> impl IntoView {
+    let loader = expect_context::<CorpusLoader>();
+    let loading = move || loader.progress.get().is_some();
+    view! {
+        <div class="load-files">
+            <label class="button load-button" class:disabled=loading>
+                "Load files"
+                <input
+                    type="file"
+                    multiple
+                    class="visually-hidden"
+                    data-testid="load-files"
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.csv"
+                    disabled=loading
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(files) = input.files() {
+                            loader.load(files);
+                        }
+                        input.set_value("");
+                    }
+                />
+            </label>
+            <Show when=move || loader.shows_loaded_files()>
+                <button type="button" class="button" data-testid="use-embedded" on:click=move |_| loader.use_embedded()>
+                    "Back to the embedded corpus"
+                </button>
+            </Show>
+        </div>
+        <Show when=loading>
+            <div class="load-progress" role="status" data-testid="load-progress">
+                {move || {
+                    loader
+                        .progress
+                        .get()
+                        .map(|p| {
+                            view! {
+                                <progress max=p.total.max(1) value=p.done></progress>
+                                <span>{format!("Reading {} of {}: {}", p.done.min(p.total), p.total, p.current)}</span>
+                            }
+                        })
+                }}
+            </div>
+        </Show>
+        <Show when=move || !loader.messages.read().is_empty()>
+            <div class="load-messages" role="alert" data-testid="load-messages">
+                <p>"Some input could not be used as it is:"</p>
+                <ul>
+                    {move || loader.messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="link-button" on:click=move |_| loader.messages.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}
