@@ -67,20 +67,10 @@ mod tests {
         Article {
             id: "a".into(),
             title: "t".into(),
-            subtitle: None,
-            summary: vec![],
             date: date.map(str::to_string),
-            date_text: None,
-            date_inferred: false,
-            dateline: None,
-            byline: None,
-            section: None,
             kind: "news".into(),
-            source: None,
             file: "f".into(),
             body: vec![],
-            captions: vec![],
-            comments: vec![],
             ..Article::default()
         }
     }

@@ -370,22 +370,11 @@ mod tests {
         Article {
             id: id.into(),
             title: title.into(),
-            subtitle: None,
-            summary: Vec::new(),
             date: date.map(str::to_string),
-            date_text: None,
-            date_inferred: false,
-            dateline: None,
-            byline: None,
-            section: None,
             kind: kind.into(),
-            source: None,
             file: format!("{id}.txt"),
             body: body.iter().map(|s| s.to_string()).collect(),
-            captions: Vec::new(),
-            comments: Vec::new(),
-            url: None,
-            label: None,
+            ..Article::default()
         }
     }
 

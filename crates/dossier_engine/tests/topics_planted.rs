@@ -29,20 +29,9 @@ fn article(id: String, words: Vec<String>) -> Article {
     Article {
         id,
         title: words[..3].join(" "),
-        subtitle: None,
-        summary: vec![],
-        date: None,
-        date_text: None,
-        date_inferred: false,
-        dateline: None,
-        byline: None,
-        section: None,
         kind: "news".into(),
-        source: None,
         file: "planted".into(),
         body: vec![words.join(" ")],
-        captions: vec![],
-        comments: vec![],
         ..Article::default()
     }
 }

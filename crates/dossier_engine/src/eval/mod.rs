@@ -156,21 +156,9 @@ pub fn beir_article(id: String, title: String, text: String) -> Article {
         file: format!("corpus.jsonl#{id}"),
         id,
         title,
-        subtitle: None,
-        summary: Vec::new(),
-        date: None,
-        date_text: None,
-        date_inferred: false,
-        dateline: None,
-        byline: None,
-        section: None,
         kind: "abstract".into(),
-        source: None,
         body: vec![text],
-        captions: Vec::new(),
-        comments: Vec::new(),
-        url: None,
-        label: None,
+        ..Article::default()
     }
 }
 

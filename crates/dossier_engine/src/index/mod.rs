@@ -537,20 +537,10 @@ mod tests {
         Article {
             id: id.into(),
             title: title.into(),
-            subtitle: None,
-            summary: Vec::new(),
             date: Some("2024-05-01".into()),
-            date_text: None,
-            date_inferred: false,
-            dateline: None,
-            byline: None,
-            section: None,
             kind: "news".into(),
-            source: None,
             file: "f.txt".into(),
             body: body.iter().map(|s| s.to_string()).collect(),
-            captions: Vec::new(),
-            comments: Vec::new(),
             ..Article::default()
         }
     }

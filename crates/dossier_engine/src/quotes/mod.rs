@@ -408,20 +408,9 @@ mod tests {
         Article {
             id: "a".into(),
             title: "Title".into(),
-            subtitle: None,
-            summary: vec![],
-            date: None,
-            date_text: None,
-            date_inferred: false,
-            dateline: None,
-            byline: None,
-            section: None,
             kind: "news".into(),
-            source: None,
             file: "f".into(),
             body: body.iter().map(|s| s.to_string()).collect(),
-            captions: vec![],
-            comments: vec![],
             ..Article::default()
         }
     }

@@ -7,20 +7,10 @@ fn article(id: &str, title: &str, body: &[&str], date: Option<&str>, kind: &str)
     Article {
         id: id.into(),
         title: title.into(),
-        subtitle: None,
-        summary: Vec::new(),
         date: date.map(str::to_string),
-        date_text: None,
-        date_inferred: false,
-        dateline: None,
-        byline: None,
-        section: None,
         kind: kind.into(),
-        source: None,
         file: "fixture.txt".into(),
         body: body.iter().map(|s| s.to_string()).collect(),
-        captions: Vec::new(),
-        comments: Vec::new(),
         ..Article::default()
     }
 }

@@ -495,20 +495,9 @@ mod tests {
         Article {
             id: id.into(),
             title: String::new(),
-            subtitle: None,
-            summary: vec![],
-            date: None,
-            date_text: None,
-            date_inferred: false,
-            dateline: None,
-            byline: None,
-            section: None,
             kind: "news".into(),
-            source: None,
             file: "f".into(),
             body: vec![body.into()],
-            captions: vec![],
-            comments: vec![],
             ..Article::default()
         }
     }
