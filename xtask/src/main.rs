@@ -235,6 +235,14 @@ fn test() -> Result<(), String> {
     };
     dist(&release)?;
 
+    // Hostile input must build (with warnings) and show as text: tests/e2e/adversarial.test.mjs.
+    let adversarial = BuildOptions {
+        corpus: Some(root().join("tests/fixtures/adversarial")),
+        dist: root().join("dist-adversarial"),
+        single_file: false,
+    };
+    build_release(&adversarial)?;
+
     step("browser tests (headless Chromium against the release dist/)");
     run(command("node").args([
         "--test",
