@@ -212,11 +212,7 @@ pub fn parse(text: &str) -> Parsed {
                 });
                 return parsed;
             };
-            article.title = first
-                .split_whitespace()
-                .take(12)
-                .collect::<Vec<_>>()
-                .join(" ");
+            article.title = crate::ingest::text::title_from_first_words(first);
             parsed.problems.push(Problem {
                 line: None,
                 message: "no <h1> or <title>; the title is the first words of the text".to_string(),

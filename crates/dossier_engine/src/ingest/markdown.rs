@@ -93,11 +93,7 @@ pub fn parse(text: &str) -> Parsed {
         let Some(first) = article.body.first() else {
             return parsed;
         };
-        article.title = first
-            .split_whitespace()
-            .take(12)
-            .collect::<Vec<_>>()
-            .join(" ");
+        article.title = crate::ingest::text::title_from_first_words(first);
         parsed.problems.push(Problem {
             line: Some(body_first_line),
             message:

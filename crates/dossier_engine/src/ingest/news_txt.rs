@@ -358,8 +358,7 @@ fn assign_header_texts(
         Some(title) => article.title = title,
         None => {
             if let Some(first) = article.body.first() {
-                let words: Vec<&str> = first.split_whitespace().take(12).collect();
-                article.title = words.join(" ");
+                article.title = crate::ingest::text::title_from_first_words(first);
                 problems.push(Problem {
                     line: Some(first_line),
                     message: "no headline found; the title is the first words of the text"

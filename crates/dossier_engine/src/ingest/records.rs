@@ -12,9 +12,6 @@ use super::dates;
 use super::text::collapse_whitespace;
 use super::{blank_article, Draft, Parsed, Problem};
 
-/// Words taken from the text when a record has no title.
-const TITLE_WORDS: usize = 12;
-
 /// Parses a `.json` file.
 pub fn parse_json(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
@@ -160,8 +157,7 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
     match (title, body.first()) {
         (Some(title), _) => article.title = title,
         (None, Some(first)) => {
-            let words: Vec<&str> = first.split_whitespace().take(TITLE_WORDS).collect();
-            article.title = words.join(" ");
+            article.title = crate::ingest::text::title_from_first_words(first);
             parsed.problems.push(Problem {
                 line,
                 message: format!("{place} has no title; the title is the first words of its text"),

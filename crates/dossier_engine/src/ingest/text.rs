@@ -107,6 +107,14 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A stand-in title for text that states none: its first twelve words.
+pub fn title_from_first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Number of whitespace-separated words.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
