@@ -1,0 +1,79 @@
+//! Native twin of the browser benchmark's workload: builds the index over SciFact (optionally
+//! replicated) and runs every test query as the page does (`SearchRequest { page_size: 10 }`:
+//! search-as-you-type defaults, facet counts, snippets). Prints build time and p50/p95/p99/max.
+//!
+//! Run: `cargo run --release -p dossier_engine --example query_latency -- [DIR] [COPIES]`.
+//! For profiling: `perf record -g target/release/examples/query_latency`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use dossier_engine::eval::{BeirCollection, Split};
+use dossier_engine::index::SearchIndex;
+use dossier_engine::search::SearchRequest;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/scifact")
+    });
+    let copies: usize = args.next().and_then(|c| c.parse().ok()).unwrap_or(1);
+    let collection = match BeirCollection::load(&dir, Split::Test) {
+        Ok(collection) => collection,
+        Err(error) => {
+            eprintln!("cannot load {}: {error}", dir.display());
+            std::process::exit(1);
+        }
+    };
+    let articles: Vec<_> = (0..copies)
+        .flat_map(|copy| {
+            collection.articles.iter().map(move |a| {
+                let mut a = a.clone();
+                a.id = format!("{}-{copy}", a.id);
+                a
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    let index = SearchIndex::build(&articles, &[]);
+    let build = started.elapsed();
+    println!(
+        "{} docs, {} terms: build {:.1} ms",
+        index.doc_count(),
+        index.term_count(),
+        build.as_secs_f64() * 1e3
+    );
+    let rounds = 3;
+    let mut times = Vec::new();
+    for round in 0..=rounds {
+        for (_, query) in &collection.queries {
+            let started = Instant::now();
+            let response = index.search(
+                &articles,
+                &SearchRequest {
+                    page_size: 10,
+                    ..SearchRequest::new(query.as_str())
+                },
+            );
+            std::hint::black_box(response);
+            if round > 0 {
+                times.push(started.elapsed().as_secs_f64() * 1e3);
+            }
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        times
+            .get(((times.len() as f64 - 1.0) * q) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    println!(
+        "{} queries: p50 {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        times.len(),
+        at(0.5),
+        at(0.95),
+        at(0.99),
+        at(1.0)
+    );
+}
