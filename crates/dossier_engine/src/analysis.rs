@@ -108,7 +108,9 @@ impl Analyzer {
 /// The word pieces of `text`: `(position, start, end, folded)`, where `folded` is `None` for a
 /// plain ASCII alphanumeric word (its folding is just lower-casing, left to the caller so that
 /// highlighting allocates nothing).
-fn word_pieces(text: &str) -> impl Iterator<Item = (u32, usize, usize, Option<String>)> + '_ {
+pub(crate) fn word_pieces(
+    text: &str,
+) -> impl Iterator<Item = (u32, usize, usize, Option<String>)> + '_ {
     // UAX #29 keeps "foo:bar" together (':' is MidLetter, for Swedish); we split it so
     // "title:x"-like text and "10:30" index as separate words on both sides.
     text.split_word_bound_indices()

@@ -4,40 +4,58 @@
 //! Equivalent to intersecting a Levenshtein automaton with a trie (what fst does), but over the
 //! sorted word list we already hold, with no dependency: walking the words in order, the DP rows
 //! of a shared prefix are reused, and when a prefix's row already exceeds `k` every word that
-//! starts with it is skipped by binary search. Work is capped so a query stays bounded.
+//! starts with it is skipped. How many chars each word shares with the previous one is
+//! precomputed ([`shared_prefix_lengths`]), so the walk compares no strings at all. Work is
+//! capped so a query stays bounded.
+
+/// For each word of a sorted list, how many leading chars it shares with the previous word
+/// (0 for the first), capped at 255: the walk only ever needs a lower bound.
+pub fn shared_prefix_lengths(words: &[String]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut previous = "";
+    for word in words {
+        let shared = word
+            .chars()
+            .zip(previous.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        out.push(u8::try_from(shared).unwrap_or(u8::MAX));
+        previous = word;
+    }
+    out
+}
 
 /// Edit-distance (Levenshtein: insert, delete, substitute one char) matches of `query` in
-/// `vocabulary` (sorted, deduplicated), as `(word index, distance)` in vocabulary order.
-/// Stops early after `max_cells` DP cells; the result is then a subset.
+/// `vocabulary` (sorted, deduplicated; `shared[i]` from [`shared_prefix_lengths`]), as
+/// `(word index, distance)` in vocabulary order. Stops early after `max_cells` DP cells; the
+/// result is then a subset.
 pub fn within_distance(
     vocabulary: &[String],
+    shared: &[u8],
     query: &str,
     max_distance: u32,
     max_cells: usize,
 ) -> Vec<(usize, u32)> {
     let query: Vec<char> = query.chars().collect();
     let width = query.len() + 1;
-    // Row d (cells d*width .. (d+1)*width) = DP row after the first d chars of the current
-    // word; row 0 = 0..=n. One flat buffer: no allocation per row.
+    // Row d (cells d*width .. (d+1)*width) = DP row after the first d chars of the path (the
+    // word last walked); row 0 = 0..=n. One flat buffer: no allocation per row.
     let mut rows: Vec<u32> = (0..).take(width).collect();
-    let mut prefix: Vec<char> = Vec::new();
+    let mut depth = 0usize;
     let mut cells = 0usize;
     let mut out = Vec::new();
     let mut i = 0usize;
+    // Chars that word `i` shares with the path (a lower bound is enough).
+    let mut common = 0usize;
     while let Some(word) = vocabulary.get(i) {
-        let common = word
-            .chars()
-            .zip(prefix.iter())
-            .take_while(|(a, b)| a == *b)
-            .count();
-        prefix.truncate(common);
-        rows.truncate((common + 1) * width);
+        depth = depth.min(common);
+        rows.truncate((depth + 1) * width);
         let mut pruned = false;
-        for c in word.chars().skip(common) {
+        for c in word.chars().skip(depth) {
             let last_start = rows.len().saturating_sub(width);
-            let best = push_next_row(&mut rows, last_start, &query, c);
+            let best = push_next_row(&mut rows, last_start, &query, c, depth + 1, max_distance);
             cells = cells.saturating_add(width);
-            prefix.push(c);
+            depth += 1;
             if best > max_distance {
                 pruned = true;
                 break;
@@ -47,12 +65,18 @@ pub fn within_distance(
             break;
         }
         if pruned {
-            // Every following word that starts with `prefix` is at least as far: skip them all.
-            // `prefix` is the first chars of `word`: slice it rather than allocate.
-            let stem_bytes: usize = prefix.iter().map(|c| c.len_utf8()).sum();
-            let stem = word.get(..stem_bytes).unwrap_or(word);
-            let rest = vocabulary.get(i..).unwrap_or(&[]);
-            i += rest.partition_point(|w| w.starts_with(stem)).max(1);
+            // Every following word that shares the path's first `depth` chars is at least as
+            // far: skip them all.
+            let mut run = usize::MAX;
+            i += 1;
+            while let Some(next) = shared.get(i) {
+                run = run.min(usize::from(*next));
+                if run < depth {
+                    break;
+                }
+                i += 1;
+            }
+            common = run;
             continue;
         }
         if let Some(distance) = rows.last().copied() {
@@ -61,31 +85,49 @@ pub fn within_distance(
             }
         }
         i += 1;
+        common = shared.get(i).map_or(0, |s| usize::from(*s));
     }
     out
 }
 
-/// Appends the DP row for one more word char `c`, computed from the row starting at
-/// `previous_start`; returns the row's minimum.
-fn push_next_row(rows: &mut Vec<u32>, previous_start: usize, query: &[char], c: char) -> u32 {
+/// Appends the DP row for one more word char `c` (making `rows_before + 1` word chars),
+/// computed from the row starting at `previous_start`; returns the row's minimum. Values are
+/// capped at `max_distance + 1`, and only the band of cells within `max_distance` of the
+/// diagonal is computed (cells outside it are at least that far; Ukkonen's cut-off).
+fn push_next_row(
+    rows: &mut Vec<u32>,
+    previous_start: usize,
+    query: &[char],
+    c: char,
+    word_chars: usize,
+    max_distance: u32,
+) -> u32 {
+    let cap = max_distance.saturating_add(1);
+    let band = usize::try_from(max_distance).unwrap_or(usize::MAX);
+    let low = word_chars.saturating_sub(band);
+    let high = word_chars.saturating_add(band);
     let first = rows
         .get(previous_start)
         .copied()
         .unwrap_or(0)
-        .saturating_add(1);
+        .saturating_add(1)
+        .min(cap);
     rows.push(first);
     let mut left = first;
     let mut best = first;
     for (j, q) in query.iter().enumerate() {
-        let diagonal = rows.get(previous_start + j).copied().unwrap_or(u32::MAX);
-        let up = rows
-            .get(previous_start + j + 1)
-            .copied()
-            .unwrap_or(u32::MAX);
-        let cell = diagonal
-            .saturating_add(u32::from(*q != c))
-            .min(up.saturating_add(1))
-            .min(left.saturating_add(1));
+        let column = j + 1;
+        let cell = if column < low || column > high {
+            cap
+        } else {
+            let diagonal = rows.get(previous_start + j).copied().unwrap_or(cap);
+            let up = rows.get(previous_start + column).copied().unwrap_or(cap);
+            diagonal
+                .saturating_add(u32::from(*q != c))
+                .min(up.saturating_add(1))
+                .min(left.saturating_add(1))
+                .min(cap)
+        };
         rows.push(cell);
         left = cell;
         best = best.min(cell);
@@ -98,9 +140,9 @@ pub fn levenshtein(a: &str, b: &str) -> u32 {
     let a: Vec<char> = a.chars().collect();
     let width = a.len() + 1;
     let mut rows: Vec<u32> = (0..).take(width).collect();
-    for c in b.chars() {
+    for (done, c) in b.chars().enumerate() {
         let start = rows.len().saturating_sub(width);
-        push_next_row(&mut rows, start, &a, c);
+        push_next_row(&mut rows, start, &a, c, done + 1, u32::MAX - 1);
     }
     rows.last().copied().unwrap_or(0)
 }
@@ -120,10 +162,11 @@ mod tests {
     #[test]
     fn finds_one_edit_neighbours() {
         let v = vocab(&["pakistan", "pakistani", "pakistn", "pekistan", "islamabad"]);
-        let found: Vec<&str> = within_distance(&v, "pakistn", 1, usize::MAX)
-            .into_iter()
-            .filter_map(|(i, _)| v.get(i).map(String::as_str))
-            .collect();
+        let found: Vec<&str> =
+            within_distance(&v, &shared_prefix_lengths(&v), "pakistn", 1, usize::MAX)
+                .into_iter()
+                .filter_map(|(i, _)| v.get(i).map(String::as_str))
+                .collect();
         assert_eq!(found, vec!["pakistan", "pakistn"]);
     }
 
@@ -148,7 +191,7 @@ mod tests {
                 v.dedup();
                 v
             };
-            let fast = within_distance(&v, &query, k, usize::MAX);
+            let fast = within_distance(&v, &shared_prefix_lengths(&v), &query, k, usize::MAX);
             let naive: Vec<(usize, u32)> = v
                 .iter()
                 .enumerate()

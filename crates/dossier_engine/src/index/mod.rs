@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{is_stop_word, Analyzer, Word};
+use crate::analysis::{is_stop_word, word_pieces, Analyzer};
 use crate::article::Article;
 use facets::{article_facets, DocFacets, FacetKey, FacetTable};
 
@@ -107,21 +107,56 @@ impl Default for Bm25Config {
     }
 }
 
-/// Where one term occurs: parallel lists, sorted by document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Where one term occurs, sorted by document. Positions are stored flat (one allocation per
+/// term, not one per document): document `docs[i]`'s positions are
+/// `positions[position_starts[i]..position_starts[i + 1]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Postings {
     pub docs: Vec<u32>,
-    /// Sorted positions of the term in each document of `docs`.
-    pub positions: Vec<Vec<u32>>,
+    position_starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Default for Postings {
+    fn default() -> Self {
+        Postings {
+            docs: Vec::new(),
+            position_starts: vec![0],
+            positions: Vec::new(),
+        }
+    }
 }
 
 impl Postings {
+    /// Appends a document (after every document already held) with its sorted positions.
+    fn push(&mut self, doc: u32, positions: impl IntoIterator<Item = u32>) {
+        self.docs.push(doc);
+        self.positions.extend(positions);
+        self.position_starts
+            .push(u32::try_from(self.positions.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Sorted positions of the term in the `i`th document of `docs`.
+    pub fn positions_at(&self, i: usize) -> &[u32] {
+        let start = self.position_starts.get(i).copied().unwrap_or(0) as usize;
+        let end = self.position_starts.get(i + 1).copied().unwrap_or(0) as usize;
+        self.positions.get(start..end).unwrap_or(&[])
+    }
+
     /// Positions of the term in `doc`, empty when absent.
     pub fn positions_in(&self, doc: u32) -> &[u32] {
         match self.docs.binary_search(&doc) {
-            Ok(i) => self.positions.get(i).map_or(&[], Vec::as_slice),
+            Ok(i) => self.positions_at(i),
             Err(_) => &[],
         }
+    }
+
+    /// `(document, positions)` in document order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+        self.docs
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| (*doc, self.positions_at(i)))
     }
 }
 
@@ -148,29 +183,46 @@ impl DocLayout {
 }
 
 /// Walks an article's paragraphs in position-space order (fields in [`Field::ALL`] order, one
-/// empty position between paragraphs), calling `visit(field, paragraph index, text, first
-/// position, words)`. Returns each field's first position. Indexing and snippets both use it,
-/// so a position in the postings always names the same word in the text.
-pub(crate) fn for_each_paragraph<'a>(
-    analyzer: &Analyzer,
-    article: &'a Article,
-    mut visit: impl FnMut(Field, usize, &'a str, u32, &[Word]),
-) -> [u32; FIELD_COUNT] {
-    let mut starts = [0u32; FIELD_COUNT];
+/// empty position between paragraphs), calling `visit(field, first position of the paragraph,
+/// word)` for every word, where `word` is `(position in the paragraph, folded word)`. Returns
+/// each field's first position and every paragraph's first position. Snippets re-segment a
+/// paragraph with the same [`word_pieces`], so a position in the postings always names the same
+/// word in the text.
+fn walk_words(
+    article: &Article,
+    mut visit: impl FnMut(Field, u32, u32, &str),
+) -> ([u32; FIELD_COUNT], Vec<u32>) {
+    let mut field_starts = [0u32; FIELD_COUNT];
+    let mut paragraph_starts = Vec::new();
     let mut next = 0u32;
+    // Reused for plain ASCII words, which are most words: no allocation per word.
+    let mut lowered = String::new();
     for field in Field::ALL {
-        if let Some(start) = starts.get_mut(field.slot()) {
+        if let Some(start) = field_starts.get_mut(field.slot()) {
             *start = next;
         }
-        for (paragraph, text) in field.texts(article).into_iter().enumerate() {
-            let words = analyzer.words(text);
-            visit(field, paragraph, text, next, &words);
-            if let Some(last) = words.last() {
-                next = next.saturating_add(last.position).saturating_add(2);
+        for text in field.texts(article) {
+            paragraph_starts.push(next);
+            let mut last = None;
+            for (position, start, end, folded) in word_pieces(text) {
+                let folded: &str = match &folded {
+                    Some(folded) => folded,
+                    None => {
+                        lowered.clear();
+                        lowered.push_str(text.get(start..end).unwrap_or_default());
+                        lowered.make_ascii_lowercase();
+                        &lowered
+                    }
+                };
+                visit(field, next, position, folded);
+                last = Some(position);
+            }
+            if let Some(last) = last {
+                next = next.saturating_add(last).saturating_add(2);
             }
         }
     }
-    starts
+    (field_starts, paragraph_starts)
 }
 
 /// The whole index. Serde-serialisable, so it can be built at build time and embedded, although
@@ -186,11 +238,17 @@ pub struct SearchIndex {
     words: Vec<String>,
     /// Term id of each word of `words`.
     word_terms: Vec<u32>,
+    /// Chars each word of `words` shares with the previous one (see [`fuzzy`]).
+    word_shared_prefix: Vec<u8>,
+    /// The distinct first chars of `words`, for typos of a first letter.
+    first_letters: Vec<char>,
     /// Article id of each document.
     doc_ids: Vec<String>,
     /// `YYYY-MM-DD` of each document, when known.
     doc_dates: Vec<Option<String>>,
     layouts: Vec<DocLayout>,
+    /// Per document and field, see [`SearchIndex::compute_field_factors`].
+    field_factors: Vec<[f32; FIELD_COUNT]>,
     /// Per document, the first position of every paragraph, in [`for_each_paragraph`] order:
     /// snippets find the paragraphs with matches without re-analysing the whole article.
     paragraph_starts: Vec<Vec<u32>>,
@@ -205,53 +263,60 @@ impl SearchIndex {
     /// document `i`'s facets. A shorter `extra_facets` simply adds nothing to the remaining ones.
     pub fn build(articles: &[Article], extra_facets: &[DocFacets]) -> SearchIndex {
         let analyzer = Analyzer::default();
-        let mut by_term: HashMap<String, Postings> = HashMap::new();
-        let mut word_to_term: HashMap<String, String> = HashMap::new();
+        // Terms get provisional ids in order of first sight; sorted and renumbered at the end.
+        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        // Each distinct word is stemmed once per build (stemming dominates analysis).
+        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Postings> = Vec::new();
         let mut layouts = Vec::with_capacity(articles.len());
         let mut paragraph_starts = Vec::with_capacity(articles.len());
         let mut length_sums = [0f64; FIELD_COUNT];
         let mut all_facets = Vec::with_capacity(articles.len());
+        // (provisional term id, position) of every indexed word of the current document.
+        let mut occurrences: Vec<(u32, u32)> = Vec::new();
 
         for (doc, article) in articles.iter().enumerate() {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-            let mut local: HashMap<String, Vec<u32>> = HashMap::new();
             let mut layout = DocLayout::default();
-            let mut starts_of_paragraphs = Vec::new();
-            layout.field_starts =
-                for_each_paragraph(&analyzer, article, |field, _, _, base, words| {
-                    starts_of_paragraphs.push(base);
-                    for word in words {
-                        if is_stop_word(&word.folded) {
-                            continue;
-                        }
-                        if let Some(length) = layout.field_lengths.get_mut(field.slot()) {
-                            *length = length.saturating_add(1);
-                        }
-                        // Each distinct word is stemmed once per build (stemming dominates).
-                        let stem = match word_to_term.get(&word.folded) {
-                            Some(stem) => stem.clone(),
-                            None => {
-                                let stem = analyzer.stem(&word.folded);
-                                word_to_term.insert(word.folded.clone(), stem.clone());
-                                stem
-                            }
-                        };
-                        local
-                            .entry(stem)
-                            .or_default()
-                            .push(base.saturating_add(word.position));
+            occurrences.clear();
+            let (field_starts, starts) = walk_words(article, |field, base, position, folded| {
+                if is_stop_word(folded) {
+                    return;
+                }
+                if let Some(length) = layout.field_lengths.get_mut(field.slot()) {
+                    *length = length.saturating_add(1);
+                }
+                let term = match word_ids.get(folded) {
+                    Some(term) => *term,
+                    None => {
+                        let stem = analyzer.stem(folded);
+                        let fresh = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
+                        let term = *stem_ids.entry(stem).or_insert(fresh);
+                        word_ids.insert(folded.to_string(), term);
+                        term
                     }
-                });
+                };
+                occurrences.push((term, base.saturating_add(position)));
+            });
+            layout.field_starts = field_starts;
+            occurrences.sort_unstable();
+            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+                let Some((term, _)) = group.first() else {
+                    continue;
+                };
+                let term = *term as usize;
+                if postings.len() <= term {
+                    postings.resize_with(term + 1, Postings::default);
+                }
+                if let Some(list) = postings.get_mut(term) {
+                    list.push(doc, group.iter().map(|(_, position)| *position));
+                }
+            }
             for (sum, length) in length_sums.iter_mut().zip(layout.field_lengths) {
                 *sum += f64::from(length);
             }
-            for (term, positions) in local {
-                let postings = by_term.entry(term).or_default();
-                postings.docs.push(doc);
-                postings.positions.push(positions);
-            }
             layouts.push(layout);
-            paragraph_starts.push(starts_of_paragraphs);
+            paragraph_starts.push(starts);
 
             let mut facets = article_facets(article);
             if let Some(extra) = extra_facets.get(doc as usize) {
@@ -265,37 +330,84 @@ impl SearchIndex {
             all_facets.push(facets);
         }
 
-        let mut terms: Vec<(String, Postings)> = by_term.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings): (Vec<String>, Vec<Postings>) = terms.into_iter().unzip();
+        // Renumber terms in sorted order, so a term's id is its rank and lookups can bisect.
+        let mut stems: Vec<(String, u32)> = stem_ids.into_iter().collect();
+        stems.sort_unstable();
+        let mut renumbered = vec![0u32; stems.len()];
+        for (rank, (_, provisional)) in stems.iter().enumerate() {
+            if let Some(slot) = renumbered.get_mut(*provisional as usize) {
+                *slot = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
+        }
+        postings.resize_with(stems.len(), Postings::default);
+        let mut sorted_postings: Vec<Postings> = Vec::with_capacity(stems.len());
+        let mut by_provisional: Vec<Option<Postings>> = postings.into_iter().map(Some).collect();
+        for (_, provisional) in &stems {
+            sorted_postings.push(
+                by_provisional
+                    .get_mut(*provisional as usize)
+                    .and_then(Option::take)
+                    .unwrap_or_default(),
+            );
+        }
+        let terms: Vec<String> = stems.into_iter().map(|(stem, _)| stem).collect();
 
-        let mut words: Vec<(String, String)> = word_to_term.into_iter().collect();
-        words.sort();
+        let mut words: Vec<(String, u32)> = word_ids.into_iter().collect();
+        words.sort_unstable();
         let word_terms = words
             .iter()
-            .map(|(_, term)| {
-                let id = terms.binary_search(term).unwrap_or(0);
-                u32::try_from(id).unwrap_or(0)
-            })
+            .map(|(_, provisional)| renumbered.get(*provisional as usize).copied().unwrap_or(0))
             .collect();
-        let words = words.into_iter().map(|(word, _)| word).collect();
+        let words: Vec<String> = words.into_iter().map(|(word, _)| word).collect();
 
         let count = articles.len().max(1) as f64;
         let average_lengths = length_sums.map(|sum| (sum / count) as f32);
 
-        SearchIndex {
+        let mut index = SearchIndex {
             bm25: Bm25Config::default(),
             terms,
-            postings,
+            postings: sorted_postings,
+            word_shared_prefix: fuzzy::shared_prefix_lengths(&words),
+            first_letters: {
+                let mut letters: Vec<char> =
+                    words.iter().filter_map(|w| w.chars().next()).collect();
+                letters.dedup();
+                letters
+            },
             words,
             word_terms,
             doc_ids: articles.iter().map(|a| a.id.clone()).collect(),
             doc_dates: articles.iter().map(|a| a.date.clone()).collect(),
             layouts,
+            field_factors: Vec::new(),
             paragraph_starts,
             average_lengths,
             facets: FacetTable::build(all_facets.iter()),
-        }
+        };
+        index.field_factors = index.compute_field_factors();
+        index
+    }
+
+    /// Per document and field, what one occurrence adds to the BM25F weighted term frequency:
+    /// the field's weight over its length normalisation. Depends only on the document and the
+    /// [`Bm25Config`], so it is computed once instead of for every posting of every query.
+    fn compute_field_factors(&self) -> Vec<[f32; FIELD_COUNT]> {
+        let Bm25Config { b, weights, .. } = self.bm25;
+        self.layouts
+            .iter()
+            .map(|layout| {
+                let mut factors = [0f32; FIELD_COUNT];
+                for ((factor, field), (length, average)) in factors
+                    .iter_mut()
+                    .zip(Field::ALL)
+                    .zip(layout.field_lengths.iter().zip(self.average_lengths))
+                {
+                    let norm = 1.0 - b + b * *length as f32 / average.max(f32::MIN_POSITIVE);
+                    *factor = weights.get(field) / norm.max(f32::MIN_POSITIVE);
+                }
+                factors
+            })
+            .collect()
     }
 
     /// The ranking parameters in use.
@@ -306,6 +418,7 @@ impl SearchIndex {
     /// Replaces the ranking parameters (no rebuild needed: they apply at query time).
     pub fn set_bm25(&mut self, bm25: Bm25Config) {
         self.bm25 = bm25;
+        self.field_factors = self.compute_field_factors();
     }
 
     /// Number of indexed documents.
@@ -391,36 +504,32 @@ impl SearchIndex {
         fields: Option<Field>,
         idf: f32,
     ) -> f32 {
-        let layout = self.layout(doc);
-        let mut counts = [0u32; FIELD_COUNT];
-        for position in positions {
-            let field = layout.field_of(*position);
-            if let Some(count) = counts.get_mut(field.slot()) {
-                *count = count.saturating_add(1);
-            }
-        }
-        let Bm25Config { k1, b, weights } = self.bm25;
+        let (Some(layout), Some(factors)) = (
+            self.layouts.get(doc as usize),
+            self.field_factors.get(doc as usize),
+        ) else {
+            return 0.0;
+        };
+        // Positions are sorted and fields follow each other: one forward walk over the fields.
         let mut weighted_tf = 0f32;
-        for field in Field::ALL {
-            if fields.is_some_and(|only| only != field) {
+        let mut field = 0usize;
+        for position in positions {
+            while layout
+                .field_starts
+                .get(field + 1)
+                .is_some_and(|next| position >= next)
+            {
+                field += 1;
+            }
+            if fields.is_some_and(|only| only.slot() != field) {
                 continue;
             }
-            let tf = counts.get(field.slot()).copied().unwrap_or(0);
-            if tf == 0 {
-                continue;
-            }
-            let length = layout.field_lengths.get(field.slot()).copied().unwrap_or(0) as f32;
-            let average = self
-                .average_lengths
-                .get(field.slot())
-                .copied()
-                .unwrap_or(1.0);
-            let norm = 1.0 - b + b * length / average.max(f32::MIN_POSITIVE);
-            weighted_tf += weights.get(field) * tf as f32 / norm.max(f32::MIN_POSITIVE);
+            weighted_tf += factors.get(field).copied().unwrap_or(0.0);
         }
         if weighted_tf <= 0.0 {
             return 0.0;
         }
+        let k1 = self.bm25.k1;
         idf * weighted_tf * (k1 + 1.0) / (k1 + weighted_tf)
     }
 
@@ -442,79 +551,83 @@ impl SearchIndex {
         ids
     }
 
-    /// Term ids of words within `max_distance` edits of `folded`, with the distance; at most
-    /// `limit`, closest then most frequent first.
-    pub(crate) fn fuzzy_terms(
-        &self,
-        folded: &str,
-        max_distance: u32,
-        limit: usize,
-    ) -> Vec<(u32, u32)> {
-        const MAX_CELLS: usize = 400_000;
-        let (offset, candidates) = self.same_first_char(folded);
-        let mut found: Vec<(u32, u32)> =
-            fuzzy::within_distance(candidates, folded, max_distance, MAX_CELLS)
+    /// Vocabulary words within `max_distance` edits of `folded`, as `(word id, distance)`,
+    /// ascending by word id. An edit of the first letter counts as two (Meilisearch's rule:
+    /// first letters are rarely mistyped, and it keeps the lookup ~20x cheaper), so 1-edit
+    /// lookups walk only the words with the same first letter, and 2-edit lookups add the
+    /// words that differ from `folded` by their first letter alone. Bounded: the walk stops
+    /// after a fixed amount of work, so a long or odd word costs at most that.
+    pub(crate) fn fuzzy_words(&self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
+        const MAX_CELLS: usize = 200_000;
+        let mut chars = folded.chars();
+        let Some(first) = chars.next() else {
+            return Vec::new();
+        };
+        let rest = chars.as_str();
+        let (offset, same_first) = self.words_starting_with(first);
+        let shared = self
+            .word_shared_prefix
+            .get(offset..offset.saturating_add(same_first.len()))
+            .unwrap_or(&[]);
+        let mut found: Vec<(usize, u32)> =
+            fuzzy::within_distance(same_first, shared, folded, max_distance, MAX_CELLS)
                 .into_iter()
-                .filter_map(|(word, distance)| {
-                    self.word_terms.get(offset + word).map(|id| (*id, distance))
-                })
+                .map(|(word, distance)| (offset + word, distance))
                 .collect();
-        found.sort_by(|a, b| {
-            a.1.cmp(&b.1)
-                .then(self.doc_frequency(b.0).cmp(&self.doc_frequency(a.0)))
-                .then(a.0.cmp(&b.0))
-        });
-        let mut seen = Vec::new();
-        found.retain(|(id, _)| {
-            let fresh = !seen.contains(id);
-            seen.push(*id);
-            fresh
-        });
-        found.truncate(limit);
+        if max_distance >= 2 {
+            // First letter deleted, replaced, or a letter inserted before it.
+            let mut candidates = vec![rest.to_string()];
+            for letter in self.first_letters.iter().copied() {
+                if letter != first {
+                    candidates.push(format!("{letter}{rest}"));
+                }
+                candidates.push(format!("{letter}{folded}"));
+            }
+            for candidate in candidates {
+                if let Ok(word) = self.words.binary_search(&candidate) {
+                    found.push((word, 2));
+                }
+            }
+            found.sort_unstable();
+            found.dedup_by_key(|(word, _)| *word);
+        }
         found
     }
 
-    /// The corpus word closest to `folded` (1 edit, 2 from 9 chars), most frequent on ties; for
-    /// "did you mean". None when the word is known or nothing is close.
-    pub(crate) fn suggest_word(&self, folded: &str) -> Option<&str> {
-        let length = folded.chars().count();
-        if length < 3 || self.has_word(folded) {
-            return None;
-        }
-        let max_distance = if length >= 9 { 2 } else { 1 };
-        let mut best: Option<(u32, usize, usize)> = None;
-        let (offset, candidates) = self.same_first_char(folded);
-        for (word, distance) in fuzzy::within_distance(candidates, folded, max_distance, 400_000) {
-            let word = offset + word;
-            let df = self
-                .word_terms
-                .get(word)
-                .map_or(0, |id| self.doc_frequency(*id));
-            let better = match best {
-                None => true,
-                Some((d, f, _)) => distance < d || (distance == d && df > f),
-            };
-            if better {
-                best = Some((distance, df, word));
-            }
-        }
-        best.and_then(|(_, _, word)| self.words.get(word))
-            .map(String::as_str)
-    }
-
-    /// The words sharing `folded`'s first char, and where they start. Typos are looked for
-    /// only there: a wrong first letter is rare in typing, and this keeps expansion ~20x
-    /// cheaper (the same rule as many engines' "first letter must match").
-    fn same_first_char(&self, folded: &str) -> (usize, &[String]) {
-        let Some(first) = folded.chars().next() else {
-            return (0, &[]);
-        };
+    /// The words that start with `first`, and the id of the first of them.
+    fn words_starting_with(&self, first: char) -> (usize, &[String]) {
         let mut buffer = [0u8; 4];
         let first: &str = first.encode_utf8(&mut buffer);
         let start = self.words.partition_point(|w| w.as_str() < first);
         let rest = self.words.get(start..).unwrap_or(&[]);
         let end = rest.partition_point(|w| w.starts_with(first));
         (start, rest.get(..end).unwrap_or(&[]))
+    }
+
+    /// Term id of a vocabulary word.
+    pub(crate) fn word_term(&self, word: usize) -> Option<u32> {
+        self.word_terms.get(word).copied()
+    }
+
+    /// The closest, then most frequent, of `neighbours` (from [`SearchIndex::fuzzy_words`]):
+    /// the "did you mean" word.
+    pub(crate) fn closest_word(&self, neighbours: &[(usize, u32)]) -> Option<&str> {
+        let frequency = |word: usize| self.word_term(word).map_or(0, |id| self.doc_frequency(id));
+        neighbours
+            .iter()
+            .min_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(frequency(b.0).cmp(&frequency(a.0)))
+                    .then(a.0.cmp(&b.0))
+            })
+            .and_then(|(word, _)| self.words.get(*word))
+            .map(String::as_str)
+    }
+
+    /// Whether any of `positions` (of one document) lies in `field`.
+    pub(crate) fn occurs_in_field(&self, doc: u32, positions: &[u32], field: Field) -> bool {
+        let layout = self.layout(doc);
+        positions.iter().any(|p| layout.field_of(*p) == field)
     }
 
     fn keep_most_frequent(&self, ids: &mut Vec<u32>, limit: usize) {
@@ -559,7 +672,8 @@ mod tests {
         let postings = index.postings(water).unwrap();
         assert_eq!(postings.docs, vec![0]);
         let layout = index.layout(0);
-        let fields: Vec<Field> = postings.positions[0]
+        let fields: Vec<Field> = postings
+            .positions_at(0)
             .iter()
             .map(|p| layout.field_of(*p))
             .collect();
@@ -589,9 +703,9 @@ mod tests {
             .filter_map(|id| index.term(id))
             .collect();
         assert_eq!(prefix, vec!["pakistan", "pakistani"]);
-        let fuzzy = index.fuzzy_terms("pakistn", 1, 10);
+        let fuzzy = index.fuzzy_words("pakistn", 1);
         assert_eq!(fuzzy.len(), 1);
-        assert_eq!(index.suggest_word("pakistn"), Some("pakistan"));
-        assert_eq!(index.suggest_word("pakistan"), None);
+        assert_eq!(index.closest_word(&fuzzy), Some("pakistan"));
+        assert_eq!(index.fuzzy_words("pakistn", 0), vec![]);
     }
 }

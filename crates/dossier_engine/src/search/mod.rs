@@ -183,12 +183,15 @@ impl SearchIndex {
             });
         }
         let filters = self.resolve_filters(request);
-        let mut run = self.run(&parsed.query, request, &filters);
+        // One execution for the strict pass, the any-term fallback and "did you mean": each
+        // word's matches and typo lookups are computed once and shared.
+        let mut exec = Execution::new(self, request.options.typo_tolerance);
+        let mut run = self.run(&mut exec, &parsed.query, request, &filters);
         let mut interpretation = parsed.query.describe();
 
         if run.matched.is_empty() && request.options.any_term_fallback {
             if let Some(relaxed) = any_term_version(&parsed.query) {
-                let relaxed_run = self.run(&relaxed, request, &filters);
+                let relaxed_run = self.run(&mut exec, &relaxed, request, &filters);
                 if !relaxed_run.matched.is_empty() {
                     let words = positive_terms(&parsed.query)
                         .iter()
@@ -243,7 +246,7 @@ impl SearchIndex {
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
             notices,
-            did_you_mean: self.did_you_mean(&request.query, &parsed.query),
+            did_you_mean: self.did_you_mean(&mut exec, &request.query, &parsed.query),
             errors: parsed.errors,
         }
     }
@@ -252,13 +255,10 @@ impl SearchIndex {
     /// This is what the evaluation measures.
     pub fn rank(&self, query: &Query, limit: usize) -> Vec<(u32, f32)> {
         let mut exec = Execution::new(self, false);
-        let docs = exec
+        let matches = exec
             .eval(query, true)
-            .unwrap_or_else(|| (0..self.doc_count_u32()).collect());
-        let mut ranked: Vec<(u32, f32)> = docs
-            .into_iter()
-            .map(|doc| (doc, exec.scores.get(doc as usize).copied().unwrap_or(0.0)))
-            .collect();
+            .unwrap_or_else(|| Matches::unscored((0..self.doc_count_u32()).collect()));
+        let mut ranked: Vec<(u32, f32)> = matches.docs.into_iter().zip(matches.scores).collect();
         top_k(&mut ranked, limit, |a, b| {
             b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
         });
@@ -280,18 +280,26 @@ impl SearchIndex {
     }
 
     /// Evaluates the query, applies the date range and filters, counts facets.
-    fn run(&self, query: &Query, request: &SearchRequest, filters: &[(FacetKey, Vec<u32>)]) -> Run {
-        let mut exec = Execution::new(self, request.options.typo_tolerance);
+    fn run(
+        &self,
+        exec: &mut Execution<'_>,
+        query: &Query,
+        request: &SearchRequest,
+        filters: &[(FacetKey, Vec<u32>)],
+    ) -> Run {
+        exec.highlight_terms.clear();
+        exec.words_without_matches.clear();
         let evaluated = exec.eval(query, true);
         let only_common_words = evaluated.is_none() && has_terms(query);
-        let docs = evaluated.unwrap_or_else(|| (0..self.doc_count_u32()).collect());
+        let matches =
+            evaluated.unwrap_or_else(|| Matches::unscored((0..self.doc_count_u32()).collect()));
 
         let mut facet_counts: Vec<Vec<usize>> = FacetKey::ALL
             .iter()
             .map(|key| vec![0; self.facets.value_count(*key)])
             .collect();
         let mut matched = Vec::new();
-        for doc in docs {
+        for (doc, score) in matches.docs.into_iter().zip(matches.scores) {
             if let Some(range) = &request.date_range {
                 if !self.doc_date(doc).is_some_and(|date| range.contains(date)) {
                     continue;
@@ -328,15 +336,14 @@ impl SearchIndex {
                 }
             }
             if first_failing.is_none() {
-                let score = exec.scores.get(doc as usize).copied().unwrap_or(0.0);
                 matched.push((doc, score));
             }
         }
         Run {
             matched,
             facet_counts,
-            highlight_terms: exec.highlight_terms,
-            words_without_matches: exec.words_without_matches,
+            highlight_terms: std::mem::take(&mut exec.highlight_terms),
+            words_without_matches: std::mem::take(&mut exec.words_without_matches),
             only_common_words,
         }
     }
@@ -459,10 +466,11 @@ impl SearchIndex {
     }
 
     /// The query text with each unknown word replaced by the closest known one.
-    fn did_you_mean(&self, text: &str, query: &Query) -> Option<String> {
+    fn did_you_mean(&self, exec: &mut Execution<'_>, text: &str, query: &Query) -> Option<String> {
         let mut replacements: Vec<(Span, &str)> = Vec::new();
         for term in positive_terms(query) {
-            if term.is_stop_word || self.has_word(&term.folded) {
+            let length = term.folded.chars().count();
+            if term.is_stop_word || length < 3 || self.has_word(&term.folded) {
                 continue;
             }
             if term.prefix
@@ -472,7 +480,8 @@ impl SearchIndex {
             {
                 continue; // still being typed, and it leads somewhere
             }
-            if let Some(word) = self.suggest_word(&term.folded) {
+            let neighbours = exec.fuzzy_words(&term.folded, typo_distance(length).max(1));
+            if let Some(word) = self.closest_word(&neighbours) {
                 replacements.push((term.span, word));
             }
         }
@@ -565,14 +574,137 @@ fn any_term_version(query: &Query) -> Option<Query> {
     })
 }
 
-/// Evaluation state: accumulated scores and what matched.
+/// Maximum typo distance for a word of `length` chars: 1 edit from 5 chars, 2 from 9.
+fn typo_distance(length: usize) -> u32 {
+    match length {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// How a variant of a typed word matches: ranked in this order for the same word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Exact,
+    Prefix,
+    Typo,
+}
+
+/// Documents matched by a clause, ascending, with each document's score from that clause.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Matches {
+    docs: Vec<u32>,
+    scores: Vec<f32>,
+}
+
+impl Matches {
+    fn unscored(docs: Vec<u32>) -> Matches {
+        let scores = vec![0.0; docs.len()];
+        Matches { docs, scores }
+    }
+
+    fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    fn pairs(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.docs.iter().copied().zip(self.scores.iter().copied())
+    }
+
+    /// Documents in both, scores added.
+    fn and(&self, other: &Matches) -> Matches {
+        let (small, large) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut out = Matches::default();
+        let mut rest: &[u32] = &large.docs;
+        let mut offset = 0usize;
+        for (doc, score) in small.pairs() {
+            // Galloping would be faster for very skewed sizes; bisecting the remainder is
+            // already O(small * log large) and keeps this obviously correct.
+            let skip = rest.partition_point(|d| *d < doc);
+            offset += skip;
+            rest = rest.get(skip..).unwrap_or(&[]);
+            if rest.first() == Some(&doc) {
+                out.docs.push(doc);
+                out.scores
+                    .push(score + large.scores.get(offset).copied().unwrap_or(0.0));
+            }
+        }
+        out
+    }
+
+    /// Documents in either, scores added.
+    fn or(&self, other: &Matches) -> Matches {
+        self.merge(other, |x, y| x + y)
+    }
+
+    /// Documents in either; where both have a document, `combine` makes its score.
+    fn merge(&self, other: &Matches, combine: impl Fn(f32, f32) -> f32) -> Matches {
+        let mut out = Matches {
+            docs: Vec::with_capacity(self.len() + other.len()),
+            scores: Vec::with_capacity(self.len() + other.len()),
+        };
+        let (mut a, mut b) = (self.pairs().peekable(), other.pairs().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 < y.0 => a.next(),
+                (Some(x), Some(y)) if y.0 < x.0 => b.next(),
+                (Some(_), Some(_)) => match (a.next(), b.next()) {
+                    (Some((doc, x)), Some((_, y))) => Some((doc, combine(x, y))),
+                    (one, other) => one.or(other),
+                },
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            if let Some((doc, score)) = next {
+                out.docs.push(doc);
+                out.scores.push(score);
+            }
+        }
+        out
+    }
+
+    /// Documents of `self` not in `other`.
+    fn without(&self, other: &Matches) -> Matches {
+        let mut out = Matches::default();
+        for (doc, score) in self.pairs() {
+            if other.docs.binary_search(&doc).is_err() {
+                out.docs.push(doc);
+                out.scores.push(score);
+            }
+        }
+        out
+    }
+}
+
+/// What identifies a word's evaluation: the same word in the strict pass and in the any-term
+/// fallback is evaluated once.
+type TermKey = (String, String, bool, Option<Field>, bool);
+
+/// A word's evaluation, kept for reuse within one request.
+#[derive(Debug, Clone)]
+struct TermResult {
+    matches: Matches,
+    /// Term ids of every variant tried (exact, prefix, typo): what highlights mark.
+    variants: Vec<u32>,
+}
+
+/// Evaluation state for one request: caches shared by its passes, and what the current pass
+/// matched.
 struct Execution<'a> {
     index: &'a SearchIndex,
     typo_tolerance: bool,
-    /// Score per document, summed over positive clauses.
-    scores: Vec<f32>,
-    /// Scratch: best variant score per document for the term being evaluated.
+    /// Scratch, one slot per document: best score of the variant tier being evaluated; -1 =
+    /// not matched (scores are never negative).
     best: Vec<f32>,
+    terms: BTreeMap<TermKey, TermResult>,
+    /// Vocabulary words within a distance of a folded word: `(word id, distance)`.
+    fuzzy: BTreeMap<(String, u32), Vec<(usize, u32)>>,
     highlight_terms: BTreeSet<u32>,
     words_without_matches: Vec<String>,
 }
@@ -582,27 +714,28 @@ impl<'a> Execution<'a> {
         Execution {
             index,
             typo_tolerance,
-            scores: vec![0.0; index.doc_count()],
-            best: vec![0.0; index.doc_count()],
+            best: vec![-1.0; index.doc_count()],
+            terms: BTreeMap::new(),
+            fuzzy: BTreeMap::new(),
             highlight_terms: BTreeSet::new(),
             words_without_matches: Vec::new(),
         }
     }
 
-    fn all(&self) -> Vec<u32> {
-        (0..self.index.doc_count_u32()).collect()
+    fn all(&self) -> Matches {
+        Matches::unscored((0..self.index.doc_count_u32()).collect())
     }
 
-    /// Sorted matching documents; None = neutral (a clause of only common words, which
-    /// constrains nothing). `positive` = outside any negation: only then does it score.
-    fn eval(&mut self, query: &Query, positive: bool) -> Option<Vec<u32>> {
+    /// Matching documents with their scores; None = neutral (a clause of only common words,
+    /// which constrains nothing). `positive` = outside any negation: only then does it score.
+    fn eval(&mut self, query: &Query, positive: bool) -> Option<Matches> {
         match query {
             Query::All => Some(self.all()),
             Query::Term(term) => self.term(term, positive),
             Query::Phrase(phrase) => Some(self.phrase(phrase, positive)),
             Query::Facet { key, value } => {
                 let ids = self.index.facets.lookup(*key, std::slice::from_ref(value));
-                Some(
+                Some(Matches::unscored(
                     (0..self.index.doc_count_u32())
                         .filter(|doc| {
                             self.index
@@ -612,16 +745,16 @@ impl<'a> Execution<'a> {
                                 .any(|id| ids.contains(id))
                         })
                         .collect(),
-                )
+                ))
             }
-            Query::Date(range) => Some(
+            Query::Date(range) => Some(Matches::unscored(
                 (0..self.index.doc_count_u32())
                     .filter(|doc| self.index.doc_date(*doc).is_some_and(|d| range.contains(d)))
                     .collect(),
-            ),
+            )),
             Query::And(parts) => {
-                let mut required: Vec<Vec<u32>> = Vec::new();
-                let mut excluded: Vec<Vec<u32>> = Vec::new();
+                let mut required: Vec<Matches> = Vec::new();
+                let mut excluded: Vec<Matches> = Vec::new();
                 for part in parts {
                     match part {
                         Query::Not(inner) => excluded.extend(self.eval(inner, false)),
@@ -631,25 +764,25 @@ impl<'a> Execution<'a> {
                 if required.is_empty() && excluded.is_empty() {
                     return None;
                 }
-                required.sort_by_key(Vec::len);
-                let mut docs = match required.split_first() {
-                    Some((smallest, others)) => others
-                        .iter()
-                        .fold(smallest.clone(), |acc, other| intersect(&acc, other)),
+                // Smallest first: every intersection is then at most that small.
+                required.sort_by_key(Matches::len);
+                let mut required = required.into_iter();
+                let mut matches = match required.next() {
+                    Some(first) => required.fold(first, |acc, other| acc.and(&other)),
                     None => self.all(),
                 };
                 for other in &excluded {
-                    docs = subtract(&docs, other);
+                    matches = matches.without(other);
                 }
-                Some(docs)
+                Some(matches)
             }
             Query::Or(parts) => {
-                let mut any: Option<Vec<u32>> = None;
+                let mut any: Option<Matches> = None;
                 for part in parts {
-                    if let Some(docs) = self.eval(part, positive) {
+                    if let Some(matches) = self.eval(part, positive) {
                         any = Some(match any {
-                            None => docs,
-                            Some(acc) => union(&acc, &docs),
+                            None => matches,
+                            Some(acc) => acc.or(&matches),
                         });
                     }
                 }
@@ -657,112 +790,170 @@ impl<'a> Execution<'a> {
             }
             Query::Not(inner) => {
                 let inner = self.eval(inner, false)?;
-                Some(subtract(&self.all(), &inner))
+                Some(self.all().without(&inner))
             }
         }
     }
 
-    /// The term's variants (exact, prefix, typo) with their score multipliers.
-    fn variants(&self, term: &TermQuery, positive: bool) -> Vec<(u32, f32)> {
-        let index = self.index;
-        let mut variants: Vec<(u32, f32)> = Vec::new();
-        if let Some(id) = index.term_id(&term.stem) {
-            variants.push((id, 1.0));
+    /// Vocabulary words within `max_distance` edits of `folded` (cached per request).
+    fn fuzzy_words(&mut self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
+        let key = (folded.to_string(), max_distance);
+        if let Some(found) = self.fuzzy.get(&key) {
+            return found.clone();
         }
-        if !positive {
-            return variants; // negations are exact
+        let found = self.index.fuzzy_words(folded, max_distance);
+        self.fuzzy.insert(key, found.clone());
+        found
+    }
+
+    /// The term's variants (exact, prefix, typo), each with its tier and score multiplier.
+    fn variants(&mut self, term: &TermQuery, positive: bool) -> Vec<(u32, Tier, f32)> {
+        let index = self.index;
+        let mut variants: Vec<(u32, Tier, f32)> = Vec::new();
+        if let Some(id) = index.term_id(&term.stem) {
+            variants.push((id, Tier::Exact, 1.0));
+        }
+        if !positive || term.is_stop_word {
+            return variants; // negations are exact; stop-words are not expanded
         }
         if term.prefix {
             for id in index.prefix_terms(&term.folded, MAX_PREFIX_EXPANSIONS, MAX_PREFIX_SCAN) {
-                if !variants.iter().any(|(v, _)| *v == id) {
-                    variants.push((id, PREFIX_WEIGHT));
+                if !variants.iter().any(|(v, ..)| *v == id) {
+                    variants.push((id, Tier::Prefix, PREFIX_WEIGHT));
                 }
             }
         }
-        // Typos are looked for only when the word as typed is not a corpus word: a real word
-        // is what the user meant, and this keeps common queries free of fuzzy expansion.
-        let length = term.folded.chars().count();
-        if self.typo_tolerance && !term.is_stop_word && length >= 5 && !index.has_word(&term.folded)
-        {
-            let max_distance = if length >= 9 { 2 } else { 1 };
-            for (id, distance) in index.fuzzy_terms(&term.folded, max_distance, MAX_TYPO_EXPANSIONS)
-            {
-                if !variants.iter().any(|(v, _)| *v == id) {
+        let max_distance = typo_distance(term.folded.chars().count());
+        if self.typo_tolerance && max_distance > 0 {
+            let mut typos: Vec<(u32, u32)> = self
+                .fuzzy_words(&term.folded, max_distance)
+                .into_iter()
+                .filter_map(|(word, distance)| Some((index.word_term(word)?, distance)))
+                .collect();
+            // Closest, then most frequent, first; at most MAX_TYPO_EXPANSIONS distinct terms.
+            typos.sort_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(index.doc_frequency(b.0).cmp(&index.doc_frequency(a.0)))
+                    .then(a.0.cmp(&b.0))
+            });
+            let mut added = 0usize;
+            for (id, distance) in typos {
+                if added == MAX_TYPO_EXPANSIONS {
+                    break;
+                }
+                if !variants.iter().any(|(v, ..)| *v == id) {
+                    added += 1;
                     let weight = if distance <= 1 {
                         ONE_TYPO_WEIGHT
                     } else {
                         TWO_TYPO_WEIGHT
                     };
-                    variants.push((id, weight));
+                    variants.push((id, Tier::Typo, weight));
                 }
             }
         }
         variants
     }
 
-    fn term(&mut self, term: &TermQuery, positive: bool) -> Option<Vec<u32>> {
-        let index = self.index;
-        let variants = self.variants(term, positive);
-        if variants.is_empty() {
-            if term.is_stop_word {
-                return None;
+    fn term(&mut self, term: &TermQuery, positive: bool) -> Option<Matches> {
+        let key: TermKey = (
+            term.stem.clone(),
+            term.folded.clone(),
+            term.prefix,
+            term.field,
+            positive,
+        );
+        let result = match self.terms.get(&key) {
+            Some(result) => result.clone(),
+            None => {
+                let result = self.evaluate_term(term, positive);
+                self.terms.insert(key, result.clone());
+                result
             }
-            if positive {
-                self.words_without_matches.push(term.text.clone());
-            }
-            return Some(Vec::new());
-        }
-        // A rare typo variant must not outrank the word itself: cap its idf at the word's.
-        let exact_idf = index.term_id(&term.stem).map(|id| index.idf(id));
-        let mut touched: Vec<u32> = Vec::new();
-        for (id, weight) in &variants {
-            let Some(postings) = index.postings(*id) else {
-                continue;
-            };
-            let idf = exact_idf.map_or(index.idf(*id), |e| e.min(index.idf(*id)));
-            for (doc, positions) in postings.docs.iter().zip(&postings.positions) {
-                if let Some(field) = term.field {
-                    let layout = index.layout(*doc);
-                    if !positions.iter().any(|p| layout.field_of(*p) == field) {
-                        continue;
-                    }
-                }
-                let score = if positive {
-                    weight * index.score(*doc, positions, term.field, idf)
-                } else {
-                    0.0
-                };
-                if let Some(best) = self.best.get_mut(*doc as usize) {
-                    if *best == 0.0 {
-                        touched.push(*doc);
-                    }
-                    // Keep the best variant, not the sum: many variants must not add up.
-                    *best = best.max(score.max(f32::MIN_POSITIVE));
-                }
-            }
-        }
-        touched.sort_unstable();
-        for doc in &touched {
-            if let Some(best) = self.best.get_mut(*doc as usize) {
-                if positive {
-                    if let Some(total) = self.scores.get_mut(*doc as usize) {
-                        *total += *best;
-                    }
-                }
-                *best = 0.0;
-            }
+        };
+        if result.variants.is_empty() && term.is_stop_word {
+            return None;
         }
         if positive {
-            if touched.is_empty() {
+            if result.matches.docs.is_empty() {
                 self.words_without_matches.push(term.text.clone());
             }
-            self.highlight_terms
-                .extend(variants.iter().map(|(id, _)| *id));
+            self.highlight_terms.extend(result.variants.iter().copied());
         }
-        Some(touched)
+        Some(result.matches)
     }
 
-    fn phrase(&mut self, phrase: &PhraseQuery, positive: bool) -> Vec<u32> {
+    /// A word's matches: per document the best of its variants, where every document with
+    /// the exact word outscores (on this word) every document with only a prefix variant,
+    /// which outscores every document with only a typo variant.
+    fn evaluate_term(&mut self, term: &TermQuery, positive: bool) -> TermResult {
+        let index = self.index;
+        let variants = self.variants(term, positive);
+        // A rare variant must not outrank the word itself: cap its idf at the word's.
+        let exact_idf = index.term_id(&term.stem).map(|id| index.idf(id));
+        let mut merged = Matches::default();
+        // Lowest score on this word of the documents matched by a better tier.
+        let mut floor: Option<f32> = None;
+        for tier in [Tier::Exact, Tier::Prefix, Tier::Typo] {
+            let mut touched: Vec<u32> = Vec::new();
+            for (id, _, weight) in variants.iter().filter(|(_, t, _)| *t == tier) {
+                let Some(postings) = index.postings(*id) else {
+                    continue;
+                };
+                let idf = exact_idf.map_or(index.idf(*id), |e| e.min(index.idf(*id)));
+                for (doc, positions) in postings.iter() {
+                    if term
+                        .field
+                        .is_some_and(|field| !index.occurs_in_field(doc, positions, field))
+                    {
+                        continue;
+                    }
+                    let score = if positive {
+                        weight * index.score(doc, positions, term.field, idf)
+                    } else {
+                        0.0
+                    };
+                    if let Some(best) = self.best.get_mut(doc as usize) {
+                        if *best < 0.0 {
+                            touched.push(doc);
+                        }
+                        // The best variant, not the sum: many variants must not add up.
+                        *best = best.max(score);
+                    }
+                }
+            }
+            if touched.is_empty() {
+                continue;
+            }
+            touched.sort_unstable();
+            let mut level = Matches {
+                docs: Vec::with_capacity(touched.len()),
+                scores: Vec::with_capacity(touched.len()),
+            };
+            for doc in touched {
+                if let Some(best) = self.best.get_mut(doc as usize) {
+                    level.docs.push(doc);
+                    level.scores.push(*best);
+                    *best = -1.0;
+                }
+            }
+            // Squeeze this tier under the better tiers, keeping its own order.
+            let top = level.scores.iter().copied().fold(0f32, f32::max);
+            if let Some(floor) = floor.filter(|floor| top >= *floor && top > 0.0) {
+                let scale = 0.95 * floor / top;
+                level.scores.iter_mut().for_each(|score| *score *= scale);
+            }
+            // A document in two tiers keeps its better score.
+            merged = merged.merge(&level, f32::max);
+            floor = merged.scores.iter().copied().reduce(f32::min);
+        }
+        TermResult {
+            matches: merged,
+            variants: variants.into_iter().map(|(id, ..)| id).collect(),
+        }
+    }
+
+    fn phrase(&mut self, phrase: &PhraseQuery, positive: bool) -> Matches {
         let index = self.index;
         let mut parts = Vec::new();
         for (offset, stem) in &phrase.terms {
@@ -776,31 +967,30 @@ impl<'a> Execution<'a> {
                         self.words_without_matches
                             .push(format!("\"{}\"", phrase.text));
                     }
-                    return Vec::new();
+                    return Matches::default();
                 }
             }
         }
         let Some((first_offset, _, rarest)) = parts.iter().min_by_key(|(_, _, p)| p.docs.len())
         else {
-            return Vec::new();
+            return Matches::default();
         };
-        let mut docs = Vec::new();
+        let mut matches = Matches::default();
         // Documents come in ascending order: one forward cursor per part, no repeated search
         // of the whole postings list.
         let mut cursors = vec![0usize; parts.len()];
         let mut doc_positions: Vec<&[u32]> = Vec::with_capacity(parts.len());
-        let mut phrase_scores = Vec::new();
-        'docs: for (doc, anchor_positions) in rarest.docs.iter().zip(&rarest.positions) {
+        'docs: for (doc, anchor_positions) in rarest.iter() {
             doc_positions.clear();
             for ((_, _, postings), cursor) in parts.iter().zip(cursors.iter_mut()) {
                 let rest = postings.docs.get(*cursor..).unwrap_or(&[]);
-                *cursor += rest.partition_point(|d| d < doc);
-                if postings.docs.get(*cursor) != Some(doc) {
+                *cursor += rest.partition_point(|d| *d < doc);
+                if postings.docs.get(*cursor) != Some(&doc) {
                     continue 'docs;
                 }
-                doc_positions.push(postings.positions.get(*cursor).map_or(&[], Vec::as_slice));
+                doc_positions.push(postings.positions_at(*cursor));
             }
-            let layout = index.layout(*doc);
+            let layout = index.layout(doc);
             let found = anchor_positions.iter().any(|anchor| {
                 let Some(start) = anchor.checked_sub(*first_offset) else {
                     return false;
@@ -818,69 +1008,31 @@ impl<'a> Execution<'a> {
                     })
             });
             if found {
-                docs.push(*doc);
-                if positive {
-                    let score: f32 = parts
+                let score = if positive {
+                    parts
                         .iter()
                         .zip(&doc_positions)
                         .map(|((_, id, _), positions)| {
-                            index.score(*doc, positions, phrase.field, index.idf(*id))
+                            index.score(doc, positions, phrase.field, index.idf(*id))
                         })
-                        .sum();
-                    phrase_scores.push(score);
-                }
+                        .sum()
+                } else {
+                    0.0
+                };
+                matches.docs.push(doc);
+                matches.scores.push(score);
             }
         }
         if positive {
-            for (doc, score) in docs.iter().zip(&phrase_scores) {
-                if let Some(total) = self.scores.get_mut(*doc as usize) {
-                    *total += score;
-                }
-            }
             self.highlight_terms
                 .extend(parts.iter().map(|(_, id, _)| *id));
-            if docs.is_empty() {
+            if matches.docs.is_empty() {
                 self.words_without_matches
                     .push(format!("\"{}\"", phrase.text));
             }
         }
-        docs
+        matches
     }
-}
-
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .filter(|doc| large.binary_search(doc).is_ok())
-        .copied()
-        .collect()
-}
-
-fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (a.iter().peekable(), b.iter().peekable());
-    loop {
-        match (i.peek(), j.peek()) {
-            (Some(x), Some(y)) if x < y => out.extend(i.next()),
-            (Some(x), Some(y)) if y < x => out.extend(j.next()),
-            (Some(_), Some(_)) => {
-                out.extend(i.next());
-                j.next();
-            }
-            (Some(_), None) => out.extend(i.next()),
-            (None, Some(_)) => out.extend(j.next()),
-            (None, None) => break,
-        }
-    }
-    out
-}
-
-fn subtract(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter()
-        .filter(|doc| b.binary_search(doc).is_err())
-        .copied()
-        .collect()
 }
 
 /// Foundation search kept for the page until it switches to [`SearchIndex::search`]: indices

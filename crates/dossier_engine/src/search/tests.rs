@@ -100,21 +100,52 @@ fn prefix_of_the_last_word_matches_while_typing() {
 #[test]
 fn exact_beats_prefix_beats_typo() {
     // "flood" typed: exact "flood", prefix "floodwaters"; "floor" is one typo from "flood".
+    // The typo and prefix articles mention their word more often and in shorter texts, so on
+    // BM25 alone they would win: the tiers must still hold.
     let articles2 = vec![
-        article("typo", "floor", &[], None, "news"),
-        article("prefix", "floodwaters", &[], None, "news"),
-        article("exact", "flood", &[], None, "news"),
+        article("typo", "floor floor floor", &[], None, "news"),
+        article("prefix", "floodwaters floodwaters", &[], None, "news"),
+        article(
+            "exact",
+            "flood",
+            &["A long body about many other things entirely, to lower the score."],
+            None,
+            "news",
+        ),
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
     let response = index2.search(&articles2, &SearchRequest::new("flood"));
-    // "flood" is a corpus word, so no typo variants are tried: exact, then prefix.
-    assert_eq!(ids(&response), vec!["exact", "prefix"]);
-    // An unknown word matches its one-edit neighbours ("flood", "floor"), never ahead of an
-    // exact match of another query word.
+    assert_eq!(ids(&response), vec!["exact", "prefix", "typo"]);
+    // Finished word (no prefix): exact, then the typo.
+    let response = index2.search(&articles2, &SearchRequest::new("flood "));
+    assert_eq!(ids(&response), vec!["exact", "typo"]);
+    // An unknown word matches its one-edit neighbours ("flood", "floor").
     let response = index2.search(&articles2, &SearchRequest::new("flooq "));
     let mut found = ids(&response);
     found.sort();
     assert_eq!(found, vec!["exact", "typo"]);
+}
+
+#[test]
+fn a_typo_of_the_first_letter_counts_as_two() {
+    let articles2 = vec![
+        article("p", "pakistan", &[], None, "news"),
+        article("t", "treaty", &[], None, "news"),
+    ];
+    let index2 = SearchIndex::build(&articles2, &[]);
+    let search2 = |q: &str| index2.search(&articles2, &SearchRequest::new(q));
+    // 6 chars allow one edit, but not on the first letter.
+    assert!(search2("dreaty ").hits.is_empty());
+    assert_eq!(ids(&search2("treaby ")), vec!["t"]);
+    // 9+ chars allow two edits: a first-letter edit alone is fine...
+    assert_eq!(ids(&search2("bpakistan ")), vec!["p"]);
+    assert_eq!(
+        ids(&search2("vakistan ")).len(),
+        0,
+        "8 chars: one edit only"
+    );
+    // ...but not together with another edit.
+    assert!(search2("vakistanx ").hits.is_empty());
 }
 
 #[test]
