@@ -34,11 +34,20 @@ fn main() {
             })
         })
         .collect();
-    let started = Instant::now();
-    let index = SearchIndex::build(&articles, &[]);
-    let build = started.elapsed();
+    // The fastest of three builds: the least disturbed by other work on a shared machine.
+    let mut build = std::time::Duration::MAX;
+    let mut built = None;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let index = SearchIndex::build(&articles, &[]);
+        build = build.min(started.elapsed());
+        built = Some(index);
+    }
+    let Some(index) = built else {
+        return;
+    };
     println!(
-        "{} docs, {} terms: build {:.1} ms",
+        "{} docs, {} terms: build {:.1} ms (fastest of 3)",
         index.doc_count(),
         index.term_count(),
         build.as_secs_f64() * 1e3

@@ -9,7 +9,7 @@
 pub mod facets;
 pub mod fuzzy;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -264,9 +264,11 @@ impl SearchIndex {
     pub fn build(articles: &[Article], extra_facets: &[DocFacets]) -> SearchIndex {
         let analyzer = Analyzer::default();
         // Terms get provisional ids in order of first sight; sorted and renumbered at the end.
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
-        // Each distinct word is stemmed once per build (stemming dominates analysis).
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
+        // Each distinct word is stemmed once per build (stemming dominates analysis), and looked
+        // up once per occurrence: the map also says whether it is a stop-word.
+        const STOP_WORD: u32 = u32::MAX;
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut postings: Vec<Postings> = Vec::new();
         let mut layouts = Vec::with_capacity(articles.len());
         let mut paragraph_starts = Vec::with_capacity(articles.len());
@@ -280,22 +282,26 @@ impl SearchIndex {
             let mut layout = DocLayout::default();
             occurrences.clear();
             let (field_starts, starts) = walk_words(article, |field, base, position, folded| {
-                if is_stop_word(folded) {
+                let term = match word_ids.get(folded) {
+                    Some(term) => *term,
+                    None => {
+                        let term = if is_stop_word(folded) {
+                            STOP_WORD
+                        } else {
+                            let stem = analyzer.stem(folded);
+                            let fresh = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
+                            *stem_ids.entry(stem).or_insert(fresh)
+                        };
+                        word_ids.insert(folded.to_string(), term);
+                        term
+                    }
+                };
+                if term == STOP_WORD {
                     return;
                 }
                 if let Some(length) = layout.field_lengths.get_mut(field.slot()) {
                     *length = length.saturating_add(1);
                 }
-                let term = match word_ids.get(folded) {
-                    Some(term) => *term,
-                    None => {
-                        let stem = analyzer.stem(folded);
-                        let fresh = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
-                        let term = *stem_ids.entry(stem).or_insert(fresh);
-                        word_ids.insert(folded.to_string(), term);
-                        term
-                    }
-                };
                 occurrences.push((term, base.saturating_add(position)));
             });
             layout.field_starts = field_starts;
@@ -352,7 +358,10 @@ impl SearchIndex {
         }
         let terms: Vec<String> = stems.into_iter().map(|(stem, _)| stem).collect();
 
-        let mut words: Vec<(String, u32)> = word_ids.into_iter().collect();
+        let mut words: Vec<(String, u32)> = word_ids
+            .into_iter()
+            .filter(|(_, term)| *term != STOP_WORD)
+            .collect();
         words.sort_unstable();
         let word_terms = words
             .iter()
