@@ -575,3 +575,63 @@ proptest! {
         }
     }
 }
+
+// ---- property test: for one typed word, exact > prefix > typo ----
+
+/// Words close to each other: exact, prefix and one-edit variants of "flood" and "river".
+const NEAR_WORDS: &[&str] = &[
+    "flood",
+    "floods",
+    "floodwater",
+    "floor",
+    "blood",
+    "flod",
+    "river",
+    "rivers",
+    "riverbank",
+    "rover",
+    "liver",
+    "the",
+    "dam",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    #[test]
+    fn exact_outranks_prefix_outranks_typo(
+        docs in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(NEAR_WORDS), 1..12),
+            1..10,
+        ),
+        typed in proptest::sample::select(&["flood", "flood ", "river", "river "][..]),
+    ) {
+        let articles: Vec<Article> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, words)| article(&format!("d{i}"), "", &[&words.join(" ")], None, "news"))
+            .collect();
+        let index = SearchIndex::build(&articles, &[]);
+        let response = index.search(
+            &articles,
+            &SearchRequest { page_size: MAX_PAGE_SIZE, ..SearchRequest::new(typed) },
+        );
+        let analyzer = Analyzer::default();
+        let word = typed.trim();
+        let stem = analyzer.stem(word);
+        let prefix = !typed.ends_with(' ');
+        // 0 = has the word (or a form with its stem), 1 = only a longer word starting with
+        // it (when typing), 2 = only a typo variant.
+        let tier = |article: &Article| {
+            let tokens = analyzer.tokens(&article.body.join(" "));
+            if tokens.iter().any(|t| t.term == stem) {
+                0
+            } else if prefix && tokens.iter().any(|t| t.folded.starts_with(word)) {
+                1
+            } else {
+                2
+            }
+        };
+        let tiers: Vec<u8> = response.hits.iter().map(|h| tier(&articles[h.article])).collect();
+        prop_assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "tiers out of order: {:?}", tiers);
+    }
+}
