@@ -2,7 +2,8 @@
 //! replicated) and runs every test query as the page does (`SearchRequest { page_size: 10 }`:
 //! search-as-you-type defaults, facet counts, snippets). Prints build time and p50/p95/p99/max.
 //!
-//! Run: `cargo run --release -p dossier_engine --example query_latency -- [DIR] [COPIES]`.
+//! Run: `cargo run --release -p dossier_engine --example query_latency -- [DIR] [COPIES] [QUERY]`
+//! (with QUERY, that one query is timed 300 times instead of the test queries).
 //! For profiling: `perf record -g target/release/examples/query_latency`.
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ fn main() {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/scifact")
     });
     let copies: usize = args.next().and_then(|c| c.parse().ok()).unwrap_or(1);
+    let only_query = args.next();
     let collection = match BeirCollection::load(&dir, Split::Test) {
         Ok(collection) => collection,
         Err(error) => {
@@ -52,10 +54,14 @@ fn main() {
         index.term_count(),
         build.as_secs_f64() * 1e3
     );
+    let queries: Vec<String> = match only_query {
+        Some(query) => vec![query; 300],
+        None => collection.queries.iter().map(|(_, q)| q.clone()).collect(),
+    };
     let rounds = 3;
     let mut times = Vec::new();
     for round in 0..=rounds {
-        for (_, query) in &collection.queries {
+        for query in &queries {
             let started = Instant::now();
             let response = index.search(
                 &articles,

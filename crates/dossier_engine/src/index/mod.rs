@@ -115,6 +115,9 @@ pub struct Postings {
     pub docs: Vec<u32>,
     position_starts: Vec<u32>,
     positions: Vec<u32>,
+    /// BM25F weighted term frequency in each document (all fields), from the current
+    /// [`Bm25Config`]: what scoring needs, without walking positions on every query.
+    weights: Vec<f32>,
 }
 
 impl Default for Postings {
@@ -123,6 +126,7 @@ impl Default for Postings {
             docs: Vec::new(),
             position_starts: vec![0],
             positions: Vec::new(),
+            weights: Vec::new(),
         }
     }
 }
@@ -157,6 +161,11 @@ impl Postings {
             .iter()
             .enumerate()
             .map(|(i, doc)| (*doc, self.positions_at(i)))
+    }
+
+    /// `(document, weighted term frequency)` in document order.
+    pub(crate) fn weighted(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.docs.iter().copied().zip(self.weights.iter().copied())
     }
 }
 
@@ -393,8 +402,23 @@ impl SearchIndex {
             average_lengths,
             facets: FacetTable::build(all_facets.iter()),
         };
-        index.field_factors = index.compute_field_factors();
+        index.refresh_weights();
         index
+    }
+
+    /// Recomputes what depends on the [`Bm25Config`]: field factors and posting weights.
+    fn refresh_weights(&mut self) {
+        self.field_factors = self.compute_field_factors();
+        let mut postings = std::mem::take(&mut self.postings);
+        for list in &mut postings {
+            list.weights = (0..list.docs.len())
+                .map(|i| {
+                    let doc = list.docs.get(i).copied().unwrap_or(0);
+                    self.weighted_tf(doc, list.positions_at(i), None)
+                })
+                .collect();
+        }
+        self.postings = postings;
     }
 
     /// Per document and field, what one occurrence adds to the BM25F weighted term frequency:
@@ -427,7 +451,7 @@ impl SearchIndex {
     /// Replaces the ranking parameters (no rebuild needed: they apply at query time).
     pub fn set_bm25(&mut self, bm25: Bm25Config) {
         self.bm25 = bm25;
-        self.field_factors = self.compute_field_factors();
+        self.refresh_weights();
     }
 
     /// Number of indexed documents.
@@ -513,6 +537,21 @@ impl SearchIndex {
         fields: Option<Field>,
         idf: f32,
     ) -> f32 {
+        self.saturate(self.weighted_tf(doc, positions, fields), idf)
+    }
+
+    /// BM25's saturation of a weighted term frequency, times idf.
+    pub(crate) fn saturate(&self, weighted_tf: f32, idf: f32) -> f32 {
+        if weighted_tf <= 0.0 {
+            return 0.0;
+        }
+        let k1 = self.bm25.k1;
+        idf * weighted_tf * (k1 + 1.0) / (k1 + weighted_tf)
+    }
+
+    /// BM25F weighted term frequency of a term at `positions` in `doc`, in `fields` (None =
+    /// all): each occurrence adds its field's factor.
+    fn weighted_tf(&self, doc: u32, positions: &[u32], fields: Option<Field>) -> f32 {
         let (Some(layout), Some(factors)) = (
             self.layouts.get(doc as usize),
             self.field_factors.get(doc as usize),
@@ -535,11 +574,7 @@ impl SearchIndex {
             }
             weighted_tf += factors.get(field).copied().unwrap_or(0.0);
         }
-        if weighted_tf <= 0.0 {
-            return 0.0;
-        }
-        let k1 = self.bm25.k1;
-        idf * weighted_tf * (k1 + 1.0) / (k1 + weighted_tf)
+        weighted_tf
     }
 
     /// Term ids of the words that start with `prefix` (at most `limit`, most frequent first),

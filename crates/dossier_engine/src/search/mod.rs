@@ -699,8 +699,8 @@ struct TermResult {
 struct Execution<'a> {
     index: &'a SearchIndex,
     typo_tolerance: bool,
-    /// Scratch, one slot per document: best score of the variant tier being evaluated; -1 =
-    /// not matched (scores are never negative).
+    /// Scratch, one slot per document (best score of a word's variants, or a running sum for
+    /// a wide OR); -1 = untouched (scores are never negative). Left all -1 after each use.
     best: Vec<f32>,
     terms: BTreeMap<TermKey, TermResult>,
     /// Vocabulary words within a distance of a folded word: `(word id, distance)`.
@@ -777,22 +777,67 @@ impl<'a> Execution<'a> {
                 Some(matches)
             }
             Query::Or(parts) => {
-                let mut any: Option<Matches> = None;
-                for part in parts {
-                    if let Some(matches) = self.eval(part, positive) {
-                        any = Some(match any {
-                            None => matches,
-                            Some(acc) => acc.or(&matches),
-                        });
-                    }
+                let evaluated: Vec<Matches> = parts
+                    .iter()
+                    .filter_map(|p| self.eval(p, positive))
+                    .collect();
+                match evaluated.len() {
+                    0 => None,
+                    1 | 2 => evaluated.into_iter().reduce(|acc, m| acc.or(&m)),
+                    _ => Some(self.union_all(&evaluated)),
                 }
-                any
             }
             Query::Not(inner) => {
                 let inner = self.eval(inner, false)?;
                 Some(self.all().without(&inner))
             }
         }
+    }
+
+    /// Documents in any of `lists`, scores added: one pass over a per-document accumulator
+    /// instead of merging pairwise (which copies the growing result once per list).
+    fn union_all(&mut self, lists: &[Matches]) -> Matches {
+        let mut touched: Vec<u32> = Vec::new();
+        for list in lists {
+            for (doc, score) in list.pairs() {
+                if let Some(total) = self.best.get_mut(doc as usize) {
+                    if *total < 0.0 {
+                        touched.push(doc);
+                        *total = 0.0;
+                    }
+                    *total += score;
+                }
+            }
+        }
+        self.drain_scratch(touched)
+    }
+
+    /// The scratch slots of `touched` documents as matches, in document order, leaving the
+    /// scratch all -1 again. Many documents: one scan of the scratch beats sorting them.
+    fn drain_scratch(&mut self, mut touched: Vec<u32>) -> Matches {
+        let mut out = Matches {
+            docs: Vec::with_capacity(touched.len()),
+            scores: Vec::with_capacity(touched.len()),
+        };
+        if touched.len().saturating_mul(16) >= self.best.len() {
+            for (doc, slot) in (0u32..).zip(self.best.iter_mut()) {
+                if *slot >= 0.0 {
+                    out.docs.push(doc);
+                    out.scores.push(*slot);
+                    *slot = -1.0;
+                }
+            }
+            return out;
+        }
+        touched.sort_unstable();
+        for doc in touched {
+            if let Some(slot) = self.best.get_mut(doc as usize) {
+                out.docs.push(doc);
+                out.scores.push(*slot);
+                *slot = -1.0;
+            }
+        }
+        out
     }
 
     /// Vocabulary words within `max_distance` edits of `folded` (cached per request).
@@ -889,53 +934,37 @@ impl<'a> Execution<'a> {
     fn evaluate_term(&mut self, term: &TermQuery, positive: bool) -> TermResult {
         let index = self.index;
         let variants = self.variants(term, positive);
-        // A rare variant must not outrank the word itself: cap its idf at the word's.
         let exact_idf = index.term_id(&term.stem).map(|id| index.idf(id));
         let mut merged = Matches::default();
         // Lowest score on this word of the documents matched by a better tier.
         let mut floor: Option<f32> = None;
         for tier in [Tier::Exact, Tier::Prefix, Tier::Typo] {
-            let mut touched: Vec<u32> = Vec::new();
-            for (id, _, weight) in variants.iter().filter(|(_, t, _)| *t == tier) {
-                let Some(postings) = index.postings(*id) else {
-                    continue;
-                };
-                let idf = exact_idf.map_or(index.idf(*id), |e| e.min(index.idf(*id)));
-                for (doc, positions) in postings.iter() {
-                    if term
-                        .field
-                        .is_some_and(|field| !index.occurs_in_field(doc, positions, field))
-                    {
-                        continue;
-                    }
-                    let score = if positive {
-                        weight * index.score(doc, positions, term.field, idf)
-                    } else {
-                        0.0
-                    };
-                    if let Some(best) = self.best.get_mut(doc as usize) {
-                        if *best < 0.0 {
-                            touched.push(doc);
+            let tier_variants: Vec<(u32, f32)> = variants
+                .iter()
+                .filter(|(_, t, _)| *t == tier)
+                .map(|(id, _, weight)| (*id, *weight))
+                .collect();
+            let mut level = if let [(id, weight)] = tier_variants.as_slice() {
+                // One variant (the usual exact case): its postings are the tier, in order.
+                self.variant_matches(term, *id, *weight, exact_idf, positive)
+            } else {
+                let mut touched: Vec<u32> = Vec::new();
+                for (id, weight) in &tier_variants {
+                    let variant = self.variant_matches(term, *id, *weight, exact_idf, positive);
+                    for (doc, score) in variant.pairs() {
+                        if let Some(best) = self.best.get_mut(doc as usize) {
+                            if *best < 0.0 {
+                                touched.push(doc);
+                            }
+                            // The best variant, not the sum: many variants must not add up.
+                            *best = best.max(score);
                         }
-                        // The best variant, not the sum: many variants must not add up.
-                        *best = best.max(score);
                     }
                 }
-            }
-            if touched.is_empty() {
-                continue;
-            }
-            touched.sort_unstable();
-            let mut level = Matches {
-                docs: Vec::with_capacity(touched.len()),
-                scores: Vec::with_capacity(touched.len()),
+                self.drain_scratch(touched)
             };
-            for doc in touched {
-                if let Some(best) = self.best.get_mut(doc as usize) {
-                    level.docs.push(doc);
-                    level.scores.push(*best);
-                    *best = -1.0;
-                }
+            if level.docs.is_empty() {
+                continue;
             }
             // Squeeze this tier under the better tiers, keeping its own order.
             let top = level.scores.iter().copied().fold(0f32, f32::max);
@@ -951,6 +980,53 @@ impl<'a> Execution<'a> {
             matches: merged,
             variants: variants.into_iter().map(|(id, ..)| id).collect(),
         }
+    }
+
+    /// The documents of one variant of a word with their scores (0 outside positive clauses).
+    fn variant_matches(
+        &self,
+        term: &TermQuery,
+        id: u32,
+        weight: f32,
+        exact_idf: Option<f32>,
+        positive: bool,
+    ) -> Matches {
+        let index = self.index;
+        let Some(postings) = index.postings(id) else {
+            return Matches::default();
+        };
+        // A rare variant must not outrank the word itself: cap its idf at the word's.
+        let idf = exact_idf.map_or(index.idf(id), |e| e.min(index.idf(id)));
+        let mut matches = Matches {
+            docs: Vec::with_capacity(postings.docs.len()),
+            scores: Vec::with_capacity(postings.docs.len()),
+        };
+        match term.field {
+            None => {
+                for (doc, weighted_tf) in postings.weighted() {
+                    matches.docs.push(doc);
+                    matches.scores.push(if positive {
+                        weight * index.saturate(weighted_tf, idf)
+                    } else {
+                        0.0
+                    });
+                }
+            }
+            Some(field) => {
+                for (doc, positions) in postings.iter() {
+                    if !index.occurs_in_field(doc, positions, field) {
+                        continue;
+                    }
+                    matches.docs.push(doc);
+                    matches.scores.push(if positive {
+                        weight * index.score(doc, positions, Some(field), idf)
+                    } else {
+                        0.0
+                    });
+                }
+            }
+        }
+        matches
     }
 
     fn phrase(&mut self, phrase: &PhraseQuery, positive: bool) -> Matches {
