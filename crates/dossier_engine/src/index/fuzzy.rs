@@ -104,31 +104,37 @@ fn push_next_row(
 ) -> u32 {
     let cap = max_distance.saturating_add(1);
     let band = usize::try_from(max_distance).unwrap_or(usize::MAX);
-    let low = word_chars.saturating_sub(band);
-    let high = word_chars.saturating_add(band);
-    let first = rows
-        .get(previous_start)
+    let width = query.len() + 1;
+    let start = rows.len();
+    // Cells outside the band are `cap` (the next row reads them); only the band is computed.
+    rows.resize(start + width, cap);
+    let (previous, row) = rows.split_at_mut(start);
+    let previous = previous.get(previous_start..).unwrap_or(&[]);
+    let first = previous
+        .first()
         .copied()
         .unwrap_or(0)
         .saturating_add(1)
         .min(cap);
-    rows.push(first);
-    let mut left = first;
+    if let Some(cell) = row.first_mut() {
+        *cell = first;
+    }
     let mut best = first;
-    for (j, q) in query.iter().enumerate() {
-        let column = j + 1;
-        let cell = if column < low || column > high {
-            cap
-        } else {
-            let diagonal = rows.get(previous_start + j).copied().unwrap_or(cap);
-            let up = rows.get(previous_start + column).copied().unwrap_or(cap);
-            diagonal
-                .saturating_add(u32::from(*q != c))
-                .min(up.saturating_add(1))
-                .min(left.saturating_add(1))
-                .min(cap)
-        };
-        rows.push(cell);
+    let low = word_chars.saturating_sub(band).max(1);
+    let high = word_chars.saturating_add(band).min(query.len());
+    let mut left = row.get(low - 1).copied().unwrap_or(cap);
+    for column in low..=high {
+        let q = query.get(column - 1).copied().unwrap_or_default();
+        let diagonal = previous.get(column - 1).copied().unwrap_or(cap);
+        let up = previous.get(column).copied().unwrap_or(cap);
+        let cell = diagonal
+            .saturating_add(u32::from(q != c))
+            .min(up.saturating_add(1))
+            .min(left.saturating_add(1))
+            .min(cap);
+        if let Some(slot) = row.get_mut(column) {
+            *slot = cell;
+        }
         left = cell;
         best = best.min(cell);
     }
