@@ -358,12 +358,15 @@ impl SearchIndex {
         let mut sorted_postings: Vec<Postings> = Vec::with_capacity(stems.len());
         let mut by_provisional: Vec<Option<Postings>> = postings.into_iter().map(Some).collect();
         for (_, provisional) in &stems {
-            sorted_postings.push(
-                by_provisional
-                    .get_mut(*provisional as usize)
-                    .and_then(Option::take)
-                    .unwrap_or_default(),
-            );
+            let mut list = by_provisional
+                .get_mut(*provisional as usize)
+                .and_then(Option::take)
+                .unwrap_or_default();
+            // Grown by doubling while indexing: give the slack back (up to half the index).
+            list.docs.shrink_to_fit();
+            list.position_starts.shrink_to_fit();
+            list.positions.shrink_to_fit();
+            sorted_postings.push(list);
         }
         let terms: Vec<String> = stems.into_iter().map(|(stem, _)| stem).collect();
 
