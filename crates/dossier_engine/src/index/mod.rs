@@ -234,6 +234,50 @@ fn walk_words(
     (field_starts, paragraph_starts)
 }
 
+/// Folded word -> term id while indexing, looked up once per word occurrence. Words of up to
+/// 15 bytes (nearly all) are keyed by their bytes packed into an integer with their length, so
+/// a lookup hashes and compares integers and never follows a pointer to a string.
+#[derive(Default)]
+struct WordTable {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<String, u32>,
+}
+
+impl WordTable {
+    fn pack(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        let mut packed = [0u8; 16];
+        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        // The last byte holds the length: injective even if a word held NUL bytes.
+        *packed.get_mut(15)? = u8::try_from(bytes.len()).ok().filter(|len| *len < 16)?;
+        Some(u128::from_le_bytes(packed))
+    }
+
+    fn get(&self, word: &str) -> Option<&u32> {
+        match Self::pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    fn insert(&mut self, word: &str, term: u32) {
+        match Self::pack(word) {
+            Some(key) => self.short.insert(key, term),
+            None => self.long.insert(word.to_string(), term),
+        };
+    }
+
+    fn into_entries(self) -> impl Iterator<Item = (String, u32)> {
+        let short = self.short.into_iter().map(|(key, term)| {
+            let bytes = key.to_le_bytes();
+            let len = usize::from(bytes.get(15).copied().unwrap_or(0));
+            let word = bytes.get(..len).unwrap_or(&[]);
+            (String::from_utf8_lossy(word).into_owned(), term)
+        });
+        short.chain(self.long)
+    }
+}
+
 /// The whole index. Serde-serialisable, so it can be built at build time and embedded, although
 /// measurement chose building at start-up (see docs/notes-search.md).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -277,7 +321,7 @@ impl SearchIndex {
         // Each distinct word is stemmed once per build (stemming dominates analysis), and looked
         // up once per occurrence: the map also says whether it is a stop-word.
         const STOP_WORD: u32 = u32::MAX;
-        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut word_ids = WordTable::default();
         let mut postings: Vec<Postings> = Vec::new();
         let mut layouts = Vec::with_capacity(articles.len());
         let mut paragraph_starts = Vec::with_capacity(articles.len());
@@ -301,7 +345,7 @@ impl SearchIndex {
                             let fresh = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
                             *stem_ids.entry(stem).or_insert(fresh)
                         };
-                        word_ids.insert(folded.to_string(), term);
+                        word_ids.insert(folded, term);
                         term
                     }
                 };
@@ -371,7 +415,7 @@ impl SearchIndex {
         let terms: Vec<String> = stems.into_iter().map(|(stem, _)| stem).collect();
 
         let mut words: Vec<(String, u32)> = word_ids
-            .into_iter()
+            .into_entries()
             .filter(|(_, term)| *term != STOP_WORD)
             .collect();
         words.sort_unstable();
