@@ -234,6 +234,21 @@ fn walk_words(
     (field_starts, paragraph_starts)
 }
 
+/// `(first char, first word id, end word id)` of each first char of sorted `words`.
+fn first_letter_ranges(words: &[String]) -> Vec<(char, u32, u32)> {
+    let mut ranges: Vec<(char, u32, u32)> = Vec::new();
+    for (id, word) in (0u32..).zip(words) {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        match ranges.last_mut() {
+            Some((letter, _, end)) if *letter == first => *end = id + 1,
+            _ => ranges.push((first, id, id + 1)),
+        }
+    }
+    ranges
+}
+
 /// Folded word -> term id while indexing, looked up once per word occurrence. Words of up to
 /// 15 bytes (nearly all) are keyed by their bytes packed into an integer with their length, so
 /// a lookup hashes and compares integers and never follows a pointer to a string.
@@ -293,8 +308,9 @@ pub struct SearchIndex {
     word_terms: Vec<u32>,
     /// Chars each word of `words` shares with the previous one (see [`fuzzy`]).
     word_shared_prefix: Vec<u8>,
-    /// The distinct first chars of `words`, for typos of a first letter.
-    first_letters: Vec<char>,
+    /// The distinct first chars of `words` with the range of words starting with each, for
+    /// typos of a first letter.
+    first_letters: Vec<(char, u32, u32)>,
     /// Article id of each document.
     doc_ids: Vec<String>,
     /// `YYYY-MM-DD` of each document, when known.
@@ -433,12 +449,7 @@ impl SearchIndex {
             terms,
             postings: sorted_postings,
             word_shared_prefix: fuzzy::shared_prefix_lengths(&words),
-            first_letters: {
-                let mut letters: Vec<char> =
-                    words.iter().filter_map(|w| w.chars().next()).collect();
-                letters.dedup();
-                letters
-            },
+            first_letters: first_letter_ranges(&words),
             words,
             word_terms,
             doc_ids: articles.iter().map(|a| a.id.clone()).collect(),
@@ -643,17 +654,24 @@ impl SearchIndex {
     }
 
     /// Vocabulary words within `max_distance` edits of `folded`, as `(word id, distance)`,
-    /// ascending by word id. An edit of the first letter counts as two (Meilisearch's rule:
-    /// first letters are rarely mistyped, and it keeps the lookup ~20x cheaper), so 1-edit
-    /// lookups walk only the words with the same first letter, and 2-edit lookups add the
-    /// words that differ from `folded` by their first letter alone. Bounded: the walk stops
-    /// after a fixed amount of work, so a long or odd word costs at most that.
+    /// ascending by word id. Words with the same first letter are found by a walk over that
+    /// letter's words; a single edit of the first letter (deleted, replaced, or a letter put
+    /// before it) by direct lookups, one per first letter of the vocabulary. Not found: a
+    /// first-letter edit together with a second edit (at 9+ chars), which would cost a walk per
+    /// letter. Bounded: the walk stops after a fixed amount of work.
     pub(crate) fn fuzzy_words(&self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
         const MAX_CELLS: usize = 200_000;
         let mut chars = folded.chars();
         let Some(first) = chars.next() else {
             return Vec::new();
         };
+        if max_distance == 0 {
+            return self
+                .words
+                .binary_search_by(|w| w.as_str().cmp(folded))
+                .map(|word| vec![(word, 0)])
+                .unwrap_or_default();
+        }
         let rest = chars.as_str();
         let (offset, same_first) = self.words_starting_with(first);
         let shared = self
@@ -665,23 +683,28 @@ impl SearchIndex {
                 .into_iter()
                 .map(|(word, distance)| (offset + word, distance))
                 .collect();
-        if max_distance >= 2 {
-            // First letter deleted, replaced, or a letter inserted before it.
-            let mut candidates = vec![rest.to_string()];
-            for letter in self.first_letters.iter().copied() {
-                if letter != first {
-                    candidates.push(format!("{letter}{rest}"));
-                }
-                candidates.push(format!("{letter}{folded}"));
-            }
-            for candidate in candidates {
-                if let Ok(word) = self.words.binary_search(&candidate) {
-                    found.push((word, 2));
-                }
-            }
-            found.sort_unstable();
-            found.dedup_by_key(|(word, _)| *word);
+        // The first letter deleted.
+        if let Ok(word) = self.words.binary_search_by(|w| w.as_str().cmp(rest)) {
+            found.push((word, 1));
         }
+        for (letter, start, end) in self.first_letters.iter().copied() {
+            let range = self.words.get(start as usize..end as usize).unwrap_or(&[]);
+            let skip = letter.len_utf8();
+            // The first letter replaced by `letter`, or `letter` put before it.
+            if letter != first {
+                if let Ok(i) =
+                    range.binary_search_by(|w| w.get(skip..).unwrap_or_default().cmp(rest))
+                {
+                    found.push((start as usize + i, 1));
+                }
+            }
+            if let Ok(i) = range.binary_search_by(|w| w.get(skip..).unwrap_or_default().cmp(folded))
+            {
+                found.push((start as usize + i, 1));
+            }
+        }
+        found.sort_unstable();
+        found.dedup_by_key(|(word, _)| *word);
         found
     }
 
@@ -780,6 +803,37 @@ mod tests {
         assert_eq!(index.doc_facet_values(0, FacetKey::Year), vec!["2024"]);
         assert_eq!(index.doc_facet_values(0, FacetKey::Kind), vec!["news"]);
         assert_eq!(index.doc_facet_values(0, FacetKey::Place), vec!["Karachi"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// One edit: exactly the words a plain edit-distance scan finds. Two edits: every word
+        /// two edits away that keeps the first letter, or one edit away.
+        #[test]
+        fn fuzzy_words_match_a_scan(
+            words in proptest::collection::vec("[abc]{1,6}", 1..30),
+            query in "[abc]{1,6}",
+        ) {
+            let articles: Vec<Article> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| article(&format!("d{i}"), w, &[]))
+                .collect();
+            let index = SearchIndex::build(&articles, &[]);
+            let found = |k: u32| -> Vec<String> {
+                index.fuzzy_words(&query, k).into_iter().map(|(w, _)| index.words[w].clone()).collect()
+            };
+            let scan = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
+                index.words.iter().filter(|w| keep(w)).cloned().collect()
+            };
+            let distance = |w: &str| fuzzy::levenshtein(w, &query);
+            proptest::prop_assert_eq!(found(1), scan(&|w| distance(w) <= 1));
+            let same_first = |w: &str| w.chars().next() == query.chars().next();
+            proptest::prop_assert_eq!(
+                found(2),
+                scan(&|w| distance(w) <= 1 || (distance(w) <= 2 && same_first(w)))
+            );
+        }
     }
 
     #[test]

@@ -127,25 +127,25 @@ fn exact_beats_prefix_beats_typo() {
 }
 
 #[test]
-fn a_typo_of_the_first_letter_counts_as_two() {
+fn typos_of_the_first_letter_are_found() {
     let articles2 = vec![
         article("p", "pakistan", &[], None, "news"),
         article("t", "treaty", &[], None, "news"),
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
     let search2 = |q: &str| index2.search(&articles2, &SearchRequest::new(q));
-    // 6 chars allow one edit, but not on the first letter.
-    assert!(search2("dreaty ").hits.is_empty());
+    // One edit anywhere, the first letter included: replaced, deleted, or one put before it.
+    assert_eq!(ids(&search2("dreaty ")), vec!["t"]);
     assert_eq!(ids(&search2("treaby ")), vec!["t"]);
-    // 9+ chars allow two edits: a first-letter edit alone is fine...
+    assert_eq!(ids(&search2("vakistan ")), vec!["p"]);
+    assert_eq!(ids(&search2("akistan ")), vec!["p"]);
     assert_eq!(ids(&search2("bpakistan ")), vec!["p"]);
-    assert_eq!(
-        ids(&search2("vakistan ")).len(),
-        0,
-        "8 chars: one edit only"
-    );
-    // ...but not together with another edit.
+    // Two edits (9+ chars) away from the first letter...
+    assert_eq!(ids(&search2("pakixtanx ")), vec!["p"]);
+    // ...but not a first-letter edit plus another (the documented limit of the lookup).
     assert!(search2("vakistanx ").hits.is_empty());
+    // 4 chars: no typo tolerance at all.
+    assert!(search2("treb ").hits.is_empty());
 }
 
 #[test]
