@@ -6,9 +6,10 @@
 //! text are kept so snippets and highlights can point back at it.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+pub(crate) mod fold_table;
+mod fold_table_data;
 
 /// One analysed word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,25 +235,34 @@ fn ascii_word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Lower-cases, strips diacritics (NFKD, combining marks dropped) and maps every apostrophe-like
-/// character to `'`; a trailing possessive `'s` or `'` is removed so "India's" = "India’s" = "India".
+/// Lower-cases, strips diacritics and maps every apostrophe-like character to `'`; a trailing
+/// possessive `'s` or `'` is removed so "India's" = "India’s" = "India".
+///
+/// Diacritics go as NFKD with the combining marks dropped would take them, for the Latin, Greek
+/// and Cyrillic blocks and the Latin ligatures (see [`fold_table`]); other scripts pass through
+/// unchanged. A table instead of full Unicode normalisation keeps ~100 kB of tables out of the page.
 pub fn fold(word: &str) -> String {
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
         // Fast path (most words): nothing to decompose, no apostrophes.
         return word.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(word.len());
-    for c in word.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+    for c in word.chars() {
+        match fold_table::without_diacritics(c) {
+            Some(base) => base.chars().for_each(|b| push_lowercase(b, &mut out)),
+            None => push_lowercase(c, &mut out),
         }
     }
     let trimmed = out.strip_suffix("'s").unwrap_or(&out);
     trimmed.trim_matches('\'').to_string()
+}
+
+/// Appends `c` lower-cased, any apostrophe-like character as `'`.
+fn push_lowercase(c: char, out: &mut String) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' | '`' | '\u{00B4}' => out.push('\''),
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 /// Lucene's English stop-word set (the one the BEIR BM25 baselines use), plus a few

@@ -17,7 +17,7 @@ mod html;
 mod markdown;
 mod news_txt;
 mod records;
-mod text;
+pub(crate) mod text;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

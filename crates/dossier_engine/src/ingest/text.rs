@@ -1,7 +1,6 @@
 //! Small text helpers shared by the format parsers: line cleaning, word counts, slugs.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::analysis::fold_table::without_diacritics_canonical;
 
 /// Normalises one line of prose: non-breaking and other odd spaces become plain spaces, runs of
 /// whitespace collapse, Markdown escapes (`\*`) are undone and emphasis markers (`**`, `__`, and a
@@ -138,11 +137,13 @@ pub fn comparable(text: &str) -> String {
 /// folded ("exposé" -> "expose"), apostrophes vanish ("Pakistan's" -> "pakistans"), at most
 /// `max_words` words.
 pub fn slug(text: &str, max_words: usize) -> String {
-    let folded: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .filter(|c| !matches!(c, '\'' | '’' | '‘'))
-        .collect();
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !matches!(c, '\'' | '’' | '‘')) {
+        match without_diacritics_canonical(c) {
+            Some(base) => folded.push_str(base),
+            None => folded.push(c),
+        }
+    }
     folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
