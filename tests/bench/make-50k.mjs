@@ -1,4 +1,4 @@
-// Writes SciFact x10 (distinct ids) as a JSONL corpus the ingest accepts, for the 50k-article page
+// Writes SciFact x10 (distinct ids and titles) as a JSONL corpus the ingest accepts, for the 50k-article page
 // build of issue 7 item 6:  node tests/bench/make-50k.mjs [copies] [folder]
 //   ->  <folder, default target/corpus-50k>/scifact-x<copies>.jsonl
 // `cargo xtask bench-scale` runs it, builds the pages and measures them.
@@ -24,8 +24,12 @@ const docs = source.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)
 const lines = [];
 for (let copy = 0; copy < copies; copy += 1) {
   for (const d of docs) {
-    const id = copy === 0 ? String(d._id) : `${d._id}~${copy}`;
-    lines.push(JSON.stringify({ id, title: d.title ?? '', text: d.text ?? '' }));
+    const sourceId = String(d._id ?? d.id);
+    const id = copy === 0 ? sourceId : `${sourceId}~${copy}`;
+    // The ingest merges articles with the same title and text (with a warning), so every copy
+    // after the first gets a marker in its title: 10 copies really are 10x the articles.
+    const title = copy === 0 ? d.title ?? '' : `${d.title ?? ''} (copy ${copy + 1})`;
+    lines.push(JSON.stringify({ id, title, text: d.text ?? '' }));
   }
 }
 const out = process.argv[3] ?? join(ROOT, 'target', 'corpus-50k');
