@@ -15,7 +15,7 @@
 //             paint.
 // Prints ONE JSON line and rewrites the bench-scale section of docs/benchmarks.md.
 //
-// usage: node tests/bench/scale.mjs --page NAME=DIST ... [--runs N] [--no-docs]
+// usage: node tests/bench/scale.mjs --page NAME=DIST[,ARTICLES] ... [--runs N] [--no-docs]
 //   The page named `scifact-5k` (one SciFact copy) also gives the "x 10" payload estimate.
 import { createServer } from 'node:http';
 import { readFile, writeFile, stat } from 'node:fs/promises';
@@ -36,9 +36,10 @@ const MEMORY_TARGET = 300e6;
 
 const args = process.argv.slice(2);
 const PAGES = args.flatMap((arg, i) => (args[i - 1] === '--page' ? [arg] : [])).map((spec) => {
-  const match = /^([^=]+)=(.+)$/.exec(spec);
-  if (!match) throw new Error(`--page wants NAME=DIST, got \`${spec}\``);
-  return { name: match[1], dist: normalize(match[2]) };
+  // ARTICLES: the corpus size when the caller knows it (the page's count shows at most "1,000+").
+  const match = /^([^=]+)=([^,]+)(?:,(\d+))?$/.exec(spec);
+  if (!match) throw new Error(`--page wants NAME=DIST[,ARTICLES], got \`${spec}\``);
+  return { name: match[1], dist: normalize(match[2]), articles: match[3] ? Number(match[3]) : null };
 });
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
@@ -152,7 +153,7 @@ async function measureQueriesInPage(texts) {
   return latencies;
 }
 
-async function measurePage(browser, { name, dist }, queries) {
+async function measurePage(browser, { name, dist, articles }, queries) {
   await stat(join(dist, 'index.html')).catch(() => { throw new Error(`${name}: no page at ${dist} (build it first)`); });
   const server = await serve(dist);
   try {
@@ -171,7 +172,7 @@ async function measurePage(browser, { name, dist }, queries) {
     const latency = latencySummary(measured.latencies);
     process.stderr.write(`bench-scale: ${name}: query p50 ${latency.p50.toFixed(2)} ms, max ${latency.max.toFixed(1)} ms\n`);
     return {
-      name, articles: measured.articles, payload: sumSizes(perFile), files: perFile,
+      name, articles: articles ?? measured.articles, payload: sumSizes(perFile), files: perFile,
       startupMs: { median: median(startups), runs: startups },
       memory: { ...measured.memory, totalBytes: measured.memory.jsHeapBytes + measured.memory.wasmMemoryBytes },
       queries: latency,

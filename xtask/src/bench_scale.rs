@@ -109,8 +109,17 @@ pub fn run_all(args: &[String]) -> Result<(), String> {
     let mut node = command("node");
     node.arg("tests/bench/scale.mjs");
     for page in &pages {
+        // The page shows at most "1,000+ articles": give the corpus size when it is known.
+        let articles = match (&page.corpus, page.copies) {
+            (Some(corpus), Some(copies)) => {
+                count_lines(&corpus.join(format!("scifact-x{copies}.jsonl")))
+                    .map(|n| format!(",{n}"))
+                    .unwrap_or_default()
+            }
+            _ => String::new(),
+        };
         node.arg("--page")
-            .arg(format!("{}={}", page.name, dist(page).display()));
+            .arg(format!("{}={}{articles}", page.name, dist(page).display()));
     }
     node.args(&options.passthrough);
 
@@ -129,4 +138,10 @@ fn write_corpus(dir: &Path, copies: u32) -> Result<(), String> {
         .arg("tests/bench/make-50k.mjs")
         .arg(copies.to_string())
         .arg(dir))
+}
+
+/// Non-empty lines of a JSONL corpus (= its articles); None when it cannot be read.
+fn count_lines(file: &Path) -> Option<usize> {
+    let text = std::fs::read_to_string(file).ok()?;
+    Some(text.lines().filter(|line| !line.trim().is_empty()).count())
 }
