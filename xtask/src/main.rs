@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod bench_scale;
 mod bench_web;
 mod fuzz;
 mod single_file;
@@ -29,6 +30,11 @@ commands:
                          Dossier (wasm) vs MiniSearch in headless Chromium on SciFact and SciFact x10:
                          build time, query p50/p95/p99, memory, payload; one JSON line, and its
                          section of docs/benchmarks.md (not part of `test`)
+  bench-scale [--runs N] [--no-docs] [--skip-build]
+                         the real page on the seed corpus, SciFact 5k and SciFact x10 (51,830
+                         articles) in headless Chromium: payload (gzip, brotli), start-up, memory,
+                         query latency; one JSON line, and its section of docs/benchmarks.md
+                         (not part of `test`; the 50k build takes many minutes)
   fuzz [--seconds N]     every cargo-fuzz target for N seconds (default 60), executions to docs/fuzzing.md
   size                   release wasm and JS sizes, raw and gzipped (run after build)
   test                   fmt, clippy (host + wasm32), native tests, release build, browser tests";
@@ -41,6 +47,7 @@ fn main() -> ExitCode {
         Some("build") => BuildOptions::parse(&args[1..]).and_then(|o| build_release(&o)),
         Some("dist") => BuildOptions::parse(&args[1..]).and_then(|o| dist(&o)),
         Some("bench-web") => bench_web::run_all(&args[1..]),
+        Some("bench-scale") => bench_scale::run_all(&args[1..]),
         Some("fuzz") => fuzz::run_all(&args[1..]),
         Some("size") => size::report(&root().join("dist")),
         Some("test") => test(),
@@ -67,13 +74,13 @@ pub fn root() -> PathBuf {
 
 /// Options of the commands that build the page.
 #[derive(Debug)]
-struct BuildOptions {
+pub(crate) struct BuildOptions {
     /// The corpus folder (absolute); None = the embedded `corpus/`.
-    corpus: Option<PathBuf>,
+    pub(crate) corpus: Option<PathBuf>,
     /// Where trunk writes the page.
-    dist: PathBuf,
+    pub(crate) dist: PathBuf,
     /// `dist --single-file`: also write `dist-single/dossier.html`.
-    single_file: bool,
+    pub(crate) single_file: bool,
 }
 
 impl BuildOptions {
@@ -168,7 +175,7 @@ fn serve(corpus: Option<&Path>) -> Result<(), String> {
     run(&mut cmd)
 }
 
-fn build_release(options: &BuildOptions) -> Result<(), String> {
+pub(crate) fn build_release(options: &BuildOptions) -> Result<(), String> {
     tools::install_build_tools()?;
     step(&format!(
         "trunk build --release --dist {}",
@@ -249,5 +256,7 @@ fn test() -> Result<(), String> {
         "--test-reporter=spec",
         "--test-concurrency=1",
         "tests/e2e/",
+        // The benchmarks' pure helpers (no browser, milliseconds).
+        "tests/bench/",
     ]))
 }

@@ -67,6 +67,88 @@ impl Points {
         let dense = self.to_dense(i);
         (0..self.len()).map(|j| self.dot(j, &dense)).collect()
     }
+
+    /// For every point, the `limit` most similar other points with cosine > 0, best first; ties
+    /// by point order. Sparse points go through an inverted index (feature -> points), so only
+    /// pairs that share a feature are scored: the all-pairs scan this replaces was quadratic in
+    /// the corpus (hours on 50,000 articles). The scores are the same floats as
+    /// [`Points::similarity_row`]'s: the same products added in the same (feature) order.
+    pub(crate) fn nearest_neighbours(&self, limit: usize) -> Vec<Vec<(f32, usize)>> {
+        let n = self.len();
+        match self {
+            Points::Sparse { vectors, dim } => {
+                let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); *dim];
+                for (point, vector) in vectors.iter().enumerate() {
+                    let point = u32::try_from(point).unwrap_or(u32::MAX);
+                    for &(feature, w) in &vector.entries {
+                        if let Some(list) = postings.get_mut(feature as usize) {
+                            list.push((point, w));
+                        }
+                    }
+                }
+                // One accumulator for all rows; `touched` lists the slots to read and reset.
+                let mut scores = vec![0.0_f32; n];
+                let mut touched: Vec<usize> = Vec::new();
+                vectors
+                    .iter()
+                    .enumerate()
+                    .map(|(point, vector)| {
+                        for &(feature, w) in &vector.entries {
+                            for &(other, w_other) in postings
+                                .get(feature as usize)
+                                .map_or(&[][..], Vec::as_slice)
+                            {
+                                let other = other as usize;
+                                if let Some(slot) = scores.get_mut(other) {
+                                    if *slot == 0.0 {
+                                        touched.push(other);
+                                    }
+                                    *slot += w_other * w;
+                                }
+                            }
+                        }
+                        let candidates: Vec<(f32, usize)> = touched
+                            .drain(..)
+                            .filter_map(|other| {
+                                let slot = scores.get_mut(other)?;
+                                let score = std::mem::take(slot);
+                                (other != point && score > 0.0).then_some((score, other))
+                            })
+                            .collect();
+                        best_first(candidates, limit)
+                    })
+                    .collect()
+            }
+            Points::Dense { .. } => (0..n)
+                .map(|point| {
+                    let candidates = self
+                        .similarity_row(point)
+                        .into_iter()
+                        .enumerate()
+                        .filter(|&(other, s)| other != point && s > 0.0)
+                        .map(|(other, s)| (s, other))
+                        .collect();
+                    best_first(candidates, limit)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The `limit` best of `(score, point)` pairs: score descending, then point ascending.
+fn best_first(mut candidates: Vec<(f32, usize)>, limit: usize) -> Vec<(f32, usize)> {
+    let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if limit == 0 {
+        return Vec::new();
+    }
+    if candidates.len() > limit {
+        candidates.select_nth_unstable_by(limit - 1, order);
+        candidates.truncate(limit);
+    }
+    candidates.sort_by(order);
+    // Without this every row would keep its candidates' capacity: quadratic memory in total.
+    candidates.shrink_to_fit();
+    candidates
 }
 
 /// Normalises a dense vector to unit length (zero stays zero).
@@ -307,6 +389,62 @@ mod tests {
                 })
                 .collect(),
             dim: 3,
+        }
+    }
+
+    /// The all-pairs oracle that `nearest_neighbours` replaced.
+    fn naive_neighbours(points: &Points, limit: usize) -> Vec<Vec<(f32, usize)>> {
+        (0..points.len())
+            .map(|i| {
+                let mut scored: Vec<(f32, usize)> = points
+                    .similarity_row(i)
+                    .into_iter()
+                    .enumerate()
+                    .filter(|&(j, s)| j != i && s > 0.0)
+                    .map(|(j, s)| (s, j))
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                scored.truncate(limit);
+                scored
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nearest_neighbours_equal_the_all_pairs_scan() {
+        let mut rng = SplitMix64::new(7);
+        for round in 0..40 {
+            let dim = 1 + rng.below(12);
+            let vectors: Vec<SparseVec> = (0..rng.below(30))
+                .map(|_| {
+                    // Few features and coarse weights: many exact ties and empty vectors.
+                    let mut entries: Vec<(u32, f32)> = Vec::new();
+                    for feature in 0..dim as u32 {
+                        if rng.below(3) == 0 {
+                            entries.push((feature, (1 + rng.below(3)) as f32));
+                        }
+                    }
+                    super::super::vectors::normalise_entries(&mut entries);
+                    SparseVec { entries }
+                })
+                .collect();
+            let sparse = Points::Sparse { vectors, dim };
+            let dense = Points::Dense {
+                vectors: (0..sparse.len()).map(|i| sparse.to_dense(i)).collect(),
+                dim,
+            };
+            for limit in [0, 1, 3, 50] {
+                let expected = naive_neighbours(&sparse, limit);
+                assert_eq!(
+                    sparse.nearest_neighbours(limit),
+                    expected,
+                    "round {round}, limit {limit}"
+                );
+                assert_eq!(
+                    dense.nearest_neighbours(limit),
+                    naive_neighbours(&dense, limit)
+                );
+            }
         }
     }
 

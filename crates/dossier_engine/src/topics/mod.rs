@@ -394,31 +394,24 @@ fn related_articles(
     articles: &[Article],
     limit: usize,
 ) -> Vec<RelatedArticles> {
+    let neighbours = points.nearest_neighbours(limit);
     articles
         .iter()
         .enumerate()
         .map(|(i, article)| {
             let related = match clustered.binary_search(&i) {
-                Ok(point) => {
-                    let row = points.similarity_row(point);
-                    let mut scored: Vec<(f32, usize)> = row
-                        .iter()
-                        .enumerate()
-                        .filter(|&(other, &s)| other != point && s > 0.0)
-                        .filter_map(|(other, &s)| clustered.get(other).map(|&a| (s, a)))
-                        .collect();
-                    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                    scored
-                        .into_iter()
-                        .take(limit)
-                        .filter_map(|(s, a)| {
-                            articles.get(a).map(|other| RelatedArticle {
-                                article: other.id.clone(),
-                                score: round4(f64::from(s)),
-                            })
+                Ok(point) => neighbours
+                    .get(point)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .filter_map(|&(s, other)| {
+                        let other = articles.get(*clustered.get(other)?)?;
+                        Some(RelatedArticle {
+                            article: other.id.clone(),
+                            score: round4(f64::from(s)),
                         })
-                        .collect()
-                }
+                    })
+                    .collect(),
                 Err(_) => Vec::new(),
             };
             RelatedArticles {
