@@ -4,7 +4,7 @@
 use dossier_engine::analysis::Analyzer;
 use dossier_engine::entities::{EntityExtractor, EntityReport};
 use dossier_engine::index::SearchIndex;
-use dossier_engine::search::{SearchRequest, SearchResponse};
+use dossier_engine::search::{HitMarks, SearchRequest, SearchResponse};
 use dossier_engine::topics::TopicAnalysis;
 use dossier_engine::view_model::{self, QueryTerms, Quotation, TimeBucket};
 use dossier_engine::{Article, Bundle};
@@ -93,6 +93,13 @@ impl Corpus {
     /// Runs a search over the corpus.
     pub fn search(self, request: &SearchRequest) -> SearchResponse {
         self.0.index.search(self.articles(), request)
+    }
+
+    /// Title highlights and snippet of the article at `index` for a response's matched terms.
+    pub fn marks(self, index: usize, matched_terms: &[u32]) -> HitMarks {
+        self.article(index)
+            .map(|article| self.0.index.hit_marks(article, index, matched_terms))
+            .unwrap_or_default()
     }
 }
 

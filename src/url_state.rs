@@ -215,7 +215,8 @@ impl UrlState {
     }
 
     /// The engine request for this view: all hits at once (the page slices them, and export
-    /// and the timeline need them all), snippets on.
+    /// and the timeline need them all), without snippets: the results list marks only the hits
+    /// it shows ([`dossier_engine::index::SearchIndex::hit_marks`]), not up to 1,000 per keystroke.
     pub fn search_request(&self) -> SearchRequest {
         let date_range = (self.from.is_some() || self.to.is_some()).then(|| DateRange {
             from: self.from.clone(),
@@ -232,7 +233,10 @@ impl UrlState {
             sort: self.sort,
             page: 0,
             page_size: dossier_engine::search::MAX_PAGE_SIZE,
-            ..SearchRequest::default()
+            options: dossier_engine::search::MatchOptions {
+                snippets: false,
+                ..dossier_engine::search::MatchOptions::default()
+            },
         }
     }
 }

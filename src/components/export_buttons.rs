@@ -20,14 +20,11 @@ pub fn ExportButtons() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter_map(|(rank, hit)| {
-                    let snippet = hit
-                        .snippet
-                        .as_ref()
-                        .map(|s| s.text.as_str())
-                        .unwrap_or_default();
+                    let marks = corpus.marks(hit.article, &t.response.matched_terms);
+                    let snippet = marks.snippet.as_ref().map(|s| s.text.as_str());
                     corpus
                         .article(hit.article)
-                        .map(|a| ExportRow::new(rank + 1, a, snippet))
+                        .map(|a| ExportRow::new(rank + 1, a, snippet.unwrap_or_default()))
                 })
                 .collect::<Vec<_>>()
         })

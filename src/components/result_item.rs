@@ -1,5 +1,6 @@
 //! One result of the list.
 
+use dossier_engine::search::HitMarks;
 use dossier_engine::view_model::Highlighted;
 use leptos::prelude::*;
 
@@ -27,13 +28,14 @@ pub fn ResultItem(
     // (title with marks, snippet with marks) for this article in the current response.
     let marked = Memo::new(move |_| {
         results.timed.with(|t| {
-            let hit = t.response.hits.iter().find(|h| h.article == index);
-            let title = Highlighted::from_spans(
-                &article.title,
-                hit.map(|h| h.title_highlights.as_slice())
-                    .unwrap_or_default(),
-            );
-            let snippet = hit.and_then(|h| h.snippet.as_ref()).map(|s| {
+            // Marked here, for the shown hits only: the response carries no snippets.
+            let marks = if t.response.hits.iter().any(|h| h.article == index) {
+                corpus.marks(index, &t.response.matched_terms)
+            } else {
+                HitMarks::default()
+            };
+            let title = Highlighted::from_spans(&article.title, &marks.title);
+            let snippet = marks.snippet.as_ref().map(|s| {
                 Highlighted::from_spans(&s.text, &s.highlights)
                     .with_ellipses(s.cut_start, s.cut_end)
             });

@@ -160,6 +160,18 @@ pub struct SearchResponse {
     pub did_you_mean: Option<String>,
     /// Problems in the query text (each says what was done instead).
     pub errors: Vec<QueryError>,
+    /// What to mark in a hit: opaque term ids for [`SearchIndex::hit_marks`], so a caller that
+    /// asks for many hits without snippets can mark just the ones it shows.
+    pub matched_terms: Vec<u32>,
+}
+
+/// A hit's marks: matched words in its title, and its best passage.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HitMarks {
+    /// Byte ranges of matched words in the article's title.
+    pub title: Vec<Span>,
+    /// Best passage outside the title.
+    pub snippet: Option<Snippet>,
 }
 
 impl SearchIndex {
@@ -240,7 +252,9 @@ impl SearchIndex {
         }
 
         let hits = self.page_of_hits(articles, request, &run);
+        let matched_terms = run.highlight_terms.iter().copied().collect();
         SearchResponse {
+            matched_terms,
             total: run.matched.len(),
             hits,
             facets: self.facet_counts(&run.facet_counts, &filters, request),
@@ -424,36 +438,62 @@ impl SearchIndex {
                 })
             }
         }
-        let analyzer = Analyzer::default();
+        let terms: Vec<u32> = run.highlight_terms.iter().copied().collect();
         ranked
             .iter()
             .skip(first)
             .map(|(doc, score)| {
-                let positions = self.matched_positions(*doc, &run.highlight_terms);
-                let layout = self.layout(*doc);
-                let matched_fields: BTreeSet<Field> =
-                    positions.keys().map(|p| layout.field_of(*p)).collect();
-                let article = articles
+                let marks = articles
                     .get(*doc as usize)
-                    .filter(|_| request.options.snippets);
+                    .filter(|_| request.options.snippets)
+                    .map(|article| self.hit_marks(article, *doc as usize, &terms))
+                    .unwrap_or_default();
                 Hit {
                     article: *doc as usize,
                     id: self.doc_id(*doc).unwrap_or_default().to_string(),
                     score: *score,
-                    matched_fields: matched_fields.into_iter().collect(),
-                    title_highlights: article
-                        .map(|a| title_highlights(&analyzer, a, &positions))
-                        .unwrap_or_default(),
-                    snippet: article.and_then(|a| {
-                        best_snippet(&analyzer, a, self.paragraph_starts(*doc), &positions)
-                    }),
+                    matched_fields: self.matched_fields(*doc, &terms),
+                    title_highlights: marks.title,
+                    snippet: marks.snippet,
                 }
             })
             .collect()
     }
 
+    /// Title highlights and best passage of document `doc` (whose article is `article`) for
+    /// the `matched_terms` of a [`SearchResponse`].
+    pub fn hit_marks(&self, article: &Article, doc: usize, matched_terms: &[u32]) -> HitMarks {
+        let Ok(doc) = u32::try_from(doc) else {
+            return HitMarks::default();
+        };
+        let analyzer = Analyzer::default();
+        let positions = self.matched_positions(doc, matched_terms);
+        HitMarks {
+            title: title_highlights(&analyzer, article, &positions),
+            snippet: best_snippet(&analyzer, article, self.paragraph_starts(doc), &positions),
+        }
+    }
+
+    /// The text fields of `doc` where any of `terms` occurs.
+    fn matched_fields(&self, doc: u32, terms: &[u32]) -> Vec<Field> {
+        let layout = self.layout(doc);
+        let mut found = [false; crate::index::FIELD_COUNT];
+        for id in terms {
+            for position in self.postings(*id).map_or(&[][..], |p| p.positions_in(doc)) {
+                if let Some(slot) = found.get_mut(layout.field_of(*position) as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        Field::ALL
+            .into_iter()
+            .zip(found)
+            .filter_map(|(field, found)| found.then_some(field))
+            .collect()
+    }
+
     /// Positions in `doc` of the matched terms, with the term at each.
-    fn matched_positions(&self, doc: u32, terms: &BTreeSet<u32>) -> BTreeMap<u32, u32> {
+    fn matched_positions(&self, doc: u32, terms: &[u32]) -> BTreeMap<u32, u32> {
         let mut positions = BTreeMap::new();
         for id in terms {
             if let Some(postings) = self.postings(*id) {

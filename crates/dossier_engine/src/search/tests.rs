@@ -635,3 +635,35 @@ proptest! {
         prop_assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "tiers out of order: {:?}", tiers);
     }
 }
+
+#[test]
+fn hit_marks_equal_the_snippets_of_a_snippet_request() {
+    let (articles, index) = fixture();
+    for query in [
+        "indus waters",
+        "pakistn water",
+        "\"indus waters\" -floods",
+        "riv",
+    ] {
+        let with = index.search(&articles, &SearchRequest::new(query));
+        let without = index.search(
+            &articles,
+            &SearchRequest {
+                options: MatchOptions {
+                    snippets: false,
+                    ..MatchOptions::default()
+                },
+                ..SearchRequest::new(query)
+            },
+        );
+        assert_eq!(with.matched_terms, without.matched_terms);
+        assert_eq!(with.hits.len(), without.hits.len());
+        for (hit, bare) in with.hits.iter().zip(&without.hits) {
+            assert!(bare.snippet.is_none() && bare.title_highlights.is_empty());
+            let marks =
+                index.hit_marks(&articles[hit.article], hit.article, &without.matched_terms);
+            assert_eq!(marks.title, hit.title_highlights, "{query}");
+            assert_eq!(marks.snippet, hit.snippet, "{query}");
+        }
+    }
+}
