@@ -146,7 +146,18 @@ impl Results {
             (nav.with(|s| s.page).clamp(1, pages), pages)
         });
         let timeline = Memo::new(move |_| {
+            let buckets = |response: &SearchResponse| {
+                let dates = response
+                    .hits
+                    .iter()
+                    .filter_map(|h| corpus.article(h.article).and_then(|a| a.date.as_deref()));
+                view_model::timeline(dates, TIMELINE_MAX_MONTHS)
+            };
             request.with(|r| {
+                if r.date_range.is_none() {
+                    // The usual case: the results themselves, no second search per keystroke.
+                    return timed.with(|t| buckets(&t.response));
+                }
                 let undated = SearchRequest {
                     date_range: None,
                     options: dossier_engine::search::MatchOptions {
@@ -155,12 +166,7 @@ impl Results {
                     },
                     ..r.clone()
                 };
-                let response = corpus.search(&undated);
-                let dates = response
-                    .hits
-                    .iter()
-                    .filter_map(|h| corpus.article(h.article).and_then(|a| a.date.as_deref()));
-                view_model::timeline(dates, TIMELINE_MAX_MONTHS)
+                buckets(&corpus.search(&undated))
             })
         });
         Results {
