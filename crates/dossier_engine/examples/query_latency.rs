@@ -3,7 +3,8 @@
 //! search-as-you-type defaults, facet counts, snippets). Prints build time and p50/p95/p99/max.
 //!
 //! Run: `cargo run --release -p dossier_engine --example query_latency -- [DIR] [COPIES] [QUERY]`
-//! (with QUERY, that one query is timed 300 times instead of the test queries).
+//! (with QUERY, that one query is timed 300 times instead of the test queries). `PAGE_SIZE=1000
+//! SNIPPETS=0` asks what the page asks for.
 //! For profiling: `perf record -g target/release/examples/query_latency`.
 
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use std::time::Instant;
 
 use dossier_engine::eval::{BeirCollection, Split};
 use dossier_engine::index::SearchIndex;
-use dossier_engine::search::SearchRequest;
+use dossier_engine::search::{MatchOptions, SearchRequest};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -63,6 +64,8 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10);
+    // SNIPPETS=0: what the page asks for (it marks only the hits it shows).
+    let snippets = std::env::var("SNIPPETS").map_or(true, |v| v != "0");
     let rounds = 3;
     let mut times = Vec::new();
     for round in 0..=rounds {
@@ -72,6 +75,10 @@ fn main() {
                 &articles,
                 &SearchRequest {
                     page_size,
+                    options: MatchOptions {
+                        snippets,
+                        ..MatchOptions::default()
+                    },
                     ..SearchRequest::new(query.as_str())
                 },
             );
