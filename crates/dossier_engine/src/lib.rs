@@ -30,3 +30,17 @@ pub mod view_model;
 
 pub use article::Article;
 pub use bundle::Bundle;
+
+/// Sorts the `k` smallest elements (by `order`) to the front and drops the rest: a page of
+/// ranked results, or a row of nearest neighbours, without sorting everything.
+pub(crate) fn top_k<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if k == 0 {
+        items.clear();
+        return;
+    }
+    if items.len() > k {
+        items.select_nth_unstable_by(k - 1, &order);
+        items.truncate(k);
+    }
+    items.sort_by(order);
+}

@@ -87,13 +87,7 @@ mod tests {
             .chars()
             .filter(|c| !matches!(c, '\'' | '’' | '‘'))
             .collect();
-        folded
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(max_words)
-            .map(str::to_ascii_lowercase)
-            .collect::<Vec<_>>()
-            .join("-")
+        crate::ingest::text::slug_of_folded(&folded, max_words)
     }
 
     /// The source of `fold_table_data.rs`, generated from `unicode-normalization`.

@@ -673,11 +673,13 @@ impl SearchIndex {
                 .unwrap_or_default();
         }
         let rest = chars.as_str();
-        let (offset, same_first) = self.words_starting_with(first);
-        let shared = self
-            .word_shared_prefix
-            .get(offset..offset.saturating_add(same_first.len()))
-            .unwrap_or(&[]);
+        let (offset, end) = self
+            .first_letters
+            .iter()
+            .find(|(letter, ..)| *letter == first)
+            .map_or((0, 0), |(_, start, end)| (*start as usize, *end as usize));
+        let same_first = self.words.get(offset..end).unwrap_or(&[]);
+        let shared = self.word_shared_prefix.get(offset..end).unwrap_or(&[]);
         let mut found: Vec<(usize, u32)> =
             fuzzy::within_distance(same_first, shared, folded, max_distance, MAX_CELLS)
                 .into_iter()
@@ -706,16 +708,6 @@ impl SearchIndex {
         found.sort_unstable();
         found.dedup_by_key(|(word, _)| *word);
         found
-    }
-
-    /// The words that start with `first`, and the id of the first of them.
-    fn words_starting_with(&self, first: char) -> (usize, &[String]) {
-        let mut buffer = [0u8; 4];
-        let first: &str = first.encode_utf8(&mut buffer);
-        let start = self.words.partition_point(|w| w.as_str() < first);
-        let rest = self.words.get(start..).unwrap_or(&[]);
-        let end = rest.partition_point(|w| w.starts_with(first));
-        (start, rest.get(..end).unwrap_or(&[]))
     }
 
     /// Term id of a vocabulary word.

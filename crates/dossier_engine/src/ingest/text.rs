@@ -144,6 +144,11 @@ pub fn slug(text: &str, max_words: usize) -> String {
             None => folded.push(c),
         }
     }
+    slug_of_folded(&folded, max_words)
+}
+
+/// The ASCII letter-and-digit runs of already folded text, lower-cased and joined by `-`.
+pub(crate) fn slug_of_folded(folded: &str, max_words: usize) -> String {
     folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -16,6 +16,7 @@ use crate::index::{Field, SearchIndex};
 use crate::query::{
     parse, DateRange, ParseOptions, PhraseQuery, Query, QueryError, Span, TermQuery,
 };
+use crate::top_k;
 use snippet::{best_snippet, title_highlights, Snippet};
 
 /// Score multiplier of a word that merely starts with the typed word.
@@ -557,19 +558,6 @@ struct Run {
     only_common_words: bool,
 }
 
-/// Sorts the `k` smallest elements (by `order`) to the front and drops the rest.
-fn top_k<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    if k == 0 {
-        items.clear();
-        return;
-    }
-    if items.len() > k {
-        items.select_nth_unstable_by(k - 1, &order);
-        items.truncate(k);
-    }
-    items.sort_by(order);
-}
-
 /// The positive (not negated) terms of a query, in order.
 fn positive_terms(query: &Query) -> Vec<&TermQuery> {
     fn walk<'q>(query: &'q Query, out: &mut Vec<&'q TermQuery>) {
@@ -675,11 +663,6 @@ impl Matches {
             }
         }
         out
-    }
-
-    /// Documents in either, scores added.
-    fn or(&self, other: &Matches) -> Matches {
-        self.merge(other, |x, y| x + y)
     }
 
     /// Documents in either; where both have a document, `combine` makes its score.
@@ -817,13 +800,13 @@ impl<'a> Execution<'a> {
                 Some(matches)
             }
             Query::Or(parts) => {
-                let evaluated: Vec<Matches> = parts
+                let mut evaluated: Vec<Matches> = parts
                     .iter()
                     .filter_map(|p| self.eval(p, positive))
                     .collect();
                 match evaluated.len() {
                     0 => None,
-                    1 | 2 => evaluated.into_iter().reduce(|acc, m| acc.or(&m)),
+                    1 => evaluated.pop(),
                     _ => Some(self.union_all(&evaluated)),
                 }
             }

@@ -137,15 +137,9 @@ impl Points {
 
 /// The `limit` best of `(score, point)` pairs: score descending, then point ascending.
 fn best_first(mut candidates: Vec<(f32, usize)>, limit: usize) -> Vec<(f32, usize)> {
-    let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    if limit == 0 {
-        return Vec::new();
-    }
-    if candidates.len() > limit {
-        candidates.select_nth_unstable_by(limit - 1, order);
-        candidates.truncate(limit);
-    }
-    candidates.sort_by(order);
+    crate::top_k(&mut candidates, limit, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+    });
     // Without this every row would keep its candidates' capacity: quadratic memory in total.
     candidates.shrink_to_fit();
     candidates
