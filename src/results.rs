@@ -2,10 +2,12 @@
 //! memo recomputes only when its inputs change, and every view reads the same results.
 
 use dossier_engine::analysis::Analyzer;
-use dossier_engine::entities::{EntityExtractor, EntityReport};
+use std::collections::HashMap;
+
+use dossier_engine::analytics::Analytics;
+use dossier_engine::entities::EntityExtractor;
 use dossier_engine::index::SearchIndex;
 use dossier_engine::search::{HitMarks, SearchRequest, SearchResponse};
-use dossier_engine::topics::TopicAnalysis;
 use dossier_engine::view_model::{self, QueryTerms, Quotation, TimeBucket};
 use dossier_engine::{Article, Bundle};
 use leptos::prelude::*;
@@ -23,12 +25,12 @@ const TIMELINE_MAX_MONTHS: usize = 36;
 pub struct CorpusData {
     pub bundle: &'static Bundle,
     pub index: SearchIndex,
-    pub topics: TopicAnalysis,
-    pub entities: EntityReport,
     /// Every quotation of the corpus, in article order.
     pub quotes: Vec<Quotation>,
     /// Finds entity mentions in an article (for the reader's highlights).
     pub extractor: EntityExtractor,
+    /// Article id -> index into the articles, for links and the reader.
+    positions: HashMap<&'static str, usize>,
 }
 
 /// The embedded corpus with its index and analytics, provided as context.
@@ -36,27 +38,31 @@ pub struct CorpusData {
 pub struct Corpus(pub &'static CorpusData);
 
 impl Corpus {
-    /// Builds the search index once, at start-up; the analytics come precomputed in the bundle.
+    /// Builds the search index once, at start-up. The analytics come precomputed in the bundle
+    /// and are read in place, never copied: at 50,000 articles they are tens of megabytes.
     pub fn load(bundle: &'static Bundle) -> Self {
         let articles = &bundle.articles;
         let analytics = &bundle.analytics;
-        let topics = TopicAnalysis {
-            model: analytics.topics.clone(),
-            layout: analytics.layout.clone(),
-            related: analytics.related.clone(),
-        };
-        let entities = analytics.entities.clone();
         let extra: Vec<_> = analytics.facets.iter().map(|f| f.doc_facets()).collect();
         let index = SearchIndex::build(articles, &extra);
         let quotes = view_model::quotations(articles, &analytics.quotes);
+        let positions = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
         Corpus(Box::leak(Box::new(CorpusData {
             bundle,
             index,
-            topics,
-            entities,
             quotes,
-            extractor: EntityExtractor::new(articles),
+            extractor: EntityExtractor::from_report(&analytics.entities),
+            positions,
         })))
+    }
+
+    /// The build-time analytics: topics, map, related articles, entities, quotations.
+    pub fn analytics(self) -> &'static Analytics {
+        &self.0.bundle.analytics
     }
 
     /// Every article.
@@ -71,22 +77,19 @@ impl Corpus {
 
     /// The article with `id` and its index.
     pub fn find(self, id: &str) -> Option<(usize, &'static Article)> {
-        self.0
-            .bundle
-            .articles
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id == id)
+        let index = *self.0.positions.get(id)?;
+        self.article(index).map(|article| (index, article))
     }
 
-    /// The topic label of an article, when it has one.
-    pub fn topic_of(self, id: &str) -> Option<(usize, &'static str)> {
-        self.0
+    /// The topic label of the article at `index`, when it has one. Assignments are in corpus
+    /// order; the id check guards against a bundle where they are not.
+    pub fn topic_of(self, index: usize) -> Option<(usize, &'static str)> {
+        let article = self.article(index)?;
+        self.analytics()
             .topics
-            .model
             .assignments
-            .iter()
-            .find(|a| a.article == id)
+            .get(index)
+            .filter(|a| a.article == article.id)
             .and_then(|a| a.topic.map(|t| (t, a.label.as_str())))
     }
 

@@ -28,7 +28,7 @@ fn facet_of(kind: EntityKind) -> FacetKey {
 pub fn EntitiesView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
-    let report = &corpus.0.entities;
+    let report = &corpus.analytics().entities;
     // The chosen entity: the first selected entity filter, if any.
     let chosen = Memo::new(move |_| {
         nav.with(|s| {

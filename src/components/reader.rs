@@ -71,8 +71,7 @@ fn ReaderPanel(
         .cloned()
         .collect();
     let related: Vec<(String, String)> = corpus
-        .0
-        .topics
+        .analytics()
         .related
         .iter()
         .find(|r| r.article == article.id)
@@ -88,7 +87,7 @@ fn ReaderPanel(
         })
         .unwrap_or_default();
     let named = corpus
-        .0
+        .analytics()
         .entities
         .articles
         .iter()
@@ -105,7 +104,7 @@ fn ReaderPanel(
             <div class="reader-bar">
                 <span class="reader-bar-meta">
                     <span class="badge">{article.kind.clone()}</span>
-                    {corpus.topic_of(&article.id).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
+                    {index.and_then(|i| corpus.topic_of(i)).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
                 </span>
                 <button type="button" class="icon-button" data-testid="reader-close" on:click=close>
                     <span aria-hidden="true">"×"</span>

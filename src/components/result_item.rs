@@ -70,7 +70,7 @@ pub fn ResultItem(
                 {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                 <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
                 {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
-                {corpus.topic_of(&id).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
+                {corpus.topic_of(index).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
             </p>
             {move || marked.get().1.filter(|s| !s.text.is_empty()).map(|snippet| view! {
                 <p class="snippet" data-testid="snippet"><HighlightedText text=snippet /></p>

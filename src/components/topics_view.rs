@@ -19,8 +19,8 @@ const MAP_MARGIN: f32 = 0.45;
 pub fn TopicsView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
-    let analysis = &corpus.0.topics;
-    let topics = &analysis.model.topics;
+    let analytics = corpus.analytics();
+    let topics = &analytics.topics.topics;
     let largest = topics.iter().map(|t| t.size).max().unwrap_or(1).max(1) as f32;
     let filter = move |label: String| {
         nav.push(move |s| {
@@ -32,7 +32,7 @@ pub fn TopicsView() -> impl IntoView {
     let circles = topics
         .iter()
         .filter_map(|topic| {
-            let point = analysis.layout.topics.iter().find(|p| p.topic == topic.id)?;
+            let point = analytics.layout.topics.iter().find(|p| p.topic == topic.id)?;
             let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
             let label = topic.label.clone();
             let on_key = {

@@ -56,3 +56,27 @@ fn officials_acronyms_and_surnames_are_resolved() {
     assert_eq!(pta.aliases, vec!["PTA"]);
     assert_eq!(pta.articles, 2);
 }
+
+#[test]
+fn extractor_rebuilt_from_the_report_finds_the_same_mentions() {
+    use dossier_engine::entities::EntityExtractor;
+    let articles = common::seed_articles();
+    let report = extract_entities(&articles, &EntityConfig::default());
+    let learnt = EntityExtractor::new(&articles);
+    let rebuilt = EntityExtractor::from_report(&report);
+    // The seed corpus defines acronyms ("... (OIC)"), so this compares more than plain names.
+    assert!(report.entities.iter().any(|e| !e.aliases.is_empty()));
+    for article in &articles {
+        assert_eq!(
+            rebuilt.mentions(article),
+            learnt.mentions(article),
+            "{}",
+            article.id
+        );
+    }
+    // And without the report's aliases the acronyms are lost: the comparison above can fail.
+    let without_aliases = EntityExtractor::default();
+    assert!(articles
+        .iter()
+        .any(|a| without_aliases.mentions(a) != learnt.mentions(a)));
+}

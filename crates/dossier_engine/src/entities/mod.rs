@@ -398,6 +398,23 @@ impl EntityExtractor {
         extractor
     }
 
+    /// The extractor a report was made with, rebuilt from it: every learnt acronym is listed as
+    /// an alias of the entity it names. Far cheaper than [`EntityExtractor::new`], which reads the
+    /// whole corpus; the page builds its reader's highlighter this way from the bundle.
+    pub fn from_report(report: &EntityReport) -> Self {
+        let acronyms = report
+            .entities
+            .iter()
+            .flat_map(|entity| {
+                entity
+                    .aliases
+                    .iter()
+                    .map(|alias| (alias.clone(), (entity.name.clone(), entity.kind)))
+            })
+            .collect();
+        EntityExtractor { acronyms }
+    }
+
     /// Every entity mention of one article, in reading order.
     pub fn mentions(&self, article: &Article) -> Vec<Mention> {
         let units = text_units(article);
