@@ -2,27 +2,45 @@
 //! through [`Nav`], which writes the history entry and the signal together; `popstate` (back and
 //! forward) reads the URL back. No effect ever writes the signal.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::browser;
+
+/// How long typing must pause before the search is written to the address bar. Each history
+/// write is a same-document navigation that costs the browser milliseconds (it even re-reads the
+/// favicon), paid on every keystroke otherwise; the state itself changes at once.
+const TYPING_SETTLES: Duration = Duration::from_millis(400);
 use crate::url_state::UrlState;
 
 /// The capability to read and change the view state. Cheap to copy; provided as context.
 #[derive(Clone, Copy)]
 pub struct Nav {
     state: RwSignal<UrlState>,
+    /// A history replacement waiting for typing to pause (see [`TYPING_SETTLES`]).
+    pending_replace: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Nav {
     /// Reads the current URL and follows back/forward from now on.
     pub fn install() -> Self {
-        let state = RwSignal::new(UrlState::parse(&browser::location_search()));
+        let nav = Nav {
+            state: RwSignal::new(UrlState::parse(&browser::location_search())),
+            pending_replace: StoredValue::new(None),
+        };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            state.set(UrlState::parse(&browser::location_search()));
+            // The URL moved on: a replacement still waiting would write the old state over it.
+            nav.cancel_pending_replace();
+            nav.state.set(UrlState::parse(&browser::location_search()));
         });
-        // The listener lives as long as the page.
+        // Leaving or reloading before typing paused still leaves the last search in the URL.
+        let leave =
+            window_event_listener(leptos::ev::pagehide, move |_| nav.flush_pending_replace());
+        // The listeners live as long as the page.
         std::mem::forget(handle);
-        Nav { state }
+        std::mem::forget(leave);
+        nav
     }
 
     /// Reads the state (tracked).
@@ -40,9 +58,32 @@ impl Nav {
         self.apply(change, true);
     }
 
-    /// Replaces the current history entry (typing in the search box: one entry per search, not per key).
+    /// Replaces the current history entry (typing in the search box: one entry per search, not per
+    /// key). The state changes now; the address bar follows once typing pauses.
     pub fn replace(&self, change: impl FnOnce(&mut UrlState)) {
         self.apply(change, false);
+    }
+
+    /// Writes a waiting replacement now (before a new entry is pushed over it).
+    fn flush_pending_replace(&self) {
+        if let Some(handle) = self
+            .pending_replace
+            .try_update_value(Option::take)
+            .flatten()
+        {
+            handle.clear();
+            browser::write_history(&self.state.with_untracked(UrlState::to_query_string), false);
+        }
+    }
+
+    fn cancel_pending_replace(&self) {
+        if let Some(handle) = self
+            .pending_replace
+            .try_update_value(Option::take)
+            .flatten()
+        {
+            handle.clear();
+        }
     }
 
     /// The link (query string) the changed state would have: for `href`s that can be copied or
@@ -64,7 +105,26 @@ impl Nav {
         if self.state.with_untracked(|current| *current == next) {
             return;
         }
-        browser::write_history(&next.to_query_string(), push);
+        if push {
+            // The entry being left keeps what was typed in it.
+            self.flush_pending_replace();
+            browser::write_history(&next.to_query_string(), true);
+        } else {
+            // Superseded: the new timer writes the whole newer state.
+            self.cancel_pending_replace();
+            let (state, pending) = (self.state, self.pending_replace);
+            let write = move || {
+                pending.set_value(None);
+                if let Some(query) = state.try_with_untracked(UrlState::to_query_string) {
+                    browser::write_history(&query, false);
+                }
+            };
+            match set_timeout_with_handle(write, TYPING_SETTLES) {
+                Ok(handle) => self.pending_replace.set_value(Some(handle)),
+                // No timers (should not happen in a browser): write now rather than never.
+                Err(_) => browser::write_history(&next.to_query_string(), false),
+            }
+        }
         self.state.set(next);
     }
 }

@@ -36,7 +36,8 @@ test('search narrows the results and marks the query terms in the snippets', asy
   assert.equal(await page.locator('[data-testid=snippet] mark *').count(), 0);
   assert.match(await page.getByTestId('result-count').textContent(), /for “Macron”/);
   assert.match(await page.getByTestId('query-time').textContent(), /in \d+(\.\d)? ms/);
-  assert.equal(params(page).get('q'), 'Macron');
+  // The address bar follows once typing pauses (each history write costs the browser a navigation).
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Macron');
   await screenshot(page, 'search');
   assert.deepEqual(problems(), []);
   await context.close();
@@ -177,6 +178,32 @@ test('the URL holds the whole view: reload restores it, back and forward move th
   await other.page.getByTestId('reader').waitFor();
   assert.deepEqual(await other.page.getByTestId('result-link').allTextContents(), titles);
   await other.context.close();
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('typing writes the URL once it pauses, and a filter set mid-typing keeps the typed search in history', async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  await page.evaluate(() => {
+    window.__historyWrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => { window.__historyWrites += 1; return replace(...args); };
+  });
+  await page.getByTestId('search-input').pressSequentially('cyber', { delay: 20 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cyber');
+  assert.equal(await page.evaluate(() => window.__historyWrites), 1, 'one history write for five keys');
+
+  // A filter ticked right after typing: the entry left behind has the whole typed query.
+  await page.getByTestId('search-input').fill('');
+  await page.getByTestId('search-input').pressSequentially('law', { delay: 10 });
+  await page.getByTestId('facet-kind').getByTestId('facet-option').first().check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
+  assert.equal(params(page).get('q'), 'law');
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('kind'));
+  assert.equal(params(page).get('q'), 'law');
+  assert.equal(await page.getByTestId('search-input').inputValue(), 'law');
   assert.deepEqual(problems(), []);
   await context.close();
 });
