@@ -43,7 +43,7 @@ impl Corpus {
     pub fn load(bundle: &'static Bundle) -> Self {
         let articles = &bundle.articles;
         let analytics = &bundle.analytics;
-        let extra: Vec<_> = analytics.facets.iter().map(|f| f.doc_facets()).collect();
+        let extra = analytics.doc_facets();
         let index = SearchIndex::build(articles, &extra);
         let quotes = view_model::quotations(articles, &analytics.quotes);
         let positions = articles

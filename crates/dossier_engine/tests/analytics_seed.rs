@@ -9,15 +9,26 @@ use dossier_engine::Bundle;
 fn facets_and_timeline() {
     let articles = common::seed_articles();
     let analytics = analyse(&articles, &AnalyticsConfig::default());
-    assert_eq!(analytics.facets.len(), 10);
-    let paris = analytics
-        .facets
-        .iter()
-        .find(|f| f.article == "paris-call")
-        .unwrap();
-    assert!(paris.countries.contains(&"France".to_string()));
-    assert!(paris.people.contains(&"Emmanuel Macron".to_string()));
-    assert!(!paris.topic_label.is_empty());
+    use dossier_engine::index::facets::FacetKey;
+    let facets = analytics.doc_facets();
+    assert_eq!(facets.len(), 10);
+    let paris_at = articles.iter().position(|a| a.id == "paris-call").unwrap();
+    let paris = &facets[paris_at];
+    assert!(paris[&FacetKey::Country].contains(&"France".to_string()));
+    assert!(paris[&FacetKey::Person].contains(&"Emmanuel Macron".to_string()));
+    // Every topic value is the article's own assignment; "Other" articles carry none.
+    for (i, assignment) in analytics.topics.assignments.iter().enumerate() {
+        assert_eq!(
+            facets[i].get(&FacetKey::Topic),
+            assignment
+                .topic
+                .map(|_| vec![assignment.label.clone()])
+                .as_ref(),
+            "{}",
+            assignment.article
+        );
+    }
+    assert!(facets.iter().any(|f| f.contains_key(&FacetKey::Topic)));
     insta::assert_json_snapshot!("seed_timeline", analytics.timeline);
     assert_eq!(analytics.related.len(), 10);
     assert!(analytics.related.iter().all(|r| r.related.len() <= 5));
