@@ -190,9 +190,12 @@ test('typing writes the URL once it pauses, and a filter set mid-typing keeps th
     const replace = history.replaceState.bind(history);
     history.replaceState = (...args) => { window.__historyWrites += 1; return replace(...args); };
   });
-  await page.getByTestId('search-input').pressSequentially('cyber', { delay: 20 });
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cyber');
-  assert.equal(await page.evaluate(() => window.__historyWrites), 1, 'one history write for five keys');
+  await page.getByTestId('search-input').pressSequentially('cybercrime', { delay: 20 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cybercrime');
+  // One write when the typing pauses; a loaded machine may stall between keys, so allow a few,
+  // but never one per key.
+  const writes = await page.evaluate(() => window.__historyWrites);
+  assert.ok(writes >= 1 && writes <= 3, `${writes} history writes for ten keys`);
 
   // A filter ticked right after typing: the entry left behind has the whole typed query.
   await page.getByTestId('search-input').fill('');
