@@ -7,12 +7,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::url_state::UrlState;
 
 /// How long typing must pause before the search is written to the address bar. Each history
 /// write is a same-document navigation that costs the browser milliseconds (it even re-reads the
 /// favicon), paid on every keystroke otherwise; the state itself changes at once.
 const TYPING_SETTLES: Duration = Duration::from_millis(400);
-use crate::url_state::UrlState;
 
 /// The capability to read and change the view state. Cheap to copy; provided as context.
 #[derive(Clone, Copy)]
@@ -64,26 +64,26 @@ impl Nav {
         self.apply(change, false);
     }
 
-    /// Writes a waiting replacement now (before a new entry is pushed over it).
+    /// Writes a waiting replacement now: when its timer fires, or before a new entry is pushed
+    /// over it.
     fn flush_pending_replace(&self) {
-        if let Some(handle) = self
-            .pending_replace
-            .try_update_value(Option::take)
-            .flatten()
-        {
-            handle.clear();
-            browser::write_history(&self.state.with_untracked(UrlState::to_query_string), false);
+        if self.cancel_pending_replace() {
+            if let Some(query) = self.state.try_with_untracked(UrlState::to_query_string) {
+                browser::write_history(&query, false);
+            }
         }
     }
 
-    fn cancel_pending_replace(&self) {
-        if let Some(handle) = self
+    /// Drops a waiting replacement; true when there was one.
+    fn cancel_pending_replace(&self) -> bool {
+        let pending = self
             .pending_replace
             .try_update_value(Option::take)
-            .flatten()
-        {
+            .flatten();
+        if let Some(handle) = &pending {
             handle.clear();
         }
+        pending.is_some()
     }
 
     /// The link (query string) the changed state would have: for `href`s that can be copied or
@@ -112,13 +112,8 @@ impl Nav {
         } else {
             // Superseded: the new timer writes the whole newer state.
             self.cancel_pending_replace();
-            let (state, pending) = (self.state, self.pending_replace);
-            let write = move || {
-                pending.set_value(None);
-                if let Some(query) = state.try_with_untracked(UrlState::to_query_string) {
-                    browser::write_history(&query, false);
-                }
-            };
+            let nav = *self;
+            let write = move || nav.flush_pending_replace();
             match set_timeout_with_handle(write, TYPING_SETTLES) {
                 Ok(handle) => self.pending_replace.set_value(Some(handle)),
                 // No timers (should not happen in a browser): write now rather than never.
