@@ -26,7 +26,7 @@ impl ExportRow {
         ExportRow {
             rank,
             id: article.id.clone(),
-            title: article.title.clone(),
+            title: article.title.to_string(),
             date: article.date.clone(),
             date_inferred: article.date_inferred,
             dateline: article.dateline.clone(),

@@ -43,8 +43,7 @@ impl Corpus {
     pub fn load(bundle: &'static Bundle) -> Self {
         let articles = &bundle.articles;
         let analytics = &bundle.analytics;
-        let extra = analytics.doc_facets();
-        let index = SearchIndex::build(articles, &extra);
+        let index = SearchIndex::build_streaming(articles, analytics.doc_facets());
         let quotes = view_model::quotations(articles, &analytics.quotes);
         let positions = articles
             .iter()

@@ -40,27 +40,40 @@ pub fn FacetGroup(
             <fieldset class="facet" data-testid=format!("facet-{param}")>
                 <legend>{title}</legend>
                 <ul>
+                    // Keyed by value alone: a new count updates the item's text in place
+                    // instead of recreating its row on every keystroke.
                     <For
                         each=shown
-                        key=|c: &FacetCount| (c.value.clone(), c.count)
+                        key=|c: &FacetCount| c.value.clone()
                         children=move |c: FacetCount| {
-                            let value = c.value.clone();
+                            let value = c.value;
+                            let count = {
+                                let value = value.clone();
+                                Memo::new(move |_| {
+                                    counts.with(|all| {
+                                        all.iter().find(|c| c.value == value).map_or(0, |c| c.count)
+                                    })
+                                })
+                            };
                             let checked = {
                                 let value = value.clone();
                                 move || nav.with(|s| s.is_selected(key, &value))
                             };
                             view! {
                                 <li>
-                                    <label class="facet-value" class:empty=c.count == 0>
+                                    <label class="facet-value" class:empty=move || count.get() == 0>
                                         <input
                                             type="checkbox"
                                             data-testid="facet-option"
                                             value=value.clone()
                                             prop:checked=checked
-                                            on:change=move |_| nav.push(|s| s.toggle(key, &value))
+                                            on:change={
+                                                let value = value.clone();
+                                                move |_| nav.push(|s| s.toggle(key, &value))
+                                            }
                                         />
-                                        <span class="facet-label">{c.value.clone()}</span>
-                                        <span class="facet-count">{c.count}</span>
+                                        <span class="facet-label">{value}</span>
+                                        <span class="facet-count">{count}</span>
                                     </label>
                                 </li>
                             }

@@ -59,7 +59,7 @@ pub fn QuotesView() -> impl IntoView {
                             let quote = corpus.0.quotes.get(i);
                             let article = quote.and_then(|q| corpus.article(q.article));
                             let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
-                            let (id, title) = article.map(|a| (a.id.clone(), a.title.clone())).unwrap_or_default();
+                            let (id, title) = article.map(|a| (a.id.clone(), a.title.as_str())).unwrap_or_default();
                             let href = { let id = id.clone(); nav.href(|s| s.article = Some(id)) };
                             view! {
                                 <li class="quote" data-testid="quote">

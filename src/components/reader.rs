@@ -81,7 +81,7 @@ fn ReaderPanel(
                 .filter_map(|rel| {
                     corpus
                         .find(&rel.article)
-                        .map(|(_, a)| (a.id.clone(), a.title.clone()))
+                        .map(|(_, a)| (a.id.clone(), a.title.to_string()))
                 })
                 .collect()
         })
@@ -145,14 +145,14 @@ fn ReaderPanel(
                 </div>
                 {(!article.captions.is_empty()).then(|| view! {
                     <section class="captions" aria-label="Captions">
-                        {article.captions.iter().map(|c| view! { <figure><figcaption>{c.clone()}</figcaption></figure> }).collect_view()}
+                        {article.captions.iter().map(|c| view! { <figure><figcaption>{c.as_str()}</figcaption></figure> }).collect_view()}
                     </section>
                 })}
                 {(!article.comments.is_empty()).then(|| view! {
                     <section class="comments" aria-labelledby="comments-title" data-testid="comments">
                         <h3 id="comments-title">"Reader comments"</h3>
                         <p class="muted">"Not part of the article."</p>
-                        <ul>{article.comments.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                        <ul>{article.comments.iter().map(|c| view! { <li>{c.as_str()}</li> }).collect_view()}</ul>
                     </section>
                 })}
                 {named.map(|n| {

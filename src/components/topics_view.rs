@@ -101,7 +101,7 @@ pub fn TopicsView() -> impl IntoView {
                                             let id = article.id.clone();
                                             let href = nav.href(|s| s.article = Some(id.clone()));
                                             view! {
-                                                <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.clone()}</a></li>
+                                                <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.as_str()}</a></li>
                                             }
                                         }).collect_view()}
                                     </ul>

@@ -134,9 +134,9 @@ fn round4(x: f64) -> f64 {
 fn labelled_to_article(index: usize, title: String, text: &str) -> Article {
     Article {
         id: format!("eval-{index}"),
-        title,
+        title: title.into(),
         kind: "news".into(),
-        body: text.split("\n\n").map(str::to_string).collect(),
+        body: text.split("\n\n").map(dossier_engine::Text::from).collect(),
         ..Article::default()
     }
 }

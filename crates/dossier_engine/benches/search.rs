@@ -125,7 +125,7 @@ fn benches(c: &mut Criterion) {
     let json = serde_json::to_string(&index).unwrap_or_default();
     let text_bytes: usize = articles
         .iter()
-        .map(|a| a.title.len() + a.body.iter().map(String::len).sum::<usize>())
+        .map(|a| a.title.len() + a.body.iter().map(|p| p.len()).sum::<usize>())
         .sum();
     eprintln!(
         "scifact: index JSON {} bytes vs article text {} bytes",

@@ -22,9 +22,9 @@ fn main() -> Result<(), String> {
         };
         articles.push(Article {
             id: format!("a{i}"),
-            title: field("title"),
+            title: field("title").into(),
             kind: "news".into(),
-            body: vec![field("text")],
+            body: vec![field("text").into()],
             ..Article::default()
         });
     }

@@ -23,33 +23,32 @@ pub struct Analytics {
 
 impl Analytics {
     /// Each article's facet values (topic, people, organisations, places, countries), in corpus
-    /// order: what [`crate::index::SearchIndex::build`] takes. Derived from the topic assignments
-    /// and the entity report rather than stored a second time in the bundle (7 MB of JSON at
-    /// 50,000 articles). Articles in the "Other" bucket get no topic value.
-    pub fn doc_facets(&self) -> Vec<DocFacets> {
+    /// order: what [`crate::index::SearchIndex::build_streaming`] takes. Derived from the topic
+    /// assignments and the entity report rather than stored a second time in the bundle (7 MB
+    /// of JSON at 50,000 articles), and one article at a time, so they are never all held at
+    /// once. Articles in the "Other" bucket get no topic value.
+    pub fn doc_facets(&self) -> impl Iterator<Item = DocFacets> + '_ {
         let assignments = &self.topics.assignments;
         let entities = &self.entities.articles;
-        (0..assignments.len().max(entities.len()))
-            .map(|i| {
-                let mut facets = DocFacets::new();
-                if let Some(assignment) = assignments.get(i).filter(|a| a.topic.is_some()) {
-                    facets.insert(FacetKey::Topic, vec![assignment.label.clone()]);
-                }
-                if let Some(found) = entities.get(i) {
-                    for (key, names) in [
-                        (FacetKey::Person, &found.people),
-                        (FacetKey::Org, &found.orgs),
-                        (FacetKey::Place, &found.places),
-                        (FacetKey::Country, &found.countries),
-                    ] {
-                        if !names.is_empty() {
-                            facets.insert(key, names.clone());
-                        }
+        (0..assignments.len().max(entities.len())).map(|i| {
+            let mut facets = DocFacets::new();
+            if let Some(assignment) = assignments.get(i).filter(|a| a.topic.is_some()) {
+                facets.insert(FacetKey::Topic, vec![assignment.label.clone()]);
+            }
+            if let Some(found) = entities.get(i) {
+                for (key, names) in [
+                    (FacetKey::Person, &found.people),
+                    (FacetKey::Org, &found.orgs),
+                    (FacetKey::Place, &found.places),
+                    (FacetKey::Country, &found.countries),
+                ] {
+                    if !names.is_empty() {
+                        facets.insert(key, names.clone());
                     }
                 }
-                facets
-            })
-            .collect()
+            }
+            facets
+        })
     }
 }
 

@@ -3,16 +3,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::Text;
+
 /// One cleaned article, as every later stage (index, topics, page) sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable, unique slug: the input's own id when it states one (json/csv `id`, front matter),
     /// else the title's first words; `-2`, `-3`, ... on collision, in input order.
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub subtitle: Option<String>,
     /// Summary bullets, in order.
-    pub summary: Vec<String>,
+    pub summary: Vec<Text>,
     /// `YYYY-MM-DD`, or null when the text gives no date that can be trusted.
     pub date: Option<String>,
     /// The raw date words as found in the text.
@@ -30,10 +32,10 @@ pub struct Article {
     /// Path relative to the corpus root, with `/` separators.
     pub file: String,
     /// Body paragraphs, furniture removed.
-    pub body: Vec<String>,
-    pub captions: Vec<String>,
+    pub body: Vec<Text>,
+    pub captions: Vec<Text>,
     /// Reader comments, kept out of `body`.
-    pub comments: Vec<String>,
+    pub comments: Vec<Text>,
     /// Where the article was published online, when the input states it (json/csv `url`, front
     /// matter, HTML canonical link). Omitted from JSON when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,9 +51,9 @@ impl Article {
     pub fn full_text(&self) -> String {
         let mut parts: Vec<&str> = vec![self.title.as_str()];
         parts.extend(self.subtitle.as_deref());
-        parts.extend(self.summary.iter().map(String::as_str));
-        parts.extend(self.body.iter().map(String::as_str));
-        parts.extend(self.captions.iter().map(String::as_str));
+        parts.extend(self.summary.iter().map(Text::as_str));
+        parts.extend(self.body.iter().map(Text::as_str));
+        parts.extend(self.captions.iter().map(Text::as_str));
         parts.join("\n")
     }
 }

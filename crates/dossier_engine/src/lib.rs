@@ -24,12 +24,14 @@ pub mod ingest;
 pub mod query;
 pub mod quotes;
 pub mod search;
+pub mod text;
 pub mod timeline;
 pub mod topics;
 pub mod view_model;
 
 pub use article::Article;
 pub use bundle::Bundle;
+pub use text::{parse_embedded, Text};
 
 /// Sorts the `k` smallest elements (by `order`) to the front and drops the rest: a page of
 /// ranked results, or a row of nearest neighbours, without sorting everything.

@@ -373,7 +373,7 @@ mod tests {
             date: date.map(str::to_string),
             kind: kind.into(),
             file: format!("{id}.txt"),
-            body: body.iter().map(|s| s.to_string()).collect(),
+            body: body.iter().map(|s| crate::Text::from(*s)).collect(),
             ..Article::default()
         }
     }

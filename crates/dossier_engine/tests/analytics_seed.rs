@@ -10,7 +10,7 @@ fn facets_and_timeline() {
     let articles = common::seed_articles();
     let analytics = analyse(&articles, &AnalyticsConfig::default());
     use dossier_engine::index::facets::FacetKey;
-    let facets = analytics.doc_facets();
+    let facets: Vec<_> = analytics.doc_facets().collect();
     assert_eq!(facets.len(), 10);
     let paris_at = articles.iter().position(|a| a.id == "paris-call").unwrap();
     let paris = &facets[paris_at];

@@ -167,8 +167,8 @@ fn seed_text_has_no_furniture() {
     for article in &report.articles {
         let mut texts: Vec<&str> = vec![article.title.as_str()];
         texts.extend(article.subtitle.as_deref());
-        texts.extend(article.summary.iter().map(String::as_str));
-        texts.extend(article.body.iter().map(String::as_str));
+        texts.extend(article.summary.iter().map(|p| p.as_str()));
+        texts.extend(article.body.iter().map(|p| p.as_str()));
         for text in texts {
             for furniture in FURNITURE {
                 assert!(

@@ -28,10 +28,10 @@ fn vocabulary(topic: usize) -> Vec<String> {
 fn article(id: String, words: Vec<String>) -> Article {
     Article {
         id,
-        title: words[..3].join(" "),
+        title: words[..3].join(" ").into(),
         kind: "news".into(),
         file: "planted".into(),
-        body: vec![words.join(" ")],
+        body: vec![words.join(" ").into()],
         ..Article::default()
     }
 }

@@ -12,6 +12,7 @@
 mod gazetteer;
 mod phrases;
 
+use crate::text::Text;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -58,7 +59,7 @@ pub struct Entity {
 /// The facet values of one article: canonical names, sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleEntities {
-    pub article: String,
+    pub article: Text,
     pub people: Vec<String>,
     pub orgs: Vec<String>,
     pub places: Vec<String>,
@@ -108,9 +109,9 @@ impl Default for EntityConfig {
 pub fn text_units(article: &Article) -> Vec<&str> {
     let mut units = vec![article.title.as_str()];
     units.extend(article.subtitle.as_deref());
-    units.extend(article.summary.iter().map(String::as_str));
-    units.extend(article.body.iter().map(String::as_str));
-    units.extend(article.captions.iter().map(String::as_str));
+    units.extend(article.summary.iter().map(Text::as_str));
+    units.extend(article.body.iter().map(Text::as_str));
+    units.extend(article.captions.iter().map(Text::as_str));
     units
 }
 
@@ -795,7 +796,7 @@ pub fn extract_entities(articles: &[Article], config: &EntityConfig) -> EntityRe
                 .collect()
         };
         per_article.push(ArticleEntities {
-            article: article.id.clone(),
+            article: article.id.as_str().into(),
             people: of_kind(EntityKind::Person),
             orgs: of_kind(EntityKind::Organisation),
             places: of_kind(EntityKind::Place),

@@ -155,9 +155,9 @@ pub fn beir_article(id: String, title: String, text: String) -> Article {
     Article {
         file: format!("corpus.jsonl#{id}"),
         id,
-        title,
+        title: title.into(),
         kind: "abstract".into(),
-        body: vec![text],
+        body: vec![text.into()],
         ..Article::default()
     }
 }

@@ -11,6 +11,7 @@ use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace};
 use super::{blank_article, Draft, Parsed, Problem};
+use crate::text::Text;
 
 /// Subtrees that are never article text.
 const SKIPPED_TAGS: &[&str] = &[
@@ -184,15 +185,16 @@ pub fn parse(text: &str) -> Parsed {
                 article.byline = Some(byline.to_string());
             }
             Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
-            _ => article.body.push(paragraph),
+            _ => article.body.push(paragraph.into()),
         }
     }
-    article.captions = found.captions;
+    article.captions = found.captions.into_iter().map(Text::from).collect();
     // The comment area's own furniture ("2 Comments", "Reply") is not a comment.
     article.comments = found
         .comments
         .into_iter()
         .filter(|comment| furniture::classify(comment).is_none())
+        .map(Text::from)
         .collect();
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
@@ -203,7 +205,7 @@ pub fn parse(text: &str) -> Parsed {
         .and_then(dates::parse_date)
         .map(dates::iso);
     match found.h1.or(found.title_tag) {
-        Some(title) => article.title = title,
+        Some(title) => article.title = title.into(),
         None => {
             let Some(first) = article.body.first() else {
                 parsed.problems.push(Problem {
@@ -212,7 +214,7 @@ pub fn parse(text: &str) -> Parsed {
                 });
                 return parsed;
             };
-            article.title = crate::ingest::text::title_from_first_words(first);
+            article.title = crate::ingest::text::title_from_first_words(first).into();
             parsed.problems.push(Problem {
                 line: None,
                 message: "no <h1> or <title>; the title is the first words of the text".to_string(),

@@ -46,7 +46,7 @@ pub fn parse(text: &str) -> Parsed {
     let mut id_hint = None;
     for (key, value) in front {
         match key.as_str() {
-            "title" => article.title = value,
+            "title" => article.title = value.into(),
             "subtitle" | "description" | "standfirst" => article.subtitle = Some(value),
             "date" | "published" => {
                 article.date = dates::parse_date(&value).map(dates::iso);
@@ -65,8 +65,10 @@ pub fn parse(text: &str) -> Parsed {
     let mut in_comments = false;
     for block in blocks(body_text) {
         match block {
-            Block::Heading { level: 1, text } if article.title.is_empty() => article.title = text,
-            Block::Image { alt } => article.captions.push(alt),
+            Block::Heading { level: 1, text } if article.title.is_empty() => {
+                article.title = text.into()
+            }
+            Block::Image { alt } => article.captions.push(alt.into()),
             Block::Heading { text, .. } | Block::Paragraph(text) => {
                 match furniture::classify(&text).map(|m| (m.rule.action, m.captured)) {
                     Some((Action::Drop, _)) => {}
@@ -83,8 +85,8 @@ pub fn parse(text: &str) -> Parsed {
                     Some((Action::Source, source)) if article.source.is_none() => {
                         article.source = Some(source.to_string());
                     }
-                    _ if in_comments => article.comments.push(text),
-                    _ => article.body.push(text),
+                    _ if in_comments => article.comments.push(text.into()),
+                    _ => article.body.push(text.into()),
                 }
             }
         }
@@ -93,7 +95,7 @@ pub fn parse(text: &str) -> Parsed {
         let Some(first) = article.body.first() else {
             return parsed;
         };
-        article.title = crate::ingest::text::title_from_first_words(first);
+        article.title = crate::ingest::text::title_from_first_words(first).into();
         parsed.problems.push(Problem {
             line: Some(body_first_line),
             message:

@@ -192,7 +192,7 @@ pub(crate) struct Parsed {
 pub(crate) fn blank_article() -> Article {
     Article {
         id: String::new(),
-        title: String::new(),
+        title: crate::Text::default(),
         subtitle: None,
         summary: Vec::new(),
         date: None,

@@ -13,6 +13,7 @@ use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, comparable, ends_sentence, title_case, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
+use crate::text::Text;
 
 /// One cleaned, non-blank line and its 1-based number in the file.
 #[derive(Debug, Clone)]
@@ -250,6 +251,7 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             }
             match article.body.last_mut() {
                 Some(last) if zone == Zone::Body && continues(last, line) => {
+                    let last = last.to_mut();
                     last.push(' ');
                     last.push_str(text);
                 }
@@ -261,11 +263,11 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             continue;
         }
         if let Some(item) = bullet(text) {
-            article.summary.push(item.to_string());
+            article.summary.push(item.into());
         } else if is_caption(text) {
             if !caption_keys.contains(&key) {
                 caption_keys.push(key);
-                article.captions.push(text.to_string());
+                article.captions.push(text.into());
             }
         } else if let Some((place, date, date_text)) = header_dateline(text) {
             article.dateline = Some(place);
@@ -280,10 +282,10 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             if let Some(agency) = dateline.agency {
                 article.source.get_or_insert(agency);
             }
-            article.body.push(dateline.rest);
+            article.body.push(dateline.rest.into());
         } else if is_prose(text) {
             zone = Zone::Body;
-            article.body.push(text.to_string());
+            article.body.push(text.into());
         } else {
             header_keys.push(key);
             header_texts.push(text.to_string());
@@ -321,10 +323,10 @@ fn continues(paragraph: &str, line: &Line) -> bool {
 /// Body text or a reader comment, depending on the zone.
 fn push_text(zone: Zone, text: &str, article: &mut crate::Article) {
     match zone {
-        Zone::Comments => article.comments.push(text.to_string()),
+        Zone::Comments => article.comments.push(text.into()),
         Zone::Header | Zone::Body => {
             let text = bullet(text).unwrap_or(text);
-            article.body.push(text.to_string());
+            article.body.push(text.into());
         }
         Zone::Footer => {}
     }
@@ -352,13 +354,13 @@ fn assign_header_texts(
     // Anything further is kept, at the top of the body, rather than dropped.
     let extra: Vec<String> = texts.collect();
     if !extra.is_empty() {
-        article.body.splice(0..0, extra);
+        article.body.splice(0..0, extra.into_iter().map(Text::from));
     }
     match title {
-        Some(title) => article.title = title,
+        Some(title) => article.title = title.into(),
         None => {
             if let Some(first) = article.body.first() {
-                article.title = crate::ingest::text::title_from_first_words(first);
+                article.title = crate::ingest::text::title_from_first_words(first).into();
                 problems.push(Problem {
                     line: Some(first_line),
                     message: "no headline found; the title is the first words of the text"
@@ -487,7 +489,13 @@ mod tests {
                     Another paragraph starts here.\n\n\
                     sub heading\n";
         let parsed = parse(text);
-        let body = parsed.drafts.first().map(|d| d.article.body.clone());
+        let body = parsed.drafts.first().map(|d| {
+            d.article
+                .body
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+        });
         assert_eq!(
             body,
             Some(vec![

@@ -6,6 +6,7 @@
 //! Their text is taken as given (no furniture rules: structured data has no page around it).
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
 
+use crate::text::Text;
 use serde_json::{Map, Value};
 
 use super::dates;
@@ -155,9 +156,9 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
     let body = paragraphs(object.get("text").or_else(|| object.get("body")));
     let title = string(&object, "title");
     match (title, body.first()) {
-        (Some(title), _) => article.title = title,
+        (Some(title), _) => article.title = title.into(),
         (None, Some(first)) => {
-            article.title = crate::ingest::text::title_from_first_words(first);
+            article.title = crate::ingest::text::title_from_first_words(first).into();
             parsed.problems.push(Problem {
                 line,
                 message: format!("{place} has no title; the title is the first words of its text"),
@@ -171,9 +172,12 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
             return;
         }
     }
-    article.body = body;
+    article.body = body.into_iter().map(Text::from).collect();
     article.subtitle = string(&object, "subtitle");
-    article.summary = paragraphs(object.get("summary"));
+    article.summary = paragraphs(object.get("summary"))
+        .into_iter()
+        .map(Text::from)
+        .collect();
     article.byline = string(&object, "byline").or_else(|| string(&object, "author"));
     article.section = string(&object, "section");
     article.source = string(&object, "source");

@@ -10,6 +10,7 @@
 //! An opening mark left unclosed at the end of a paragraph, followed by a paragraph that opens
 //! with a quotation mark, is one quotation spanning both (the news convention).
 
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
@@ -137,10 +138,10 @@ pub fn article_quotes(article: &Article, extractor: &EntityExtractor) -> Vec<Quo
             .collect::<Vec<_>>()
             .join("\n");
         let word_count = text.split_whitespace().count();
-        let paragraph = article.body.get(last.paragraph).map_or("", String::as_str);
+        let paragraph = article.body.get(last.paragraph).map_or("", Text::as_str);
 
         let found = attribution_after(paragraph, last, &mentions).or_else(|| {
-            let own = article.body.get(first.paragraph).map_or("", String::as_str);
+            let own = article.body.get(first.paragraph).map_or("", Text::as_str);
             attribution_before(own, first, &mentions)
         });
         let (speaker, kind, attribution, resolution) = match found {
@@ -207,7 +208,7 @@ fn looks_like_a_title(text: &str) -> bool {
 }
 
 /// Quotation spans of each paragraph; straight quotes alternate open/close.
-fn find_spans(body: &[String]) -> Vec<Span> {
+fn find_spans(body: &[Text]) -> Vec<Span> {
     let mut spans = Vec::new();
     for (paragraph, text) in body.iter().enumerate() {
         let mut open: Option<(usize, char)> = None;
@@ -410,7 +411,7 @@ mod tests {
             title: "Title".into(),
             kind: "news".into(),
             file: "f".into(),
-            body: body.iter().map(|s| s.to_string()).collect(),
+            body: body.iter().map(|s| crate::Text::from(*s)).collect(),
             ..Article::default()
         }
     }

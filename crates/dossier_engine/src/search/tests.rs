@@ -10,7 +10,7 @@ fn article(id: &str, title: &str, body: &[&str], date: Option<&str>, kind: &str)
         date: date.map(str::to_string),
         kind: kind.into(),
         file: "fixture.txt".into(),
-        body: body.iter().map(|s| s.to_string()).collect(),
+        body: body.iter().map(|s| crate::Text::from(*s)).collect(),
         ..Article::default()
     }
 }
@@ -622,7 +622,7 @@ proptest! {
         // 0 = has the word (or a form with its stem), 1 = only a longer word starting with
         // it (when typing), 2 = only a typo variant.
         let tier = |article: &Article| {
-            let tokens = analyzer.tokens(&article.body.join(" "));
+            let tokens = analyzer.tokens(&article.body.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(" "));
             if tokens.iter().any(|t| t.term == stem) {
                 0
             } else if prefix && tokens.iter().any(|t| t.folded.starts_with(word)) {

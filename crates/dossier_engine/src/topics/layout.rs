@@ -3,6 +3,7 @@
 //! with deflation on the k x k covariance). Topics sit at the mean of their members. Component
 //! signs are fixed (largest entry positive), so the map does not flip between builds.
 
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use super::kmeans::Points;
@@ -20,7 +21,7 @@ pub struct TopicPoint {
 /// An article's place on the map; coordinates are in [-1, 1].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePoint {
-    pub article: String,
+    pub article: Text,
     pub topic: Option<usize>,
     pub x: f32,
     pub y: f32,
@@ -66,7 +67,7 @@ pub(crate) fn layout(
         .zip(&coordinates)
         .enumerate()
         .map(|(i, (article, &(x, y)))| ArticlePoint {
-            article: article.id.clone(),
+            article: article.id.as_str().into(),
             topic: topic_of(i),
             x: round4(x),
             y: round4(y),

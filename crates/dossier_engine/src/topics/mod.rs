@@ -14,6 +14,7 @@ pub mod metrics;
 mod rng;
 mod vectors;
 
+use crate::text::Text;
 use std::fmt;
 use std::str::FromStr;
 
@@ -135,7 +136,7 @@ pub struct Topic {
 /// Where one article went.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TopicAssignment {
-    pub article: String,
+    pub article: Text,
     /// `None`: the "Other" bucket.
     pub topic: Option<usize>,
     /// The topic's label, or [`OTHER_LABEL`].
@@ -168,7 +169,7 @@ pub struct TopicModel {
 /// An article similar to another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelatedArticle {
-    pub article: String,
+    pub article: Text,
     /// Cosine similarity in (0, 1].
     pub score: f32,
 }
@@ -176,7 +177,7 @@ pub struct RelatedArticle {
 /// The most similar articles to one article, best first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelatedArticles {
-    pub article: String,
+    pub article: Text,
     pub related: Vec<RelatedArticle>,
 }
 
@@ -319,7 +320,7 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
             other.push(article.id.clone());
         }
         assignments.push(TopicAssignment {
-            article: article.id.clone(),
+            article: article.id.as_str().into(),
             topic,
             label,
             similarity: round4(f64::from(similarity.unwrap_or(0.0))),
@@ -407,7 +408,7 @@ fn related_articles(
                     .filter_map(|&(s, other)| {
                         let other = articles.get(*clustered.get(other)?)?;
                         Some(RelatedArticle {
-                            article: other.id.clone(),
+                            article: other.id.as_str().into(),
                             score: round4(f64::from(s)),
                         })
                     })
@@ -415,7 +416,7 @@ fn related_articles(
                 Err(_) => Vec::new(),
             };
             RelatedArticles {
-                article: article.id.clone(),
+                article: article.id.as_str().into(),
                 related,
             }
         })

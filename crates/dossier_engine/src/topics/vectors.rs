@@ -494,7 +494,7 @@ mod tests {
     fn article(id: &str, body: &str) -> Article {
         Article {
             id: id.into(),
-            title: String::new(),
+            title: Default::default(),
             kind: "news".into(),
             file: "f".into(),
             body: vec![body.into()],
