@@ -1,5 +1,7 @@
 //! One facet of the sidebar.
 
+use std::collections::HashMap;
+
 use dossier_engine::index::facets::{FacetCount, FacetKey};
 use leptos::prelude::*;
 
@@ -26,6 +28,14 @@ pub fn FacetGroup(
             .timed
             .with(|t| t.response.facets.get(&key).cloned().unwrap_or_default())
     });
+    // One lookup table per response, so each row finds its count without scanning every value.
+    let count_of = Memo::new(move |_| {
+        counts.with(|all| {
+            all.iter()
+                .map(|c| (c.value.clone(), c.count))
+                .collect::<HashMap<_, _>>()
+        })
+    });
     let shown = move || {
         let all = counts.get();
         if expanded.get() {
@@ -49,11 +59,7 @@ pub fn FacetGroup(
                             let value = c.value;
                             let count = {
                                 let value = value.clone();
-                                Memo::new(move |_| {
-                                    counts.with(|all| {
-                                        all.iter().find(|c| c.value == value).map_or(0, |c| c.count)
-                                    })
-                                })
+                                Memo::new(move |_| count_of.with(|m| m.get(&value).copied().unwrap_or(0)))
                             };
                             let checked = {
                                 let value = value.clone();
