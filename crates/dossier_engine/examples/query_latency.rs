@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo run --release -p dossier_engine --example query_latency -- [DIR] [COPIES] [QUERY]`
 //! (with QUERY, that one query is timed 300 times instead of the test queries). `PAGE_SIZE=1000
-//! SNIPPETS=0` asks what the page asks for.
+//! SNIPPETS=0` asks what the page asks for; `TYPOS=0` turns typo tolerance off.
 //! For profiling: `perf record -g target/release/examples/query_latency`.
 
 use std::path::PathBuf;
@@ -66,6 +66,8 @@ fn main() {
         .unwrap_or(10);
     // SNIPPETS=0: what the page asks for (it marks only the hits it shows).
     let snippets = std::env::var("SNIPPETS").map_or(true, |v| v != "0");
+    // TYPOS=0: what typo tolerance costs (the page always has it on).
+    let typo_tolerance = std::env::var("TYPOS").map_or(true, |v| v != "0");
     let rounds = 3;
     let mut times = Vec::new();
     for round in 0..=rounds {
@@ -77,6 +79,7 @@ fn main() {
                     page_size,
                     options: MatchOptions {
                         snippets,
+                        typo_tolerance,
                         ..MatchOptions::default()
                     },
                     ..SearchRequest::new(query.as_str())

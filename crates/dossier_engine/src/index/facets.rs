@@ -93,7 +93,7 @@ fn year_of(date: &str) -> Option<&str> {
 }
 
 /// How many documents of the match set carry one facet value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetCount {
     /// The value as first seen in the corpus (original case).
     pub value: String,

@@ -41,6 +41,9 @@ pub fn within_distance(
     // Row d (cells d*width .. (d+1)*width) = DP row after the first d chars of the path (the
     // word last walked); row 0 = 0..=n. One flat buffer: no allocation per row.
     let mut rows: Vec<u32> = (0..).take(width).collect();
+    // `ends[d]` = byte length of the path's first d chars. A word sharing d chars with the path
+    // shares those bytes too, so its walk resumes there without re-decoding them.
+    let mut ends: Vec<usize> = vec![0];
     let mut depth = 0usize;
     let mut cells = 0usize;
     let mut out = Vec::new();
@@ -50,12 +53,15 @@ pub fn within_distance(
     while let Some(word) = vocabulary.get(i) {
         depth = depth.min(common);
         rows.truncate((depth + 1) * width);
+        ends.truncate(depth + 1);
+        let resume = ends.last().copied().unwrap_or(0);
         let mut pruned = false;
-        for c in word.chars().skip(depth) {
+        for (at, c) in word.get(resume..).unwrap_or_default().char_indices() {
             let last_start = rows.len().saturating_sub(width);
             let best = push_next_row(&mut rows, last_start, &query, c, depth + 1, max_distance);
             cells = cells.saturating_add(width);
             depth += 1;
+            ends.push(resume + at + c.len_utf8());
             if best > max_distance {
                 pruned = true;
                 break;
@@ -187,8 +193,9 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(128))]
         #[test]
         fn walk_matches_naive_scan(
-            words in proptest::collection::vec("[abc]{0,6}", 0..40),
-            query in "[abc]{0,6}",
+            // Two- and three-byte chars too: the walk resumes words at byte offsets.
+            words in proptest::collection::vec("[abcé€]{0,6}", 0..40),
+            query in "[abcé€]{0,6}",
             k in 0u32..3,
         ) {
             let v = {

@@ -115,7 +115,8 @@ pub struct Hit {
     pub id: String,
     /// BM25F score (0 when the query has no words, e.g. filters only).
     pub score: f32,
-    /// Text fields where a query word (or its prefix/typo variant) occurs.
+    /// Text fields where a query word (or its prefix/typo variant) occurs; empty when snippets
+    /// are off, like the other marks (the page asks for up to 1,000 hits per keystroke).
     pub matched_fields: Vec<Field>,
     /// Byte ranges of matched words in the article's title.
     pub title_highlights: Vec<Span>,
@@ -449,11 +450,16 @@ impl SearchIndex {
                     .filter(|_| request.options.snippets)
                     .map(|article| self.hit_marks(article, *doc as usize, &terms))
                     .unwrap_or_default();
+                let matched_fields = if request.options.snippets {
+                    self.matched_fields(*doc, &terms)
+                } else {
+                    Vec::new()
+                };
                 Hit {
                     article: *doc as usize,
                     id: self.doc_id(*doc).unwrap_or_default().to_string(),
                     score: *score,
-                    matched_fields: self.matched_fields(*doc, &terms),
+                    matched_fields,
                     title_highlights: marks.title,
                     snippet: marks.snippet,
                 }

@@ -660,6 +660,7 @@ fn hit_marks_equal_the_snippets_of_a_snippet_request() {
         assert_eq!(with.hits.len(), without.hits.len());
         for (hit, bare) in with.hits.iter().zip(&without.hits) {
             assert!(bare.snippet.is_none() && bare.title_highlights.is_empty());
+            assert!(bare.matched_fields.is_empty() && !hit.matched_fields.is_empty());
             let marks =
                 index.hit_marks(&articles[hit.article], hit.article, &without.matched_terms);
             assert_eq!(marks.title, hit.title_highlights, "{query}");
