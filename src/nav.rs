@@ -20,6 +20,9 @@ pub struct Nav {
     state: RwSignal<UrlState>,
     /// A history replacement waiting for typing to pause (see [`TYPING_SETTLES`]).
     pending_replace: StoredValue<Option<TimeoutHandle>>,
+    /// Fires when the address bar catches up with the state (a push, a settled replacement,
+    /// back/forward): what follows the address rather than every keystroke listens to it.
+    address_changed: Trigger,
 }
 
 impl Nav {
@@ -28,11 +31,13 @@ impl Nav {
         let nav = Nav {
             state: RwSignal::new(UrlState::parse(&browser::location_search())),
             pending_replace: StoredValue::new(None),
+            address_changed: Trigger::new(),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             // The URL moved on: a replacement still waiting would write the old state over it.
             nav.cancel_pending_replace();
             nav.state.set(UrlState::parse(&browser::location_search()));
+            nav.address_changed.notify();
         });
         // Leaving or reloading before typing paused still leaves the last search in the URL.
         let leave =
@@ -46,6 +51,11 @@ impl Nav {
     /// Reads the state (tracked).
     pub fn with<R>(&self, f: impl FnOnce(&UrlState) -> R) -> R {
         self.state.with(f)
+    }
+
+    /// Subscribes the running effect to the address bar's changes (see `address_changed`).
+    pub fn track_address(&self) {
+        self.address_changed.track();
     }
 
     /// Reads the state without tracking (for event handlers).
@@ -70,6 +80,7 @@ impl Nav {
         if self.cancel_pending_replace() {
             if let Some(query) = self.state.try_with_untracked(UrlState::to_query_string) {
                 browser::write_history(&query, false);
+                self.address_changed.notify();
             }
         }
     }
@@ -105,22 +116,33 @@ impl Nav {
         if self.state.with_untracked(|current| *current == next) {
             return;
         }
-        if push {
+        // Whether the address bar shows `next` once this returns.
+        let written_now = if push {
             // The entry being left keeps what was typed in it.
             self.flush_pending_replace();
             browser::write_history(&next.to_query_string(), true);
+            true
         } else {
             // Superseded: the new timer writes the whole newer state.
             self.cancel_pending_replace();
             let nav = *self;
             let write = move || nav.flush_pending_replace();
             match set_timeout_with_handle(write, TYPING_SETTLES) {
-                Ok(handle) => self.pending_replace.set_value(Some(handle)),
+                Ok(handle) => {
+                    self.pending_replace.set_value(Some(handle));
+                    false
+                }
                 // No timers (should not happen in a browser): write now rather than never.
-                Err(_) => browser::write_history(&next.to_query_string(), false),
+                Err(_) => {
+                    browser::write_history(&next.to_query_string(), false);
+                    true
+                }
             }
-        }
+        };
         self.state.set(next);
+        if written_now {
+            self.address_changed.notify();
+        }
     }
 }
 

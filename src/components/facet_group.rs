@@ -1,8 +1,6 @@
 //! One facet of the sidebar.
 
-use std::collections::HashMap;
-
-use dossier_engine::index::facets::{FacetCount, FacetKey};
+use dossier_engine::index::facets::FacetKey;
 use leptos::prelude::*;
 
 use crate::nav::use_nav;
@@ -23,70 +21,69 @@ pub fn FacetGroup(
     let nav = use_nav();
     let results = use_results();
     let expanded = RwSignal::new(false);
-    let counts = Memo::new(move |_| {
+    // How many values the facet has for the current results (the whole list can be long: every
+    // person of a large corpus), and the ones shown: only those are copied out of the response.
+    let value_count = Memo::new(move |_| {
         results
             .timed
-            .with(|t| t.response.facets.get(&key).cloned().unwrap_or_default())
+            .with(|t| t.response.facets.get(&key).map_or(0, Vec::len))
     });
-    // One lookup table per response, so each row finds its count without scanning every value.
-    let count_of = Memo::new(move |_| {
-        counts.with(|all| {
-            all.iter()
-                .map(|c| (c.value.clone(), c.count))
-                .collect::<HashMap<_, _>>()
+    let shown = Memo::new(move |_| {
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            COLLAPSED
+        };
+        results.timed.with(|t| {
+            t.response
+                .facets
+                .get(&key)
+                .map(|all| all.iter().take(limit).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     });
-    let shown = move || {
-        let all = counts.get();
-        if expanded.get() {
-            all
-        } else {
-            all.into_iter().take(COLLAPSED).collect()
-        }
-    };
     let param = key.name();
     view! {
-        <Show when=move || counts.with(|c| !c.is_empty())>
+        <Show when=move || { value_count.get() > 0 }>
             <fieldset class="facet" data-testid=format!("facet-{param}")>
                 <legend>{title}</legend>
                 <ul>
-                    // Keyed by value alone: a new count updates the item's text in place
-                    // instead of recreating its row on every keystroke.
+                    // Keyed by position: a new response changes the rows' text in place
+                    // (the values of a long list change on most keystrokes) instead of
+                    // removing and creating rows; the list only grows or shrinks at its end.
                     <For
-                        each=shown
-                        key=|c: &FacetCount| c.value.clone()
-                        children=move |c: FacetCount| {
-                            let value = c.value;
-                            let count = {
-                                let value = value.clone();
-                                Memo::new(move |_| count_of.with(|m| m.get(&value).copied().unwrap_or(0)))
-                            };
-                            let checked = {
-                                let value = value.clone();
-                                move || nav.with(|s| s.is_selected(key, &value))
+                        each=move || 0..shown.with(Vec::len)
+                        key=|slot: &usize| *slot
+                        children=move |slot: usize| {
+                            let entry = Memo::new(move |_| {
+                                shown.with(|all| all.get(slot).cloned().unwrap_or_default())
+                            });
+                            let value = move || entry.with(|c| c.value.clone());
+                            let checked =
+                                move || entry.with(|c| nav.with(|s| s.is_selected(key, &c.value)));
+                            let toggle = move |_| {
+                                let value = entry.with_untracked(|c| c.value.clone());
+                                nav.push(|s| s.toggle(key, &value));
                             };
                             view! {
                                 <li>
-                                    <label class="facet-value" class:empty=move || count.get() == 0>
+                                    <label class="facet-value" class:empty=move || entry.with(|c| c.count == 0)>
                                         <input
                                             type="checkbox"
                                             data-testid="facet-option"
-                                            value=value.clone()
+                                            value=value
                                             prop:checked=checked
-                                            on:change={
-                                                let value = value.clone();
-                                                move |_| nav.push(|s| s.toggle(key, &value))
-                                            }
+                                            on:change=toggle
                                         />
                                         <span class="facet-label">{value}</span>
-                                        <span class="facet-count">{count}</span>
+                                        <span class="facet-count">{move || entry.with(|c| c.count)}</span>
                                     </label>
                                 </li>
                             }
                         }
                     />
                 </ul>
-                <Show when=move || counts.with(|c| c.len() > COLLAPSED)>
+                <Show when=move || { value_count.get() > COLLAPSED }>
                     <button
                         type="button"
                         class="link-button"

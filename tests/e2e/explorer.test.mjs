@@ -182,20 +182,34 @@ test('the URL holds the whole view: reload restores it, back and forward move th
   await context.close();
 });
 
-test('typing writes the URL once it pauses, and a filter set mid-typing keeps the typed search in history', async () => {
+test('typing writes the URL and the title once it pauses, and a filter set mid-typing keeps the typed search in history', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.title(), 'Results · Dossier');
   await page.evaluate(() => {
     window.__historyWrites = 0;
+    window.__titleWrites = 0;
     const replace = history.replaceState.bind(history);
     history.replaceState = (...args) => { window.__historyWrites += 1; return replace(...args); };
+    new MutationObserver(() => { window.__titleWrites += 1; })
+      .observe(document.querySelector('title'), { childList: true, characterData: true, subtree: true });
   });
   await page.getByTestId('search-input').pressSequentially('cybercrime', { delay: 20 });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'cybercrime');
+  await page.waitForFunction(() => document.title === '“cybercrime” · Results · Dossier');
   // One write when the typing pauses; a loaded machine may stall between keys, so allow a few,
-  // but never one per key.
+  // but never one per key. The title follows the address bar, not each key.
   const writes = await page.evaluate(() => window.__historyWrites);
   assert.ok(writes >= 1 && writes <= 3, `${writes} history writes for ten keys`);
+  const titles = await page.evaluate(() => window.__titleWrites);
+  assert.ok(titles >= 1 && titles <= 3, `${titles} title writes for ten keys`);
+  // Opening an article names it at once.
+  const heading = (await page.getByTestId('result-link').first().textContent()).trim();
+  await page.getByTestId('result-link').first().click();
+  await page.waitForFunction((title) => document.title === `${title} · Dossier`, heading);
+
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('article'));
 
   // A filter ticked right after typing: the entry left behind has the whole typed query.
   await page.getByTestId('search-input').fill('');
