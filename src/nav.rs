@@ -79,8 +79,7 @@ impl Nav {
     fn flush_pending_replace(&self) {
         if self.cancel_pending_replace() {
             if let Some(query) = self.state.try_with_untracked(UrlState::to_query_string) {
-                browser::write_history(&query, false);
-                self.address_changed.notify();
+                self.write_address(&query, false);
             }
         }
     }
@@ -116,33 +115,29 @@ impl Nav {
         if self.state.with_untracked(|current| *current == next) {
             return;
         }
-        // Whether the address bar shows `next` once this returns.
-        let written_now = if push {
+        if push {
             // The entry being left keeps what was typed in it.
             self.flush_pending_replace();
-            browser::write_history(&next.to_query_string(), true);
-            true
+            self.write_address(&next.to_query_string(), true);
         } else {
             // Superseded: the new timer writes the whole newer state.
             self.cancel_pending_replace();
             let nav = *self;
             let write = move || nav.flush_pending_replace();
             match set_timeout_with_handle(write, TYPING_SETTLES) {
-                Ok(handle) => {
-                    self.pending_replace.set_value(Some(handle));
-                    false
-                }
+                Ok(handle) => self.pending_replace.set_value(Some(handle)),
                 // No timers (should not happen in a browser): write now rather than never.
-                Err(_) => {
-                    browser::write_history(&next.to_query_string(), false);
-                    true
-                }
+                Err(_) => self.write_address(&next.to_query_string(), false),
             }
-        };
-        self.state.set(next);
-        if written_now {
-            self.address_changed.notify();
         }
+        self.state.set(next);
+    }
+
+    /// Writes the address bar and tells what follows it. Its listeners are effects, which run
+    /// after the current event: they read the state this event leaves.
+    fn write_address(&self, query_string: &str, push: bool) {
+        browser::write_history(query_string, push);
+        self.address_changed.notify();
     }
 }
 

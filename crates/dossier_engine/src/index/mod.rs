@@ -237,22 +237,21 @@ fn walk_words(
     (field_starts, paragraph_starts)
 }
 
-/// `(first char, first word id, end word id)` of each first char of sorted `words`.
-/// `word` without its first char.
-fn tail(word: &str) -> &str {
-    let mut chars = word.chars();
+/// Word `id` of `words` without its first char ("" for an unknown id).
+fn tail_of(words: &[String], id: u32) -> &str {
+    let mut chars = words.get(id as usize).map_or("", String::as_str).chars();
     chars.next();
     chars.as_str()
 }
 
-/// Ids of `words` ordered by [`tail`], then id.
+/// Ids of `words` ordered by [`tail_of`], then id.
 fn words_by_tail(words: &[String]) -> Vec<u32> {
-    let tail_of = |id: u32| words.get(id as usize).map_or("", |w| tail(w));
     let mut ids: Vec<u32> = (0..u32::try_from(words.len()).unwrap_or(u32::MAX)).collect();
-    ids.sort_unstable_by(|a, b| tail_of(*a).cmp(tail_of(*b)).then(a.cmp(b)));
+    ids.sort_unstable_by(|a, b| tail_of(words, *a).cmp(tail_of(words, *b)).then(a.cmp(b)));
     ids
 }
 
+/// `(first char, first word id, end word id)` of each first char of sorted `words`.
 fn first_letter_ranges(words: &[String]) -> Vec<(char, u32, u32)> {
     let mut ranges: Vec<(char, u32, u32)> = Vec::new();
     for (id, word) in (0u32..).zip(words) {
@@ -736,15 +735,15 @@ impl SearchIndex {
 
     /// Ids of the words that are `ending` after their first char.
     fn words_ending_after_first<'a>(&'a self, ending: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let tail_of = move |id: &u32| self.words.get(*id as usize).map_or("", |w| tail(w));
+        let words = self.words.as_slice();
         let start = self
             .words_by_tail
-            .partition_point(|id| tail_of(id) < ending);
+            .partition_point(|id| tail_of(words, *id) < ending);
         self.words_by_tail
             .get(start..)
             .unwrap_or(&[])
             .iter()
-            .take_while(move |id| tail_of(id) == ending)
+            .take_while(move |id| tail_of(words, **id) == ending)
             .map(|id| *id as usize)
     }
 
