@@ -4,7 +4,9 @@
 //!
 //! Run: `cargo run --release -p dossier_engine --example query_latency -- [DIR] [COPIES] [QUERY]`
 //! (with QUERY, that one query is timed 300 times instead of the test queries). `PAGE_SIZE=1000
-//! SNIPPETS=0` asks what the page asks for; `TYPOS=0` turns typo tolerance off.
+//! SNIPPETS=0` asks what the page asks for; `TYPOS=0` turns typo tolerance off. `TYPED=1` types
+//! each query a char at a time, a search per keystroke as the page runs them, and times every
+//! keystroke (one round).
 //! For profiling: `perf record -g target/release/examples/query_latency`.
 
 use std::path::PathBuf;
@@ -68,7 +70,20 @@ fn main() {
     let snippets = std::env::var("SNIPPETS").map_or(true, |v| v != "0");
     // TYPOS=0: what typo tolerance costs (the page always has it on).
     let typo_tolerance = std::env::var("TYPOS").map_or(true, |v| v != "0");
-    let rounds = 3;
+    // TYPED=1: every prefix of each query, in typing order.
+    let typed = std::env::var("TYPED").is_ok_and(|v| v == "1");
+    let queries: Vec<String> = if typed {
+        queries
+            .iter()
+            .flat_map(|q| {
+                q.char_indices()
+                    .map(|(i, c)| q[..i + c.len_utf8()].to_string())
+            })
+            .collect()
+    } else {
+        queries
+    };
+    let rounds = if typed { 1 } else { 3 };
     let mut times = Vec::new();
     for round in 0..=rounds {
         for query in &queries {

@@ -8,6 +8,7 @@
 
 pub mod facets;
 pub mod fuzzy;
+pub mod typo_cache;
 
 use std::borrow::Borrow;
 
@@ -19,6 +20,7 @@ use crate::analysis::{is_stop_word, word_pieces, Analyzer};
 use crate::article::Article;
 use crate::text::Text;
 use facets::{article_facets, DocFacets, FacetKey, FacetTable, FacetTableBuilder};
+use typo_cache::{Neighbours, TypoCache};
 
 /// A searchable text field of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -344,6 +346,9 @@ pub struct SearchIndex {
     /// Average indexed length of each field over all documents.
     average_lengths: [f32; FIELD_COUNT],
     pub(crate) facets: FacetTable,
+    /// Typo lookups of recent searches (see [`typo_cache`]).
+    #[serde(skip)]
+    typos: TypoCache,
 }
 
 impl SearchIndex {
@@ -490,6 +495,7 @@ impl SearchIndex {
             paragraph_starts,
             average_lengths,
             facets: facet_table.finish(),
+            typos: TypoCache::default(),
         };
         index.refresh_weights();
         index
@@ -685,12 +691,19 @@ impl SearchIndex {
     }
 
     /// Vocabulary words within `max_distance` edits of `folded`, as `(word id, distance)`,
-    /// ascending by word id. Words with the same first letter are found by a walk over that
-    /// letter's words; a single edit of the first letter (deleted, replaced, or a letter put
-    /// before it) by direct lookups, one per first letter of the vocabulary. Not found: a
-    /// first-letter edit together with a second edit (at 9+ chars), which would cost a walk per
-    /// letter. Bounded: the walk stops after a fixed amount of work.
-    pub(crate) fn fuzzy_words(&self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
+    /// ascending by word id; remembered across searches (see [`typo_cache`]).
+    pub(crate) fn fuzzy_words(&self, folded: &str, max_distance: u32) -> Neighbours {
+        self.typos.get_or_insert_with(folded, max_distance, || {
+            self.lookup_typos(folded, max_distance)
+        })
+    }
+
+    /// [`SearchIndex::fuzzy_words`] without the memo. Words with the same first letter are found
+    /// by a walk over that letter's words; a single edit of the first letter (deleted, replaced,
+    /// or a letter put before it) by binary searches over the words ordered by their tails. Not
+    /// found: a first-letter edit together with a second edit (at 9+ chars), which would cost a
+    /// walk per letter. Bounded: the walk stops after a fixed amount of work.
+    fn lookup_typos(&self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
         const MAX_CELLS: usize = 200_000;
         let mut chars = folded.chars();
         let Some(first) = chars.next() else {
@@ -850,7 +863,11 @@ mod tests {
                 .collect();
             let index = SearchIndex::build(&articles, &[]);
             let found = |k: u32| -> Vec<String> {
-                index.fuzzy_words(&query, k).into_iter().map(|(w, _)| index.words[w].clone()).collect()
+                let found = index.lookup_typos(&query, k);
+                // The memo gives what the lookup gives, the first time and the next.
+                assert_eq!(&*index.fuzzy_words(&query, k), found.as_slice());
+                assert_eq!(&*index.fuzzy_words(&query, k), found.as_slice());
+                found.into_iter().map(|(w, _)| index.words[w].clone()).collect()
             };
             let scan = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
                 index.words.iter().filter(|w| keep(w)).cloned().collect()
@@ -880,6 +897,6 @@ mod tests {
         let fuzzy = index.fuzzy_words("pakistn", 1);
         assert_eq!(fuzzy.len(), 1);
         assert_eq!(index.closest_word(&fuzzy), Some("pakistan"));
-        assert_eq!(index.fuzzy_words("pakistn", 0), vec![]);
+        assert!(index.fuzzy_words("pakistn", 0).is_empty());
     }
 }

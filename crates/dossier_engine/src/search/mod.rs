@@ -4,6 +4,7 @@
 //! and returns a [`SearchResponse`]. It is cheap enough to run on every keystroke.
 
 pub mod snippet;
+pub mod warm_up;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -197,8 +198,8 @@ impl SearchIndex {
             });
         }
         let filters = self.resolve_filters(request);
-        // One execution for the strict pass, the any-term fallback and "did you mean": each
-        // word's matches and typo lookups are computed once and shared.
+        // One execution for the strict pass and the any-term fallback: each word's matches are
+        // computed once and shared (typo lookups are remembered by the index itself).
         let mut exec = Execution::new(self, request.options.typo_tolerance);
         let mut run = self.run(&mut exec, &parsed.query, request, &filters);
         let mut interpretation = parsed.query.describe();
@@ -262,7 +263,7 @@ impl SearchIndex {
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
             notices,
-            did_you_mean: self.did_you_mean(&mut exec, &request.query, &parsed.query),
+            did_you_mean: self.did_you_mean(&request.query, &parsed.query),
             errors: parsed.errors,
         }
     }
@@ -513,7 +514,7 @@ impl SearchIndex {
     }
 
     /// The query text with each unknown word replaced by the closest known one.
-    fn did_you_mean(&self, exec: &mut Execution<'_>, text: &str, query: &Query) -> Option<String> {
+    fn did_you_mean(&self, text: &str, query: &Query) -> Option<String> {
         let mut replacements: Vec<(Span, &str)> = Vec::new();
         for term in positive_terms(query) {
             let length = term.folded.chars().count();
@@ -527,7 +528,7 @@ impl SearchIndex {
             {
                 continue; // still being typed, and it leads somewhere
             }
-            let neighbours = exec.fuzzy_words(&term.folded, typo_distance(length).max(1));
+            let neighbours = self.fuzzy_words(&term.folded, typo_distance(length).max(1));
             if let Some(word) = self.closest_word(&neighbours) {
                 replacements.push((term.span, word));
             }
@@ -732,8 +733,6 @@ struct Execution<'a> {
     /// a wide OR); -1 = untouched (scores are never negative). Left all -1 after each use.
     best: Vec<f32>,
     terms: BTreeMap<TermKey, TermResult>,
-    /// Vocabulary words within a distance of a folded word: `(word id, distance)`.
-    fuzzy: BTreeMap<(String, u32), Vec<(usize, u32)>>,
     highlight_terms: BTreeSet<u32>,
     words_without_matches: Vec<String>,
 }
@@ -745,7 +744,6 @@ impl<'a> Execution<'a> {
             typo_tolerance,
             best: vec![-1.0; index.doc_count()],
             terms: BTreeMap::new(),
-            fuzzy: BTreeMap::new(),
             highlight_terms: BTreeSet::new(),
             words_without_matches: Vec::new(),
         }
@@ -869,17 +867,6 @@ impl<'a> Execution<'a> {
         out
     }
 
-    /// Vocabulary words within `max_distance` edits of `folded` (cached per request).
-    fn fuzzy_words(&mut self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
-        let key = (folded.to_string(), max_distance);
-        if let Some(found) = self.fuzzy.get(&key) {
-            return found.clone();
-        }
-        let found = self.index.fuzzy_words(folded, max_distance);
-        self.fuzzy.insert(key, found.clone());
-        found
-    }
-
     /// The term's variants (exact, prefix, typo), each with its tier and score multiplier.
     fn variants(&mut self, term: &TermQuery, positive: bool) -> Vec<(u32, Tier, f32)> {
         let index = self.index;
@@ -899,10 +886,10 @@ impl<'a> Execution<'a> {
         }
         let max_distance = typo_distance(term.folded.chars().count());
         if self.typo_tolerance && max_distance > 0 {
-            let mut typos: Vec<(u32, u32)> = self
+            let mut typos: Vec<(u32, u32)> = index
                 .fuzzy_words(&term.folded, max_distance)
-                .into_iter()
-                .filter_map(|(word, distance)| Some((index.word_term(word)?, distance)))
+                .iter()
+                .filter_map(|(word, distance)| Some((index.word_term(*word)?, *distance)))
                 .collect();
             // Closest, then most frequent, first; at most MAX_TYPO_EXPANSIONS distinct terms.
             typos.sort_by(|a, b| {
