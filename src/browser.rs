@@ -75,6 +75,13 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     }
 }
 
+/// A named point on the page's performance timeline (DevTools' Performance panel shows it).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     document().set_title(title);

@@ -3,6 +3,7 @@
 
 use dossier_engine::analysis::Analyzer;
 use std::collections::HashMap;
+use std::time::Duration;
 
 use dossier_engine::analytics::Analytics;
 use dossier_engine::entities::EntityExtractor;
@@ -14,9 +15,17 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::nav::Nav;
+use crate::url_state::UrlState;
 
 /// Results per page.
 pub const PER_PAGE: usize = 10;
+
+/// The pause before each warm-up query (see [`warm_up`]): the first waits for start-up to
+/// settle, and each runs alone, so a keystroke waits for at most one of them.
+const WARM_UP_PAUSE: Duration = Duration::from_millis(50);
+
+/// The performance mark after each warm-up query.
+pub const WARM_UP_MARK: &str = "dossier warm-up query";
 
 /// Timeline bars are months up to this span, years beyond it.
 const TIMELINE_MAX_MONTHS: usize = 36;
@@ -178,6 +187,35 @@ impl Results {
             timeline,
         }
     }
+}
+
+/// Runs the engine's warm-up queries (`dossier_engine::search::warm_up`) after start-up, one per
+/// timer tick, as a keystroke would: the request the URL state makes, then the marks of the
+/// first page. The answers are dropped; what stays is the browser's optimised code for them, so
+/// the first keystrokes are as quick as the later ones.
+pub fn warm_up(corpus: Corpus) {
+    let mut queries = dossier_engine::search::warm_up::warm_up_queries(corpus.articles());
+    queries.reverse();
+    warm_up_next(corpus, queries);
+}
+
+fn warm_up_next(corpus: Corpus, mut queries: Vec<String>) {
+    let Some(query) = queries.pop() else {
+        return;
+    };
+    set_timeout(
+        move || {
+            let mut state = UrlState::default();
+            state.set_query(&query);
+            let response = corpus.search(&state.search_request());
+            for hit in response.hits.iter().take(PER_PAGE) {
+                std::hint::black_box(corpus.marks(hit.article, &response.matched_terms));
+            }
+            browser::mark(WARM_UP_MARK);
+            warm_up_next(corpus, queries);
+        },
+        WARM_UP_PAUSE,
+    );
 }
 
 /// The [`Corpus`] provided by the app.

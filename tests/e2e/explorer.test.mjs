@@ -225,6 +225,23 @@ test('typing writes the URL and the title once it pauses, and a filter set mid-t
   await context.close();
 });
 
+test('after start-up the engine warms up in the background without changing the page', async () => {
+  const { page, context, problems } = await open('?view=results');
+  await page.getByTestId('result').first().waitFor();
+  const shown = () => page.evaluate(() => ({
+    url: location.href,
+    title: document.title,
+    count: document.querySelector('[data-testid="result-count"]').textContent,
+    ids: [...document.querySelectorAll('[data-testid="result"]')].map((e) => e.dataset.articleId),
+  }));
+  const before = await shown();
+  // Three queries made of the first article's title: exact, with a typo, with an unknown word.
+  await page.waitForFunction(() => performance.getEntriesByName('dossier warm-up query', 'mark').length === 3);
+  assert.deepEqual(await shown(), before);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? shows the keys', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
