@@ -51,8 +51,10 @@ export async function launchBrowser() {
 }
 
 /** A new page that records problems; `problems()` lists them so a test can assert there are none. */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', initScript } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
+  // Runs before the page's own scripts (to observe what it does from the start).
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
