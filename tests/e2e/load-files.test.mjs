@@ -46,6 +46,14 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await page.getByTestId('search-input').fill('');
   await page.getByTestId('use-embedded').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+
+  // Loading again and going back: each load is indexed once, the embedded corpus only at start-up.
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  await page.getByTestId('use-embedded').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+  const indexed = await page.evaluate(() => performance.getEntriesByName('dossier corpus indexed', 'mark').length);
+  assert.equal(indexed, 3, 'the embedded corpus once, each load once');
   assert.deepEqual(problems(), []);
   await context.close();
 });
