@@ -17,7 +17,7 @@ use crate::corpus;
 use crate::keys::{self, KeyAction, KeyContext};
 use crate::loader::CorpusLoader;
 use crate::nav::Nav;
-use crate::results::{self, Corpus, Results};
+use crate::results::{Corpus, Results};
 use crate::url_state::View;
 
 /// Page-local UI state that is not worth a link: the help dialog and the filter drawer.
@@ -61,7 +61,6 @@ pub fn App() -> impl IntoView {
         provide_context(corpus);
         provide_context(results);
         follow_title(nav, corpus);
-        results::warm_up(corpus);
         view! {
             <a class="skip-link" href="#main">"Skip to the results"</a>
             <AppHeader />

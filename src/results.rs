@@ -52,8 +52,9 @@ pub struct Corpus(pub &'static CorpusData);
 
 impl Corpus {
     /// The corpus of `bundle`: its search index is built the first time (at start-up, or after
-    /// "Load files") and reused after, so going back to the embedded corpus neither rebuilds
-    /// nor holds a second index (at 50,000 articles, seconds and about 100 MB each time). The
+    /// "Load files"), then warmed up ([`warm_up`]), and reused after, so going back to the
+    /// embedded corpus neither rebuilds nor holds a second index (at 50,000 articles, seconds and
+    /// about 100 MB each time). The
     /// analytics come precomputed in the bundle and are read in place, never copied.
     pub fn load(bundle: &'static Bundle) -> Self {
         thread_local! {
@@ -86,7 +87,9 @@ impl Corpus {
         }));
         BUILT.with_borrow_mut(|built| built.push(data));
         browser::mark(INDEXED_MARK);
-        Corpus(data)
+        let corpus = Corpus(data);
+        warm_up(corpus);
+        corpus
     }
 
     /// The build-time analytics: topics, map, related articles, entities, quotations.
@@ -210,11 +213,11 @@ impl Results {
     }
 }
 
-/// Runs the engine's warm-up queries (`dossier_engine::search::warm_up`) after start-up, one per
+/// Runs the engine's warm-up queries (`dossier_engine::search::warm_up`) after a build, one per
 /// timer tick, as a keystroke would: the request the URL state makes, then the marks of the
 /// first page. The answers are dropped; what stays is the browser's optimised code for them, so
 /// the first keystrokes are as quick as the later ones.
-pub fn warm_up(corpus: Corpus) {
+fn warm_up(corpus: Corpus) {
     let mut queries = dossier_engine::search::warm_up::warm_up_queries(corpus.articles());
     queries.reverse();
     warm_up_next(corpus, queries);

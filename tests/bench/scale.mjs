@@ -23,6 +23,7 @@ import { join, extname, normalize, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
+import { KEEP_WASM_MEMORY } from '../e2e/harness.mjs';
 import { FRAME_MS, compressedSizes, sumSizes, scaleSizes, median, latencySummary, judgedQueries } from './scale-lib.mjs';
 
 const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
@@ -79,17 +80,9 @@ const CHROMIUM_ARGS = [
   '--enable-precise-memory-info', '--js-flags=--expose-gc',
 ];
 
-// Runs in the page before its own scripts: notes when the first result appears and keeps the
-// wasm instance's memory (wasm-bindgen's glue instantiates through one of these two functions).
+// Runs in the page before its own scripts (with KEEP_WASM_MEMORY): notes when the first result
+// appears.
 const INIT_SCRIPT = () => {
-  const keep = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
-    if (instance?.exports?.memory instanceof WebAssembly.Memory) window.__benchWasmMemory = instance.exports.memory;
-    return result;
-  };
-  const { instantiate, instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiate = (...a) => instantiate.apply(WebAssembly, a).then(keep);
-  WebAssembly.instantiateStreaming = (...a) => instantiateStreaming.apply(WebAssembly, a).then(keep);
   const seen = () => {
     if (window.__benchFirstResult === undefined && document.querySelector('[data-testid="result"]')) {
       window.__benchFirstResult = performance.now();
@@ -107,6 +100,7 @@ async function openPage(browser, url, { measureQueries, queries }) {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('crash', () => errors.push('page crashed (out of memory?)'));
+    await page.addInitScript(KEEP_WASM_MEMORY);
     await page.addInitScript(INIT_SCRIPT);
     page.setDefaultTimeout(10 * 60_000);
     await page.goto(url);
@@ -118,7 +112,7 @@ async function openPage(browser, url, { measureQueries, queries }) {
     const articles = Number((await page.getByTestId('result-count').textContent()).replace(/[^0-9]/g, ''));
     const memory = await page.evaluate(() => {
       window.gc();
-      return { jsHeapBytes: performance.memory.usedJSHeapSize, wasmMemoryBytes: window.__benchWasmMemory?.buffer.byteLength ?? NaN };
+      return { jsHeapBytes: performance.memory.usedJSHeapSize, wasmMemoryBytes: window.__wasmMemory?.buffer.byteLength ?? NaN };
     });
     const latencies = await page.evaluate(measureQueriesInPage, queries.map((q) => q.text));
     if (errors.length) throw new Error(errors.join('; '));

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, screenshot, KEEP_WASM_MEMORY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -243,18 +243,7 @@ test('after start-up the engine warms up in the background without changing the 
 });
 
 test('a long session does not slow down or grow: the wasm memory stays flat over many queries', async () => {
-  // Keeps the wasm instance's memory (wasm-bindgen's glue instantiates through one of these).
-  const keepMemory = () => {
-    const keep = (result) => {
-      const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
-      if (instance?.exports?.memory instanceof WebAssembly.Memory) window.__wasmMemory = instance.exports.memory;
-      return result;
-    };
-    const { instantiate, instantiateStreaming } = WebAssembly;
-    WebAssembly.instantiate = (...a) => instantiate.apply(WebAssembly, a).then(keep);
-    WebAssembly.instantiateStreaming = (...a) => instantiateStreaming.apply(WebAssembly, a).then(keep);
-  };
-  const { page, context, problems } = await open('', { initScript: keepMemory });
+  const { page, context, problems } = await open('', { initScript: KEEP_WASM_MEMORY });
   await page.getByTestId('result').first().waitFor();
   // Two queries with different results, alternately: each one replaces the result rows. Linear
   // memory never shrinks, so what a query leaves behind shows as growth.

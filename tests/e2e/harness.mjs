@@ -51,6 +51,19 @@ export async function launchBrowser() {
 }
 
 /** A new page that records problems; `problems()` lists them so a test can assert there are none. */
+/** An init script (for `openPage`'s `initScript`, or `addInitScript`): keeps the wasm instance's
+ * memory as `window.__wasmMemory` (wasm-bindgen's glue instantiates through one of these two). */
+export const KEEP_WASM_MEMORY = () => {
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
+    if (instance?.exports?.memory instanceof WebAssembly.Memory) window.__wasmMemory = instance.exports.memory;
+    return result;
+  };
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiate = (...a) => instantiate.apply(WebAssembly, a).then(keep);
+  WebAssembly.instantiateStreaming = (...a) => instantiateStreaming.apply(WebAssembly, a).then(keep);
+};
+
 export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', initScript } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   // Runs before the page's own scripts (to observe what it does from the start).
