@@ -5,7 +5,7 @@
 //! The logic lives in [`BenchCorpus`] (plain Rust, tested natively); [`Bench`] only forwards to it.
 //! Never shipped in the app.
 
-use dossier_engine::eval::beir_article;
+use dossier_engine::eval::{beir_article, replicate};
 use dossier_engine::index::SearchIndex;
 use dossier_engine::search::SearchRequest;
 use dossier_engine::Article;
@@ -50,20 +50,9 @@ impl BenchCorpus {
                 .underscore_id
                 .or(doc.id)
                 .ok_or_else(|| format!("corpus line {}: no `_id`", number.saturating_add(1)))?;
-            originals.push((id, doc.title, doc.text));
+            originals.push(beir_article(id, doc.title, doc.text));
         }
-        let copies = copies.max(1);
-        let mut articles = Vec::with_capacity(originals.len().saturating_mul(copies as usize));
-        for copy in 0..copies {
-            for (id, title, text) in &originals {
-                let id = if copy == 0 {
-                    id.clone()
-                } else {
-                    format!("{id}~{copy}")
-                };
-                articles.push(beir_article(id, title.clone(), text.clone()));
-            }
-        }
+        let articles = replicate(&originals, copies as usize);
         Ok(BenchCorpus {
             articles,
             index: None,

@@ -162,6 +162,23 @@ pub fn beir_article(id: String, title: String, text: String) -> Article {
     }
 }
 
+/// `articles` `copies` times over (at least once), as the scale benchmarks use them: copy 0
+/// keeps its ids, copy k > 0 gets `<id>~k` (what `tests/bench/make-50k.mjs` writes), so every id
+/// stays distinct.
+pub fn replicate(articles: &[Article], copies: usize) -> Vec<Article> {
+    let mut replicated = Vec::with_capacity(articles.len().saturating_mul(copies.max(1)));
+    for copy in 0..copies.max(1) {
+        replicated.extend(articles.iter().map(|article| {
+            let mut article = article.clone();
+            if copy > 0 {
+                article.id = format!("{}~{copy}", article.id);
+            }
+            article
+        }));
+    }
+    replicated
+}
+
 /// Parses `query-id corpus-id score` lines (tab or space separated, header optional).
 pub fn parse_qrels(
     path: &Path,
@@ -308,6 +325,21 @@ mod tests {
 
     fn ids(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn replicate_keeps_the_first_copy_and_gives_the_others_distinct_ids() {
+        let articles = vec![
+            beir_article("a".into(), "A".into(), "x".into()),
+            beir_article("b".into(), "B".into(), "y".into()),
+        ];
+        let ids = |list: &[Article]| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&replicate(&articles, 3)),
+            ["a", "b", "a~1", "b~1", "a~2", "b~2"]
+        );
+        assert_eq!(ids(&replicate(&articles, 0)), ["a", "b"]);
+        assert_eq!(replicate(&articles, 2)[3].title, articles[1].title);
     }
 
     #[test]
