@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::entities::{extract_entities, EntityConfig, EntityReport};
+use crate::entities::{EntityConfig, EntityExtractor, EntityReport, EntityTally};
 use crate::index::facets::{DocFacets, FacetKey};
-use crate::quotes::{extract_quotes, Quote};
+use crate::quotes::{article_quotes, Quote};
 use crate::timeline::{timeline, Timeline};
 use crate::topics::{analyse_topics, Layout, RelatedArticles, TopicConfig, TopicModel};
 
@@ -62,13 +62,23 @@ pub struct AnalyticsConfig {
 /// Computes all analytics of `articles`.
 pub fn analyse(articles: &[Article], config: &AnalyticsConfig) -> Analytics {
     let topic_analysis = analyse_topics(articles, &config.topics);
-    let entities = extract_entities(articles, &config.entities);
+    // Each article's entity mentions are found once and feed both the entity report and the
+    // quotations' attribution (finding them is most of either).
+    let extractor = EntityExtractor::new(articles);
+    let mut tally = EntityTally::with_capacity(articles.len());
+    let mut quotes = Vec::new();
+    for article in articles {
+        let mentions = extractor.mentions(article);
+        quotes.extend(article_quotes(article, &mentions));
+        tally.add(article, &mentions);
+    }
+    let entities = tally.report(&extractor, &config.entities);
     Analytics {
         topics: topic_analysis.model,
         layout: topic_analysis.layout,
         related: topic_analysis.related,
         entities,
-        quotes: extract_quotes(articles),
+        quotes,
         timeline: timeline(articles),
     }
 }

@@ -775,13 +775,38 @@ fn acronym_definition(text: &str, phrase: &Phrase<'_>) -> Option<(String, String
 /// Entities of every article and of the corpus.
 pub fn extract_entities(articles: &[Article], config: &EntityConfig) -> EntityReport {
     let extractor = EntityExtractor::new(articles);
-    let mut totals: BTreeMap<(EntityKind, String), (usize, usize)> = BTreeMap::new();
-    let mut per_article = Vec::with_capacity(articles.len());
-    let mut article_keys: Vec<BTreeSet<(EntityKind, String)>> = Vec::with_capacity(articles.len());
+    let mut tally = EntityTally::with_capacity(articles.len());
     for article in articles {
-        let mentions = extractor.mentions(article);
+        tally.add(article, &extractor.mentions(article));
+    }
+    tally.report(&extractor, config)
+}
+
+/// The entity report built one article at a time, from mentions found once and shared with
+/// the quotations (see [`crate::analytics::analyse`]).
+#[derive(Debug, Default)]
+pub struct EntityTally {
+    /// (articles, mentions) per entity.
+    totals: BTreeMap<(EntityKind, String), (usize, usize)>,
+    per_article: Vec<ArticleEntities>,
+    article_keys: Vec<BTreeSet<(EntityKind, String)>>,
+}
+
+impl EntityTally {
+    /// An empty tally for about `articles` articles.
+    pub fn with_capacity(articles: usize) -> Self {
+        EntityTally {
+            totals: BTreeMap::new(),
+            per_article: Vec::with_capacity(articles),
+            article_keys: Vec::with_capacity(articles),
+        }
+    }
+
+    /// Counts the next article's `mentions` (from [`EntityExtractor::mentions`]).
+    pub fn add(&mut self, article: &Article, mentions: &[Mention]) {
+        let totals = &mut self.totals;
         let mut keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
-        for mention in &mentions {
+        for mention in mentions {
             let key = (mention.kind, mention.name.clone());
             totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
             keys.insert(key);
@@ -795,72 +820,81 @@ pub fn extract_entities(articles: &[Article], config: &EntityConfig) -> EntityRe
                 .map(|(_, name)| name.clone())
                 .collect()
         };
-        per_article.push(ArticleEntities {
+        self.per_article.push(ArticleEntities {
             article: article.id.as_str().into(),
             people: of_kind(EntityKind::Person),
             orgs: of_kind(EntityKind::Organisation),
             places: of_kind(EntityKind::Place),
             countries: of_kind(EntityKind::Country),
         });
-        article_keys.push(keys);
+        self.article_keys.push(keys);
     }
 
-    let mut aliases: BTreeMap<(EntityKind, String), Vec<String>> = BTreeMap::new();
-    for (acronym, (name, kind)) in &extractor.acronyms {
-        aliases
-            .entry((*kind, name.clone()))
-            .or_default()
-            .push(acronym.clone());
-    }
-    let mut entities: Vec<Entity> = totals
-        .iter()
-        .map(|((kind, name), &(articles, mentions))| Entity {
-            name: name.clone(),
-            kind: *kind,
-            aliases: aliases
-                .get(&(*kind, name.clone()))
-                .cloned()
-                .unwrap_or_default(),
-            articles,
-            mentions,
-        })
-        .collect();
-    entities.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then(b.mentions.cmp(&a.mentions))
-            .then_with(|| a.name.cmp(&b.name))
-            .then(a.kind.cmp(&b.kind))
-    });
+    /// The corpus report: entities by reach, the acronyms of `extractor` as aliases, and the
+    /// strongest co-occurrences.
+    pub fn report(self, extractor: &EntityExtractor, config: &EntityConfig) -> EntityReport {
+        let EntityTally {
+            totals,
+            per_article,
+            article_keys,
+        } = self;
+        let mut aliases: BTreeMap<(EntityKind, String), Vec<String>> = BTreeMap::new();
+        for (acronym, (name, kind)) in &extractor.acronyms {
+            aliases
+                .entry((*kind, name.clone()))
+                .or_default()
+                .push(acronym.clone());
+        }
+        let mut entities: Vec<Entity> = totals
+            .iter()
+            .map(|((kind, name), &(articles, mentions))| Entity {
+                name: name.clone(),
+                kind: *kind,
+                aliases: aliases
+                    .get(&(*kind, name.clone()))
+                    .cloned()
+                    .unwrap_or_default(),
+                articles,
+                mentions,
+            })
+            .collect();
+        entities.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.name.cmp(&b.name))
+                .then(a.kind.cmp(&b.kind))
+        });
 
-    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for keys in &article_keys {
-        let names: BTreeSet<&str> = keys.iter().map(|(_, n)| n.as_str()).collect();
-        let names: Vec<&str> = names.into_iter().collect();
-        for (i, a) in names.iter().enumerate() {
-            for b in names.iter().skip(i + 1) {
-                *pairs
-                    .entry(((*a).to_string(), (*b).to_string()))
-                    .or_insert(0) += 1;
+        let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for keys in &article_keys {
+            let names: BTreeSet<&str> = keys.iter().map(|(_, n)| n.as_str()).collect();
+            let names: Vec<&str> = names.into_iter().collect();
+            for (i, a) in names.iter().enumerate() {
+                for b in names.iter().skip(i + 1) {
+                    *pairs
+                        .entry(((*a).to_string(), (*b).to_string()))
+                        .or_insert(0) += 1;
+                }
             }
         }
-    }
-    let mut co_occurrence: Vec<CoOccurrence> = pairs
-        .into_iter()
-        .filter(|(_, n)| *n >= config.min_pair_articles)
-        .map(|((a, b), articles)| CoOccurrence { a, b, articles })
-        .collect();
-    co_occurrence.sort_by(|x, y| {
-        y.articles
-            .cmp(&x.articles)
-            .then_with(|| x.a.cmp(&y.a))
-            .then_with(|| x.b.cmp(&y.b))
-    });
-    co_occurrence.truncate(config.max_pairs);
+        let mut co_occurrence: Vec<CoOccurrence> = pairs
+            .into_iter()
+            .filter(|(_, n)| *n >= config.min_pair_articles)
+            .map(|((a, b), articles)| CoOccurrence { a, b, articles })
+            .collect();
+        co_occurrence.sort_by(|x, y| {
+            y.articles
+                .cmp(&x.articles)
+                .then_with(|| x.a.cmp(&y.a))
+                .then_with(|| x.b.cmp(&y.b))
+        });
+        co_occurrence.truncate(config.max_pairs);
 
-    EntityReport {
-        entities,
-        articles: per_article,
-        co_occurrence,
+        EntityReport {
+            entities,
+            articles: per_article,
+            co_occurrence,
+        }
     }
 }

@@ -82,7 +82,7 @@ pub fn extract_quotes(articles: &[Article]) -> Vec<Quote> {
     let extractor = EntityExtractor::new(articles);
     articles
         .iter()
-        .flat_map(|article| article_quotes(article, &extractor))
+        .flat_map(|article| article_quotes(article, &extractor.mentions(article)))
         .collect()
 }
 
@@ -106,16 +106,17 @@ struct Previous {
     attribution: Option<String>,
 }
 
-/// The quotations of one article.
-pub fn article_quotes(article: &Article, extractor: &EntityExtractor) -> Vec<Quote> {
+/// The quotations of one article, attributed to its entity `mentions` (from
+/// [`EntityExtractor::mentions`]).
+pub fn article_quotes(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
+    // Quotations are read from the body only: mentions are re-based on its first paragraph.
     let body_offset = first_body_unit(article);
-    let mentions: Vec<Mention> = extractor
-        .mentions(article)
-        .into_iter()
+    let mentions: Vec<Mention> = mentions
+        .iter()
         .filter(|m| m.unit >= body_offset)
         .map(|m| Mention {
             unit: m.unit - body_offset,
-            ..m
+            ..m.clone()
         })
         .collect();
     let spans = merge_continued(find_spans(&article.body));
