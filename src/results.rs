@@ -3,14 +3,12 @@
 
 use dossier_engine::analysis::Analyzer;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::time::Duration;
 
 use dossier_engine::analytics::Analytics;
-use dossier_engine::entities::EntityExtractor;
-use dossier_engine::index::SearchIndex;
+use dossier_engine::bundle::IndexedBundle;
 use dossier_engine::search::{HitMarks, SearchRequest, SearchResponse};
-use dossier_engine::view_model::{self, QueryTerms, Quotation, TimeBucket};
+use dossier_engine::view_model::{self, QueryTerms, TimeBucket};
 use dossier_engine::{Article, Bundle};
 use leptos::prelude::*;
 
@@ -34,31 +32,19 @@ pub const WARM_UP_MARK: &str = "dossier warm-up query";
 /// Timeline bars are months up to this span, years beyond it.
 const TIMELINE_MAX_MONTHS: usize = 36;
 
-/// The corpus and everything computed once over it. Lives as long as the page.
-pub struct CorpusData {
-    pub bundle: &'static Bundle,
-    pub index: SearchIndex,
-    /// Every quotation of the corpus, in article order.
-    pub quotes: Vec<Quotation>,
-    /// Finds entity mentions in an article (for the reader's highlights).
-    pub extractor: EntityExtractor,
-    /// Article id -> index into the articles, for links and the reader.
-    positions: HashMap<&'static str, usize>,
-}
-
-/// The embedded corpus with its index and analytics, provided as context.
+/// The embedded (or loaded) corpus with its index and analytics, provided as context.
 #[derive(Clone, Copy)]
-pub struct Corpus(pub &'static CorpusData);
+pub struct Corpus(pub &'static IndexedBundle<'static>);
 
 impl Corpus {
     /// The corpus of `bundle`: its search index is built the first time (at start-up, or after
     /// "Load files"), then warmed up ([`warm_up`]), and reused after, so going back to the
     /// embedded corpus neither rebuilds nor holds a second index (at 50,000 articles, seconds and
-    /// about 100 MB each time). The
-    /// analytics come precomputed in the bundle and are read in place, never copied.
+    /// about 100 MB each time). The analytics come precomputed in the bundle and are read in
+    /// place, never copied.
     pub fn load(bundle: &'static Bundle) -> Self {
         thread_local! {
-            static BUILT: RefCell<Vec<&'static CorpusData>> = const { RefCell::new(Vec::new()) };
+            static BUILT: RefCell<Vec<&'static IndexedBundle<'static>>> = const { RefCell::new(Vec::new()) };
         }
         let built = BUILT.with_borrow(|built| {
             built
@@ -69,22 +55,8 @@ impl Corpus {
         if let Some(data) = built {
             return Corpus(data);
         }
-        let articles = &bundle.articles;
-        let analytics = &bundle.analytics;
-        let index = SearchIndex::build_streaming(articles, analytics.doc_facets());
-        let quotes = view_model::quotations(articles, &analytics.quotes);
-        let positions = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
-        let data: &'static CorpusData = Box::leak(Box::new(CorpusData {
-            bundle,
-            index,
-            quotes,
-            extractor: EntityExtractor::from_report(&analytics.entities),
-            positions,
-        }));
+        let data: &'static IndexedBundle<'static> =
+            Box::leak(Box::new(IndexedBundle::build(bundle, |_| ())));
         BUILT.with_borrow_mut(|built| built.push(data));
         browser::mark(INDEXED_MARK);
         let corpus = Corpus(data);
@@ -109,7 +81,7 @@ impl Corpus {
 
     /// The article with `id` and its index.
     pub fn find(self, id: &str) -> Option<(usize, &'static Article)> {
-        let index = *self.0.positions.get(id)?;
+        let index = self.0.position(id)?;
         self.article(index).map(|article| (index, article))
     }
 

@@ -1,4 +1,4 @@
-//! Heap at each step of the page's start-up (`Corpus::load` in src/results.rs), measured
+//! Heap at each step of the page's start-up (`IndexedBundle::build`, what `Corpus::load` in src/results.rs runs), measured
 //! natively with a counting allocator:
 //! `cargo run --release -p dossier_engine --example start_up_memory -- <corpus dir>`.
 //! The wasm memory grows to the start-up's peak plus the embedded bundle JSON and never shrinks,
@@ -9,9 +9,8 @@ use std::alloc::System;
 use std::process::{Command, ExitCode};
 
 use cap::Cap;
-use dossier_engine::entities::EntityExtractor;
-use dossier_engine::index::SearchIndex;
-use dossier_engine::{view_model, Bundle};
+use dossier_engine::bundle::IndexedBundle;
+use dossier_engine::Bundle;
 
 #[global_allocator]
 static ALLOCATOR: Cap<System> = Cap::new(System, usize::MAX);
@@ -95,12 +94,7 @@ fn measure(path: &str) -> ExitCode {
         }
     };
     step("parsed bundle", base);
-    let index = SearchIndex::build_streaming(&bundle.articles, bundle.analytics.doc_facets());
-    step("+ search index", base);
-    let quotes = view_model::quotations(&bundle.articles, &bundle.analytics.quotes);
-    step("+ quotations", base);
-    let extractor = EntityExtractor::from_report(&bundle.analytics.entities);
-    step("+ entity extractor", base);
-    std::hint::black_box((&index, &quotes, &extractor));
+    let indexed = IndexedBundle::build(&bundle, |name| step(&format!("+ {name}"), base));
+    std::hint::black_box(&indexed);
     ExitCode::SUCCESS
 }

@@ -265,15 +265,15 @@ pub struct Quotation {
     pub speaker: Option<String>,
 }
 
-/// The engine's quotations (see [`crate::quotes`]) as the page lists them: by article index.
-/// Quotations of articles not in `articles` are left out (they cannot be opened).
-pub fn quotations(articles: &[Article], quotes: &[Quote]) -> Vec<Quotation> {
+/// The engine's quotations (see [`crate::quotes`]) as the page lists them: by article index,
+/// which `position` gives for an article id. Quotations of articles it does not know are left
+/// out (they cannot be opened).
+pub fn quotations(quotes: &[Quote], position: impl Fn(&str) -> Option<usize>) -> Vec<Quotation> {
     quotes
         .iter()
         .filter_map(|quote| {
-            let article = articles.iter().position(|a| a.id == quote.article)?;
             Some(Quotation {
-                article,
+                article: position(&quote.article)?,
                 text: quote.text.clone(),
                 speaker: quote.speaker.clone(),
             })
