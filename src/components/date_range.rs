@@ -4,44 +4,53 @@ use leptos::prelude::*;
 
 use crate::nav::use_nav;
 
+/// One end of the range.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    From,
+    To,
+}
+
 /// Two date inputs (from, to), both optional, bound to the URL's `from` and `to`.
 #[component]
 pub fn DateRange() -> impl IntoView {
-    let nav = use_nav();
-    let set = move |from: bool, value: String| {
-        let value = (!value.is_empty()).then_some(value);
-        nav.push(|s| {
-            let (f, t) = if from {
-                (value, s.to.clone())
-            } else {
-                (s.from.clone(), value)
-            };
-            s.set_dates(f, t);
-        });
-    };
     view! {
         <fieldset class="facet date-range" data-testid="date-range">
             <legend>"Date"</legend>
             <div class="date-fields">
-                <label>
-                    <span>"From"</span>
-                    <input
-                        type="date"
-                        data-testid="date-from"
-                        prop:value=move || nav.with(|s| s.from.clone().unwrap_or_default())
-                        on:change=move |ev| set(true, event_target_value(&ev))
-                    />
-                </label>
-                <label>
-                    <span>"To"</span>
-                    <input
-                        type="date"
-                        data-testid="date-to"
-                        prop:value=move || nav.with(|s| s.to.clone().unwrap_or_default())
-                        on:change=move |ev| set(false, event_target_value(&ev))
-                    />
-                </label>
+                <DateField end=End::From />
+                <DateField end=End::To />
             </div>
         </fieldset>
+    }
+}
+
+/// The input for one end; an emptied input removes that bound.
+#[component]
+fn DateField(end: End) -> impl IntoView {
+    let nav = use_nav();
+    let (label, test_id) = match end {
+        End::From => ("From", "date-from"),
+        End::To => ("To", "date-to"),
+    };
+    let current = move || {
+        nav.with(|s| match end {
+            End::From => s.from.clone(),
+            End::To => s.to.clone(),
+        })
+        .unwrap_or_default()
+    };
+    let change = move |ev| {
+        let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+        nav.push(|s| match end {
+            End::From => s.set_dates(value, s.to.clone()),
+            End::To => s.set_dates(s.from.clone(), value),
+        });
+    };
+    view! {
+        <label>
+            <span>{label}</span>
+            <input type="date" data-testid=test_id prop:value=current on:change=change />
+        </label>
     }
 }

@@ -446,15 +446,13 @@ impl SearchIndex {
             .iter()
             .skip(first)
             .map(|(doc, score)| {
-                let marks = articles
-                    .get(*doc as usize)
-                    .filter(|_| request.options.snippets)
-                    .map(|article| self.hit_marks(article, *doc as usize, &terms))
-                    .unwrap_or_default();
-                let matched_fields = if request.options.snippets {
-                    self.matched_fields(*doc, &terms)
-                } else {
-                    Vec::new()
+                // Marks and fields only with snippets: the page marks the hits it shows itself.
+                let (marks, matched_fields) = match articles.get(*doc as usize) {
+                    Some(article) if request.options.snippets => (
+                        self.hit_marks(article, *doc as usize, &terms),
+                        self.matched_fields(*doc, &terms),
+                    ),
+                    _ => (HitMarks::default(), Vec::new()),
                 };
                 Hit {
                     article: *doc as usize,
