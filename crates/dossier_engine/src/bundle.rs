@@ -9,9 +9,9 @@ use crate::article::Article;
 use crate::entities::EntityExtractor;
 use crate::index::SearchIndex;
 use crate::ingest::Warning;
-use crate::view_model::{quotations, Quotation};
 #[cfg(test)]
 use crate::quotes::Quote;
+use crate::view_model::{quotations, Quotation};
 
 /// What build.rs writes and the app parses once at start-up.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -122,7 +122,12 @@ mod tests {
         let indexed = IndexedBundle::build(&bundle, |step| steps.push(step));
         assert_eq!(
             steps,
-            ["search index", "article lookup", "quotations", "entity extractor"]
+            [
+                "search index",
+                "article lookup",
+                "quotations",
+                "entity extractor"
+            ]
         );
         assert_eq!(indexed.position("second"), Some(1));
         assert_eq!(indexed.position("missing"), None);

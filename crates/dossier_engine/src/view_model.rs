@@ -178,15 +178,12 @@ impl QueryTerms {
 }
 
 /// A window of `text` of about `max_chars` characters containing byte offset `anchor` (a third of
-/// the window before it), widened to word boundaries, with "…" where it was cut; marks rebased.
-fn cut_around(text: &str, marks: &[Range<usize>], anchor: usize, max_chars: usize) -> Highlighted {
+/// the window before it), narrowed to word boundaries.
+fn window_around(text: &str, anchor: usize, max_chars: usize) -> Range<usize> {
     // Counted in bytes: close enough for a display length, and always a valid cut after flooring.
     let max_bytes = max_chars;
     if text.len() <= max_bytes {
-        return Highlighted {
-            text: text.to_string(),
-            marks: marks.to_vec(),
-        };
+        return 0..text.len();
     }
     let mut start = text.floor_char_boundary(anchor.saturating_sub(max_bytes / 3));
     let mut end = text.floor_char_boundary(start.saturating_add(max_bytes).min(text.len()));
@@ -205,6 +202,12 @@ fn cut_around(text: &str, marks: &[Range<usize>], anchor: usize, max_chars: usiz
             }
         }
     }
+    start..end
+}
+
+/// `window` of `text` with the `marks` inside it, and an ellipsis where it cuts the text.
+fn cut(text: &str, marks: &[Range<usize>], window: Range<usize>) -> Highlighted {
+    let Range { start, end } = window;
     let body = text.get(start..end).unwrap_or_default();
     let prefix = if start > 0 { "… " } else { "" };
     let suffix = if end < text.len() { " …" } else { "" };
@@ -220,7 +223,8 @@ fn cut_around(text: &str, marks: &[Range<usize>], anchor: usize, max_chars: usiz
     }
 }
 
-/// Keyword-in-context lines: every match in the body, with about `width` characters either side.
+/// Keyword-in-context lines: each match in the body with about `width` characters either
+/// side; a match already shown on the line before (two close together) gets no line of its own.
 pub fn keyword_in_context(
     analyzer: &Analyzer,
     terms: &QueryTerms,
@@ -229,22 +233,21 @@ pub fn keyword_in_context(
 ) -> Vec<Highlighted> {
     let mut lines = Vec::new();
     for paragraph in article.summary.iter().chain(article.body.iter()) {
+        let paragraph = paragraph.as_str();
         let marks = terms.marks(analyzer, paragraph);
+        let mut shown_until = 0;
         for mark in &marks {
+            if mark.end <= shown_until {
+                continue;
+            }
             let start = paragraph.floor_char_boundary(mark.start.saturating_sub(width));
             let end =
                 paragraph.floor_char_boundary(mark.end.saturating_add(width).min(paragraph.len()));
-            let inner: Vec<Range<usize>> = marks
-                .iter()
-                .filter(|m| m.start >= start && m.end <= end)
-                .cloned()
-                .collect();
-            let mut line = cut_around(
-                paragraph.get(..end).unwrap_or(paragraph),
-                &inner,
-                mark.start,
-                end.saturating_sub(start),
-            );
+            // Up to `end` only: the line ends with the context after the match.
+            let text = paragraph.get(..end).unwrap_or(paragraph);
+            let window = window_around(text, mark.start, end.saturating_sub(start));
+            shown_until = window.end;
+            let mut line = cut(text, &marks, window);
             if end < paragraph.len() && !line.text.ends_with('…') {
                 line.text.push_str(" …");
             }
@@ -435,6 +438,33 @@ mod tests {
             ]
         );
         assert_eq!(layered_runs("", &[], &[]), vec![]);
+    }
+
+    #[test]
+    fn kwic_gives_matches_close_together_one_line() {
+        let an = Analyzer::default();
+        let a = article(
+            "x",
+            "T",
+            None,
+            "news",
+            &[
+                "Cyber warfare and cyber-attacks by state actors. A long stretch of words that \
+               goes on and on about other matters entirely, far from the rest, before cyber \
+               activities come up again at the end.",
+            ],
+        );
+        let lines = keyword_in_context(&an, &QueryTerms::parse(&an, "cyber"), &a, 30);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines.len(), 2, "{texts:?}");
+        // The first line shows both close matches, marked; the far one has its own line.
+        assert_eq!(lines[0].marks.len(), 2, "{texts:?}");
+        assert!(lines[1].text.contains("cyber activities"), "{texts:?}");
+        for line in &lines {
+            for mark in &line.marks {
+                assert_eq!(line.text[mark.clone()].to_lowercase(), "cyber");
+            }
+        }
     }
 
     #[test]
