@@ -1,8 +1,12 @@
 // Dossier's service worker: keeps the app shell so the page reloads offline.
 // Network first, so a new build is picked up whenever the host is reachable; the cache answers
 // only when it is not. Only same-origin GETs are touched: the page makes no other requests.
-const CACHE = 'dossier-shell-v2';
-const SHELL = ['./', './index.html', './main.css', './boot.js', './dossier-web.js', './dossier-web_bg.wasm'];
+const CACHE = 'dossier-shell-v3';
+// The "Load files" worker is kept too, so loading files works offline as well.
+const SHELL = [
+  './', './index.html', './main.css', './boot.js', './dossier-web.js', './dossier-web_bg.wasm',
+  './loader-worker.js', './dossier-loader.js', './dossier-loader_bg.wasm',
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -1,29 +1,23 @@
-//! Your own files in the page: read them, ingest, index and cluster them with the same engine
-//! the build uses, without freezing the page and without sending anything anywhere.
+//! Your own files in the page: read, ingested, analysed and bundled by the "Load files" worker
+//! (crates/dossier_loader, the same engine code the build runs), then indexed here like the
+//! embedded corpus. Nothing is sent anywhere.
 //!
-//! The work is split into slices (one file at a time) that yield to the event loop, so the
-//! progress bar moves and the page stays responsive; analysis runs once at the end.
+//! The worker is its own wasm, started on the first load: the page does not carry ingest and
+//! analytics for visitors who never load a file, and a large load does not freeze the page. How
+//! to start it is the page's JS's business (`dossierLoaderWorker`, set by public/boot.js, or by
+//! the single-file build, which has no files to fetch it from).
 
-use dossier_engine::ingest::{Collector, IngestOptions};
+use std::cell::RefCell;
+
+use dossier_engine::ingest::file_load::{LoadProgress, LoaderReport};
 use dossier_engine::Bundle;
+use js_sys::{Array, Function, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// A file larger than this is refused with a message: the page holds everything in memory.
-pub const MAX_FILE_BYTES: f64 = 50_000_000.0;
-
-/// At most this many files per load.
-pub const MAX_FILES: usize = 5_000;
-
-/// How far a load has come, for the progress bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadProgress {
-    pub done: usize,
-    pub total: usize,
-    /// What is being worked on ("name.txt", "indexing and clustering").
-    pub current: String,
-}
+/// The global function (set by the page's JS) that starts a loader worker.
+const START_WORKER: &str = "dossierLoaderWorker";
 
 /// The corpus the page shows, and what loading files into it said. Provided as context.
 #[derive(Clone, Copy)]
@@ -32,9 +26,24 @@ pub struct CorpusLoader {
     pub embedded: &'static Bundle,
     /// The corpus on screen.
     pub active: RwSignal<&'static Bundle>,
+    /// The running load's progress; None when no load runs.
     pub progress: RwSignal<Option<LoadProgress>>,
     /// Problems with the last load, one sentence each, naming the file (and line).
     pub messages: RwSignal<Vec<String>>,
+}
+
+/// The started worker, its handlers, and files waiting for it to say it is ready.
+struct LoaderWorker {
+    worker: Worker,
+    ready: bool,
+    waiting: Option<Array>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+thread_local! {
+    /// The page's one loader worker, started on the first load and kept for the next.
+    static WORKER: RefCell<Option<LoaderWorker>> = const { RefCell::new(None) };
 }
 
 impl CorpusLoader {
@@ -58,80 +67,161 @@ impl CorpusLoader {
         self.active.set(self.embedded);
     }
 
-    /// Loads `files` in the background (ignored while another load runs).
+    /// Loads `files` in the worker (ignored while another load runs).
     pub fn load(self, files: web_sys::FileList) {
-        if self.progress.get_untracked().is_some() {
+        if self.progress.get_untracked().is_some() || files.length() == 0 {
             return;
         }
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        if files.is_empty() {
-            return;
-        }
-        leptos::task::spawn_local(async move { self.run(files).await });
-    }
-
-    async fn run(self, mut files: Vec<web_sys::File>) {
-        let mut messages = Vec::new();
-        if files.len() > MAX_FILES {
-            messages.push(format!("{} files dropped: at most {MAX_FILES} load at once; the first {MAX_FILES} were read", files.len()));
-            files.truncate(MAX_FILES);
-        }
-        let total = files.len();
-        let mut collector = Collector::new(IngestOptions::default());
-        for (done, file) in files.iter().enumerate() {
-            let name = file.name();
-            self.progress.set(Some(LoadProgress {
-                done,
-                total,
-                current: name.clone(),
-            }));
-            if file.size() > MAX_FILE_BYTES {
-                messages.push(format!(
-                    "{name}: {:.0} MB is more than the {:.0} MB one file may have; skipped",
-                    file.size() / 1e6,
-                    MAX_FILE_BYTES / 1e6
-                ));
-                continue;
-            }
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => collector.add_file(&name, &js_sys::Uint8Array::new(&buffer).to_vec()),
-                Err(_) => messages.push(format!(
-                    "{name}: the browser could not read this file; skipped"
-                )),
-            }
-            yield_to_browser().await;
+        let list = Array::new();
+        for file in (0..files.length()).filter_map(|i| files.get(i)) {
+            list.push(&file);
         }
         self.progress.set(Some(LoadProgress {
-            done: total,
-            total,
-            current: "indexing and clustering".into(),
+            done: 0,
+            total: list.length() as usize,
+            label: "Starting the file loader".into(),
         }));
-        yield_to_browser().await;
-        let report = collector.finish();
-        messages.extend(report.warnings.iter().map(ToString::to_string));
-        if report.articles.is_empty() {
-            messages.push(
-                "No article was found in these files; the corpus on screen is unchanged.".into(),
-            );
+        let started = WORKER.with_borrow_mut(|slot| {
+            if slot.is_none() {
+                *slot = Some(self.start_worker()?);
+            }
+            match slot.as_mut() {
+                Some(loader) if loader.ready => post_files(&loader.worker, &list),
+                Some(loader) => {
+                    loader.waiting = Some(list);
+                    Ok(())
+                }
+                None => Ok(()),
+            }
+        });
+        if let Err(problem) = started {
+            self.stop(problem);
+        }
+    }
+
+    fn start_worker(self) -> Result<LoaderWorker, String> {
+        let start = Reflect::get(&js_sys::global(), &START_WORKER.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or("this copy of the page has no file loader")?;
+        let worker: Worker = start
+            .call0(&JsValue::NULL)
+            .map_err(|e| describe(&e))?
+            .dyn_into()
+            .map_err(|_| "the file loader did not start".to_string())?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            self.receive(&event.data());
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            // A worker that failed (could not be fetched, or crashed) is started afresh next time.
+            WORKER.with_borrow_mut(|slot| slot.take());
+            self.stop(format!("the file loader stopped: {}", event.message()));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(LoaderWorker {
+            worker,
+            ready: false,
+            waiting: None,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// One message from the worker: `{ report, bundle? }` (see [`LoaderReport`]).
+    fn receive(self, data: &JsValue) {
+        let report = Reflect::get(data, &"report".into())
+            .ok()
+            .and_then(|r| r.as_string())
+            .and_then(|json| serde_json::from_str::<LoaderReport>(&json).ok());
+        match report {
+            Some(LoaderReport::Ready) => {
+                let sent = WORKER.with_borrow_mut(|slot| {
+                    let Some(loader) = slot.as_mut() else {
+                        return Ok(());
+                    };
+                    loader.ready = true;
+                    match loader.waiting.take() {
+                        Some(files) => post_files(&loader.worker, &files),
+                        None => Ok(()),
+                    }
+                });
+                if let Err(problem) = sent {
+                    self.stop(problem);
+                }
+            }
+            Some(LoaderReport::Progress(progress)) => self.progress.set(Some(progress)),
+            Some(LoaderReport::Finished { messages, bundle }) => {
+                let bundle = bundle
+                    .then(|| Reflect::get(data, &"bundle".into()).ok()?.as_string())
+                    .flatten();
+                self.finish(messages, bundle);
+            }
+            None => self.stop("the file loader sent something this page cannot read".into()),
+        }
+    }
+
+    /// Shows the loaded bundle (if any) and the load's messages.
+    fn finish(self, mut messages: Vec<String>, bundle_json: Option<String>) {
+        let Some(json) = bundle_json else {
             self.messages.set(messages);
             self.progress.set(None);
             return;
-        }
-        // Lives as long as the page, like the embedded bundle; each load is one user action.
-        let bundle: &'static Bundle =
-            Box::leak(Box::new(Bundle::build(report.articles, report.warnings)));
+        };
+        // Lives as long as the page, like the embedded bundle (whose text the articles borrow
+        // from the same way); each load is one user action.
+        let json: &'static str = json.leak();
+        let bundle = match dossier_engine::parse_embedded::<Bundle>(json) {
+            Ok(bundle) => &*Box::leak(Box::new(bundle)),
+            Err(error) => {
+                messages.push(format!("the loaded files could not be read back: {error}"));
+                self.messages.set(messages);
+                self.progress.set(None);
+                return;
+            }
+        };
         self.messages.set(messages);
-        self.active.set(bundle);
+        self.progress.update(|p| {
+            if let Some(p) = p {
+                p.label = "Indexing".into();
+            }
+        });
+        // Indexing runs here and takes a moment on a large load: let "Indexing" paint first.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    self.active.set(bundle);
+                    self.progress.set(None);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
+
+    /// Ends a load that failed: says why; the corpus on screen is unchanged.
+    fn stop(self, problem: String) {
+        self.messages.set(vec![format!(
+            "{problem}. The corpus on screen is unchanged."
+        )]);
         self.progress.set(None);
     }
 }
 
-/// Lets the browser paint and handle input before the next slice of work.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+fn post_files(worker: &Worker, files: &Array) -> Result<(), String> {
+    worker.post_message(files).map_err(|e| {
+        format!(
+            "the files could not be handed to the loader: {}",
+            describe(&e)
+        )
+    })
+}
+
+/// A thrown JS value as a sentence.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the file loader did not start".into())
 }

@@ -45,7 +45,7 @@ pub fn LoadFiles() -> impl IntoView {
                         .map(|p| {
                             view! {
                                 <progress max=p.total.max(1) value=p.done></progress>
-                                <span>{format!("Reading {} of {}: {}", p.done.min(p.total), p.total, p.current)}</span>
+                                <span>{p.label}</span>
                             }
                         })
                 }}

@@ -41,7 +41,9 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
 
   await page.getByTestId('search-input').fill('lighthouse');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
-  assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), [], 'loading files must not touch the network');
+  // The first load fetches the loader worker, one of the page's own files, and nothing else.
+  const loaderFiles = ['loader-worker.js', 'dossier-loader.js', 'dossier-loader_bg.wasm'].map((f) => new URL(f, server.url).href);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), loaderFiles, 'loading files must not touch the network');
 
   await page.getByTestId('search-input').fill('');
   await page.getByTestId('use-embedded').click();
@@ -52,8 +54,56 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
   await page.getByTestId('use-embedded').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+  assert.equal(requests.length, loaderFiles.length, 'the worker is started once and reused');
   const indexed = await page.evaluate(() => performance.getEntriesByName('dossier corpus indexed', 'mark').length);
   assert.equal(indexed, 3, 'the embedded corpus once, each load once');
   assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a load shows its progress, dropped files load too, and the page keeps answering', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  // Every label the progress bar shows, in order.
+  await page.evaluate(() => {
+    window.__progressLabels = [];
+    new MutationObserver(() => {
+      const label = document.querySelector('[data-testid=load-progress] span')?.textContent;
+      if (label && window.__progressLabels.at(-1) !== label) window.__progressLabels.push(label);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const dropped = await page.evaluate(() => {
+    const files = new DataTransfer();
+    for (let i = 1; i <= 60; i += 1) {
+      const text = `---\ntitle: Dropped report number ${i} on estuary salinity\n---\n\nSalinity in the estuary was measured at station ${i}.\n`;
+      files.items.add(new File([text], `report-${i}.md`, { type: 'text/markdown' }));
+    }
+    return document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+  });
+  assert.equal(dropped, false, 'the page takes the drop (the browser does not open the files)');
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('60 articles'), null, { timeout: 30_000 });
+  const labels = await page.evaluate(() => window.__progressLabels);
+  assert.ok(labels.some((l) => /^Reading \d+ of 60: report-\d+\.md$/.test(l)), labels.join(' | '));
+  assert.ok(labels.includes('Finding topics, people and quotations'), labels.join(' | '));
+  assert.equal(await page.getByTestId('load-progress').count(), 0, 'the bar goes away when done');
+  await page.getByTestId('search-input').fill('station 17');
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-link]')?.textContent.includes('number 17 '));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a loader that cannot start is reported and the corpus stays', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await context.route('**/loader-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken loader");' }));
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  const messages = page.getByTestId('load-messages');
+  await messages.waitFor();
+  assert.match(await messages.textContent(), /the file loader stopped: .*broken loader.*The corpus on screen is unchanged\./);
+  assert.equal(await page.getByTestId('result').count(), 10, 'the embedded corpus is still on screen');
+  assert.equal(await page.getByTestId('load-progress').count(), 0);
+  // The next try starts a new worker (here it fails the same way, and says so again).
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.waitForFunction(() => document.querySelector('[data-testid=load-messages]')?.textContent.includes('broken loader'));
   await context.close();
 });

@@ -41,7 +41,7 @@ test('declares a strict CSP and violates none of it', async () => {
   await context.close();
 });
 
-test('reloads offline from the service worker cache', async () => {
+test('reloads offline from the service worker cache, Load files included', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The first load happened before the worker existed; wait until it controls the page.
@@ -51,5 +51,12 @@ test('reloads offline from the service worker cache', async () => {
   await page.reload();
   await page.getByTestId('result').first().waitFor({ timeout: 10_000 });
   assert.ok((await page.getByTestId('result').count()) >= 5);
+  // Load files too: its worker was cached with the shell.
+  await page.getByTestId('load-files').setInputFiles({
+    name: 'offline.md', mimeType: 'text/markdown',
+    buffer: Buffer.from('---\ntitle: Notes written on a train without signal\n---\n\nNo network here.\n'),
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('1 article'), null, { timeout: 20_000 });
+  assert.match(await page.getByTestId('result').first().textContent(), /without signal/);
   await context.close();
 });

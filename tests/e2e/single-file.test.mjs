@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-test('dist-single/dossier.html opens by file URL and searches', async () => {
+test('dist-single/dossier.html opens by file URL, searches and loads files', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -24,7 +24,16 @@ test('dist-single/dossier.html opens by file URL and searches', async () => {
   assert.ok(before >= 5, `expected the seed articles, saw ${before}`);
   await page.getByTestId('search-input').fill('Macron');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, before);
-  assert.deepEqual(requests.filter((r) => r !== url && !r.startsWith('data:')), [], 'the single file must load nothing else');
+
+  // Load files works from disk too: the worker is inlined and started from a blob: URL.
+  await page.getByTestId('search-input').fill('');
+  await page.getByTestId('load-files').setInputFiles({
+    name: 'mine.md', mimeType: 'text/markdown',
+    buffer: Buffer.from('---\ntitle: Lighthouse keepers return to the northern cape\n---\n\nKeepers returned after ten years.\n'),
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('1 article'), null, { timeout: 20_000 });
+  assert.match(await page.getByTestId('result').first().textContent(), /Lighthouse keepers/);
+  assert.deepEqual(requests.filter((r) => r !== url && !r.startsWith('data:') && !r.startsWith('blob:')), [], 'the single file must load nothing else');
   assert.deepEqual(problems, []);
   await context.close();
 });

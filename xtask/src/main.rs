@@ -217,7 +217,7 @@ fn test() -> Result<(), String> {
         "warnings",
     ]))?;
 
-    step("clippy (wasm32: app and engine)");
+    step("clippy (wasm32: app, loader worker and engine)");
     run(command("cargo").args([
         "clippy",
         "--locked",
@@ -225,6 +225,8 @@ fn test() -> Result<(), String> {
         "wasm32-unknown-unknown",
         "-p",
         "dossier-web",
+        "-p",
+        "dossier_loader",
         "-p",
         "dossier_engine",
         "--",

@@ -1,6 +1,7 @@
 //! `cargo xtask dist --single-file`: one HTML file with the CSS, the JS glue and the wasm inlined,
 //! which opens by double-click from disk (file://), where a browser will not fetch or import
-//! neighbouring files.
+//! neighbouring files. The "Load files" worker is inlined too: its glue and wasm become a `blob:`
+//! script, started on the first load as boot.js starts `loader-worker.js` in dist/.
 
 use std::path::Path;
 
@@ -16,6 +17,9 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
     let glue = String::from_utf8(read("dossier-web.js")?)
         .map_err(|e| format!("dossier-web.js is not UTF-8: {e}"))?;
     let wasm = read("dossier-web_bg.wasm")?;
+    let loader_glue = String::from_utf8(read("dossier-loader.js")?)
+        .map_err(|e| format!("dossier-loader.js is not UTF-8: {e}"))?;
+    let loader_wasm = read("dossier-loader_bg.wasm")?;
     let css =
         String::from_utf8(read("main.css")?).map_err(|e| format!("main.css is not UTF-8: {e}"))?;
     let icon_path = crate::root().join("public/favicon.svg");
@@ -23,10 +27,18 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", icon_path.display()))?;
 
     let b64 = base64::engine::general_purpose::STANDARD;
+    // The worker's source: its no-modules glue, then a synchronous start from the inlined bytes
+    // (allowed in a worker at any size). Kept as a JS string until the first load needs it.
+    let loader_source = format!(
+        "{loader_glue}\nwasm_bindgen.initSync({{ module: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n",
+        b64.encode(&loader_wasm)
+    );
+    let loader_source = serde_json::to_string(&loader_source)
+        .map_err(|e| format!("cannot quote the loader's source: {e}"))?;
     // The glue is an ES module; inline module scripts may keep its `export`s. initSync compiles
     // the inlined bytes without any fetch.
     let script = format!(
-        "{glue}\nconst dossierWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: dossierWasm }});\n",
+        "globalThis.dossierLoaderWorker = () => new Worker(URL.createObjectURL(new Blob([{loader_source}], {{ type: 'text/javascript' }})));\n{glue}\nconst dossierWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: dossierWasm }});\n",
         b64.encode(&wasm)
     );
     if script.contains("</script") {
@@ -40,7 +52,7 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="Dossier: an offline explorer for a news corpus (single-file build)">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
 <title>Dossier</title>
 <link rel="icon" href="data:image/svg+xml;base64,{icon}">
 <style>

@@ -1,10 +1,20 @@
-//! Reports the size of what a visitor downloads: the release wasm and JS, raw and gzipped.
+//! Reports the size of what a visitor downloads: the release wasm and JS, raw and gzipped; the
+//! page's start-up set apart from the "Load files" worker, which is fetched on the first load (and
+//! by the service worker, for offline use, once the page runs).
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// Prints one line per wasm/js file in `dist` plus a total, raw and gzipped (gzip -9).
+/// The "Load files" worker's files: not needed to start the page.
+const LOADER_FILES: [&str; 3] = [
+    "loader-worker.js",
+    "dossier-loader.js",
+    "dossier-loader_bg.wasm",
+];
+
+/// Prints one line per wasm/js/css/html file in `dist`, then the start-up total and the total
+/// with the loader worker, raw and gzipped (gzip -9).
 pub fn report(dist: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(dist).map_err(|e| {
         format!(
@@ -25,6 +35,7 @@ pub fn report(dist: &Path) -> Result<(), String> {
     files.sort();
     println!("\nsize of {}:", dist.display());
     let (mut raw_total, mut gz_total) = (0usize, 0usize);
+    let (mut raw_start, mut gz_start) = (0usize, 0usize);
     for file in &files {
         let bytes =
             std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
@@ -35,18 +46,22 @@ pub fn report(dist: &Path) -> Result<(), String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if !LOADER_FILES.contains(&name.as_str()) {
+            raw_start += bytes.len();
+            gz_start += gz;
+        }
         println!(
             "  {name:<48} {:>10} raw {:>10} gzip",
             kb(bytes.len()),
             kb(gz)
         );
     }
-    println!(
-        "  {:<48} {:>10} raw {:>10} gzip",
-        "total",
-        kb(raw_total),
-        kb(gz_total)
-    );
+    for (label, raw, gz) in [
+        ("page at start-up (without the loader)", raw_start, gz_start),
+        ("total (with the Load files worker)", raw_total, gz_total),
+    ] {
+        println!("  {label:<48} {:>10} raw {:>10} gzip", kb(raw), kb(gz));
+    }
     Ok(())
 }
 

@@ -12,6 +12,7 @@
 mod collector;
 pub mod dates;
 mod decode;
+pub mod file_load;
 pub mod furniture;
 mod html;
 mod markdown;
