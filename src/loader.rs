@@ -16,6 +16,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::format;
+
 /// The global function (set by the page's JS) that starts a loader worker.
 const START_WORKER: &str = "dossierLoaderWorker";
 
@@ -67,11 +69,24 @@ impl CorpusLoader {
         self.active.set(self.embedded);
     }
 
-    /// Loads `files` in the worker (ignored while another load runs).
+    /// Loads `files` in the worker. One load at a time: files given while one runs (dropped:
+    /// the button is disabled) are not loaded, and a message says so.
     pub fn load(self, files: web_sys::FileList) {
-        if self.progress.get_untracked().is_some() || files.length() == 0 {
+        if files.length() == 0 {
             return;
         }
+        if self.progress.get_untracked().is_some() {
+            self.messages.update(|messages| {
+                messages.push(format!(
+                    "{} not loaded: the files before them are still loading; drop them again \
+                     once that is done",
+                    format::count(files.length() as usize, "file", "files")
+                ));
+            });
+            return;
+        }
+        // A new load's messages replace the last one's.
+        self.messages.set(Vec::new());
         let list = Array::new();
         for file in (0..files.length()).filter_map(|i| files.get(i)) {
             list.push(&file);
@@ -162,10 +177,10 @@ impl CorpusLoader {
         }
     }
 
-    /// Shows the loaded bundle (if any) and the load's messages.
+    /// Shows the loaded bundle (if any) and the load's messages (after any said during the load).
     fn finish(self, mut messages: Vec<String>, bundle_json: Option<String>) {
         let Some(json) = bundle_json else {
-            self.messages.set(messages);
+            self.messages.update(|all| all.extend(messages));
             self.progress.set(None);
             return;
         };
@@ -176,12 +191,12 @@ impl CorpusLoader {
             Ok(bundle) => &*Box::leak(Box::new(bundle)),
             Err(error) => {
                 messages.push(format!("the loaded files could not be read back: {error}"));
-                self.messages.set(messages);
+                self.messages.update(|all| all.extend(messages));
                 self.progress.set(None);
                 return;
             }
         };
-        self.messages.set(messages);
+        self.messages.update(|all| all.extend(messages));
         self.progress.update(|p| {
             if let Some(p) = p {
                 p.label = "Indexing".into();
@@ -201,9 +216,9 @@ impl CorpusLoader {
 
     /// Ends a load that failed: says why; the corpus on screen is unchanged.
     fn stop(self, problem: String) {
-        self.messages.set(vec![format!(
-            "{problem}. The corpus on screen is unchanged."
-        )]);
+        self.messages.update(|all| {
+            all.push(format!("{problem}. The corpus on screen is unchanged."));
+        });
         self.progress.set(None);
     }
 }

@@ -78,14 +78,20 @@ test('a load shows its progress, dropped files load too, and the page keeps answ
       const text = `---\ntitle: Dropped report number ${i} on estuary salinity\n---\n\nSalinity in the estuary was measured at station ${i}.\n`;
       files.items.add(new File([text], `report-${i}.md`, { type: 'text/markdown' }));
     }
-    return document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+    const taken = !document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+    // A second drop while the first loads is not loaded, and the page says so.
+    const late = new DataTransfer();
+    late.items.add(new File(['---\ntitle: Too late\n---\n\nText.\n'], 'late.md', { type: 'text/markdown' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: late, bubbles: true, cancelable: true }));
+    return taken;
   });
-  assert.equal(dropped, false, 'the page takes the drop (the browser does not open the files)');
+  assert.equal(dropped, true, 'the page takes the drop (the browser does not open the files)');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('60 articles'), null, { timeout: 30_000 });
   const labels = await page.evaluate(() => window.__progressLabels);
   assert.ok(labels.some((l) => /^Reading \d+ of 60: report-\d+\.md$/.test(l)), labels.join(' | '));
   assert.ok(labels.includes('Finding topics, people and quotations'), labels.join(' | '));
   assert.equal(await page.getByTestId('load-progress').count(), 0, 'the bar goes away when done');
+  assert.match(await page.getByTestId('load-messages').textContent(), /1 file not loaded: the files before them are still loading/);
   await page.getByTestId('search-input').fill('station 17');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-link]')?.textContent.includes('number 17 '));
   assert.deepEqual(problems(), []);
