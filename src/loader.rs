@@ -114,6 +114,21 @@ impl CorpusLoader {
         }
     }
 
+    /// Stops the running load: the worker is ended (a new one starts with the next load), and
+    /// the corpus on screen stays.
+    pub fn cancel(self) {
+        if self.progress.get_untracked().is_none() {
+            return;
+        }
+        if let Some(loader) = WORKER.with_borrow_mut(Option::take) {
+            loader.worker.terminate();
+        }
+        self.messages.update(|all| {
+            all.push("Loading cancelled. The corpus on screen is unchanged.".into());
+        });
+        self.progress.set(None);
+    }
+
     fn start_worker(self) -> Result<LoaderWorker, String> {
         let start = Reflect::get(&js_sys::global(), &START_WORKER.into())
             .ok()

@@ -49,11 +49,14 @@ pub fn LoadFiles() -> impl IntoView {
                             }
                         })
                 }}
+                <button type="button" class="link-button" data-testid="load-cancel" on:click=move |_| loader.cancel()>
+                    "Cancel"
+                </button>
             </div>
         </Show>
         <Show when=move || !loader.messages.read().is_empty()>
             <div class="load-messages" role="alert" data-testid="load-messages">
-                <p>"Some input could not be used as it is:"</p>
+                <p>"About the files you loaded:"</p>
                 <ul>
                     {move || loader.messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>

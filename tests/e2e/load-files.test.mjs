@@ -113,3 +113,30 @@ test('a loader that cannot start is reported and the corpus stays', async () => 
   await page.waitForFunction(() => document.querySelector('[data-testid=load-messages]')?.textContent.includes('broken loader'));
   await context.close();
 });
+
+test('a load can be cancelled and the next one still works', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  // Hold the worker's script back, so the first load is still starting when Cancel is clicked.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let firstRequest = true;
+  await context.route('**/loader-worker.js', async (route) => {
+    if (firstRequest) { firstRequest = false; await held; }
+    await route.continue();
+  });
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.getByTestId('load-progress').waitFor();
+  assert.equal(await page.getByTestId('load-progress').locator('span').textContent(), 'Starting the file loader');
+  await page.getByTestId('load-cancel').click();
+  await page.getByTestId('load-progress').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('load-messages').textContent(), /Loading cancelled\. The corpus on screen is unchanged\./);
+  assert.equal(await page.getByTestId('result').count(), 10);
+  release();
+  // The next load starts a new worker and completes.
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  assert.doesNotMatch(await page.getByTestId('load-messages').textContent(), /cancelled/, 'a new load starts with fresh messages');
+  assert.deepEqual(problems().filter((p) => !p.includes('loader-worker.js')), []);
+  await context.close();
+});
