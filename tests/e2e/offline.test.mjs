@@ -8,7 +8,7 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('makes no request after start-up while searching', async () => {
+test('makes no request after start-up while searching, filtering and reading', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForLoadState('networkidle');
@@ -18,6 +18,17 @@ test('makes no request after start-up while searching', async () => {
     await page.getByTestId('search-input').fill(q);
     await page.waitForTimeout(50);
   }
+  // A filter, the reader, back, and every view.
+  await page.getByTestId('facet-option').first().check();
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  await page.getByTestId('reader-close').click();
+  await page.goBack();
+  for (const view of ['topics', 'timeline', 'entities', 'quotes', 'results']) {
+    await page.getByTestId(`view-${view}`).click();
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(500);
   assert.deepEqual(requests, []);
   assert.deepEqual(problems(), []);
   await context.close();
