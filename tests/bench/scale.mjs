@@ -2,7 +2,8 @@
 // built Dossier page (seed corpus, SciFact 5k, SciFact x10 = 50k) it measures, in Debian's headless
 // Chromium against a server on 127.0.0.1 that stops by itself:
 //   payload   the files the page requested while starting, raw / gzip -9 / brotli q11 (default window)
-//             / brotli q11 lgwin 24;
+//             / brotli q11 lgwin 24; service workers are blocked, so the offline cache's background
+//             fetch of the "Load files" worker (not needed to start) is not counted;
 //   start-up  navigation start -> the first result in the list (`[data-testid=result]`, what the e2e
 //             tests wait for), median of --runs fresh browser contexts;
 //   memory    after start-up and a forced gc: JS heap (`performance.memory.usedJSHeapSize`) + the
@@ -93,7 +94,7 @@ const INIT_SCRIPT = () => {
 
 /** One fresh context: start-up time (and, if asked, memory and query latencies). */
 async function openPage(browser, url, { measureQueries, queries }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const errors = [];
@@ -248,7 +249,8 @@ the build-time analytics is embedded in the wasm, the search index is built in t
 
 ### Payload
 
-The files the page requested while starting (html, boot and glue JS, wasm, CSS, service worker), each
+The files the page requested while starting (html, boot and glue JS, wasm, CSS; service workers blocked, so
+not the "Load files" worker that the offline cache then fetches in the background, the same for every page), each
 compressed on its own: gzip -9; brotli quality 11 with its default 4 MB window (lgwin 22, what on-the-fly
 compression by a server typically uses); brotli quality 11 with the largest standard window (lgwin 24, 16 MB:
 \`brotli -q 11 -w 24\`, as precompressed \`.br\` files on a static host can be).
