@@ -16,7 +16,25 @@ test('renders the embedded articles from a sub-path, with no errors or failed re
   const titles = await results.locator('h2').allTextContents();
   assert.ok(titles.some((t) => /cyber/i.test(t)), `no cyber article among ${titles.join(' | ')}`);
   await screenshot(page, 'home');
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone once the app runs');
   assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('says it is loading until the app runs, and why when it cannot start', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Hold the wasm back: the loading line shows meanwhile; then let it fail.
+  let fail;
+  const failed = new Promise((resolve) => { fail = resolve; });
+  await page.route('**/dossier-web_bg.wasm', async (route) => { await failed; await route.abort(); });
+  await page.goto(server.url);
+  const boot = page.locator('#boot');
+  assert.match(await boot.textContent(), /Loading Dossier/);
+  assert.equal(await boot.getAttribute('role'), 'status');
+  fail();
+  await page.waitForFunction(() => document.getElementById('boot')?.getAttribute('role') === 'alert');
+  assert.match(await boot.textContent(), /^Dossier could not start: .+\. Reload the page to try again\.$/);
   await context.close();
 });
 

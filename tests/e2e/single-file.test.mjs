@@ -21,6 +21,7 @@ test('dist-single/dossier.html opens by file URL, searches and loads files', asy
   await page.goto(url);
   await page.getByTestId('result').first().waitFor();
   const before = await page.getByTestId('result').count();
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone once the app runs');
   assert.ok(before >= 5, `expected the seed articles, saw ${before}`);
   await page.getByTestId('search-input').fill('Macron');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, before);

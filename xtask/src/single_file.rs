@@ -38,7 +38,7 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
     // The glue is an ES module; inline module scripts may keep its `export`s. initSync compiles
     // the inlined bytes without any fetch.
     let script = format!(
-        "globalThis.dossierLoaderWorker = () => new Worker(URL.createObjectURL(new Blob([{loader_source}], {{ type: 'text/javascript' }})));\n{glue}\nconst dossierWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: dossierWasm }});\n",
+        "globalThis.dossierLoaderWorker = () => new Worker(URL.createObjectURL(new Blob([{loader_source}], {{ type: 'text/javascript' }})));\n{glue}\nconst boot = document.getElementById('boot');\ntry {{\n  initSync({{ module: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n  boot?.remove();\n}} catch (error) {{\n  boot.textContent = `Dossier could not start: ${{error?.message ?? error}}.`;\n  boot.classList.add('boot-error');\n  boot.setAttribute('role', 'alert');\n  throw error;\n}}\n",
         b64.encode(&wasm)
     );
     if script.contains("</script") {
@@ -60,6 +60,8 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
 </style>
 </head>
 <body>
+<p id="boot" class="boot" role="status">Loading Dossier and its corpus…</p>
+<noscript><p class="boot">Dossier runs in your browser: it needs JavaScript and WebAssembly.</p></noscript>
 <script type="module">{script}</script>
 </body>
 </html>
