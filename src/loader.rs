@@ -43,6 +43,15 @@ struct LoaderWorker {
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
+impl Drop for LoaderWorker {
+    /// A worker let go (cancelled, or failed) is ended, and nothing it still sends arrives.
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
 thread_local! {
     /// The page's one loader worker, started on the first load and kept for the next.
     static WORKER: RefCell<Option<LoaderWorker>> = const { RefCell::new(None) };
@@ -120,9 +129,9 @@ impl CorpusLoader {
         if self.progress.get_untracked().is_none() {
             return;
         }
-        if let Some(loader) = WORKER.with_borrow_mut(Option::take) {
-            loader.worker.terminate();
-        }
+        // Dropped outside the borrow: ending it is the worker's own business (`Drop`).
+        let worker = WORKER.with_borrow_mut(Option::take);
+        drop(worker);
         self.messages.update(|all| {
             all.push("Loading cancelled. The corpus on screen is unchanged.".into());
         });
@@ -145,7 +154,8 @@ impl CorpusLoader {
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             // A worker that failed (could not be fetched, or crashed) is started afresh next time.
-            WORKER.with_borrow_mut(|slot| slot.take());
+            let failed = WORKER.with_borrow_mut(Option::take);
+            drop(failed);
             self.stop(format!("the file loader stopped: {}", event.message()));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -182,11 +192,23 @@ impl CorpusLoader {
                 }
             }
             Some(LoaderReport::Progress(progress)) => self.progress.set(Some(progress)),
-            Some(LoaderReport::Finished { messages, bundle }) => {
-                let bundle = bundle
-                    .then(|| Reflect::get(data, &"bundle".into()).ok()?.as_string())
-                    .flatten();
-                self.finish(messages, bundle);
+            Some(LoaderReport::Finished {
+                messages,
+                bundle: false,
+            }) => {
+                self.finish(messages, None);
+            }
+            Some(LoaderReport::Finished {
+                messages,
+                bundle: true,
+            }) => {
+                match Reflect::get(data, &"bundle".into())
+                    .ok()
+                    .and_then(|b| b.as_string())
+                {
+                    Some(json) => self.finish(messages, Some(json)),
+                    None => self.stop("the file loader's answer came without its articles".into()),
+                }
             }
             None => self.stop("the file loader sent something this page cannot read".into()),
         }
