@@ -52,7 +52,7 @@ pub const HELP: [(&str, &str); 6] = [
     ("k  or  ↑", "Previous result"),
     ("Enter", "Open the focused result"),
     ("Esc", "Close the reader, drawer or this help"),
-    ("?", "Show or hide these keys"),
+    ("?", "Show or hide this help"),
 ];
 
 /// The index to focus after `current` (None: nothing focused yet) among `count` items, clamped.

@@ -1,11 +1,14 @@
-//! The keyboard help.
+//! The help: how to search, and the keys.
 
 use leptos::prelude::*;
 
 use crate::app::Overlays;
+use dossier_engine::query::SYNTAX_EXAMPLES;
+
 use crate::keys::HELP;
 
-/// The list of keys, shown by `?` or the header's help button; Esc or the button closes it.
+/// The search syntax by example and the list of keys, shown by `?` or the header's help button;
+/// Esc or the button closes it.
 #[component]
 pub fn HelpDialog() -> impl IntoView {
     let overlays = expect_context::<Overlays>();
@@ -22,7 +25,12 @@ pub fn HelpDialog() -> impl IntoView {
         <Show when=move || overlays.help_open.get()>
             <div class="modal-backdrop" on:click=move |_| overlays.help_open.set(false)></div>
             <div class="modal" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
-                <h2 id="help-title">"Keyboard shortcuts"</h2>
+                <h2 id="help-title">"Help"</h2>
+                <h3>"Searching"</h3>
+                <dl class="keys syntax" data-testid="help-syntax">
+                    {SYNTAX_EXAMPLES.iter().map(|(example, what)| view! { <dt><code>{*example}</code></dt><dd>{*what}</dd> }).collect_view()}
+                </dl>
+                <h3>"Keys"</h3>
                 <dl class="keys">
                     {HELP.iter().map(|(keys, what)| view! { <dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd> }).collect_view()}
                 </dl>

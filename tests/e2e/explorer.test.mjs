@@ -293,6 +293,9 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   assert.equal(await focusedId(), ids[1]);
   await page.keyboard.press('?');
   await page.getByTestId('help').waitFor();
+  // The search syntax, by example (the engine tests that each example parses as described).
+  const syntax = await page.getByTestId('help-syntax').locator('code').allTextContents();
+  assert.ok(syntax.includes('"Indus Waters Treaty"') && syntax.includes('India OR China'), syntax.join(' | '));
   await screenshot(page, 'help');
   await page.keyboard.press('Escape');
   await page.getByTestId('help').waitFor({ state: 'detached' });

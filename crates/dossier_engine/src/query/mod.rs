@@ -29,6 +29,29 @@ pub const MAX_CLAUSES: usize = 32;
 /// At most this many nested parentheses.
 pub const MAX_DEPTH: usize = 8;
 
+/// The query language by example, as the page's help lists it: (what to type, what it finds).
+/// Each parses without a problem into the construct it describes (tested), so the help cannot
+/// teach what does not work.
+pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
+    (
+        "water treaty",
+        "Both words, in any form (treaties), a small typo forgiven",
+    ),
+    ("\"Indus Waters Treaty\"", "The exact phrase"),
+    ("India OR China", "Either word"),
+    ("cyber -crime", "The first word, never the second"),
+    ("title:cyber", "The word in the title"),
+    (
+        "person:\"Munir Akram\"",
+        "Articles naming that person; also place: org: country: topic: kind: source: year:",
+    ),
+    (
+        "date:2024-01..2024-06",
+        "Dated in that span; either end may be left out",
+    ),
+    ("(India OR China) treaty", "Parentheses group"),
+];
+
 /// A byte range in the query text (char-boundary safe).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {

@@ -219,3 +219,23 @@ proptest! {
         prop_assert_eq!(term_stems(&first.query), term_stems(&second.query));
     }
 }
+
+#[test]
+fn the_syntax_examples_parse_into_what_they_describe() {
+    let shapes = [
+        "And([Term",
+        "Phrase(",
+        "Or([Term",
+        "Not(Term",
+        "field: Some(Title)",
+        "Facet { key: Person, value: \"Munir Akram\"",
+        "Date(DateRange { from: Some(\"2024-01\"), to: Some(\"2024-06\")",
+        "And([Or([",
+    ];
+    for ((example, _), shape) in SYNTAX_EXAMPLES.iter().zip(shapes) {
+        let parsed = parse_complete(example);
+        assert!(parsed.errors.is_empty(), "{example}: {:?}", parsed.errors);
+        let query = format!("{:?}", parsed.query);
+        assert!(query.contains(shape), "{example} parsed as {query}");
+    }
+}
