@@ -64,8 +64,10 @@ export const KEEP_WASM_MEMORY = () => {
   WebAssembly.instantiateStreaming = (...a) => instantiateStreaming.apply(WebAssembly, a).then(keep);
 };
 
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', initScript } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+/** `serviceWorkers: 'block'` for tests that route the page's own files: the service worker's
+ * fetches would bypass the routes. */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', initScript, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers });
   // Runs before the page's own scripts (to observe what it does from the start).
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();

@@ -99,7 +99,7 @@ test('a load shows its progress, dropped files load too, and the page keeps answ
 });
 
 test('a loader that cannot start is reported and the corpus stays', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(browser, server.url, { serviceWorkers: 'block' });
   await context.route('**/loader-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken loader");' }));
   await page.getByTestId('result').first().waitFor();
   await page.getByTestId('load-files').setInputFiles(FILES);
@@ -114,8 +114,20 @@ test('a loader that cannot start is reported and the corpus stays', async () => 
   await context.close();
 });
 
+test('a loader whose wasm cannot be fetched is reported too', async () => {
+  const { page, context } = await openPage(browser, server.url, { serviceWorkers: 'block' });
+  await context.route('**/dossier-loader_bg.wasm', (route) => route.abort());
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.getByTestId('load-messages').waitFor({ timeout: 10_000 });
+  assert.match(await page.getByTestId('load-messages').textContent(), /the file loader stopped: .*The corpus on screen is unchanged\./);
+  assert.equal(await page.getByTestId('load-progress').count(), 0);
+  assert.equal(await page.getByTestId('result').count(), 10);
+  await context.close();
+});
+
 test('a load can be cancelled and the next one still works', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(browser, server.url, { serviceWorkers: 'block' });
   await page.getByTestId('result').first().waitFor();
   // Hold the worker's script back, so the first load is still starting when Cancel is clicked.
   let release;
