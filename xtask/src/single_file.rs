@@ -27,10 +27,11 @@ pub fn write(dist: &Path, out_dir: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", icon_path.display()))?;
 
     let b64 = base64::engine::general_purpose::STANDARD;
-    // The worker's source: its no-modules glue, then a synchronous start from the inlined bytes
-    // (allowed in a worker at any size). Kept as a JS string until the first load needs it.
+    // The worker's source: what public/loader-worker.js does (a failure inside must reach the
+    // page as an error event), with its glue inlined and a synchronous start from the inlined
+    // bytes (allowed in a worker at any size). Kept as a JS string until the first load needs it.
     let loader_source = format!(
-        "{loader_glue}\nwasm_bindgen.initSync({{ module: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n",
+        "self.addEventListener('unhandledrejection', (event) => {{ throw event.reason; }});\n{loader_glue}\nwasm_bindgen.initSync({{ module: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n",
         b64.encode(&loader_wasm)
     );
     let loader_source = serde_json::to_string(&loader_source)
