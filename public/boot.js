@@ -2,7 +2,7 @@
 // inline scripts altogether.
 import init from './dossier-web.js';
 
-// "Load files" runs in a worker with its own wasm, fetched on the first load: most visits never
+// "Load files" runs in a worker with its own wasm, started for each load: most visits never
 // load a file. The page calls this to start it (the single-file build defines its own).
 globalThis.dossierLoaderWorker = () => new Worker(new URL('./loader-worker.js', import.meta.url));
 

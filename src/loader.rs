@@ -2,8 +2,9 @@
 //! (crates/dossier_loader, the same engine code the build runs), then indexed here like the
 //! embedded corpus. Nothing is sent anywhere.
 //!
-//! The worker is its own wasm, started on the first load: the page does not carry ingest and
-//! analytics for visitors who never load a file, and a large load does not freeze the page. How
+//! The worker is its own wasm, started for each load and ended after it: the page does not carry
+//! ingest and analytics for visitors who never load a file, a large load does not freeze the
+//! page, and the memory a large load took (wasm memory never shrinks) goes with the worker. How
 //! to start it is the page's JS's business (`dossierLoaderWorker`, set by public/boot.js, or by
 //! the single-file build, which has no files to fetch it from).
 
@@ -53,7 +54,7 @@ impl Drop for LoaderWorker {
 }
 
 thread_local! {
-    /// The page's one loader worker, started on the first load and kept for the next.
+    /// The running load's worker (None between loads).
     static WORKER: RefCell<Option<LoaderWorker>> = const { RefCell::new(None) };
 }
 
@@ -123,8 +124,7 @@ impl CorpusLoader {
         }
     }
 
-    /// Stops the running load: the worker is ended (a new one starts with the next load), and
-    /// the corpus on screen stays.
+    /// Stops the running load: the worker is ended, and the corpus on screen stays.
     pub fn cancel(self) {
         if self.progress.get_untracked().is_none() {
             return;
@@ -153,7 +153,8 @@ impl CorpusLoader {
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
-            // A worker that failed (could not be fetched, or crashed) is started afresh next time.
+            // A worker that failed (could not be fetched, or crashed) is ended; the next load
+            // starts a new one.
             let failed = WORKER.with_borrow_mut(Option::take);
             drop(failed);
             self.stop(format!("the file loader stopped: {}", event.message()));
@@ -192,22 +193,18 @@ impl CorpusLoader {
                 }
             }
             Some(LoaderReport::Progress(progress)) => self.progress.set(Some(progress)),
-            Some(LoaderReport::Finished {
-                messages,
-                bundle: false,
-            }) => {
-                self.finish(messages, None);
-            }
-            Some(LoaderReport::Finished {
-                messages,
-                bundle: true,
-            }) => {
-                match Reflect::get(data, &"bundle".into())
-                    .ok()
-                    .and_then(|b| b.as_string())
-                {
-                    Some(json) => self.finish(messages, Some(json)),
-                    None => self.stop("the file loader's answer came without its articles".into()),
+            Some(LoaderReport::Finished { messages, bundle }) => {
+                let json = bundle
+                    .then(|| Reflect::get(data, &"bundle".into()).ok()?.as_string())
+                    .flatten();
+                // Its work is done: ending it frees the memory the load took.
+                let done = WORKER.with_borrow_mut(Option::take);
+                drop(done);
+                match (bundle, json) {
+                    (true, None) => {
+                        self.stop("the file loader's answer came without its articles".into());
+                    }
+                    (_, json) => self.finish(messages, json),
                 }
             }
             None => self.stop("the file loader sent something this page cannot read".into()),

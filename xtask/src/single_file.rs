@@ -1,7 +1,7 @@
 //! `cargo xtask dist --single-file`: one HTML file with the CSS, the JS glue and the wasm inlined,
 //! which opens by double-click from disk (file://), where a browser will not fetch or import
 //! neighbouring files. The "Load files" worker is inlined too: its glue and wasm become a `blob:`
-//! script, started on the first load as boot.js starts `loader-worker.js` in dist/.
+//! script, started for each load as boot.js starts `loader-worker.js` in dist/.
 
 use std::path::Path;
 
