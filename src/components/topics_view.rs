@@ -74,7 +74,7 @@ pub fn TopicsView() -> impl IntoView {
                 </h2>
             </div>
             {if topics.is_empty() {
-                view! { <p class="empty">"No topics were found in this corpus."</p> }.into_any()
+                view! { <p class="empty" data-testid="no-topics">"No topics were found: a topic needs several articles sharing words that the rest of the corpus does not use."</p> }.into_any()
             } else { view! {
                 <div class="topics-layout">
                     <svg

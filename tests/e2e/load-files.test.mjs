@@ -38,6 +38,11 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   assert.equal(page.workers().length, 0, 'no loader worker left running');
   assert.ok(titles.some((t) => t.includes('Field notes on tidal energy')), titles.join(' | '));
 
+  // Three unrelated articles make no topic: no chip with an empty name, and the topics view says why.
+  assert.equal(await page.getByTestId('topic-chip').count(), 0);
+  await page.getByTestId('view-topics').click();
+  await page.getByTestId('no-topics').waitFor();
+  await page.getByTestId('view-results').click();
   const messages = await page.getByTestId('load-messages').textContent();
   assert.match(messages, /mine\.jsonl:2: /, 'the malformed line is named by file and line');
   assert.match(messages, /empty\.txt/, 'the empty file is named');

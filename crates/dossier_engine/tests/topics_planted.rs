@@ -110,6 +110,41 @@ fn empty_and_tiny_corpora_do_not_panic() {
 }
 
 #[test]
+fn a_topic_that_would_be_the_whole_corpus_is_no_topic() {
+    // Two unrelated articles (what a reader may load): one cluster holding both, and no word that
+    // tells it apart from the corpus. It used to be a topic with an empty label.
+    let articles = vec![
+        article(
+            "harbour".into(),
+            "harbour authority approves container terminal ships monday"
+                .split(' ')
+                .map(String::from)
+                .collect(),
+        ),
+        article(
+            "lighthouse".into(),
+            "lighthouse keepers return northern cape after ten years"
+                .split(' ')
+                .map(String::from)
+                .collect(),
+        ),
+    ];
+    let analysis = analyse_topics(&articles, &TopicConfig::default());
+    assert!(
+        analysis.model.topics.is_empty(),
+        "{:#?}",
+        analysis.model.topics
+    );
+    assert_eq!(analysis.model.other, ["harbour", "lighthouse"]);
+    assert!(analysis
+        .model
+        .assignments
+        .iter()
+        .all(|a| a.topic.is_none() && a.label == "Other"));
+    assert!(analysis.layout.topics.is_empty());
+}
+
+#[test]
 fn layout_is_in_the_unit_square_and_stable() {
     let (articles, _) = planted(4, 5);
     let a = analyse_topics(&articles, &TopicConfig::default());

@@ -247,7 +247,7 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
             m.first().copied().unwrap_or(usize::MAX),
         )
     });
-    let centroids: Vec<Vec<f32>> = kept
+    let mut centroids: Vec<Vec<f32>> = kept
         .iter()
         .filter_map(|&c| clustering.centroids.get(c).cloned())
         .collect();
@@ -275,7 +275,56 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
             }
         }
     }
-    let labelled = labels::label_topics(&space, &groups);
+    let mut labelled = labels::label_topics(&space, &groups);
+    // A topic no term tells apart from the rest of the corpus (one that holds all of a tiny
+    // corpus) has no name and says nothing: its articles go to "Other", like a too-small one's.
+    if labelled.iter().any(|(_, label)| label.is_empty()) {
+        let named: Vec<bool> = labelled
+            .iter()
+            .map(|(_, label)| !label.is_empty())
+            .collect();
+        let mut renumbered: Vec<Option<usize>> = Vec::with_capacity(named.len());
+        let mut next = 0;
+        for &keep in &named {
+            renumbered.push(keep.then(|| {
+                next += 1;
+                next - 1
+            }));
+        }
+        let mut dissolved = Vec::new();
+        for (point, topic) in point_topic.iter_mut().enumerate() {
+            let before = *topic;
+            *topic = before.and_then(|t| renumbered.get(t).copied().flatten());
+            if before.is_some() && topic.is_none() {
+                dissolved.push(point);
+            }
+        }
+        let keep = |i: &usize| named.get(*i).copied().unwrap_or(false);
+        groups = groups
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, g)| g)
+            .collect();
+        labelled = labelled
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, l)| l)
+            .collect();
+        centroids = centroids
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, c)| c)
+            .collect();
+        // As for any article in "Other": its similarity to the nearest remaining topic.
+        for point in dissolved {
+            if let Some(similarity) = point_similarity.get_mut(point) {
+                *similarity = kmeans::nearest(&points, point, &centroids).1.max(0.0);
+            }
+        }
+    }
     let id_of = |i: usize| articles.get(i).map(|a| a.id.clone()).unwrap_or_default();
 
     let topics: Vec<Topic> = groups
