@@ -22,13 +22,26 @@ pub fn format_date(date: &str) -> String {
     }
 }
 
-/// `n` with the singular or plural noun: "1 article", "3 articles".
+/// `n` with the singular or plural noun: "1 article", "3 articles", "51,830 articles".
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     if n == 1 {
         format!("1 {singular}")
     } else {
-        format!("{n} {plural}")
+        format!("{} {plural}", number(n))
     }
+}
+
+/// `n` with its thousands grouped: "51,830".
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// A duration in milliseconds for people: "0.4 ms", "12 ms".
@@ -59,6 +72,16 @@ mod tests {
     fn counts_and_durations() {
         assert_eq!(count(1, "article", "articles"), "1 article");
         assert_eq!(count(0, "article", "articles"), "0 articles");
+        assert_eq!(count(51_830, "article", "articles"), "51,830 articles");
+        for (n, grouped) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (123_456, "123,456"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(number(n), grouped);
+        }
         assert_eq!(millis(0.26), "0.3 ms");
         assert_eq!(millis(12.4), "12 ms");
     }

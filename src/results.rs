@@ -153,12 +153,9 @@ impl Results {
             (nav.with(|s| s.page).clamp(1, pages), pages)
         });
         let timeline = Memo::new(move |_| {
+            // Every match, not only the hits the page holds (at most MAX_PAGE_SIZE).
             let buckets = |response: &SearchResponse| {
-                let dates = response
-                    .hits
-                    .iter()
-                    .filter_map(|h| corpus.article(h.article).and_then(|a| a.date.as_deref()));
-                view_model::timeline(dates, TIMELINE_MAX_MONTHS)
+                view_model::timeline(&response.months, TIMELINE_MAX_MONTHS)
             };
             request.with(|r| {
                 if r.date_range.is_none() {

@@ -17,7 +17,9 @@ use crate::url_state::{sort_from_key, sort_key};
 pub fn ResultsView() -> impl IntoView {
     let nav = use_nav();
     let results = use_results();
-    let total = Memo::new(move |_| results.timed.with(|t| t.response.hits.len()));
+    // Every match; the list (and its pages and exports) holds at most MAX_PAGE_SIZE of them.
+    let total = Memo::new(move |_| results.timed.with(|t| t.response.total));
+    let listed = Memo::new(move |_| results.timed.with(|t| t.response.hits.len()));
     // The engine's notices worth showing (an any-word fallback, common words, what found nothing).
     let notices = Memo::new(move |_| {
         results.timed.with(|t| {
@@ -99,6 +101,14 @@ pub fn ResultsView() -> impl IntoView {
                         "?"
                     </p>
                 }
+            })}
+            {move || (listed.get() < total.get()).then(|| view! {
+                <p class="notice" data-testid="list-cap">
+                    {format!(
+                        "The list holds the first {} in this order; narrow the search, filter or sort to reach the others.",
+                        format::number(listed.get())
+                    )}
+                </p>
             })}
             {move || notices.get().into_iter().map(|notice| view! {
                 <p class="notice" role="status" data-testid="fallback">{notice}</p>

@@ -63,6 +63,18 @@ test('right-to-left, combining marks and emoji titles render as text', async () 
 
 test('the ten-thousand-article file loads and is searchable', async () => {
   const { page, context, dialogs } = await openTrapped();
+  // The count is every article, not the 1,000 the list holds; the list says it holds the first 1,000.
+  const count = Number((await page.getByTestId('result-count').textContent()).replace(/[^0-9]/g, ''));
+  assert.ok(count > 10_000, `the count should be every article, saw ${count}`);
+  assert.match(await page.getByTestId('list-cap').textContent(), /holds the first 1,000 in this order/);
+  // The timeline counts every dated article too, not only the listed ones.
+  await page.getByTestId('view-timeline').click();
+  await page.getByTestId('timeline-view').waitFor();
+  const dated = await page.getByTestId('timeline-bar').evaluateAll((bars) => bars
+    .map((b) => Number(b.getAttribute('aria-label').split(': ')[1].replace(/[^0-9]/g, '')))
+    .reduce((a, b) => a + b, 0));
+  assert.ok(dated > 1_000, `the timeline should count every dated article, counted ${dated}`);
+  await page.getByTestId('view-results').click();
   await page.getByTestId('search-input').fill('"Bulk article 9999"');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=result]')].some((r) => r.textContent.includes('Bulk article 9999')), null, { timeout: 10_000 });
   await assertNothingRan(page, dialogs);

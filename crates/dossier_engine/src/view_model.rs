@@ -13,6 +13,7 @@ use crate::analysis::Analyzer;
 use crate::article::Article;
 use crate::query::Span;
 use crate::quotes::Quote;
+use crate::search::MonthCount;
 
 /// Text with the byte ranges to emphasise (sorted, non-overlapping, on char boundaries).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,30 +296,22 @@ pub struct TimeBucket {
     pub count: usize,
 }
 
-/// Articles per period, every period between the first and the last dated article included
-/// (empty ones at zero): months when the span is at most `max_months`, years otherwise.
-pub fn timeline<'a>(
-    dates: impl IntoIterator<Item = &'a str>,
-    max_months: usize,
-) -> Vec<TimeBucket> {
-    let months: Vec<(i32, u32)> = dates
-        .into_iter()
-        .filter_map(|d| {
-            let year = d.get(..4)?.parse().ok()?;
-            let month = d.get(5..7)?.parse().ok()?;
-            (1..=12).contains(&month).then_some((year, month))
-        })
-        .collect();
-    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
+/// Matches per period, every period between the first and the last dated match included (empty
+/// ones at zero): months when the span is at most `max_months`, years otherwise. `months` is a
+/// response's [`crate::search::SearchResponse::months`] (ascending).
+pub fn timeline(months: &[MonthCount], max_months: usize) -> Vec<TimeBucket> {
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
         return Vec::new();
     };
-    let span =
-        usize::try_from((last.0 - first.0) * 12 + last.1 as i32 - first.1 as i32 + 1).unwrap_or(0);
+    let span = ((last.year * 12 + last.month) - (first.year * 12 + first.month) + 1) as usize;
     let mut buckets = Vec::new();
     if span <= max_months {
-        let (mut year, mut month) = *first;
-        while (year, month) <= *last {
-            let count = months.iter().filter(|m| **m == (year, month)).count();
+        let mut counts = months.iter().peekable();
+        let (mut year, mut month) = (first.year, first.month);
+        while (year, month) <= (last.year, last.month) {
+            let count = counts
+                .next_if(|m| (m.year, m.month) == (year, month))
+                .map_or(0, |m| m.count);
             buckets.push(TimeBucket {
                 period: format!("{year:04}-{month:02}"),
                 from: format!("{year:04}-{month:02}-01"),
@@ -332,8 +325,12 @@ pub fn timeline<'a>(
             };
         }
     } else {
-        for year in first.0..=last.0 {
-            let count = months.iter().filter(|m| m.0 == year).count();
+        for year in first.year..=last.year {
+            let count = months
+                .iter()
+                .filter(|m| m.year == year)
+                .map(|m| m.count)
+                .sum();
             buckets.push(TimeBucket {
                 period: format!("{year:04}"),
                 from: format!("{year:04}-01-01"),
@@ -346,9 +343,11 @@ pub fn timeline<'a>(
 }
 
 /// Days in a month of the Gregorian calendar.
-fn days_in_month(year: i32, month: u32) -> u32 {
+fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -484,17 +483,46 @@ mod tests {
 
     #[test]
     fn timeline_fills_empty_months_and_switches_to_years() {
-        let months = timeline(["2024-01-05", "2024-03-01", "2024-03-09"], 36);
+        // Through a real search that returns one hit per page: the timeline counts every match.
+        let timeline_of = |dates: &[Option<&str>]| {
+            let articles: Vec<Article> = dates
+                .iter()
+                .enumerate()
+                .map(|(i, date)| {
+                    article(&format!("a{i}"), "Water talks", *date, "news", &["Water."])
+                })
+                .collect();
+            let index = crate::index::SearchIndex::build(&articles, &[]);
+            let request = crate::search::SearchRequest {
+                page_size: 1,
+                ..crate::search::SearchRequest::new("water")
+            };
+            let response = index.search(&articles, &request);
+            assert_eq!(response.hits.len(), 1);
+            timeline(&response.months, 36)
+        };
+        let months = timeline_of(&[
+            Some("2024-01-05"),
+            Some("2024-03-01"),
+            Some("2024-03-09"),
+            None,
+            Some("bad"),
+        ]);
         let counts: Vec<(&str, usize)> = months
             .iter()
             .map(|b| (b.period.as_str(), b.count))
             .collect();
         assert_eq!(counts, vec![("2024-01", 1), ("2024-02", 0), ("2024-03", 2)]);
         assert_eq!(months.get(1).map(|b| b.to.as_str()), Some("2024-02-29"));
-        let years = timeline(["2018-11-12", "2024-06-20", "bad"], 36);
+        let years = timeline_of(&[Some("2018-11-12"), Some("2024-06-20"), Some("2024-01-01")]);
         assert_eq!(years.len(), 7);
         assert_eq!(years.first().map(|b| b.from.as_str()), Some("2018-01-01"));
-        assert!(timeline([], 36).is_empty());
+        assert_eq!(years.last().map(|b| b.count), Some(2));
+        assert!(timeline_of(&[None]).is_empty());
+        // Dates centuries apart are counted too (by a map rather than a slot per month).
+        let far = timeline_of(&[Some("1066-10-14"), Some("2024-06-20")]);
+        assert_eq!(far.len(), 2024 - 1066 + 1);
+        assert_eq!(far.iter().map(|b| b.count).sum::<usize>(), 2);
     }
 
     #[test]

@@ -253,6 +253,16 @@ fn words_by_tail(words: &[String]) -> Vec<u32> {
     ids
 }
 
+/// A document without a (parsable) date in `doc_months`.
+const NO_MONTH: u32 = u32::MAX;
+
+/// `YYYY-MM...` as `year * 12 + month - 1`.
+pub(crate) fn month_number(date: &str) -> Option<u32> {
+    let year: u32 = date.get(..4)?.parse().ok()?;
+    let month: u32 = date.get(5..7)?.parse().ok()?;
+    (1..=12).contains(&month).then(|| year * 12 + month - 1)
+}
+
 /// `(first char, first word id, end word id)` of each first char of sorted `words`.
 fn first_letter_ranges(words: &[String]) -> Vec<(char, u32, u32)> {
     let mut ranges: Vec<(char, u32, u32)> = Vec::new();
@@ -337,6 +347,10 @@ pub struct SearchIndex {
     doc_ids: Vec<String>,
     /// `YYYY-MM-DD` of each document, when known.
     doc_dates: Vec<Option<String>>,
+    /// The month of each document's date as `year * 12 + month - 1` ([`NO_MONTH`] when undated),
+    /// so a search counts its matches per month without parsing dates.
+    #[serde(default)]
+    doc_months: Vec<u32>,
     layouts: Vec<DocLayout>,
     /// Per document and field, see [`SearchIndex::compute_field_factors`].
     field_factors: Vec<[f32; FIELD_COUNT]>,
@@ -490,6 +504,10 @@ impl SearchIndex {
             word_terms,
             doc_ids: articles.iter().map(|a| a.id.clone()).collect(),
             doc_dates: articles.iter().map(|a| a.date.clone()).collect(),
+            doc_months: articles
+                .iter()
+                .map(|a| a.date.as_deref().and_then(month_number).unwrap_or(NO_MONTH))
+                .collect(),
             layouts,
             field_factors: Vec::new(),
             paragraph_starts,
@@ -567,6 +585,14 @@ impl SearchIndex {
     /// Date of a document, when known.
     pub fn doc_date(&self, doc: u32) -> Option<&str> {
         self.doc_dates.get(doc as usize).and_then(Option::as_deref)
+    }
+
+    /// The month of a document's date (`year * 12 + month - 1`), when it has one.
+    pub(crate) fn doc_month(&self, doc: u32) -> Option<u32> {
+        self.doc_months
+            .get(doc as usize)
+            .copied()
+            .filter(|m| *m != NO_MONTH)
     }
 
     /// Display values of a facet key for one document.

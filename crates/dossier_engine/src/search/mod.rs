@@ -153,6 +153,9 @@ pub struct SearchResponse {
     pub total: usize,
     /// The requested page.
     pub hits: Vec<Hit>,
+    /// Matches per month of their date, ascending, over the whole match set (a page holds at most
+    /// [`MAX_PAGE_SIZE`] hits): what a timeline of the results counts. Undated matches are not in it.
+    pub months: Vec<MonthCount>,
     /// For every key: value counts over the match set. A key's counts ignore the filter on that
     /// key itself (so other values of a key stay selectable); selected values are always listed.
     pub facets: BTreeMap<FacetKey, Vec<FacetCount>>,
@@ -166,6 +169,15 @@ pub struct SearchResponse {
     /// What to mark in a hit: opaque term ids for [`SearchIndex::hit_marks`], so a caller that
     /// asks for many hits without snippets can mark just the ones it shows.
     pub matched_terms: Vec<u32>,
+}
+
+/// How many matches are dated in one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthCount {
+    pub year: u32,
+    /// 1 to 12.
+    pub month: u32,
+    pub count: usize,
 }
 
 /// A hit's marks: matched words in its title, and its best passage.
@@ -259,6 +271,7 @@ impl SearchIndex {
         SearchResponse {
             matched_terms,
             total: run.matched.len(),
+            months: self.month_counts(&run.matched),
             hits,
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
@@ -266,6 +279,38 @@ impl SearchIndex {
             did_you_mean: self.did_you_mean(&request.query, &parsed.query),
             errors: parsed.errors,
         }
+    }
+
+    /// Matches per month (see [`SearchResponse::months`]).
+    fn month_counts(&self, matched: &[(u32, f32)]) -> Vec<MonthCount> {
+        let months = || matched.iter().filter_map(|(doc, _)| self.doc_month(*doc));
+        let (Some(first), Some(last)) = (months().min(), months().max()) else {
+            return Vec::new();
+        };
+        // One slot per month between the first and the last: a handful of years in practice.
+        // Dates centuries apart (a typo in a year) would make that vector huge: count in a map.
+        let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+        if last - first < 12 * 200 {
+            let mut slots = vec![0usize; (last - first + 1) as usize];
+            for month in months() {
+                if let Some(slot) = slots.get_mut((month - first) as usize) {
+                    *slot += 1;
+                }
+            }
+            counts.extend((first..).zip(slots).filter(|(_, count)| *count > 0));
+        } else {
+            for month in months() {
+                *counts.entry(month).or_insert(0) += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(month, count)| MonthCount {
+                year: month / 12,
+                month: month % 12 + 1,
+                count,
+            })
+            .collect()
     }
 
     /// The `limit` best documents for a typed query, by BM25F: no filters, facets or snippets.
