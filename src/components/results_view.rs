@@ -105,7 +105,7 @@ pub fn ResultsView() -> impl IntoView {
             {move || (listed.get() < total.get()).then(|| view! {
                 <p class="notice" data-testid="list-cap">
                     {format!(
-                        "The list holds the first {} in this order; narrow the search, filter or sort to reach the others.",
+                        "The list and its exports hold the first {} in this order; narrow the search, filter or sort to reach the others.",
                         format::number(listed.get())
                     )}
                 </p>
