@@ -290,6 +290,9 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   assert.equal(params(page).get('article'), ids[1]);
   await page.keyboard.press('Escape');
   await page.getByTestId('reader').waitFor({ state: 'detached' });
+  // Focus returns to the result it came from in the frame after the reader closes.
+  await page.waitForFunction((id) => document.activeElement?.closest('[data-testid=result]')?.dataset.articleId === id, ids[1], { timeout: 2_000 })
+    .catch(() => {});
   assert.equal(await focusedId(), ids[1]);
   await page.keyboard.press('?');
   await page.getByTestId('help').waitFor();
