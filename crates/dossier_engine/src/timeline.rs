@@ -49,7 +49,8 @@ pub fn timeline(articles: &[Article]) -> Timeline {
     }
 }
 
-fn year_month(date: &str) -> Option<(&str, &str)> {
+/// The year and month of a date that starts with `YYYY-MM` (month 01 to 12).
+pub(crate) fn year_month(date: &str) -> Option<(&str, &str)> {
     let year = date.get(0..4)?;
     let month = date.get(5..7)?;
     let valid = year.chars().all(|c| c.is_ascii_digit())

@@ -439,21 +439,22 @@ mod tests {
         assert_eq!(layered_runs("", &[], &[]), vec![]);
     }
 
+    /// Keyword-in-context lines of `query` in an article whose body is `body`.
+    fn kwic(body: &str, query: &str, width: usize) -> Vec<Highlighted> {
+        let an = Analyzer::default();
+        let a = article("x", "T", None, "news", &[body]);
+        keyword_in_context(&an, &QueryTerms::parse(&an, query), &a, width)
+    }
+
     #[test]
     fn kwic_gives_matches_close_together_one_line() {
-        let an = Analyzer::default();
-        let a = article(
-            "x",
-            "T",
-            None,
-            "news",
-            &[
-                "Cyber warfare and cyber-attacks by state actors. A long stretch of words that \
-               goes on and on about other matters entirely, far from the rest, before cyber \
-               activities come up again at the end.",
-            ],
+        let lines = kwic(
+            "Cyber warfare and cyber-attacks by state actors. A long stretch of words that goes \
+             on and on about other matters entirely, far from the rest, before cyber activities \
+             come up again at the end.",
+            "cyber",
+            30,
         );
-        let lines = keyword_in_context(&an, &QueryTerms::parse(&an, "cyber"), &a, 30);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(lines.len(), 2, "{texts:?}");
         // The first line shows both close matches, marked; the far one has its own line.
@@ -468,15 +469,7 @@ mod tests {
 
     #[test]
     fn kwic_gives_one_line_per_match() {
-        let an = Analyzer::default();
-        let a = article(
-            "x",
-            "T",
-            None,
-            "news",
-            &["Crime here. And crime there, again crime."],
-        );
-        let lines = keyword_in_context(&an, &QueryTerms::parse(&an, "crime"), &a, 10);
+        let lines = kwic("Crime here. And crime there, again crime.", "crime", 10);
         assert_eq!(lines.len(), 3);
         assert!(lines.iter().all(|l| !l.marks.is_empty()));
     }

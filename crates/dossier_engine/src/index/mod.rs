@@ -257,10 +257,9 @@ fn words_by_tail(words: &[String]) -> Vec<u32> {
 const NO_MONTH: u32 = u32::MAX;
 
 /// `YYYY-MM...` as `year * 12 + month - 1`.
-pub(crate) fn month_number(date: &str) -> Option<u32> {
-    let year: u32 = date.get(..4)?.parse().ok()?;
-    let month: u32 = date.get(5..7)?.parse().ok()?;
-    (1..=12).contains(&month).then(|| year * 12 + month - 1)
+fn month_number(date: &str) -> Option<u32> {
+    let (year, month) = crate::timeline::year_month(date)?;
+    Some(year.parse::<u32>().ok()? * 12 + month.parse::<u32>().ok()? - 1)
 }
 
 /// `(first char, first word id, end word id)` of each first char of sorted `words`.

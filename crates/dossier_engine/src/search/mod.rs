@@ -284,7 +284,9 @@ impl SearchIndex {
     /// Matches per month (see [`SearchResponse::months`]).
     fn month_counts(&self, matched: &[(u32, f32)]) -> Vec<MonthCount> {
         let months = || matched.iter().filter_map(|(doc, _)| self.doc_month(*doc));
-        let (Some(first), Some(last)) = (months().min(), months().max()) else {
+        let Some((first, last)) = months().fold(None, |range: Option<(u32, u32)>, month| {
+            Some(range.map_or((month, month), |(lo, hi)| (lo.min(month), hi.max(month))))
+        }) else {
             return Vec::new();
         };
         // One slot per month between the first and the last: a handful of years in practice.

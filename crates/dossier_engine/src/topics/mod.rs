@@ -299,25 +299,9 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
                 dissolved.push(point);
             }
         }
-        let keep = |i: &usize| named.get(*i).copied().unwrap_or(false);
-        groups = groups
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep(i))
-            .map(|(_, g)| g)
-            .collect();
-        labelled = labelled
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep(i))
-            .map(|(_, l)| l)
-            .collect();
-        centroids = centroids
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| keep(i))
-            .map(|(_, c)| c)
-            .collect();
+        groups = only_named(groups, &named);
+        labelled = only_named(labelled, &named);
+        centroids = only_named(centroids, &named);
         // As for any article in "Other": its similarity to the nearest remaining topic.
         for point in dissolved {
             if let Some(similarity) = point_similarity.get_mut(point) {
@@ -389,6 +373,15 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
         layout,
         related,
     }
+}
+
+/// The items (one per topic) of the topics that have a name.
+fn only_named<T>(items: Vec<T>, named: &[bool]) -> Vec<T> {
+    items
+        .into_iter()
+        .zip(named)
+        .filter_map(|(item, &keep)| keep.then_some(item))
+        .collect()
 }
 
 /// Clusters the points with the configured or automatically chosen k.
