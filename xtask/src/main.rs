@@ -243,6 +243,7 @@ fn test() -> Result<(), String> {
         single_file: true,
     };
     dist(&release)?;
+    size::check_start_up_budget(&release.dist)?;
 
     // Hostile input must build (with warnings) and show as text: tests/e2e/adversarial.test.mjs.
     let adversarial = BuildOptions {
