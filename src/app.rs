@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
                 .into_any();
         }
     };
-    let loader = CorpusLoader::new(bundle);
+    let loader = CorpusLoader::new(Corpus::index(bundle));
     let nav = Nav::install();
     let overlays = Overlays {
         help_open: RwSignal::new(false),
@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
 
     // Everything below depends on the corpus on screen: loading files rebuilds it.
     (move || {
-        let corpus = Corpus::load(loader.active.get());
+        let corpus = loader.active.get();
         let results = Results::new(corpus, nav);
         provide_context(corpus);
         provide_context(results);

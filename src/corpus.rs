@@ -13,7 +13,7 @@ pub fn embedded() -> Result<&'static Bundle, String> {
     static PARSED: OnceLock<Result<Bundle, String>> = OnceLock::new();
     PARSED
         .get_or_init(|| {
-            dossier_engine::parse_embedded(BUNDLE_JSON)
+            Bundle::parse_embedded(BUNDLE_JSON)
                 .map_err(|e| format!("the embedded corpus is damaged: {e}"))
         })
         .as_ref()

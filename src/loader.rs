@@ -9,15 +9,18 @@
 //! the single-file build, which has no files to fetch it from).
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 
+use dossier_engine::bundle::{BundleFromParts, IndexedBundleBuilder};
 use dossier_engine::ingest::file_load::{LoadProgress, LoaderReport};
-use dossier_engine::Bundle;
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Function, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::browser;
 use crate::format;
+use crate::results::Corpus;
 
 /// The global function (set by the page's JS) that starts a loader worker.
 const START_WORKER: &str = "dossierLoaderWorker";
@@ -26,9 +29,9 @@ const START_WORKER: &str = "dossierLoaderWorker";
 #[derive(Clone, Copy)]
 pub struct CorpusLoader {
     /// The embedded corpus, always one click away.
-    pub embedded: &'static Bundle,
+    pub embedded: Corpus,
     /// The corpus on screen.
-    pub active: RwSignal<&'static Bundle>,
+    pub active: RwSignal<Corpus>,
     /// The running load's progress; None when no load runs.
     pub progress: RwSignal<Option<LoadProgress>>,
     /// Problems with the last load, one sentence each, naming the file (and line).
@@ -53,13 +56,23 @@ impl Drop for LoaderWorker {
     }
 }
 
+/// How long one slice of work on an arriving load runs before the page may paint and answer
+/// again: under the 50 ms a task may take before a browser calls it long.
+const SLICE: std::time::Duration = std::time::Duration::from_millis(30);
+
+/// Articles indexed between two looks at the clock.
+const ARTICLES_PER_STEP: usize = 16;
+
 thread_local! {
     /// The running load's worker (None between loads).
     static WORKER: RefCell<Option<LoaderWorker>> = const { RefCell::new(None) };
+    /// The finished load being read and indexed, between slices (None otherwise, or once
+    /// cancelled).
+    static ARRIVING: RefCell<Option<Arriving>> = const { RefCell::new(None) };
 }
 
 impl CorpusLoader {
-    pub fn new(embedded: &'static Bundle) -> Self {
+    pub fn new(embedded: Corpus) -> Self {
         CorpusLoader {
             embedded,
             active: RwSignal::new(embedded),
@@ -70,7 +83,7 @@ impl CorpusLoader {
 
     /// Whether the page shows loaded files rather than the embedded corpus.
     pub fn shows_loaded_files(self) -> bool {
-        !std::ptr::eq(self.active.get(), self.embedded)
+        !self.active.get().is(self.embedded)
     }
 
     /// Back to the embedded corpus.
@@ -132,6 +145,7 @@ impl CorpusLoader {
         // Dropped outside the borrow: ending it is the worker's own business (`Drop`).
         let worker = WORKER.with_borrow_mut(Option::take);
         drop(worker);
+        ARRIVING.with_borrow_mut(|slot| *slot = None);
         self.messages.update(|all| {
             all.push("Loading cancelled. The corpus on screen is unchanged.".into());
         });
@@ -193,58 +207,102 @@ impl CorpusLoader {
                 }
             }
             Some(LoaderReport::Progress(progress)) => self.progress.set(Some(progress)),
-            Some(LoaderReport::Finished { messages, bundle }) => {
-                let json = bundle
-                    .then(|| Reflect::get(data, &"bundle".into()).ok()?.as_string())
-                    .flatten();
+            Some(LoaderReport::Finished {
+                messages,
+                bundle_parts,
+            }) => {
                 // Its work is done: ending it frees the memory the load took.
                 let done = WORKER.with_borrow_mut(Option::take);
                 drop(done);
-                match (bundle, json) {
-                    (true, None) => {
-                        self.stop("the file loader's answer came without its articles".into());
-                    }
-                    (_, json) => self.finish(messages, json),
+                self.messages.update(|all| all.extend(messages));
+                if bundle_parts == 0 {
+                    // Nothing to show: the messages say why.
+                    self.progress.set(None);
+                    return;
                 }
+                let parts: VecDeque<Uint8Array> = Reflect::get(data, &"bundle".into())
+                    .ok()
+                    .filter(Array::is_array)
+                    .map(|parts| {
+                        Array::from(&parts)
+                            .iter()
+                            .filter_map(|p| p.dyn_into().ok())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if parts.len() != bundle_parts {
+                    self.stop("the file loader's answer came without its articles".into());
+                    return;
+                }
+                ARRIVING.with_borrow_mut(|slot| {
+                    *slot = Some(Arriving::Reading {
+                        parts,
+                        count: bundle_parts,
+                        read: BundleFromParts::default(),
+                    });
+                });
+                self.next_slice_later();
             }
             None => self.stop("the file loader sent something this page cannot read".into()),
         }
     }
 
-    /// Shows the loaded bundle (if any) and the load's messages (after any said during the load).
-    fn finish(self, mut messages: Vec<String>, bundle_json: Option<String>) {
-        let Some(json) = bundle_json else {
-            self.messages.update(|all| all.extend(messages));
-            self.progress.set(None);
+    /// Works on the arriving load for about [`SLICE`], then lets the page paint and answer
+    /// before the next slice: a large load is read and indexed without freezing the page.
+    fn next_slice(self) {
+        let Some(mut arriving) = ARRIVING.with_borrow_mut(Option::take) else {
+            // Cancelled.
             return;
         };
-        // Lives as long as the page, like the embedded bundle (whose text the articles borrow
-        // from the same way); each load is one user action.
-        let json: &'static str = json.leak();
-        let bundle = match dossier_engine::parse_embedded::<Bundle>(json) {
-            Ok(bundle) => &*Box::leak(Box::new(bundle)),
-            Err(error) => {
-                messages.push(format!("the loaded files could not be read back: {error}"));
-                self.messages.update(|all| all.extend(messages));
-                self.progress.set(None);
-                return;
-            }
-        };
-        self.messages.update(|all| all.extend(messages));
-        self.progress.update(|p| {
-            if let Some(p) = p {
-                p.label = "Indexing".into();
-            }
-        });
-        // Indexing runs here and takes a moment on a large load: let "Indexing" paint first.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    self.active.set(bundle);
-                    self.progress.set(None);
+        let started = browser::now_ms();
+        loop {
+            arriving = match arriving {
+                Arriving::Reading {
+                    mut parts,
+                    count,
+                    mut read,
+                } => match parts.pop_front() {
+                    Some(part) => {
+                        if let Err(problem) = read_part(&mut read, &part) {
+                            self.stop(problem);
+                            return;
+                        }
+                        Arriving::Reading { parts, count, read }
+                    }
+                    None => match read.finish() {
+                        // Lives as long as the page, like the embedded bundle: each load is
+                        // one user action.
+                        Some(bundle) => Arriving::Indexing(IndexedBundleBuilder::new(Box::leak(
+                            Box::new(bundle),
+                        ))),
+                        None => {
+                            self.stop("the file loader's answer came without its articles".into());
+                            return;
+                        }
+                    },
                 },
-                std::time::Duration::ZERO,
-            );
+                Arriving::Indexing(mut building) => {
+                    if building.index_more(ARTICLES_PER_STEP) == building.total() {
+                        self.active.set(Corpus::indexed(building.finish(|_| ())));
+                        self.progress.set(None);
+                        return;
+                    }
+                    Arriving::Indexing(building)
+                }
+            };
+            if browser::now_ms() - started >= SLICE.as_secs_f64() * 1e3 {
+                break;
+            }
+        }
+        self.progress.set(Some(arriving.progress()));
+        ARRIVING.with_borrow_mut(|slot| *slot = Some(arriving));
+        self.next_slice_later();
+    }
+
+    /// The next slice, once the page has painted what changed.
+    fn next_slice_later(self) {
+        request_animation_frame(move || {
+            set_timeout(move || self.next_slice(), std::time::Duration::ZERO);
         });
     }
 
@@ -255,6 +313,51 @@ impl CorpusLoader {
         });
         self.progress.set(None);
     }
+}
+
+/// A finished load on its way to the screen, worked on a slice at a time.
+enum Arriving {
+    /// Parsing the bundle's parts (JSON as UTF-8 bytes, from the worker).
+    Reading {
+        parts: VecDeque<Uint8Array>,
+        count: usize,
+        read: BundleFromParts,
+    },
+    /// Indexing its articles.
+    Indexing(IndexedBundleBuilder<'static>),
+}
+
+impl Arriving {
+    /// What the progress bar shows meanwhile.
+    fn progress(&self) -> LoadProgress {
+        match self {
+            Arriving::Reading { parts, count, .. } => LoadProgress {
+                done: count - parts.len(),
+                total: *count,
+                label: "Receiving the loaded articles".into(),
+            },
+            Arriving::Indexing(building) => {
+                let (done, total) = (building.indexed(), building.total());
+                LoadProgress {
+                    done,
+                    total,
+                    label: format!(
+                        "Indexing {} of {}",
+                        format::number(done),
+                        format::count(total, "article", "articles")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Reads one of the bundle's parts. Kept as long as the page: the articles' text borrows from it.
+fn read_part(read: &mut BundleFromParts, part: &Uint8Array) -> Result<(), String> {
+    let text = String::from_utf8(part.to_vec())
+        .map_err(|_| "the file loader's answer is not UTF-8 text".to_string())?;
+    read.add(text.leak())
+        .map_err(|error| format!("the loaded files could not be read back: {error}"))
 }
 
 fn post_files(worker: &Worker, files: &Array) -> Result<(), String> {

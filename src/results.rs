@@ -2,7 +2,6 @@
 //! memo recomputes only when its inputs change, and every view reads the same results.
 
 use dossier_engine::analysis::Analyzer;
-use std::cell::RefCell;
 use std::time::Duration;
 
 use dossier_engine::analytics::Analytics;
@@ -37,31 +36,26 @@ const TIMELINE_MAX_MONTHS: usize = 36;
 pub struct Corpus(pub &'static IndexedBundle<'static>);
 
 impl Corpus {
-    /// The corpus of `bundle`: its search index is built the first time (at start-up, or after
-    /// "Load files"), then warmed up ([`warm_up`]), and reused after, so going back to the
-    /// embedded corpus neither rebuilds nor holds a second index (at 50,000 articles, seconds and
-    /// about 100 MB each time). The analytics come precomputed in the bundle and are read in
-    /// place, never copied.
-    pub fn load(bundle: &'static Bundle) -> Self {
-        thread_local! {
-            static BUILT: RefCell<Vec<&'static IndexedBundle<'static>>> = const { RefCell::new(Vec::new()) };
-        }
-        let built = BUILT.with_borrow(|built| {
-            built
-                .iter()
-                .find(|data| std::ptr::eq(data.bundle, bundle))
-                .copied()
-        });
-        if let Some(data) = built {
-            return Corpus(data);
-        }
-        let data: &'static IndexedBundle<'static> =
-            Box::leak(Box::new(IndexedBundle::build(bundle, |_| ())));
-        BUILT.with_borrow_mut(|built| built.push(data));
+    /// The corpus of `bundle`, indexed at once: at start-up there is nothing to show before.
+    pub fn index(bundle: &'static Bundle) -> Self {
+        Self::indexed(IndexedBundle::build(bundle, |_| ()))
+    }
+
+    /// The corpus of an indexed bundle (indexed at start-up, or in slices after "Load files"),
+    /// warmed up ([`warm_up`]). Each is built once and kept (going back to the embedded corpus
+    /// neither rebuilds nor holds a second index: at 50,000 articles, seconds and about 100 MB
+    /// each time). The analytics come precomputed in the bundle and are read in place, never
+    /// copied.
+    pub fn indexed(data: IndexedBundle<'static>) -> Self {
+        let corpus = Corpus(Box::leak(Box::new(data)));
         browser::mark(INDEXED_MARK);
-        let corpus = Corpus(data);
         warm_up(corpus);
         corpus
+    }
+
+    /// Whether `self` and `other` are the same corpus.
+    pub fn is(self, other: Corpus) -> bool {
+        std::ptr::eq(self.0, other.0)
     }
 
     /// The build-time analytics: topics, map, related articles, entities, quotations.

@@ -106,6 +106,62 @@ test('a load shows its progress, dropped files load too, and the page keeps answ
   await context.close();
 });
 
+/** A JSONL file of `count` distinct articles of about 120 words each. */
+function manyArticles(count) {
+  const words = ['harbour', 'river', 'council', 'budget', 'school', 'railway', 'drought', 'election', 'treaty', 'factory', 'museum', 'vaccine', 'bridge', 'market', 'festival', 'court'];
+  const lines = [];
+  for (let i = 0; i < count; i += 1) {
+    const text = Array.from({ length: 120 }, (_, k) => `${words[(i * 7 + k * 3) % words.length]}${k % 5 === 0 ? ` item${(i * 31 + k) % 997}` : ''}`).join(' ');
+    lines.push(JSON.stringify({ id: `big-${i}`, title: `Bulletin ${i} on the ${words[i % words.length]}`, text, date: `20${10 + (i % 12)}-0${1 + (i % 9)}-1${i % 10}` }));
+  }
+  return { name: 'big.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) };
+}
+
+test('a large load is read and indexed a slice at a time, and Cancel stops it while indexing', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  const big = manyArticles(3_000);
+  // Every label the progress bar shows, in order; with `__cancelWhileIndexing`, Cancel is
+  // clicked as soon as some but not all articles are indexed (between two slices).
+  await page.evaluate(() => {
+    window.__progressLabels = [];
+    new MutationObserver(() => {
+      const label = document.querySelector('[data-testid=load-progress] span')?.textContent;
+      if (label && window.__progressLabels.at(-1) !== label) window.__progressLabels.push(label);
+      if (window.__cancelWhileIndexing && /^Indexing [1-9]/.test(label ?? '')) {
+        window.__cancelWhileIndexing = false;
+        document.querySelector('[data-testid=load-cancel]').click();
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+
+  await page.getByTestId('load-files').setInputFiles([big]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('3,000 articles'), null, { timeout: 60_000 });
+  const labels = await page.evaluate(() => window.__progressLabels);
+  // Several labels part-way through mean several tasks: between two, the page painted and
+  // could answer (one long task would show none of them).
+  const partWay = labels.filter((l) => /^Indexing [\d,]+ of 3,000 articles$/.test(l) && !l.startsWith('Indexing 3,000'));
+  assert.ok(partWay.length >= 2, labels.join(' | '));
+  await page.getByTestId('search-input').fill('bulletin 2999');
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-link]')?.textContent.includes('Bulletin 2999 '));
+  await page.getByTestId('search-input').fill('');
+
+  // The same load again, cancelled while indexing: the corpus on screen stays, and nothing of
+  // the cancelled load arrives later.
+  await page.getByTestId('use-embedded').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+  await page.evaluate(() => { window.__cancelWhileIndexing = true; });
+  await page.getByTestId('load-files').setInputFiles([big]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=load-messages]')?.textContent.includes('Loading cancelled'), null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('load-progress').count(), 0);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('result').count(), 10, 'the embedded corpus stays on screen');
+  const indexed = await page.evaluate(() => performance.getEntriesByName('dossier corpus indexed', 'mark').length);
+  assert.equal(indexed, 2, 'the embedded corpus and the first load; the cancelled one never finished');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a loader that cannot start is reported and the corpus stays', async () => {
   const { page, context } = await openPage(browser, server.url, { serviceWorkers: 'block' });
   await context.route('**/loader-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken loader");' }));

@@ -1,4 +1,4 @@
-//! Heap at each step of the page's start-up (`IndexedBundle::build`, what `Corpus::load` in src/results.rs runs), measured
+//! Heap at each step of the page's start-up (`IndexedBundle::build`, what `Corpus::index` in src/results.rs runs), measured
 //! natively with a counting allocator:
 //! `cargo run --release -p dossier_engine --example start_up_memory -- <corpus dir>`.
 //! The wasm memory grows to the start-up's peak plus the embedded bundle JSON and never shrinks,

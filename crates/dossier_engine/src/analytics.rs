@@ -23,32 +23,44 @@ pub struct Analytics {
 
 impl Analytics {
     /// Each article's facet values (topic, people, organisations, places, countries), in corpus
-    /// order: what [`crate::index::SearchIndex::build_streaming`] takes. Derived from the topic
+    /// order: what [`crate::index::SearchIndexBuilder::add`] takes. Derived from the topic
     /// assignments and the entity report rather than stored a second time in the bundle (7 MB
     /// of JSON at 50,000 articles), and one article at a time, so they are never all held at
-    /// once. Articles in the "Other" bucket get no topic value.
+    /// once.
     pub fn doc_facets(&self) -> impl Iterator<Item = DocFacets> + '_ {
-        let assignments = &self.topics.assignments;
-        let entities = &self.entities.articles;
-        (0..assignments.len().max(entities.len())).map(|i| {
-            let mut facets = DocFacets::new();
-            if let Some(assignment) = assignments.get(i).filter(|a| a.topic.is_some()) {
-                facets.insert(FacetKey::Topic, vec![assignment.label.clone()]);
-            }
-            if let Some(found) = entities.get(i) {
-                for (key, names) in [
-                    (FacetKey::Person, &found.people),
-                    (FacetKey::Org, &found.orgs),
-                    (FacetKey::Place, &found.places),
-                    (FacetKey::Country, &found.countries),
-                ] {
-                    if !names.is_empty() {
-                        facets.insert(key, names.clone());
-                    }
+        let count = self
+            .topics
+            .assignments
+            .len()
+            .max(self.entities.articles.len());
+        (0..count).map(|i| self.doc_facets_of(i))
+    }
+
+    /// The facet values of the article at `index` (see [`Analytics::doc_facets`]). Articles in
+    /// the "Other" bucket get no topic value.
+    pub fn doc_facets_of(&self, index: usize) -> DocFacets {
+        let mut facets = DocFacets::new();
+        if let Some(assignment) = self
+            .topics
+            .assignments
+            .get(index)
+            .filter(|a| a.topic.is_some())
+        {
+            facets.insert(FacetKey::Topic, vec![assignment.label.clone()]);
+        }
+        if let Some(found) = self.entities.articles.get(index) {
+            for (key, names) in [
+                (FacetKey::Person, &found.people),
+                (FacetKey::Org, &found.orgs),
+                (FacetKey::Place, &found.places),
+                (FacetKey::Country, &found.countries),
+            ] {
+                if !names.is_empty() {
+                    facets.insert(key, names.clone());
                 }
             }
-            facets
-        })
+        }
+        facets
     }
 }
 

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::analytics::{analyse, Analytics, AnalyticsConfig};
 use crate::article::Article;
 use crate::entities::EntityExtractor;
-use crate::index::SearchIndex;
+use crate::index::{SearchIndex, SearchIndexBuilder};
 use crate::ingest::Warning;
 #[cfg(test)]
 use crate::quotes::Quote;
+use crate::text::parse_embedded;
 use crate::view_model::{quotations, Quotation};
 
 /// What build.rs writes and the app parses once at start-up.
@@ -18,6 +19,7 @@ use crate::view_model::{quotations, Quotation};
 pub struct Bundle {
     pub articles: Vec<Article>,
     /// Ingest warnings, so the page can say what was skipped and why.
+    #[serde(default)]
     pub warnings: Vec<Warning>,
     /// Topics, map, related articles, entities, quotations and timeline.
     #[serde(default)]
@@ -33,6 +35,77 @@ impl Bundle {
             warnings,
             analytics,
         }
+    }
+}
+
+impl Bundle {
+    /// Parses a bundle whose JSON lives as long as the page (embedded, or kept after a load):
+    /// the articles' text borrows from it ([`parse_embedded`]). The page's one way in to the
+    /// bundle's deserialisers, so they are compiled once. `#[inline]` here and on
+    /// [`BundleFromParts::add`] has them compiled in the calling crate, with the page's size
+    /// settings, as the embedded bundle's are: compiled in this crate too, they were a second
+    /// copy of every deserialiser (+34 kB gzip).
+    #[inline]
+    pub fn parse_embedded(json: &'static str) -> serde_json::Result<Bundle> {
+        parse_embedded(json)
+    }
+
+    /// The bundle as JSON texts of about `part_bytes` each, for handing it from the loader
+    /// worker to the page in pieces the page parses one per task (a single 100 MB JSON text
+    /// would hold the page for a second). Each part is itself a bundle: the first holds
+    /// everything but the articles; each other, some of the articles, in order, and nothing
+    /// else. [`BundleFromParts`] reads them back; a part being a bundle, the page parses it with
+    /// the code that parses the embedded one.
+    pub fn to_json_parts(&self, part_bytes: usize) -> serde_json::Result<Vec<String>> {
+        let head = Bundle {
+            articles: Vec::new(),
+            warnings: self.warnings.clone(),
+            analytics: self.analytics.clone(),
+        };
+        let mut parts = vec![serde_json::to_string(&head)?];
+        const OPEN: &str = "{\"articles\":[";
+        let mut part = String::new();
+        for article in &self.articles {
+            let json = serde_json::to_string(article)?;
+            if !part.is_empty() && part.len() + json.len() > part_bytes {
+                part.push_str("]}");
+                parts.push(std::mem::take(&mut part));
+            }
+            part.push_str(if part.is_empty() { OPEN } else { "," });
+            part.push_str(&json);
+        }
+        if !part.is_empty() {
+            part.push_str("]}");
+            parts.push(part);
+        }
+        Ok(parts)
+    }
+}
+
+/// Reads a bundle back from [`Bundle::to_json_parts`], a part at a time. The articles' text
+/// borrows from the parts (see [`parse_embedded`]), so they must live as long as the bundle.
+#[derive(Debug, Default)]
+pub struct BundleFromParts {
+    /// The first part: everything but the articles, which the other parts add.
+    head: Option<Bundle>,
+}
+
+impl BundleFromParts {
+    /// Reads the next part, in the order [`Bundle::to_json_parts`] gave them. (`#[inline]`: see
+    /// [`Bundle::parse_embedded`].)
+    #[inline]
+    pub fn add(&mut self, part: &'static str) -> serde_json::Result<()> {
+        let part = Bundle::parse_embedded(part)?;
+        match &mut self.head {
+            None => self.head = Some(part),
+            Some(head) => head.articles.extend(part.articles),
+        }
+        Ok(())
+    }
+
+    /// The bundle of the parts read; none if not even the first part was.
+    pub fn finish(self) -> Option<Bundle> {
+        self.head
     }
 }
 
@@ -53,10 +126,69 @@ pub struct IndexedBundle<'a> {
 impl<'a> IndexedBundle<'a> {
     /// Builds everything, calling `after_step` with the name of each step as it completes (for
     /// performance marks and memory measurements).
-    pub fn build(bundle: &'a Bundle, mut after_step: impl FnMut(&'static str)) -> Self {
+    pub fn build(bundle: &'a Bundle, after_step: impl FnMut(&'static str)) -> Self {
+        let mut building = IndexedBundleBuilder::new(bundle);
+        building.index_more(bundle.articles.len());
+        building.finish(after_step)
+    }
+    /// The index of the article with `id`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+}
+
+/// [`IndexedBundle::build`] in steps: the articles are indexed a few at a time, as the caller
+/// asks ([`IndexedBundleBuilder::index_more`]), so a page can index a large loaded corpus in
+/// slices and keep answering in between.
+pub struct IndexedBundleBuilder<'a> {
+    bundle: &'a Bundle,
+    index: SearchIndexBuilder,
+}
+
+impl<'a> IndexedBundleBuilder<'a> {
+    pub fn new(bundle: &'a Bundle) -> Self {
+        IndexedBundleBuilder {
+            bundle,
+            index: SearchIndexBuilder::with_capacity(bundle.articles.len()),
+        }
+    }
+
+    /// Indexes up to `count` more articles; returns how many are indexed so far.
+    pub fn index_more(&mut self, count: usize) -> usize {
+        let done = self.index.len();
+        let analytics = &self.bundle.analytics;
+        for (position, article) in self
+            .bundle
+            .articles
+            .iter()
+            .enumerate()
+            .skip(done)
+            .take(count)
+        {
+            self.index
+                .add(article, Some(&analytics.doc_facets_of(position)));
+        }
+        self.index.len()
+    }
+
+    /// The number of articles indexed so far.
+    pub fn indexed(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The number of articles to index in all.
+    pub fn total(&self) -> usize {
+        self.bundle.articles.len()
+    }
+
+    /// Indexes what is left, then derives the rest, calling `after_step` with the name of each
+    /// step as it completes.
+    pub fn finish(mut self, mut after_step: impl FnMut(&'static str)) -> IndexedBundle<'a> {
+        self.index_more(usize::MAX);
+        let bundle = self.bundle;
         let articles = &bundle.articles;
         let analytics = &bundle.analytics;
-        let index = SearchIndex::build_streaming(articles, analytics.doc_facets());
+        let index = self.index.finish();
         after_step("search index");
         let positions: HashMap<&'a str, usize> = articles
             .iter()
@@ -75,11 +207,6 @@ impl<'a> IndexedBundle<'a> {
             extractor,
             positions,
         }
-    }
-
-    /// The index of the article with `id`.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.positions.get(id).copied()
     }
 }
 
@@ -141,5 +268,119 @@ mod tests {
         );
         assert_eq!(quote.speaker.as_deref(), Some("Ishaq Dar"));
         assert_eq!(indexed.index.doc_count(), 2);
+    }
+
+    #[test]
+    fn indexing_in_slices_builds_the_same_index_as_in_one_go() {
+        let bundle = Bundle::build(
+            vec![
+                article(
+                    "a",
+                    "Water talks in Lahore",
+                    "The commission met in Lahore on water.",
+                ),
+                article(
+                    "b",
+                    "Cyber law",
+                    "Pakistan passed a cybercrime law in Islamabad.",
+                ),
+                article(
+                    "c",
+                    "Paris Call",
+                    "Emmanuel Macron launched the Paris Call in Paris.",
+                ),
+                article(
+                    "d",
+                    "Water again",
+                    "Lahore and Delhi met on the Indus waters.",
+                ),
+                article("e", "Trade", "A trade agreement was signed in Beijing."),
+            ],
+            Vec::new(),
+        );
+        let whole = IndexedBundle::build(&bundle, |_| ());
+        for slice in [1, 2, 3, 5, 8] {
+            let mut building = IndexedBundleBuilder::new(&bundle);
+            assert_eq!(building.total(), 5);
+            let mut progress = Vec::new();
+            loop {
+                let done = building.index_more(slice);
+                progress.push(done);
+                if done == building.total() {
+                    break;
+                }
+            }
+            let expected: Vec<usize> = (1..)
+                .map(|k| (k * slice).min(5))
+                .take(5_usize.div_ceil(slice))
+                .collect();
+            assert_eq!(progress, expected, "slices of {slice}");
+            // Nothing is indexed twice once every article is.
+            assert_eq!(building.index_more(slice), 5);
+            let sliced = building.finish(|_| ());
+            assert!(sliced.index == whole.index, "slices of {slice}");
+            assert_eq!(sliced.quotes, whole.quotes);
+            assert_eq!(sliced.position("d"), Some(3));
+        }
+        // The facets from the analytics reach the index the same way.
+        assert!(whole.index.doc_count() == 5);
+    }
+
+    #[test]
+    fn a_bundle_in_json_parts_reads_back_the_same() {
+        let bundle = Bundle::build(
+            vec![
+                article(
+                    "a",
+                    "Water talks in Lahore",
+                    "The commission met in Lahore on water.",
+                ),
+                article(
+                    "b",
+                    "Cyber law",
+                    "Pakistan passed a cybercrime law in Islamabad.",
+                ),
+                article(
+                    "c",
+                    "Paris Call",
+                    "Emmanuel Macron launched the \"Paris Call\" in Paris.",
+                ),
+            ],
+            vec![Warning {
+                file: "notes.md".into(),
+                line: Some(3),
+                message: "no title".into(),
+            }],
+        );
+        let whole = serde_json::to_string(&bundle).unwrap_or_default();
+        // From one article per part to all in one.
+        for part_bytes in [1, 200, 1_000_000] {
+            let parts = bundle.to_json_parts(part_bytes).unwrap_or_default();
+            // A part holds at least one article, and more only while they fit in `part_bytes`.
+            match part_bytes {
+                1 => assert_eq!(parts.len(), 1 + 3),
+                1_000_000 => assert_eq!(parts.len(), 1 + 1),
+                _ => assert!(parts
+                    .iter()
+                    .skip(1)
+                    .all(|p| p.len() <= part_bytes || !p.contains("},{\"id\""))),
+            }
+            let mut read = BundleFromParts::default();
+            for part in parts {
+                let part: &'static str = Box::leak(part.into_boxed_str());
+                assert!(read.add(part).is_ok(), "{part}");
+            }
+            let back = read
+                .finish()
+                .map(|b| serde_json::to_string(&b).unwrap_or_default());
+            assert_eq!(back.as_deref(), Some(whole.as_str()), "{part_bytes}");
+        }
+        // An empty bundle is its head alone; no part at all is no bundle.
+        let empty = Bundle::default().to_json_parts(100).unwrap_or_default();
+        assert_eq!(empty.len(), 1);
+        assert!(BundleFromParts::default().finish().is_none());
+        // A broken part is an error, not a panic.
+        let mut read = BundleFromParts::default();
+        assert!(read.add("{\"warnings\": [").is_err());
     }
 }

@@ -10,8 +10,6 @@ pub mod facets;
 pub mod fuzzy;
 pub mod typo_cache;
 
-use std::borrow::Borrow;
-
 use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
@@ -321,6 +319,209 @@ impl WordTable {
     }
 }
 
+/// Builds a [`SearchIndex`] one document at a time, so the caller decides when to pause (the
+/// page indexes loaded files in slices between which it keeps answering). Each document's extra
+/// facets are taken as it is added, so they can be derived on the fly (as
+/// [`crate::analytics::Analytics::doc_facets_of`] does) instead of held all at once: 20 MB less
+/// at the peak of a 50,000-article page's start-up.
+pub struct SearchIndexBuilder {
+    analyzer: Analyzer,
+    /// Stem -> provisional term id, in order of first sight; sorted and renumbered at the end.
+    stem_ids: FxHashMap<String, u32>,
+    /// Each distinct word is stemmed once per build (stemming dominates analysis), and looked
+    /// up once per occurrence: the table also says whether it is a stop-word.
+    word_ids: WordTable,
+    /// By provisional term id.
+    postings: Vec<Postings>,
+    layouts: Vec<DocLayout>,
+    paragraph_starts: Vec<Vec<u32>>,
+    length_sums: [f64; FIELD_COUNT],
+    facet_table: FacetTableBuilder,
+    doc_ids: Vec<String>,
+    doc_dates: Vec<Option<String>>,
+    /// (provisional term id, position) of every indexed word of the document being added.
+    occurrences: Vec<(u32, u32)>,
+}
+
+/// The provisional term id of stop-words, which are not indexed.
+const STOP_WORD: u32 = u32::MAX;
+
+impl SearchIndexBuilder {
+    /// A builder for about `documents` documents.
+    pub fn with_capacity(documents: usize) -> Self {
+        SearchIndexBuilder {
+            analyzer: Analyzer::default(),
+            stem_ids: FxHashMap::default(),
+            word_ids: WordTable::default(),
+            postings: Vec::new(),
+            layouts: Vec::with_capacity(documents),
+            paragraph_starts: Vec::with_capacity(documents),
+            length_sums: [0f64; FIELD_COUNT],
+            facet_table: FacetTableBuilder::new(),
+            doc_ids: Vec::with_capacity(documents),
+            doc_dates: Vec::with_capacity(documents),
+            occurrences: Vec::new(),
+        }
+    }
+
+    /// The number of documents added so far.
+    pub fn len(&self) -> usize {
+        self.layouts.len()
+    }
+
+    /// Whether no document was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.layouts.is_empty()
+    }
+
+    /// Adds `article` as the next document. Kind, source and year facets are derived from it;
+    /// `extra_facets` (topics, places, people, ...) are merged into them.
+    pub fn add(&mut self, article: &Article, extra_facets: Option<&DocFacets>) {
+        let doc = u32::try_from(self.layouts.len()).unwrap_or(u32::MAX);
+        let mut layout = DocLayout::default();
+        let SearchIndexBuilder {
+            analyzer,
+            stem_ids,
+            word_ids,
+            occurrences,
+            ..
+        } = self;
+        occurrences.clear();
+        let (field_starts, starts) = walk_words(article, |field, base, position, folded| {
+            let term = match word_ids.get(folded) {
+                Some(term) => *term,
+                None => {
+                    let term = if is_stop_word(folded) {
+                        STOP_WORD
+                    } else {
+                        let stem = analyzer.stem(folded);
+                        let fresh = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
+                        *stem_ids.entry(stem).or_insert(fresh)
+                    };
+                    word_ids.insert(folded, term);
+                    term
+                }
+            };
+            if term == STOP_WORD {
+                return;
+            }
+            if let Some(length) = layout.field_lengths.get_mut(field.slot()) {
+                *length = length.saturating_add(1);
+            }
+            occurrences.push((term, base.saturating_add(position)));
+        });
+        layout.field_starts = field_starts;
+        occurrences.sort_unstable();
+        for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let Some((term, _)) = group.first() else {
+                continue;
+            };
+            let term = *term as usize;
+            if self.postings.len() <= term {
+                self.postings.resize_with(term + 1, Postings::default);
+            }
+            if let Some(list) = self.postings.get_mut(term) {
+                list.push(doc, group.iter().map(|(_, position)| *position));
+            }
+        }
+        for (sum, length) in self.length_sums.iter_mut().zip(layout.field_lengths) {
+            *sum += f64::from(length);
+        }
+        self.layouts.push(layout);
+        self.paragraph_starts.push(starts);
+        self.doc_ids.push(article.id.clone());
+        self.doc_dates.push(article.date.clone());
+
+        let derived = article_facets(article);
+        let extra = extra_facets.into_iter().flatten();
+        self.facet_table.add_doc(
+            derived
+                .iter()
+                .chain(extra)
+                .flat_map(|(key, values)| values.iter().map(|value| (*key, value.as_str()))),
+        );
+    }
+
+    /// The index of the documents added.
+    pub fn finish(self) -> SearchIndex {
+        let SearchIndexBuilder {
+            stem_ids,
+            word_ids,
+            mut postings,
+            layouts,
+            paragraph_starts,
+            length_sums,
+            facet_table,
+            doc_ids,
+            doc_dates,
+            ..
+        } = self;
+        // Renumber terms in sorted order, so a term's id is its rank and lookups can bisect.
+        let mut stems: Vec<(String, u32)> = stem_ids.into_iter().collect();
+        stems.sort_unstable();
+        let mut renumbered = vec![0u32; stems.len()];
+        for (rank, (_, provisional)) in stems.iter().enumerate() {
+            if let Some(slot) = renumbered.get_mut(*provisional as usize) {
+                *slot = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
+        }
+        postings.resize_with(stems.len(), Postings::default);
+        let mut sorted_postings: Vec<Postings> = Vec::with_capacity(stems.len());
+        let mut by_provisional: Vec<Option<Postings>> = postings.into_iter().map(Some).collect();
+        for (_, provisional) in &stems {
+            let mut list = by_provisional
+                .get_mut(*provisional as usize)
+                .and_then(Option::take)
+                .unwrap_or_default();
+            // Grown by doubling while indexing: give the slack back (up to half the index).
+            list.docs.shrink_to_fit();
+            list.position_starts.shrink_to_fit();
+            list.positions.shrink_to_fit();
+            sorted_postings.push(list);
+        }
+        let terms: Vec<String> = stems.into_iter().map(|(stem, _)| stem).collect();
+
+        let mut words: Vec<(String, u32)> = word_ids
+            .into_entries()
+            .filter(|(_, term)| *term != STOP_WORD)
+            .collect();
+        words.sort_unstable();
+        let word_terms = words
+            .iter()
+            .map(|(_, provisional)| renumbered.get(*provisional as usize).copied().unwrap_or(0))
+            .collect();
+        let words: Vec<String> = words.into_iter().map(|(word, _)| word).collect();
+
+        let count = layouts.len().max(1) as f64;
+        let average_lengths = length_sums.map(|sum| (sum / count) as f32);
+
+        let mut index = SearchIndex {
+            bm25: Bm25Config::default(),
+            terms,
+            postings: sorted_postings,
+            word_shared_prefix: fuzzy::shared_prefix_lengths(&words),
+            first_letters: first_letter_ranges(&words),
+            words_by_tail: words_by_tail(&words),
+            words,
+            word_terms,
+            doc_months: doc_dates
+                .iter()
+                .map(|date| date.as_deref().and_then(month_number).unwrap_or(NO_MONTH))
+                .collect(),
+            doc_ids,
+            doc_dates,
+            layouts,
+            field_factors: Vec::new(),
+            paragraph_starts,
+            average_lengths,
+            facets: facet_table.finish(),
+            typos: TypoCache::default(),
+        };
+        index.refresh_weights();
+        index
+    }
+}
+
 /// The whole index. Serde-serialisable, so it can be built at build time and embedded, although
 /// measurement chose building at start-up (see docs/notes-search.md).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -369,153 +570,11 @@ impl SearchIndex {
     /// derived from each article; `extra_facets[i]` (topics, places, people, ...) is merged into
     /// document `i`'s facets. A shorter `extra_facets` simply adds nothing to the remaining ones.
     pub fn build(articles: &[Article], extra_facets: &[DocFacets]) -> SearchIndex {
-        Self::build_streaming(articles, extra_facets)
-    }
-
-    /// [`SearchIndex::build`], taking each document's extra facets as it is indexed, so they can
-    /// be derived on the fly (as [`crate::analytics::Analytics::doc_facets`] does) instead of
-    /// held all at once: 20 MB less at the peak of a 50,000-article page's start-up.
-    pub fn build_streaming<F: Borrow<DocFacets>>(
-        articles: &[Article],
-        extra_facets: impl IntoIterator<Item = F>,
-    ) -> SearchIndex {
-        let mut extra_facets = extra_facets.into_iter();
-        let analyzer = Analyzer::default();
-        // Terms get provisional ids in order of first sight; sorted and renumbered at the end.
-        let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
-        // Each distinct word is stemmed once per build (stemming dominates analysis), and looked
-        // up once per occurrence: the map also says whether it is a stop-word.
-        const STOP_WORD: u32 = u32::MAX;
-        let mut word_ids = WordTable::default();
-        let mut postings: Vec<Postings> = Vec::new();
-        let mut layouts = Vec::with_capacity(articles.len());
-        let mut paragraph_starts = Vec::with_capacity(articles.len());
-        let mut length_sums = [0f64; FIELD_COUNT];
-        let mut facet_table = FacetTableBuilder::new();
-        // (provisional term id, position) of every indexed word of the current document.
-        let mut occurrences: Vec<(u32, u32)> = Vec::new();
-
+        let mut builder = SearchIndexBuilder::with_capacity(articles.len());
         for (doc, article) in articles.iter().enumerate() {
-            let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-            let mut layout = DocLayout::default();
-            occurrences.clear();
-            let (field_starts, starts) = walk_words(article, |field, base, position, folded| {
-                let term = match word_ids.get(folded) {
-                    Some(term) => *term,
-                    None => {
-                        let term = if is_stop_word(folded) {
-                            STOP_WORD
-                        } else {
-                            let stem = analyzer.stem(folded);
-                            let fresh = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
-                            *stem_ids.entry(stem).or_insert(fresh)
-                        };
-                        word_ids.insert(folded, term);
-                        term
-                    }
-                };
-                if term == STOP_WORD {
-                    return;
-                }
-                if let Some(length) = layout.field_lengths.get_mut(field.slot()) {
-                    *length = length.saturating_add(1);
-                }
-                occurrences.push((term, base.saturating_add(position)));
-            });
-            layout.field_starts = field_starts;
-            occurrences.sort_unstable();
-            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                let Some((term, _)) = group.first() else {
-                    continue;
-                };
-                let term = *term as usize;
-                if postings.len() <= term {
-                    postings.resize_with(term + 1, Postings::default);
-                }
-                if let Some(list) = postings.get_mut(term) {
-                    list.push(doc, group.iter().map(|(_, position)| *position));
-                }
-            }
-            for (sum, length) in length_sums.iter_mut().zip(layout.field_lengths) {
-                *sum += f64::from(length);
-            }
-            layouts.push(layout);
-            paragraph_starts.push(starts);
-
-            let derived = article_facets(article);
-            let extra = extra_facets.next();
-            let extra = extra.as_ref().map(Borrow::borrow).into_iter().flatten();
-            facet_table.add_doc(
-                derived
-                    .iter()
-                    .chain(extra)
-                    .flat_map(|(key, values)| values.iter().map(|value| (*key, value.as_str()))),
-            );
+            builder.add(article, extra_facets.get(doc));
         }
-
-        // Renumber terms in sorted order, so a term's id is its rank and lookups can bisect.
-        let mut stems: Vec<(String, u32)> = stem_ids.into_iter().collect();
-        stems.sort_unstable();
-        let mut renumbered = vec![0u32; stems.len()];
-        for (rank, (_, provisional)) in stems.iter().enumerate() {
-            if let Some(slot) = renumbered.get_mut(*provisional as usize) {
-                *slot = u32::try_from(rank).unwrap_or(u32::MAX);
-            }
-        }
-        postings.resize_with(stems.len(), Postings::default);
-        let mut sorted_postings: Vec<Postings> = Vec::with_capacity(stems.len());
-        let mut by_provisional: Vec<Option<Postings>> = postings.into_iter().map(Some).collect();
-        for (_, provisional) in &stems {
-            let mut list = by_provisional
-                .get_mut(*provisional as usize)
-                .and_then(Option::take)
-                .unwrap_or_default();
-            // Grown by doubling while indexing: give the slack back (up to half the index).
-            list.docs.shrink_to_fit();
-            list.position_starts.shrink_to_fit();
-            list.positions.shrink_to_fit();
-            sorted_postings.push(list);
-        }
-        let terms: Vec<String> = stems.into_iter().map(|(stem, _)| stem).collect();
-
-        let mut words: Vec<(String, u32)> = word_ids
-            .into_entries()
-            .filter(|(_, term)| *term != STOP_WORD)
-            .collect();
-        words.sort_unstable();
-        let word_terms = words
-            .iter()
-            .map(|(_, provisional)| renumbered.get(*provisional as usize).copied().unwrap_or(0))
-            .collect();
-        let words: Vec<String> = words.into_iter().map(|(word, _)| word).collect();
-
-        let count = articles.len().max(1) as f64;
-        let average_lengths = length_sums.map(|sum| (sum / count) as f32);
-
-        let mut index = SearchIndex {
-            bm25: Bm25Config::default(),
-            terms,
-            postings: sorted_postings,
-            word_shared_prefix: fuzzy::shared_prefix_lengths(&words),
-            first_letters: first_letter_ranges(&words),
-            words_by_tail: words_by_tail(&words),
-            words,
-            word_terms,
-            doc_ids: articles.iter().map(|a| a.id.clone()).collect(),
-            doc_dates: articles.iter().map(|a| a.date.clone()).collect(),
-            doc_months: articles
-                .iter()
-                .map(|a| a.date.as_deref().and_then(month_number).unwrap_or(NO_MONTH))
-                .collect(),
-            layouts,
-            field_factors: Vec::new(),
-            paragraph_starts,
-            average_lengths,
-            facets: facet_table.finish(),
-            typos: TypoCache::default(),
-        };
-        index.refresh_weights();
-        index
+        builder.finish()
     }
 
     /// Recomputes what depends on the [`Bm25Config`]: field factors and posting weights.

@@ -22,8 +22,13 @@ pub struct LoadProgress {
     pub label: String,
 }
 
+/// The size of the bundle's parts from the worker: about 5 ms of parsing each in the page.
+pub const BUNDLE_PART_BYTES: usize = 1 << 20;
+
 /// What the loader worker tells the page, as JSON. A finished load's bundle travels beside its
-/// report as its own string, so the page can keep it and borrow the articles' text from it.
+/// report as UTF-8 bytes in [`BUNDLE_PART_BYTES`] parts ([`crate::bundle::Bundle::to_json_parts`]),
+/// handed over without a copy; the page parses a part per task, keeps them, and borrows the
+/// articles' text from them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum LoaderReport {
@@ -31,11 +36,11 @@ pub enum LoaderReport {
     Ready,
     Progress(LoadProgress),
     /// The load ended. `messages`: what could not be used, one sentence each, naming the file
-    /// (and line). `bundle`: whether a bundle comes with this report (false when no article was
-    /// found, and the corpus on screen stays).
+    /// (and line). `bundle_parts`: how many parts of a bundle come with this report (none when
+    /// no article was found, and the corpus on screen stays).
     Finished {
         messages: Vec<String>,
-        bundle: bool,
+        bundle_parts: usize,
     },
 }
 
@@ -197,7 +202,7 @@ mod tests {
             FileLoad::new(2).analysing(),
             LoaderReport::Finished {
                 messages: vec!["a.txt: empty file skipped".into()],
-                bundle: true,
+                bundle_parts: 3,
             },
         ];
         for report in reports {
