@@ -146,26 +146,10 @@ impl Results {
             let pages = total.div_ceil(PER_PAGE).max(1);
             (nav.with(|s| s.page).clamp(1, pages), pages)
         });
+        // Every match, not only the hits the page holds (at most MAX_PAGE_SIZE), with the months
+        // outside the date range too (the engine counts them as it counts facets).
         let timeline = Memo::new(move |_| {
-            // Every match, not only the hits the page holds (at most MAX_PAGE_SIZE).
-            let buckets = |response: &SearchResponse| {
-                view_model::timeline(&response.months, TIMELINE_MAX_MONTHS)
-            };
-            request.with(|r| {
-                if r.date_range.is_none() {
-                    // The usual case: the results themselves, no second search per keystroke.
-                    return timed.with(|t| buckets(&t.response));
-                }
-                let undated = SearchRequest {
-                    date_range: None,
-                    options: dossier_engine::search::MatchOptions {
-                        snippets: false,
-                        ..r.options
-                    },
-                    ..r.clone()
-                };
-                buckets(&corpus.search(&undated))
-            })
+            timed.with(|t| view_model::timeline(&t.response.months, TIMELINE_MAX_MONTHS))
         });
         Results {
             timed,

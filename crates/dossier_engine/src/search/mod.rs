@@ -154,7 +154,9 @@ pub struct SearchResponse {
     /// The requested page.
     pub hits: Vec<Hit>,
     /// Matches per month of their date, ascending, over the whole match set (a page holds at most
-    /// [`MAX_PAGE_SIZE`] hits): what a timeline of the results counts. Undated matches are not in it.
+    /// [`MAX_PAGE_SIZE`] hits) but ignoring the date range, as a key's facet counts ignore that
+    /// key's filter: a timeline of the results shows the months either side of the range, so it
+    /// can be widened, without a second search. Undated matches are not in it.
     pub months: Vec<MonthCount>,
     /// For every key: value counts over the match set. A key's counts ignore the filter on that
     /// key itself (so other values of a key stay selectable); selected values are always listed.
@@ -271,7 +273,7 @@ impl SearchIndex {
         SearchResponse {
             matched_terms,
             total: run.matched.len(),
-            months: self.month_counts(&run.matched),
+            months: month_counts(&run.months),
             hits,
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
@@ -279,40 +281,6 @@ impl SearchIndex {
             did_you_mean: self.did_you_mean(&request.query, &parsed.query),
             errors: parsed.errors,
         }
-    }
-
-    /// Matches per month (see [`SearchResponse::months`]).
-    fn month_counts(&self, matched: &[(u32, f32)]) -> Vec<MonthCount> {
-        let months = || matched.iter().filter_map(|(doc, _)| self.doc_month(*doc));
-        let Some((first, last)) = months().fold(None, |range: Option<(u32, u32)>, month| {
-            Some(range.map_or((month, month), |(lo, hi)| (lo.min(month), hi.max(month))))
-        }) else {
-            return Vec::new();
-        };
-        // One slot per month between the first and the last: a handful of years in practice.
-        // Dates centuries apart (a typo in a year) would make that vector huge: count in a map.
-        let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
-        if last - first < 12 * 200 {
-            let mut slots = vec![0usize; (last - first + 1) as usize];
-            for month in months() {
-                if let Some(slot) = slots.get_mut((month - first) as usize) {
-                    *slot += 1;
-                }
-            }
-            counts.extend((first..).zip(slots).filter(|(_, count)| *count > 0));
-        } else {
-            for month in months() {
-                *counts.entry(month).or_insert(0) += 1;
-            }
-        }
-        counts
-            .into_iter()
-            .map(|(month, count)| MonthCount {
-                year: month / 12,
-                month: month % 12 + 1,
-                count,
-            })
-            .collect()
     }
 
     /// The `limit` best documents for a typed query, by BM25F: no filters, facets or snippets.
@@ -363,12 +331,12 @@ impl SearchIndex {
             .map(|key| vec![0; self.facets.value_count(*key)])
             .collect();
         let mut matched = Vec::new();
+        let mut months = Vec::new();
         for (doc, score) in matches.docs.into_iter().zip(matches.scores) {
-            if let Some(range) = &request.date_range {
-                if !self.doc_date(doc).is_some_and(|date| range.contains(date)) {
-                    continue;
-                }
-            }
+            let in_date_range = request
+                .date_range
+                .as_ref()
+                .is_none_or(|range| self.doc_date(doc).is_some_and(|date| range.contains(date)));
             let mut failing = filters
                 .iter()
                 .filter(|(key, wanted)| {
@@ -387,6 +355,12 @@ impl SearchIndex {
                 (Some(key), None) => Some(key),
                 _ => continue,
             };
+            if first_failing.is_none() {
+                months.extend(self.doc_month(doc));
+            }
+            if !in_date_range {
+                continue;
+            }
             for key in FacetKey::ALL {
                 if only_key.is_some_and(|only| only != key) {
                     continue;
@@ -405,6 +379,7 @@ impl SearchIndex {
         }
         Run {
             matched,
+            months,
             facet_counts,
             highlight_terms: std::mem::take(&mut exec.highlight_terms),
             words_without_matches: std::mem::take(&mut exec.words_without_matches),
@@ -601,6 +576,9 @@ impl SearchIndex {
 struct Run {
     /// (document, score) of every match, unordered.
     matched: Vec<(u32, f32)>,
+    /// The month of every dated match of the query and the facet filters, in or out of the date
+    /// range (see [`SearchResponse::months`]).
+    months: Vec<u32>,
     /// Per key slot, per value id.
     facet_counts: Vec<Vec<usize>>,
     /// Term ids that matched (with expansions), for highlights and matched fields.
@@ -608,6 +586,40 @@ struct Run {
     /// Typed words that matched no document.
     words_without_matches: Vec<String>,
     only_common_words: bool,
+}
+
+/// Matches per month (see [`SearchResponse::months`]) of their months (`year * 12 + month - 1`).
+fn month_counts(months: &[u32]) -> Vec<MonthCount> {
+    let months = || months.iter().copied();
+    let Some((first, last)) = months().fold(None, |range: Option<(u32, u32)>, month| {
+        Some(range.map_or((month, month), |(lo, hi)| (lo.min(month), hi.max(month))))
+    }) else {
+        return Vec::new();
+    };
+    // One slot per month between the first and the last: a handful of years in practice.
+    // Dates centuries apart (a typo in a year) would make that vector huge: count in a map.
+    let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+    if last - first < 12 * 200 {
+        let mut slots = vec![0usize; (last - first + 1) as usize];
+        for month in months() {
+            if let Some(slot) = slots.get_mut((month - first) as usize) {
+                *slot += 1;
+            }
+        }
+        counts.extend((first..).zip(slots).filter(|(_, count)| *count > 0));
+    } else {
+        for month in months() {
+            *counts.entry(month).or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(month, count)| MonthCount {
+            year: month / 12,
+            month: month % 12 + 1,
+            count,
+        })
+        .collect()
 }
 
 /// The positive (not negated) terms of a query, in order.

@@ -556,6 +556,20 @@ proptest! {
         prop_assert_eq!(&got, &expected, "query {:?} -> {}", query, response.interpretation);
         prop_assert_eq!(response.total, expected.len());
 
+        // The timeline's months: the query and the facet filters, the date range ignored.
+        let mut months: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        for i in query_set.iter().copied().filter(|i| FacetKey::ALL.iter().all(|k| passes(*i, *k))) {
+            let month = articles[i].date.as_deref().and_then(crate::timeline::year_month);
+            if let Some((year, month)) = month {
+                let key = (year.parse().unwrap_or(0), month.parse().unwrap_or(0));
+                *months.entry(key).or_default() += 1;
+            }
+        }
+        let got_months: BTreeMap<(u32, u32), usize> =
+            response.months.iter().map(|m| ((m.year, m.month), m.count)).collect();
+        prop_assert_eq!(got_months, months, "months for {:?}", query);
+        prop_assert!(response.months.windows(2).all(|w| (w[0].year, w[0].month) < (w[1].year, w[1].month)));
+
         for key in FacetKey::ALL {
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             for i in query_set.iter().copied().filter(|i| in_date(*i)) {
