@@ -31,18 +31,8 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     }
 }
 
-/// `n` with its thousands grouped: "51,830".
-pub fn number(n: usize) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
-}
+/// `n` with its thousands grouped: "51,830" (the engine's, which its progress labels use too).
+pub use dossier_engine::view_model::number;
 
 /// A duration in milliseconds for people: "0.4 ms", "12 ms".
 pub fn millis(ms: f64) -> String {

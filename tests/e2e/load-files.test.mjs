@@ -98,6 +98,14 @@ test('a load shows its progress, dropped files load too, and the page keeps answ
   const labels = await page.evaluate(() => window.__progressLabels);
   assert.ok(labels.some((l) => /^Reading \d+ of 60: report-\d+\.md$/.test(l)), labels.join(' | '));
   assert.ok(labels.includes('Finding topics, people and quotations'), labels.join(' | '));
+  // The analytics say where they are, step by step, in order (the native tests of
+  // file_load.rs check every step, clustering included).
+  const steps = [
+    (l) => l === 'Finding topics: weighing the words',
+    (l) => l === 'Placing the articles on the topic map, finding related articles',
+    (l) => l === 'Finding people, places and quotations: 0 of 60 articles',
+  ].map((isStep) => labels.findIndex(isStep));
+  assert.ok(steps.every((at, i) => at > (i === 0 ? 0 : steps[i - 1])), `${steps}: ${labels.join(' | ')}`);
   assert.equal(await page.getByTestId('load-progress').count(), 0, 'the bar goes away when done');
   assert.match(await page.getByTestId('load-messages').textContent(), /1 file not loaded: the files before them are still loading/);
   await page.getByTestId('search-input').fill('station 17');

@@ -8,7 +8,7 @@ use crate::entities::{EntityConfig, EntityExtractor, EntityReport, EntityTally};
 use crate::index::facets::{DocFacets, FacetKey};
 use crate::quotes::{article_quotes, Quote};
 use crate::timeline::{timeline, Timeline};
-use crate::topics::{analyse_topics, Layout, RelatedArticles, TopicConfig, TopicModel};
+use crate::topics::{analyse_topics_reporting, Layout, RelatedArticles, TopicConfig, TopicModel};
 
 /// Topic model, map, related articles, entities, quotations and timeline of a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -71,15 +71,47 @@ pub struct AnalyticsConfig {
     pub entities: EntityConfig,
 }
 
+/// How far [`analyse_reporting`] has got: for the progress bar of a load in the page, where
+/// the analytics of thousands of articles take a while.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisProgress {
+    /// Weighing each article's words for the topic model.
+    Words,
+    /// Clustering: `tried` of `total` numbers of topics tried (the best one is kept).
+    Clustering { tried: usize, total: usize },
+    /// Placing the articles on the topic map and finding each one's related articles.
+    MapAndRelated,
+    /// People, places, organisations and quotations: `done` of `total` articles read.
+    Entities { done: usize, total: usize },
+}
+
+/// Articles between two [`AnalysisProgress::Entities`] reports.
+const ENTITY_PROGRESS_EVERY: usize = 500;
+
 /// Computes all analytics of `articles`.
 pub fn analyse(articles: &[Article], config: &AnalyticsConfig) -> Analytics {
-    let topic_analysis = analyse_topics(articles, &config.topics);
+    analyse_reporting(articles, config, &mut |_| ())
+}
+
+/// [`analyse`], telling `progress` how far it has got as it goes.
+pub fn analyse_reporting(
+    articles: &[Article],
+    config: &AnalyticsConfig,
+    progress: &mut dyn FnMut(AnalysisProgress),
+) -> Analytics {
+    let topic_analysis = analyse_topics_reporting(articles, &config.topics, progress);
     // Each article's entity mentions are found once and feed both the entity report and the
     // quotations' attribution (finding them is most of either).
     let extractor = EntityExtractor::new(articles);
     let mut tally = EntityTally::with_capacity(articles.len());
     let mut quotes = Vec::new();
-    for article in articles {
+    for (done, article) in articles.iter().enumerate() {
+        if done % ENTITY_PROGRESS_EVERY == 0 {
+            progress(AnalysisProgress::Entities {
+                done,
+                total: articles.len(),
+            });
+        }
         let mentions = extractor.mentions(article);
         quotes.extend(article_quotes(article, &mentions));
         tally.add(article, &mentions);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analytics::{analyse, Analytics, AnalyticsConfig};
+use crate::analytics::{analyse_reporting, AnalysisProgress, Analytics, AnalyticsConfig};
 use crate::article::Article;
 use crate::entities::EntityExtractor;
 use crate::index::{SearchIndex, SearchIndexBuilder};
@@ -29,7 +29,16 @@ pub struct Bundle {
 impl Bundle {
     /// Builds the bundle for a set of ingested articles.
     pub fn build(articles: Vec<Article>, warnings: Vec<Warning>) -> Self {
-        let analytics = analyse(&articles, &AnalyticsConfig::default());
+        Self::build_reporting(articles, warnings, &mut |_| ())
+    }
+
+    /// [`Bundle::build`], telling `progress` how far the analytics have got.
+    pub fn build_reporting(
+        articles: Vec<Article>,
+        warnings: Vec<Warning>,
+        progress: &mut dyn FnMut(AnalysisProgress),
+    ) -> Self {
+        let analytics = analyse_reporting(&articles, &AnalyticsConfig::default(), progress);
         Bundle {
             articles,
             warnings,

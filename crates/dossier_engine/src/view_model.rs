@@ -364,6 +364,19 @@ pub fn page_of<T>(items: &[T], page: usize, per_page: usize) -> (&[T], usize) {
     (items.get(start..end).unwrap_or_default(), pages)
 }
 
+/// `n` with its thousands grouped: "51,830".
+pub fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

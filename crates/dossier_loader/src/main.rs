@@ -44,7 +44,7 @@ async fn load(files: Vec<File>) {
         }
     }
     post(&load.analysing(), &[]);
-    let (bundle, mut messages) = load.finish();
+    let (bundle, mut messages) = load.finish(&mut |report| post(&report, &[]));
     let parts = match bundle.map(|bundle| bundle.to_json_parts(BUNDLE_PART_BYTES)) {
         Some(Ok(parts)) => parts,
         Some(Err(error)) => {

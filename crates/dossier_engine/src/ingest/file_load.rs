@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Collector, IngestOptions};
+use crate::analytics::AnalysisProgress;
 use crate::bundle::Bundle;
+use crate::view_model::number;
 
 /// A file larger than this is refused with a message: the page holds everything in memory.
 pub const MAX_FILE_BYTES: f64 = 50_000_000.0;
@@ -124,8 +126,9 @@ impl FileLoad {
     }
 
     /// The bundle of every article found (None when there is none, with a message saying the
-    /// corpus on screen is unchanged), and every message of the load.
-    pub fn finish(self) -> (Option<Bundle>, Vec<String>) {
+    /// corpus on screen is unchanged), and every message of the load. The analytics take a
+    /// while on thousands of articles: `progress` gets a report at each step.
+    pub fn finish(self, progress: &mut dyn FnMut(LoaderReport)) -> (Option<Bundle>, Vec<String>) {
         let FileLoad {
             collector,
             mut messages,
@@ -139,11 +142,38 @@ impl FileLoad {
             );
             return (None, messages);
         }
-        (
-            Some(Bundle::build(report.articles, report.warnings)),
-            messages,
-        )
+        let bundle = Bundle::build_reporting(report.articles, report.warnings, &mut |step| {
+            progress(analysis_report(step));
+        });
+        (Some(bundle), messages)
     }
+}
+
+/// The progress report for a step of the analytics.
+fn analysis_report(step: AnalysisProgress) -> LoaderReport {
+    let (done, total, label) = match step {
+        AnalysisProgress::Words => (0, 1, "Finding topics: weighing the words".to_string()),
+        AnalysisProgress::Clustering { tried, total } => (
+            tried,
+            total,
+            format!("Finding topics: comparing groupings, {tried} of {total} done"),
+        ),
+        AnalysisProgress::MapAndRelated => (
+            0,
+            1,
+            "Placing the articles on the topic map, finding related articles".to_string(),
+        ),
+        AnalysisProgress::Entities { done, total } => (
+            done,
+            total,
+            format!(
+                "Finding people, places and quotations: {} of {} articles",
+                number(done),
+                number(total)
+            ),
+        ),
+    };
+    LoaderReport::Progress(LoadProgress { done, total, label })
 }
 
 #[cfg(test)]
@@ -168,7 +198,25 @@ mod tests {
         assert!(!load.accepts("huge.txt", 60e6));
         assert!(load.accepts("small.txt", 10.0));
         load.unreadable("locked.txt");
-        let (bundle, messages) = load.finish();
+        let mut reports = Vec::new();
+        let (bundle, messages) = load.finish(&mut |report| reports.push(report));
+        let labels: Vec<String> = reports
+            .into_iter()
+            .filter_map(|report| match report {
+                LoaderReport::Progress(p) => {
+                    Some(format!("{} ({} of {})", p.label, p.done, p.total))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Finding topics: weighing the words (0 of 1)",
+                "Placing the articles on the topic map, finding related articles (0 of 1)",
+                "Finding people, places and quotations: 0 of 1 articles (0 of 1)",
+            ]
+        );
         let bundle = bundle.expect("one article was found");
         assert_eq!(bundle.articles.len(), 1);
         assert_eq!(bundle.articles[0].title, "Harbour terminal approved");
@@ -189,8 +237,10 @@ mod tests {
     fn too_many_files_are_cut_with_a_message_and_no_article_keeps_the_corpus() {
         let load = FileLoad::new(MAX_FILES + 3);
         assert_eq!(load.total(), MAX_FILES);
-        let (bundle, messages) = load.finish();
+        let mut reports = Vec::new();
+        let (bundle, messages) = load.finish(&mut |report| reports.push(report));
         assert!(bundle.is_none());
+        assert!(reports.is_empty(), "nothing to analyse: {reports:?}");
         assert!(messages[0].starts_with(&format!("{} files dropped", MAX_FILES + 3)));
         assert!(messages[1].contains("the corpus on screen is unchanged"));
     }
@@ -214,5 +264,97 @@ mod tests {
             serde_json::to_string(&LoaderReport::Ready).ok().as_deref(),
             Some(r#"{"kind":"ready"}"#)
         );
+    }
+
+    #[test]
+    fn the_analytics_of_many_articles_report_their_progress() {
+        let mut load = FileLoad::new(1);
+        // Four themes of eight words each: something to cluster.
+        let themes = [
+            [
+                "harbour",
+                "ship",
+                "port",
+                "cargo",
+                "dock",
+                "crane",
+                "container",
+                "tide",
+            ],
+            [
+                "school",
+                "teacher",
+                "pupil",
+                "exam",
+                "lesson",
+                "classroom",
+                "grade",
+                "campus",
+            ],
+            [
+                "drought",
+                "rain",
+                "harvest",
+                "farmer",
+                "crop",
+                "irrigation",
+                "wheat",
+                "soil",
+            ],
+            [
+                "court", "judge", "trial", "verdict", "lawyer", "appeal", "witness", "jury",
+            ],
+        ];
+        let words = themes[0];
+        let lines: Vec<String> = (0..600)
+            .map(|i| {
+                let theme = themes[i % themes.len()];
+                let text: Vec<&str> = (0..40)
+                    .map(|k| theme[(i * 3 + k * 5) % theme.len()])
+                    .collect();
+                format!(
+                    "{{\"title\": \"Bulletin {i} on the {}\", \"text\": \"{}\"}}",
+                    words[i % words.len()],
+                    text.join(" ")
+                )
+            })
+            .collect();
+        load.add("many.jsonl", lines.join("\n").as_bytes());
+        let mut progress = Vec::new();
+        let (bundle, _) = load.finish(&mut |report| {
+            if let LoaderReport::Progress(p) = report {
+                progress.push(p);
+            }
+        });
+        assert_eq!(bundle.map(|b| b.articles.len()), Some(600));
+        let clustering: Vec<(usize, usize)> = progress
+            .iter()
+            .filter(|p| p.label.starts_with("Finding topics: comparing groupings"))
+            .map(|p| (p.done, p.total))
+            .collect();
+        // Every number of topics tried is reported, in order, before it is tried.
+        let tries = clustering.first().map_or(0, |(_, total)| *total);
+        assert!(tries >= 2, "{progress:?}");
+        assert_eq!(
+            clustering,
+            (0..tries).map(|done| (done, tries)).collect::<Vec<_>>()
+        );
+        let entities: Vec<&str> = progress
+            .iter()
+            .filter(|p| p.label.starts_with("Finding people"))
+            .map(|p| p.label.as_str())
+            .collect();
+        assert_eq!(
+            entities,
+            [
+                "Finding people, places and quotations: 0 of 600 articles",
+                "Finding people, places and quotations: 500 of 600 articles",
+            ]
+        );
+        // Words, then the groupings, the map, the entities: the bar never goes back a step.
+        let first_of = |prefix: &str| progress.iter().position(|p| p.label.starts_with(prefix));
+        assert!(first_of("Finding topics: weighing") < first_of("Finding topics: comparing"));
+        assert!(first_of("Finding topics: comparing") < first_of("Placing"));
+        assert!(first_of("Placing") < first_of("Finding people"));
     }
 }

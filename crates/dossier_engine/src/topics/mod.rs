@@ -20,6 +20,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::AnalysisProgress;
 use crate::article::Article;
 use kmeans::{KMeansParams, Points};
 pub use layout::{ArticlePoint, Layout, TopicPoint};
@@ -196,6 +197,16 @@ pub(crate) fn round4(x: f64) -> f32 {
 
 /// Runs the whole topic pipeline over `articles`.
 pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalysis {
+    analyse_topics_reporting(articles, config, &mut |_| ())
+}
+
+/// [`analyse_topics`], telling `progress` how far it has got as it goes.
+pub fn analyse_topics_reporting(
+    articles: &[Article],
+    config: &TopicConfig,
+    progress: &mut dyn FnMut(AnalysisProgress),
+) -> TopicAnalysis {
+    progress(AnalysisProgress::Words);
     let space = vectors::build_term_space(articles, &config.vectors);
     // Articles with no feature at all cannot be placed: they go straight to "Other".
     let clustered: Vec<usize> = (0..articles.len())
@@ -222,7 +233,7 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
         },
     };
 
-    let (clustering, k_scores) = cluster(&points, config);
+    let (clustering, k_scores) = cluster(&points, config, progress);
     let k = clustering.centroids.len();
 
     // Cluster sizes; small clusters dissolve into "Other".
@@ -360,6 +371,7 @@ pub fn analyse_topics(articles: &[Article], config: &TopicConfig) -> TopicAnalys
         });
     }
 
+    progress(AnalysisProgress::MapAndRelated);
     let layout = layout::layout(&points, &clustered, &point_topic, &centroids, articles);
     let related = related_articles(&points, &clustered, articles, config.related);
     TopicAnalysis {
@@ -385,7 +397,11 @@ fn only_named<T>(items: Vec<T>, named: &[bool]) -> Vec<T> {
 }
 
 /// Clusters the points with the configured or automatically chosen k.
-fn cluster(points: &Points, config: &TopicConfig) -> (kmeans::Clustering, Vec<KScore>) {
+fn cluster(
+    points: &Points,
+    config: &TopicConfig,
+    progress: &mut dyn FnMut(AnalysisProgress),
+) -> (kmeans::Clustering, Vec<KScore>) {
     let n = points.len();
     let params = |k: usize| KMeansParams {
         k,
@@ -411,6 +427,10 @@ fn cluster(points: &Points, config: &TopicConfig) -> (kmeans::Clustering, Vec<KS
             let mut best: Option<(f64, kmeans::Clustering)> = None;
             let mut scores = Vec::new();
             for k in 2..=max_k {
+                progress(AnalysisProgress::Clustering {
+                    tried: k - 2,
+                    total: max_k - 1,
+                });
                 let clustering = kmeans::spherical_kmeans(points, params(k));
                 let score = kmeans::silhouette(&rows, &clustering.assignment, k);
                 scores.push(KScore {
