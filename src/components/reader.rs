@@ -29,9 +29,44 @@ pub fn Reader() -> impl IntoView {
             .map(|(i, _)| i)
     });
     move || {
-        open.get()
-            .and_then(|index| corpus.article(index))
-            .map(|article| view! { <ReaderPanel article=article /> })
+        let id = nav.with(|s| s.article.clone())?;
+        Some(match open.get().and_then(|index| corpus.article(index)) {
+            Some(article) => view! { <ReaderPanel article=article /> }.into_any(),
+            None => view! { <MissingArticle id=id /> }.into_any(),
+        })
+    }
+}
+
+/// A link to an article this corpus does not have (copied from a page with loaded files, or
+/// from another build) says so, rather than opening nothing without a word.
+#[component]
+fn MissingArticle(
+    /// The link's article id.
+    id: String,
+) -> impl IntoView {
+    let nav = use_nav();
+    let close = move |_| nav.push(|s| s.article = None);
+    view! {
+        <aside class="reader" aria-labelledby="reader-title" data-testid="reader-missing">
+            <div class="reader-bar">
+                <span class="reader-bar-meta"></span>
+                <button type="button" class="icon-button" data-testid="reader-close" on:click=close>
+                    <span aria-hidden="true">"×"</span>
+                    <span class="visually-hidden">"Close"</span>
+                </button>
+            </div>
+            <div class="reader-body">
+                <header class="reader-head">
+                    <h2 id="reader-title" tabindex="-1">"Article not found"</h2>
+                </header>
+                <p>
+                    "This link opens the article \u{201c}" {id} "\u{201d}, which is not in the corpus on "
+                    "this page. Files loaded into a page stay in that page: a link to one of their "
+                    "articles opens it only there. The link may also come from a page built on "
+                    "another corpus."
+                </p>
+            </div>
+        </aside>
     }
 }
 

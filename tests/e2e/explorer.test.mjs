@@ -139,6 +139,21 @@ test('the reader opens with focus inside and gives focus back to the result on c
   await context.close();
 });
 
+test('a link to an article this corpus does not have says so, and closes like the reader', async () => {
+  const { page, context, problems } = await open('?q=cyber&article=from-another-page');
+  const missing = page.getByTestId('reader-missing');
+  await missing.waitFor();
+  assert.match(await missing.textContent(), /Article not found.*\u201cfrom-another-page\u201d, which is not in the corpus on this page/);
+  await page.waitForFunction(() => document.activeElement?.id === 'reader-title');
+  assert.equal(await page.getByTestId('result').count(), 5, 'the rest of the link still applies');
+  await page.keyboard.press('Escape');
+  await missing.waitFor({ state: 'detached' });
+  assert.equal(params(page).get('article'), null);
+  assert.equal(params(page).get('q'), 'cyber');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the URL holds the whole view: reload restores it, back and forward move through it', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
