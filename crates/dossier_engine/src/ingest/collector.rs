@@ -43,12 +43,11 @@ impl Collector {
         let format = match self.options.format.or_else(|| Format::from_file_name(file)) {
             Some(format) => format,
             None => {
-                self.warn(
-                    file,
-                    None,
-                    "unknown file type skipped (known: .txt .md .html .htm .json .jsonl .csv; \
-                     --format forces one)",
+                let message = format!(
+                    "unknown file type skipped (known: {}; --format forces one)",
+                    Format::extensions_list()
                 );
+                self.warn(file, None, &message);
                 return;
             }
         };

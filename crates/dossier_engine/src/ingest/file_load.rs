@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Collector, IngestOptions};
+use super::{Collector, Format, IngestOptions};
 use crate::analytics::AnalysisProgress;
 use crate::bundle::Bundle;
 use crate::view_model::number;
@@ -53,7 +53,13 @@ pub struct FileLoad {
     collector: Collector,
     messages: Vec<String>,
     total: usize,
+    /// Files not read because their type is not one ingest reads: said in one message at the
+    /// end (a dropped folder may hold hundreds of images).
+    unknown_types: Vec<String>,
 }
+
+/// Files of an unknown type named in the message before "and N more".
+const UNKNOWN_TYPES_NAMED: usize = 3;
 
 impl FileLoad {
     /// A load of `file_count` files. Beyond [`MAX_FILES`] the rest is refused with one message;
@@ -70,6 +76,7 @@ impl FileLoad {
             collector: Collector::new(IngestOptions::default()),
             messages,
             total: file_count.min(MAX_FILES),
+            unknown_types: Vec::new(),
         }
     }
 
@@ -100,8 +107,13 @@ impl FileLoad {
         })
     }
 
-    /// Whether a file of `bytes` may be read; a larger one is refused with a message.
+    /// Whether a file of `bytes` may be read: one of a type ingest does not read, or larger
+    /// than [`MAX_FILE_BYTES`], is refused with a message.
     pub fn accepts(&mut self, name: &str, bytes: f64) -> bool {
+        if Format::from_file_name(name).is_none() {
+            self.unknown_types.push(name.to_string());
+            return false;
+        }
         if bytes > MAX_FILE_BYTES {
             self.messages.push(format!(
                 "{name}: {:.0} MB is more than the {:.0} MB one file may have; skipped",
@@ -132,8 +144,12 @@ impl FileLoad {
         let FileLoad {
             collector,
             mut messages,
+            unknown_types,
             ..
         } = self;
+        if let Some(message) = unknown_types_message(&unknown_types) {
+            messages.push(message);
+        }
         let report = collector.finish();
         messages.extend(report.warnings.iter().map(ToString::to_string));
         if report.articles.is_empty() {
@@ -147,6 +163,28 @@ impl FileLoad {
         });
         (Some(bundle), messages)
     }
+}
+
+/// One sentence for every file of a type ingest does not read, naming the first few.
+fn unknown_types_message(names: &[String]) -> Option<String> {
+    let (first, rest) = match names {
+        [] => return None,
+        [only] => return Some(format!("{only}: {}; skipped", not_read_types())),
+        _ => names.split_at(names.len().min(UNKNOWN_TYPES_NAMED)),
+    };
+    let named = match rest.len() {
+        0 => {
+            let (last, before) = first.split_last()?;
+            format!("{} and {last}", before.join(", "))
+        }
+        more => format!("{} and {} more", first.join(", "), number(more)),
+    };
+    Some(format!("{named}: {}; skipped", not_read_types()))
+}
+
+/// Why a file of an unknown type is not read, and which types are.
+fn not_read_types() -> String {
+    format!("not a type Dossier reads ({})", Format::extensions_list())
 }
 
 /// The progress report for a step of the analytics.
@@ -356,5 +394,48 @@ mod tests {
         assert!(first_of("Finding topics: weighing") < first_of("Finding topics: comparing"));
         assert!(first_of("Finding topics: comparing") < first_of("Placing"));
         assert!(first_of("Placing") < first_of("Finding people"));
+    }
+
+    #[test]
+    fn files_of_other_types_are_named_in_one_message() {
+        let messages_for = |names: &[&str]| {
+            let mut load = FileLoad::new(names.len() + 1);
+            for name in names {
+                assert!(!load.accepts(name, 10.0), "{name}");
+            }
+            assert!(load.accepts("notes.MD", 10.0), "extensions in any case");
+            load.add("notes.MD", b"# Tide tables\n\nThe tide turned at noon.");
+            let (bundle, messages) = load.finish(&mut |_| ());
+            assert!(bundle.is_some());
+            messages
+        };
+        let read = ".txt .md .html .htm .json .jsonl .csv";
+        assert_eq!(
+            messages_for(&["photo.png"]),
+            [format!(
+                "photo.png: not a type Dossier reads ({read}); skipped"
+            )]
+        );
+        assert_eq!(
+            messages_for(&["a.png", "b.pdf"]),
+            [format!(
+                "a.png and b.pdf: not a type Dossier reads ({read}); skipped"
+            )]
+        );
+        assert_eq!(
+            messages_for(&["a.png", "b.pdf", "c.docx"]),
+            [format!(
+                "a.png, b.pdf and c.docx: not a type Dossier reads ({read}); skipped"
+            )]
+        );
+        let many: Vec<String> = (0..1_204).map(|i| format!("scan-{i}.jpg")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(
+            messages_for(&many),
+            [format!(
+                "scan-0.jpg, scan-1.jpg, scan-2.jpg and 1,201 more: not a type Dossier reads ({read}); skipped"
+            )]
+        );
+        assert!(messages_for(&[]).is_empty());
     }
 }

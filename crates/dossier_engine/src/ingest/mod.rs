@@ -114,6 +114,16 @@ impl Format {
         Format::Csv,
     ];
 
+    /// The usual extension of each format (a few more are read: `.text`, `.markdown`,
+    /// `.ndjson`), for messages that say what is read.
+    pub const EXTENSIONS: [&str; 7] = ["txt", "md", "html", "htm", "json", "jsonl", "csv"];
+
+    /// [`Format::EXTENSIONS`] as a message says them: ".txt .md .html .htm .json .jsonl .csv".
+    pub fn extensions_list() -> String {
+        let dotted: Vec<String> = Self::EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+        dotted.join(" ")
+    }
+
     /// The format a file name's extension names, if any.
     pub fn from_file_name(name: &str) -> Option<Format> {
         let (_, extension) = name.rsplit_once('.')?;
