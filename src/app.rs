@@ -14,6 +14,7 @@ use crate::components::results_view::ResultsView;
 use crate::components::timeline_view::TimelineView;
 use crate::components::topics_view::TopicsView;
 use crate::corpus;
+use crate::dropped;
 use crate::keys::{self, KeyAction, KeyContext};
 use crate::loader::CorpusLoader;
 use crate::nav::Nav;
@@ -83,13 +84,22 @@ pub fn App() -> impl IntoView {
     .into_any()
 }
 
-/// Files dropped anywhere on the page are loaded (the browser would otherwise open them).
+/// Files and folders dropped anywhere on the page are loaded (the browser would otherwise open
+/// them).
 fn install_file_drop(loader: CorpusLoader) {
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            loader.load(files);
+        let Some(transfer) = ev.data_transfer() else {
+            return;
+        };
+        match dropped::folder_entries(&transfer) {
+            Some(entries) => loader.load_folders(entries),
+            None => {
+                if let Some(files) = transfer.files() {
+                    loader.load_list(files);
+                }
+            }
         }
     });
     // The listeners live as long as the page.

@@ -9,6 +9,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod corpus;
+pub mod dropped;
 pub mod error_panel;
 pub mod export;
 pub mod format;

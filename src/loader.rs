@@ -19,6 +19,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::browser;
+use crate::dropped;
 use crate::format;
 use crate::results::Corpus;
 
@@ -69,6 +70,8 @@ thread_local! {
     /// The finished load being read and indexed, between slices (None otherwise, or once
     /// cancelled).
     static ARRIVING: RefCell<Option<Arriving>> = const { RefCell::new(None) };
+    /// Whether dropped folders are being looked through (false once cancelled).
+    static WALKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 impl CorpusLoader {
@@ -92,28 +95,67 @@ impl CorpusLoader {
         self.active.set(self.embedded);
     }
 
-    /// Loads `files` in the worker. One load at a time: files given while one runs (dropped:
-    /// the button is disabled) are not loaded, and a message says so.
-    pub fn load(self, files: web_sys::FileList) {
-        if files.length() == 0 {
+    /// Loads the files of the file picker, or of a drop of files.
+    pub fn load_list(self, files: web_sys::FileList) {
+        self.load(
+            (0..files.length()).filter_map(|i| files.get(i)).collect(),
+            Vec::new(),
+        );
+    }
+
+    /// Loads a drop with folders in it: every file under them (see [`dropped::walk`]).
+    pub fn load_folders(self, entries: Vec<web_sys::FileSystemEntry>) {
+        if self.refuse_while_loading(entries.len(), "dropped item", "dropped items") {
             return;
         }
-        if self.progress.get_untracked().is_some() {
-            self.messages.update(|messages| {
-                messages.push(format!(
-                    "{} not loaded: the files before them are still loading; drop them again \
-                     once that is done",
-                    format::count(files.length() as usize, "file", "files")
-                ));
-            });
+        self.messages.set(Vec::new());
+        self.progress.set(Some(LoadProgress {
+            done: 0,
+            total: 0,
+            label: "Looking through the dropped folders".into(),
+        }));
+        WALKING.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let dropped = dropped::walk(entries).await;
+            if !WALKING.replace(false) {
+                // Cancelled meanwhile.
+                return;
+            }
+            self.progress.set(None);
+            if dropped.files.is_empty() {
+                self.messages.set(dropped.messages);
+                self.stop("the dropped folders hold no file".into());
+                return;
+            }
+            self.load(dropped.files, dropped.messages);
+        });
+    }
+
+    /// Says that `count` things given while a load runs are not loaded (one load at a time).
+    fn refuse_while_loading(self, count: usize, singular: &str, plural: &str) -> bool {
+        if self.progress.get_untracked().is_none() {
+            return false;
+        }
+        self.messages.update(|messages| {
+            messages.push(format!(
+                "{} not loaded: the files before them are still loading; drop them again once \
+                 that is done",
+                format::count(count, singular, plural)
+            ));
+        });
+        true
+    }
+
+    /// Loads `files` in the worker; `notes` (what a folder walk could not take) open the
+    /// load's messages. One load at a time: files given while one runs (dropped: the button
+    /// is disabled) are not loaded, and a message says so.
+    fn load(self, files: Vec<web_sys::File>, notes: Vec<String>) {
+        if files.is_empty() || self.refuse_while_loading(files.len(), "file", "files") {
             return;
         }
         // A new load's messages replace the last one's.
-        self.messages.set(Vec::new());
-        let list = Array::new();
-        for file in (0..files.length()).filter_map(|i| files.get(i)) {
-            list.push(&file);
-        }
+        self.messages.set(notes);
+        let list: Array = files.iter().collect();
         self.progress.set(Some(LoadProgress {
             done: 0,
             total: list.length() as usize,
@@ -146,6 +188,7 @@ impl CorpusLoader {
         let worker = WORKER.with_borrow_mut(Option::take);
         drop(worker);
         ARRIVING.with_borrow_mut(|slot| *slot = None);
+        WALKING.set(false);
         self.messages.update(|all| {
             all.push("Loading cancelled. The corpus on screen is unchanged.".into());
         });

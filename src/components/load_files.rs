@@ -24,7 +24,7 @@ pub fn LoadFiles() -> impl IntoView {
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(files) = input.files() {
-                            loader.load(files);
+                            loader.load_list(files);
                         }
                         input.set_value("");
                     }

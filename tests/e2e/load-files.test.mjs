@@ -114,6 +114,62 @@ test('a load shows its progress, dropped files load too, and the page keeps answ
   await context.close();
 });
 
+test('a dropped folder is walked: its files load, named by their path, hidden ones left out', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  await page.evaluate(() => {
+    // The browser's entries for a dropped folder (File and Directory Entries API), as Chromium
+    // gives them: a folder's entries come in batches until an empty one.
+    const file = (path, text) => ({
+      isFile: true, isDirectory: false, name: path.split('/').at(-1), fullPath: `/${path}`,
+      file: (ok, fail) => (text === null ? fail(new DOMException('locked', 'NotReadableError')) : ok(new File([text], path.split('/').at(-1)))),
+    });
+    const folder = (path, children) => ({
+      isFile: false, isDirectory: true, name: path.split('/').at(-1), fullPath: `/${path}`,
+      createReader: () => {
+        let next = 0;
+        return { readEntries: (ok) => { const batch = children.slice(next, next + 2); next += batch.length; setTimeout(() => ok(batch)); } };
+      },
+    });
+    const md = (title, body) => `---\ntitle: ${title}\ndate: 2024-03-0${title.length % 9 + 1}\n---\n\n${body}\n`;
+    const corpus = folder('corpus', [
+      folder('corpus/2023', [
+        file('corpus/2023/a.md', md('Ferry timetable changes for the winter', 'The ferry will sail twice a day.')),
+        file('corpus/2023/b.md', md('New lighthouse lens installed', 'The lens came from a foundry in Leith.')),
+      ]),
+      folder('corpus/2024', [
+        file('corpus/2024/c.md', md('Harbour dredging begins in spring', 'Dredgers arrive in April.')),
+        folder('corpus/2024/sub', [
+          file('corpus/2024/sub/d.jsonl', `${JSON.stringify({ title: 'Fishing quotas set for the bay', text: 'Quotas fell by a tenth.' })}\n{"title": "broken`),
+        ]),
+      ]),
+      folder('corpus/.git', [file('corpus/.git/HEAD', 'ref: refs/heads/main')]),
+      file('corpus/.DS_Store', 'binary'),
+      file('corpus/photo.png', 'not an image really'),
+      file('corpus/locked.md', null),
+      file('corpus/notes.md', md('Notes on tidal energy', 'Turbines were tested in the estuary.')),
+    ]);
+    const loose = file('loose.md', md('Coastal path reopens after storm', 'The path reopened on Monday.'));
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true });
+    const items = [corpus, loose].map((entry) => ({ kind: 'file', webkitGetAsEntry: () => entry }));
+    Object.defineProperty(drop, 'dataTransfer', { value: { items, files: [] } });
+    document.body.dispatchEvent(drop);
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('6 articles'), null, { timeout: 30_000 });
+  const titles = await page.getByTestId('result-link').allTextContents();
+  for (const title of ['Ferry timetable', 'New lighthouse lens', 'Harbour dredging', 'Fishing quotas', 'Notes on tidal energy', 'Coastal path reopens']) {
+    assert.ok(titles.some((t) => t.includes(title)), `${title} in ${titles.join(' | ')}`);
+  }
+  const messages = await page.getByTestId('load-messages').textContent();
+  assert.match(messages, /corpus\/2024\/sub\/d\.jsonl:2: /, 'a problem names the file by its path in the drop');
+  assert.match(messages, /corpus\/photo\.png: not a type Dossier reads/);
+  assert.match(messages, /2 files and folders not read: hidden \(the name starts with a dot\): corpus\/\.DS_Store, corpus\/\.git/);
+  assert.match(messages, /corpus\/locked\.md: the browser could not read this; skipped/);
+  assert.doesNotMatch(messages, /HEAD/, 'nothing inside a hidden folder is read');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 /** A JSONL file of `count` distinct articles of about 120 words each. */
 function manyArticles(count) {
   const words = ['harbour', 'river', 'council', 'budget', 'school', 'railway', 'drought', 'election', 'treaty', 'factory', 'museum', 'vaccine', 'bridge', 'market', 'festival', 'court'];
