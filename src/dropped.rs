@@ -1,13 +1,14 @@
-//! What a drop holds: its files, and every file under its folders. A folder of articles is the
-//! natural thing to drop; the browser hands it over as a directory entry to walk, not as files.
+//! What a drop or the folder picker holds: its files, and every file under its folders, named by
+//! their paths. A folder of articles is the natural thing to drop; the browser hands it over as a
+//! directory entry to walk, not as files. The folder picker lists every file, hidden ones too.
 
 use dossier_engine::ingest::file_load::MAX_FILES;
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DataTransfer, File, FilePropertyBag, FileSystemDirectoryEntry, FileSystemDirectoryReader,
-    FileSystemEntry, FileSystemFileEntry,
+    DataTransfer, File, FileList, FilePropertyBag, FileSystemDirectoryEntry,
+    FileSystemDirectoryReader, FileSystemEntry, FileSystemFileEntry,
 };
 
 use crate::format;
@@ -70,6 +71,34 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Dropped {
     finish(files, hidden, unreadable, false)
 }
 
+/// The files of the folder picker (`webkitdirectory`), named by their path in the folder,
+/// with the same rules as a walk: hidden files and folders left out, at most [`MAX_FILES`].
+pub fn picked(list: &FileList) -> Dropped {
+    let mut files: Vec<(String, File)> = Vec::new();
+    let mut hidden: Vec<String> = Vec::new();
+    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+        let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|p| p.as_string())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| file.name());
+        // The hidden file or folder itself ("corpus/.git"), not each file under it.
+        let components: Vec<&str> = path.split('/').collect();
+        if let Some(at) = components.iter().position(|c| c.starts_with('.')) {
+            let hidden_path = components[..=at].join("/");
+            if !hidden.contains(&hidden_path) {
+                hidden.push(hidden_path);
+            }
+            continue;
+        }
+        if files.len() == MAX_FILES {
+            return finish(files, hidden, Vec::new(), true);
+        }
+        files.push((path, file));
+    }
+    finish(files, hidden, Vec::new(), false)
+}
+
 fn finish(
     mut files: Vec<(String, File)>,
     mut hidden: Vec<String>,
@@ -82,7 +111,7 @@ fn finish(
     let mut messages = Vec::new();
     if truncated {
         messages.push(format!(
-            "The dropped folders hold more than {} files: the first {} found were loaded",
+            "The folders hold more than {} files: the first {} found were loaded",
             format::number(MAX_FILES),
             format::number(MAX_FILES)
         ));

@@ -103,6 +103,19 @@ impl CorpusLoader {
         );
     }
 
+    /// Loads the files of the folder picker (see [`dropped::picked`]).
+    pub fn load_picked_folder(self, files: web_sys::FileList) {
+        let picked = dropped::picked(&files);
+        if picked.files.is_empty() {
+            if !self.refuse_while_loading(files.length() as usize, "file", "files") {
+                self.messages.set(picked.messages);
+                self.stop("the folder holds no file Dossier could take".into());
+            }
+            return;
+        }
+        self.load(picked.files, picked.messages);
+    }
+
     /// Loads a drop with folders in it: every file under them (see [`dropped::walk`]).
     pub fn load_folders(self, entries: Vec<web_sys::FileSystemEntry>) {
         if self.refuse_while_loading(entries.len(), "dropped item", "dropped items") {

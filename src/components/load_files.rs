@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::loader::CorpusLoader;
 
-/// File picker (drag and drop works anywhere on the page too), progress bar, problems, and the
-/// way back to the embedded corpus.
+/// File and folder pickers (files and folders dropped anywhere on the page load too), progress
+/// bar, problems, and the way back to the embedded corpus.
 #[component]
 pub fn LoadFiles() -> impl IntoView {
     let loader = expect_context::<CorpusLoader>();
@@ -25,6 +25,24 @@ pub fn LoadFiles() -> impl IntoView {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(files) = input.files() {
                             loader.load_list(files);
+                        }
+                        input.set_value("");
+                    }
+                />
+            </label>
+            <label class="button load-button load-folder" class:disabled=loading>
+                "Load folder"
+                <input
+                    type="file"
+                    multiple
+                    prop:webkitdirectory=true
+                    class="visually-hidden"
+                    data-testid="load-folder"
+                    disabled=loading
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(files) = input.files() {
+                            loader.load_picked_folder(files);
                         }
                         input.set_value("");
                     }

@@ -2,6 +2,9 @@
 // bad input named by file and line while the rest loads, the embedded corpus one click away.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
 
 let server, browser;
@@ -168,6 +171,30 @@ test('a dropped folder is walked: its files load, named by their path, hidden on
   assert.doesNotMatch(messages, /HEAD/, 'nothing inside a hidden folder is read');
   assert.deepEqual(problems(), []);
   await context.close();
+});
+
+test('"Load folder" loads every file of a picked folder, named by its path, hidden ones left out', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-folder-'));
+  const write = (path, text) => { mkdirSync(dirname(join(dir, path)), { recursive: true }); writeFileSync(join(dir, path), text); };
+  write('reports/2023/ferry.md', '---\ntitle: Ferry timetable changes for the winter\n---\n\nThe ferry will sail twice a day.\n');
+  write('reports/2024/quotas.jsonl', `${JSON.stringify({ title: 'Fishing quotas set for the bay', text: 'Quotas fell by a tenth.' })}\n{"title": "broken`);
+  write('reports/.git/HEAD', 'ref: refs/heads/main\n');
+  write('reports/.git/config', '[core]\n');
+  write('reports/scan.pdf', '%PDF-1.4');
+  try {
+    const { page, context, problems } = await openPage(browser, server.url);
+    await page.getByTestId('result').first().waitFor();
+    await page.getByTestId('load-folder').setInputFiles(join(dir, 'reports'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('2 articles'), null, { timeout: 30_000 });
+    const messages = await page.getByTestId('load-messages').textContent();
+    assert.match(messages, /reports\/2024\/quotas\.jsonl:2: /, 'a problem names the file by its path in the folder');
+    assert.match(messages, /reports\/scan\.pdf: not a type Dossier reads/);
+    assert.match(messages, /1 file or folder not read: hidden \(the name starts with a dot\): reports\/\.git/);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** A JSONL file of `count` distinct articles of about 120 words each. */
