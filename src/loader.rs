@@ -70,8 +70,9 @@ thread_local! {
     /// The finished load being read and indexed, between slices (None otherwise, or once
     /// cancelled).
     static ARRIVING: RefCell<Option<Arriving>> = const { RefCell::new(None) };
-    /// Whether dropped folders are being looked through (false once cancelled).
-    static WALKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The latest walk through dropped folders; Cancel moves it on, so a walk that ends after
+    /// it knows it was cancelled.
+    static WALK: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 impl CorpusLoader {
@@ -127,11 +128,12 @@ impl CorpusLoader {
             total: 0,
             label: "Looking through the dropped folders".into(),
         }));
-        WALKING.set(true);
+        let walk = WALK.get().wrapping_add(1);
+        WALK.set(walk);
         wasm_bindgen_futures::spawn_local(async move {
             let dropped = dropped::walk(entries).await;
-            if !WALKING.replace(false) {
-                // Cancelled meanwhile.
+            if WALK.get() != walk {
+                // Cancelled meanwhile (and perhaps another drop taken since).
                 return;
             }
             self.progress.set(None);
@@ -201,7 +203,7 @@ impl CorpusLoader {
         let worker = WORKER.with_borrow_mut(Option::take);
         drop(worker);
         ARRIVING.with_borrow_mut(|slot| *slot = None);
-        WALKING.set(false);
+        WALK.set(WALK.get().wrapping_add(1));
         self.messages.update(|all| {
             all.push("Loading cancelled. The corpus on screen is unchanged.".into());
         });

@@ -173,6 +173,53 @@ test('a dropped folder is walked: its files load, named by their path, hidden on
   await context.close();
 });
 
+test('Cancel while dropped folders are looked through: a later drop loads, the cancelled one never does', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  await page.evaluate(() => {
+    const md = (title) => `---\ntitle: ${title}\n---\n\nText about ${title.toLowerCase()}.\n`;
+    const file = (path, title) => ({ isFile: true, isDirectory: false, name: path.split('/').at(-1), fullPath: `/${path}`, file: (ok) => ok(new File([md(title)], path.split('/').at(-1))) });
+    // A folder whose entries arrive only when the test says so (a slow disk).
+    const folder = (path, children, gate) => ({
+      isFile: false, isDirectory: true, name: path, fullPath: `/${path}`,
+      createReader: () => {
+        let given = false;
+        return { readEntries: (ok) => gate.then(() => { ok(given ? [] : children); given = true; }) };
+      },
+    });
+    const gate = () => { let open; const opened = new Promise((resolve) => { open = resolve; }); return { opened, open }; };
+    const slow = gate();
+    const fast = gate();
+    window.__open = { slow: slow.open, fast: fast.open };
+    window.__dropFolder = (entry) => {
+      const drop = new DragEvent('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(drop, 'dataTransfer', { value: { items: [{ kind: 'file', webkitGetAsEntry: () => entry }], files: [] } });
+      document.body.dispatchEvent(drop);
+    };
+    window.__slowFolder = folder('slow', [file('slow/a.md', 'Slow folder article one'), file('slow/b.md', 'Slow folder article two')], slow.opened);
+    window.__fastFolder = folder('fast', [file('fast/c.md', 'Fast folder article')], fast.opened);
+  });
+  const looking = () => page.waitForFunction(() => document.querySelector('[data-testid=load-progress] span')?.textContent === 'Looking through the dropped folders');
+  await page.evaluate(() => window.__dropFolder(window.__slowFolder));
+  await looking();
+  await page.getByTestId('load-cancel').click();
+  await page.getByTestId('load-progress').waitFor({ state: 'detached' });
+  await page.evaluate(() => window.__dropFolder(window.__fastFolder));
+  await looking();
+  // The cancelled walk ends first, while the second is still looking: it must not load.
+  await page.evaluate(() => window.__open.slow());
+  await page.waitForTimeout(500);
+  await page.evaluate(() => window.__open.fast());
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('1 article'), null, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('load-progress').count(), 0);
+  assert.deepEqual(await page.getByTestId('result-link').allTextContents(), ['Fast folder article']);
+  const indexed = await page.evaluate(() => performance.getEntriesByName('dossier corpus indexed', 'mark').length);
+  assert.equal(indexed, 2, 'the embedded corpus and the second drop; the cancelled drop was never loaded');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('"Load folder" loads every file of a picked folder, named by its path, hidden ones left out', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-folder-'));
   const write = (path, text) => { mkdirSync(dirname(join(dir, path)), { recursive: true }); writeFileSync(join(dir, path), text); };
