@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::analytics::{analyse_reporting, AnalysisProgress, Analytics, AnalyticsConfig};
 use crate::article::Article;
-use crate::entities::EntityExtractor;
+use crate::entities::{EntityExtractor, EntityReport};
 use crate::index::{SearchIndex, SearchIndexBuilder};
 use crate::ingest::Warning;
 #[cfg(test)]
 use crate::quotes::Quote;
 use crate::text::parse_embedded;
+use crate::topics::{Layout, TopicModel};
 use crate::view_model::{quotations, Quotation};
 
 /// What build.rs writes and the app parses once at start-up.
@@ -61,30 +62,80 @@ impl Bundle {
 
     /// The bundle as JSON texts of about `part_bytes` each, for handing it from the loader
     /// worker to the page in pieces the page parses one per task (a single 100 MB JSON text
-    /// would hold the page for a second). Each part is itself a bundle: the first holds
-    /// everything but the articles; each other, some of the articles, in order, and nothing
-    /// else. [`BundleFromParts`] reads them back; a part being a bundle, the page parses it with
-    /// the code that parses the embedded one.
+    /// would hold the page for a second). Each part is itself a bundle: the first holds what
+    /// the whole corpus has once (warnings, topics, entities, quotations, timeline); each other
+    /// holds some of the articles, in order, and the same share of each per-article list of the
+    /// analytics (topic assignments, map points, related articles, entities by article: at
+    /// 50,000 articles, most of the analytics' 24 MB). [`BundleFromParts`] reads them back; a
+    /// part being a bundle, the page parses it with the code that parses the embedded one.
     pub fn to_json_parts(&self, part_bytes: usize) -> serde_json::Result<Vec<String>> {
-        let head = Bundle {
+        // Consecutive articles, about `part_bytes` of JSON per part.
+        let mut articles: Vec<String> = Vec::with_capacity(self.articles.len());
+        for article in &self.articles {
+            articles.push(serde_json::to_string(article)?);
+        }
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        let (mut start, mut bytes) = (0, 0);
+        for (i, json) in articles.iter().enumerate() {
+            if i > start && bytes + json.len() > part_bytes {
+                ranges.push(start..i);
+                (start, bytes) = (i, 0);
+            }
+            bytes += json.len();
+        }
+        if start < articles.len() {
+            ranges.push(start..articles.len());
+        }
+
+        let whole = &self.analytics;
+        let mut head = Bundle {
             articles: Vec::new(),
             warnings: self.warnings.clone(),
-            analytics: self.analytics.clone(),
+            analytics: whole.clone(),
         };
-        let mut parts = vec![serde_json::to_string(&head)?];
-        const OPEN: &str = "{\"articles\":[";
-        let mut part = String::new();
-        for article in &self.articles {
-            let json = serde_json::to_string(article)?;
-            if !part.is_empty() && part.len() + json.len() > part_bytes {
-                part.push_str("]}");
-                parts.push(std::mem::take(&mut part));
-            }
-            part.push_str(if part.is_empty() { OPEN } else { "," });
-            part.push_str(&json);
+        let count = ranges.len();
+        if count > 0 {
+            let lists = &mut head.analytics;
+            lists.topics.assignments.clear();
+            lists.layout.articles.clear();
+            lists.related.clear();
+            lists.entities.articles.clear();
         }
-        if !part.is_empty() {
-            part.push_str("]}");
+        let mut parts = vec![serde_json::to_string(&head)?];
+        for (k, range) in ranges.into_iter().enumerate() {
+            // The k-th of `count` equal shares of a list: concatenated in order, the whole list.
+            fn share<T: Clone>(list: &[T], k: usize, count: usize) -> Vec<T> {
+                let (from, to) = (list.len() * k / count, list.len() * (k + 1) / count);
+                list.get(from..to).unwrap_or_default().to_vec()
+            }
+            let analytics = Analytics {
+                topics: TopicModel {
+                    assignments: share(&whole.topics.assignments, k, count),
+                    ..TopicModel::default()
+                },
+                layout: Layout {
+                    articles: share(&whole.layout.articles, k, count),
+                    ..Layout::default()
+                },
+                related: share(&whole.related, k, count),
+                entities: EntityReport {
+                    articles: share(&whole.entities.articles, k, count),
+                    ..EntityReport::default()
+                },
+                ..Analytics::default()
+            };
+            let mut part = serde_json::to_string(&Bundle {
+                articles: Vec::new(),
+                warnings: Vec::new(),
+                analytics,
+            })?;
+            // The articles' JSON, already written, goes in where the empty list was.
+            let articles_json = format!("[{}]", articles.get(range).unwrap_or_default().join(","));
+            part = part.replacen(
+                "\"articles\":[]",
+                &format!("\"articles\":{articles_json}"),
+                1,
+            );
             parts.push(part);
         }
         Ok(parts)
@@ -107,7 +158,23 @@ impl BundleFromParts {
         let part = Bundle::parse_embedded(part)?;
         match &mut self.head {
             None => self.head = Some(part),
-            Some(head) => head.articles.extend(part.articles),
+            // The lists `to_json_parts` shares out, in the same order.
+            Some(head) => {
+                let Bundle {
+                    articles,
+                    analytics,
+                    ..
+                } = part;
+                head.articles.extend(articles);
+                let lists = &mut head.analytics;
+                lists
+                    .topics
+                    .assignments
+                    .extend(analytics.topics.assignments);
+                lists.layout.articles.extend(analytics.layout.articles);
+                lists.related.extend(analytics.related);
+                lists.entities.articles.extend(analytics.entities.articles);
+            }
         }
         Ok(())
     }
@@ -384,6 +451,23 @@ mod tests {
                 .map(|b| serde_json::to_string(&b).unwrap_or_default());
             assert_eq!(back.as_deref(), Some(whole.as_str()), "{part_bytes}");
         }
+        // The per-article lists of the analytics travel with their articles, not in the head.
+        let parts = bundle.to_json_parts(1).unwrap_or_default();
+        let assignments = |json: &str| {
+            let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+            value["analytics"]["topics"]["assignments"]
+                .as_array()
+                .map_or(0, Vec::len)
+        };
+        assert_eq!(bundle.analytics.topics.assignments.len(), 3);
+        assert_eq!(assignments(&parts[0]), 0);
+        assert_eq!(
+            parts[1..]
+                .iter()
+                .map(|p| assignments(p))
+                .collect::<Vec<_>>(),
+            [1, 1, 1]
+        );
         // An empty bundle is its head alone; no part at all is no bundle.
         let empty = Bundle::default().to_json_parts(100).unwrap_or_default();
         assert_eq!(empty.len(), 1);

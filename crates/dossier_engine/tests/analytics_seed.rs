@@ -51,3 +51,24 @@ fn bundle_carries_analytics_and_round_trips() {
     let back: Bundle = serde_json::from_str(&json).unwrap();
     assert_eq!(back.analytics, bundle.analytics);
 }
+
+#[test]
+fn the_seed_bundle_in_json_parts_reads_back_the_same() {
+    use dossier_engine::bundle::BundleFromParts;
+    let bundle = Bundle::build(common::seed_articles(), Vec::new());
+    assert!(!bundle.analytics.related.is_empty() && !bundle.analytics.layout.articles.is_empty());
+    let whole = serde_json::to_string(&bundle).unwrap();
+    // From an article per part to all in one; the seed articles are 2 to 20 kB of JSON each.
+    for part_bytes in [1, 10_000, 30_000, usize::MAX] {
+        let parts = bundle.to_json_parts(part_bytes).unwrap();
+        let mut read = BundleFromParts::default();
+        for part in parts {
+            read.add(Box::leak(part.into_boxed_str())).unwrap();
+        }
+        let back = serde_json::to_string(&read.finish().unwrap()).unwrap();
+        assert!(
+            back == whole,
+            "parts of {part_bytes} bytes read back differently"
+        );
+    }
+}
