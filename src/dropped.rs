@@ -45,7 +45,7 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Dropped {
     while let Some(entry) = stack.pop() {
         let path = entry.full_path().trim_start_matches('/').to_string();
         let path = if path.is_empty() { entry.name() } else { path };
-        if entry.name().starts_with('.') {
+        if is_hidden(&entry.name()) {
             hidden.push(path);
             continue;
         }
@@ -84,7 +84,7 @@ pub fn picked(list: &FileList) -> Dropped {
             .unwrap_or_else(|| file.name());
         // The hidden file or folder itself ("corpus/.git"), not each file under it.
         let components: Vec<&str> = path.split('/').collect();
-        if let Some(at) = components.iter().position(|c| c.starts_with('.')) {
+        if let Some(at) = components.iter().position(|c| is_hidden(c)) {
             let hidden_path = components[..=at].join("/");
             if !hidden.contains(&hidden_path) {
                 hidden.push(hidden_path);
@@ -97,6 +97,11 @@ pub fn picked(list: &FileList) -> Dropped {
         files.push((path, file));
     }
     finish(files, hidden, Vec::new(), false)
+}
+
+/// Hidden files and folders (`.git`, `.DS_Store`) are not corpus files.
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.')
 }
 
 fn finish(

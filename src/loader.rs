@@ -106,15 +106,13 @@ impl CorpusLoader {
 
     /// Loads the files of the folder picker (see [`dropped::picked`]).
     pub fn load_picked_folder(self, files: web_sys::FileList) {
-        let picked = dropped::picked(&files);
-        if picked.files.is_empty() {
-            if !self.refuse_while_loading(files.length() as usize, "file", "files") {
-                self.messages.set(picked.messages);
-                self.stop("the folder holds no file Dossier could take".into());
-            }
+        if self.refuse_while_loading(files.length() as usize, "file", "files") {
             return;
         }
-        self.load(picked.files, picked.messages);
+        self.load_found(
+            dropped::picked(&files),
+            "the folder holds no file Dossier could take",
+        );
     }
 
     /// Loads a drop with folders in it: every file under them (see [`dropped::walk`]).
@@ -137,13 +135,19 @@ impl CorpusLoader {
                 return;
             }
             self.progress.set(None);
-            if dropped.files.is_empty() {
-                self.messages.set(dropped.messages);
-                self.stop("the dropped folders hold no file".into());
-                return;
-            }
-            self.load(dropped.files, dropped.messages);
+            self.load_found(dropped, "the dropped folders hold no file");
         });
+    }
+
+    /// Loads the files found in folders, with what finding them said; when there is none, says
+    /// so (`none_found`) and keeps the corpus on screen.
+    fn load_found(self, found: dropped::Dropped, none_found: &str) {
+        if found.files.is_empty() {
+            self.messages.set(found.messages);
+            self.stop(none_found.into());
+            return;
+        }
+        self.load(found.files, found.messages);
     }
 
     /// Says that `count` things given while a load runs are not loaded (one load at a time).

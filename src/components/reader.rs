@@ -44,16 +44,11 @@ fn MissingArticle(
     /// The link's article id.
     id: String,
 ) -> impl IntoView {
-    let nav = use_nav();
-    let close = move |_| nav.push(|s| s.article = None);
     view! {
         <aside class="reader" aria-labelledby="reader-title" data-testid="reader-missing">
             <div class="reader-bar">
                 <span class="reader-bar-meta"></span>
-                <button type="button" class="icon-button" data-testid="reader-close" on:click=close>
-                    <span aria-hidden="true">"×"</span>
-                    <span class="visually-hidden">"Close"</span>
-                </button>
+                <CloseButton label="Close" />
             </div>
             <div class="reader-body">
                 <header class="reader-head">
@@ -67,6 +62,26 @@ fn MissingArticle(
                 </p>
             </div>
         </aside>
+    }
+}
+
+/// The reader's close button (Esc does the same): the URL no longer names an article.
+#[component]
+fn CloseButton(
+    /// What a screen reader says.
+    label: &'static str,
+) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <button
+            type="button"
+            class="icon-button"
+            data-testid="reader-close"
+            on:click=move |_| nav.push(|s| s.article = None)
+        >
+            <span aria-hidden="true">"×"</span>
+            <span class="visually-hidden">{label}</span>
+        </button>
     }
 }
 
@@ -133,7 +148,6 @@ fn ReaderPanel(
             .terms
             .with(|t| view_model::keyword_in_context(&Analyzer::default(), t, article, KWIC_WIDTH))
     });
-    let close = move |_| nav.push(|s| s.article = None);
     view! {
         <aside class="reader" aria-labelledby="reader-title" data-testid="reader">
             <div class="reader-bar">
@@ -141,10 +155,7 @@ fn ReaderPanel(
                     <span class="badge">{article.kind.clone()}</span>
                     {index.and_then(|i| corpus.topic_of(i)).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
                 </span>
-                <button type="button" class="icon-button" data-testid="reader-close" on:click=close>
-                    <span aria-hidden="true">"×"</span>
-                    <span class="visually-hidden">"Close the article"</span>
-                </button>
+                <CloseButton label="Close the article" />
             </div>
             <article class="reader-body">
                 <header class="reader-head">

@@ -346,34 +346,40 @@ mod tests {
         assert_eq!(indexed.index.doc_count(), 2);
     }
 
+    /// Short articles that share places, for the slicing and parts tests (one with quote marks,
+    /// which JSON escapes).
+    fn five_articles() -> Vec<Article> {
+        [
+            (
+                "a",
+                "Water talks in Lahore",
+                "The commission met in Lahore on water.",
+            ),
+            (
+                "b",
+                "Cyber law",
+                "Pakistan passed a cybercrime law in Islamabad.",
+            ),
+            (
+                "c",
+                "Paris Call",
+                "Emmanuel Macron launched the \"Paris Call\" in Paris.",
+            ),
+            (
+                "d",
+                "Water again",
+                "Lahore and Delhi met on the Indus waters.",
+            ),
+            ("e", "Trade", "A trade agreement was signed in Beijing."),
+        ]
+        .into_iter()
+        .map(|(id, title, body)| article(id, title, body))
+        .collect()
+    }
+
     #[test]
     fn indexing_in_slices_builds_the_same_index_as_in_one_go() {
-        let bundle = Bundle::build(
-            vec![
-                article(
-                    "a",
-                    "Water talks in Lahore",
-                    "The commission met in Lahore on water.",
-                ),
-                article(
-                    "b",
-                    "Cyber law",
-                    "Pakistan passed a cybercrime law in Islamabad.",
-                ),
-                article(
-                    "c",
-                    "Paris Call",
-                    "Emmanuel Macron launched the Paris Call in Paris.",
-                ),
-                article(
-                    "d",
-                    "Water again",
-                    "Lahore and Delhi met on the Indus waters.",
-                ),
-                article("e", "Trade", "A trade agreement was signed in Beijing."),
-            ],
-            Vec::new(),
-        );
+        let bundle = Bundle::build(five_articles(), Vec::new());
         let whole = IndexedBundle::build(&bundle, |_| ());
         for slice in [1, 2, 3, 5, 8] {
             let mut building = IndexedBundleBuilder::new(&bundle);
@@ -398,30 +404,14 @@ mod tests {
             assert_eq!(sliced.quotes, whole.quotes);
             assert_eq!(sliced.position("d"), Some(3));
         }
-        // The facets from the analytics reach the index the same way.
+        // Every article is in it.
         assert!(whole.index.doc_count() == 5);
     }
 
     #[test]
     fn a_bundle_in_json_parts_reads_back_the_same() {
         let bundle = Bundle::build(
-            vec![
-                article(
-                    "a",
-                    "Water talks in Lahore",
-                    "The commission met in Lahore on water.",
-                ),
-                article(
-                    "b",
-                    "Cyber law",
-                    "Pakistan passed a cybercrime law in Islamabad.",
-                ),
-                article(
-                    "c",
-                    "Paris Call",
-                    "Emmanuel Macron launched the \"Paris Call\" in Paris.",
-                ),
-            ],
+            five_articles().into_iter().take(3).collect(),
             vec![Warning {
                 file: "notes.md".into(),
                 line: Some(3),
