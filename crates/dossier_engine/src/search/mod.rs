@@ -153,6 +153,11 @@ pub struct SearchResponse {
     pub total: usize,
     /// The requested page.
     pub hits: Vec<Hit>,
+    /// Every match (after filters), as article indexes in corpus order, for views of the whole
+    /// match set (the quotations of every matching article, not only of a page's). Not
+    /// serialised: JSON readers get the page of hits and the counts.
+    #[serde(skip)]
+    pub matched: Vec<u32>,
     /// Matches per month of their date, ascending, over the whole match set (a page holds at most
     /// [`MAX_PAGE_SIZE`] hits) but ignoring the date range, as a key's facet counts ignore that
     /// key's filter: a timeline of the results shows the months either side of the range, so it
@@ -270,9 +275,11 @@ impl SearchIndex {
 
         let hits = self.page_of_hits(articles, request, &run);
         let matched_terms = run.highlight_terms.iter().copied().collect();
+        let matched = run.matched.iter().map(|(doc, _)| *doc).collect();
         SearchResponse {
             matched_terms,
             total: run.matched.len(),
+            matched,
             months: month_counts(&run.months),
             hits,
             facets: self.facet_counts(&run.facet_counts, &filters, request),
@@ -430,7 +437,16 @@ impl SearchIndex {
                     }
                 }
             }
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            // Years read as a calendar, newest first (their counts are beside them); other
+            // values most frequent first.
+            let calendar = key == FacetKey::Year;
+            values.sort_by(|a, b| {
+                if calendar {
+                    b.value.cmp(&a.value)
+                } else {
+                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+                }
+            });
             out.insert(key, values);
         }
         out
@@ -574,7 +590,7 @@ impl SearchIndex {
 
 /// The outcome of one evaluation, before paging.
 struct Run {
-    /// (document, score) of every match, unordered.
+    /// (document, score) of every match, by document (as [`Matches`] are).
     matched: Vec<(u32, f32)>,
     /// The month of every dated match of the query and the facet filters, in or out of the date
     /// range (see [`SearchResponse::months`]).

@@ -243,6 +243,32 @@ fn query_filters_and_request_filters() {
 }
 
 #[test]
+fn years_are_listed_newest_first_and_others_by_count() {
+    let response = search("");
+    let years: Vec<&str> = response.facets[&FacetKey::Year]
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    let mut newest_first = years.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert!(years.len() > 1, "the sample spans several years: {years:?}");
+    assert_eq!(years, newest_first);
+    let places = &response.facets[&FacetKey::Place];
+    assert!(places.windows(2).all(|w| w[0].count >= w[1].count));
+}
+
+#[test]
+fn every_match_is_listed_beyond_the_page() {
+    let (articles, index) = fixture();
+    let mut request = SearchRequest::new("");
+    request.page_size = 1;
+    let response = index.search(&articles, &request);
+    assert_eq!(response.hits.len(), 1);
+    assert_eq!(response.matched.len(), articles.len());
+    assert!(response.matched.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
 fn sort_orders_and_pagination() {
     let (articles, index) = fixture();
     let mut request = SearchRequest::new("");
@@ -555,6 +581,9 @@ proptest! {
         let got: BTreeSet<usize> = response.hits.iter().map(|h| h.article).collect();
         prop_assert_eq!(&got, &expected, "query {:?} -> {}", query, response.interpretation);
         prop_assert_eq!(response.total, expected.len());
+        // The whole match set, in corpus order, whatever the page holds.
+        let all: Vec<usize> = response.matched.iter().map(|&doc| doc as usize).collect();
+        prop_assert_eq!(all, expected.iter().copied().collect::<Vec<_>>());
 
         // The timeline's months: the query and the facet filters, the date range ignored.
         let mut months: BTreeMap<(u32, u32), usize> = BTreeMap::new();
