@@ -34,9 +34,12 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
 /// `n` with its thousands grouped: "51,830" (the engine's, which its progress labels use too).
 pub use dossier_engine::view_model::number;
 
-/// A duration in milliseconds for people: "0.4 ms", "12 ms".
+/// A duration in milliseconds for people: "0.4 ms", "12 ms", and "under 0.1 ms" rather than a
+/// "0.0 ms" that reads as a broken clock (browsers round their clock to 0.1 ms or coarser).
 pub fn millis(ms: f64) -> String {
-    if ms < 10.0 {
+    if ms < 0.05 {
+        "under 0.1 ms".to_string()
+    } else if ms < 10.0 {
         format!("{ms:.1} ms")
     } else {
         format!("{ms:.0} ms")
@@ -73,6 +76,7 @@ mod tests {
             assert_eq!(number(n), grouped);
         }
         assert_eq!(millis(0.26), "0.3 ms");
+        assert_eq!(millis(0.0), "under 0.1 ms");
         assert_eq!(millis(12.4), "12 ms");
     }
 }
