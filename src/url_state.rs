@@ -206,6 +206,11 @@ impl UrlState {
         !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
     }
 
+    /// Whether a query or a filter narrows the corpus down (views then count the matches).
+    pub fn narrows(&self) -> bool {
+        !self.query.trim().is_empty() || self.has_filters()
+    }
+
     /// Removes every filter and the date range (the query stays).
     pub fn clear_filters(&mut self) {
         self.filters.clear();

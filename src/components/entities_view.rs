@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::nav::use_nav;
-use crate::results::use_corpus;
-use crate::url_state::View;
+use crate::results::{use_corpus, use_results};
+use crate::url_state::{UrlState, View};
 
 /// Entities listed per kind.
 const PER_KIND: usize = 15;
@@ -22,12 +22,14 @@ fn facet_of(kind: EntityKind) -> FacetKey {
     }
 }
 
-/// People, organisations, places and countries with the number of articles naming them. Clicking
-/// one filters by it and shows what co-occurs with it.
+/// People, organisations, places and countries with the number of matching articles naming
+/// them: the whole corpus before any search, the current matches after one (the same counts as
+/// the sidebar's). Clicking one filters by it and shows what co-occurs with it.
 #[component]
 pub fn EntitiesView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
+    let results = use_results();
     let report = &corpus.analytics().entities;
     // The chosen entity: the first selected entity filter, if any.
     let chosen = Memo::new(move |_| {
@@ -42,41 +44,56 @@ pub fn EntitiesView() -> impl IntoView {
             .find_map(|key| s.filters.get(&key).and_then(|v| v.iter().next().cloned()))
         })
     });
+    let narrowed = Memo::new(move |_| nav.with(UrlState::narrows));
     let column = move |kind: EntityKind, title: &'static str| {
-        let mut entities: Vec<_> = report.entities.iter().filter(|e| e.kind == kind).collect();
-        entities.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then(b.mentions.cmp(&a.mentions))
-                .then(a.name.cmp(&b.name))
-        });
         let key = facet_of(kind);
+        // The sidebar's counts, in its order: most articles first, then by name.
+        let listed = Memo::new(move |_| {
+            results.timed.with(|t| {
+                t.response
+                    .facets
+                    .get(&key)
+                    .into_iter()
+                    .flatten()
+                    .filter(|c| c.count > 0)
+                    .take(PER_KIND)
+                    .map(|c| (c.value.clone(), c.count))
+                    .collect::<Vec<_>>()
+            })
+        });
         view! {
             <section class="entity-column" aria-label=title>
                 <h3>{title}</h3>
-                <ul>
-                    {entities.into_iter().take(PER_KIND).map(|entity| {
-                        let name = entity.name.clone();
-                        let pressed = {
-                            let name = name.clone();
-                            move || (chosen.get().as_deref() == Some(name.as_str())).to_string()
-                        };
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="entity"
-                                    data-testid="entity"
-                                    aria-pressed=pressed
-                                    on:click=move |_| nav.push(|s| s.select_only(key, &name))
-                                >
-                                    <span class="entity-name">{entity.name.clone()}</span>
-                                    <span class="facet-count">{entity.articles}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                {move || listed.with(|named| {
+                    if named.is_empty() {
+                        return view! { <p class="muted">"None named in these articles."</p> }.into_any();
+                    }
+                    view! {
+                        <ul>
+                            {named.iter().map(|(name, count)| {
+                                let pressed = {
+                                    let name = name.clone();
+                                    move || (chosen.get().as_deref() == Some(name.as_str())).to_string()
+                                };
+                                let choose = name.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="entity"
+                                            data-testid="entity"
+                                            aria-pressed=pressed
+                                            on:click=move |_| nav.push(|s| s.select_only(key, &choose))
+                                        >
+                                            <span class="entity-name">{name.clone()}</span>
+                                            <span class="facet-count">{*count}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
             </section>
         }
     };
@@ -121,7 +138,12 @@ pub fn EntitiesView() -> impl IntoView {
         <section class="panel entities-view" aria-labelledby="entities-heading" data-testid="entities-view">
             <div class="toolbar">
                 <h2 id="entities-heading" class="toolbar-title">
-                    "Entities" <span class="muted">" · click one to filter and see what it is mentioned with"</span>
+                    "Entities"
+                    {move || narrowed.get().then(|| {
+                        let total = results.timed.with(|t| t.response.total);
+                        format!(" in {}", format::count(total, "matching article", "matching articles"))
+                    })}
+                    <span class="muted">" · click one to filter and see what it is mentioned with"</span>
                 </h2>
             </div>
             {co_occurring}

@@ -1,7 +1,5 @@
 //! The quotes view.
 
-use std::collections::BTreeSet;
-
 use dossier_engine::analysis::Analyzer;
 use leptos::prelude::*;
 
@@ -10,47 +8,59 @@ use crate::format;
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
 
+/// Quotations listed at first, and added by each "Show more": a large corpus can hold tens of
+/// thousands, and a list that long takes seconds to lay out.
+const QUOTES_PER_STEP: usize = 200;
+
 /// Every quotation with its speaker and article, searched with the search box: a quotation is
-/// shown when its article is in the current results and, with a query, when its words or its
-/// speaker match (the matches are marked).
+/// shown when its article is among the current matches (all of them, not only the first page
+/// of results) and, with a query, when its words or its speaker match (the matches are marked).
 #[component]
 pub fn QuotesView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
     let results = use_results();
-    let shown = Memo::new(move |_| {
-        let in_results: BTreeSet<usize> = results
-            .timed
-            .with(|t| t.response.hits.iter().map(|h| h.article).collect());
-        results.terms.with(|terms| {
-            let analyzer = Analyzer::default();
-            corpus
-                .0
-                .quotes
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| in_results.contains(&q.article))
-                .filter_map(|(i, q)| {
-                    let marked = terms.highlight(&analyzer, &q.text);
-                    let speaker_matches = q
-                        .speaker
-                        .as_deref()
-                        .is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
-                    (terms.is_empty() || !marked.marks.is_empty() || speaker_matches)
-                        .then_some((i, marked))
-                })
-                .collect::<Vec<_>>()
+    let matching = Memo::new(move |_| {
+        results.timed.with(|t| {
+            results.terms.with(|terms| {
+                let analyzer = Analyzer::default();
+                let in_results = |article: usize| {
+                    u32::try_from(article)
+                        .is_ok_and(|doc| t.response.matched.binary_search(&doc).is_ok())
+                };
+                corpus
+                    .0
+                    .quotes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| in_results(q.article))
+                    .filter_map(|(i, q)| {
+                        let marked = terms.highlight(&analyzer, &q.text);
+                        let speaker_matches = q
+                            .speaker
+                            .as_deref()
+                            .is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
+                        (terms.is_empty() || !marked.marks.is_empty() || speaker_matches)
+                            .then_some((i, marked))
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
+    let limit = RwSignal::new(QUOTES_PER_STEP);
+    let shown = Memo::new(move |_| {
+        matching.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || matching.with(Vec::len).saturating_sub(limit.get());
     view! {
         <section class="panel quotes-view" aria-labelledby="quotes-heading" data-testid="quotes-view">
             <div class="toolbar">
                 <h2 id="quotes-heading" class="toolbar-title">
-                    <span data-testid="quote-count">{move || format::count(shown.with(Vec::len), "quotation", "quotations")}</span>
+                    <span data-testid="quote-count">{move || format::count(matching.with(Vec::len), "quotation", "quotations")}</span>
                     <span class="muted">" · search with the box above"</span>
                 </h2>
             </div>
-            <Show when=move || shown.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations match."</p> }>
+            <Show when=move || matching.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations match."</p> }>
                 <ul class="quotes">
                     <For
                         each=move || shown.get()
@@ -74,6 +84,14 @@ pub fn QuotesView() -> impl IntoView {
                         }
                     />
                 </ul>
+                <Show when=move || { hidden() > 0 }>
+                    <p class="show-more">
+                        <button type="button" class="button" data-testid="quotes-more" on:click=move |_| limit.update(|n| *n += QUOTES_PER_STEP)>
+                            {move || format!("Show {} more", format::number(hidden().min(QUOTES_PER_STEP)))}
+                        </button>
+                        <span class="muted">{move || format!(" of {} not shown", format::number(hidden()))}</span>
+                    </p>
+                </Show>
             </Show>
         </section>
     }

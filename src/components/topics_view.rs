@@ -6,21 +6,39 @@ use leptos::prelude::*;
 use crate::components::topic_chip::TopicChip;
 use crate::format::{self, TOPIC_COLOURS};
 use crate::nav::use_nav;
-use crate::results::use_corpus;
-use crate::url_state::View;
+use crate::results::{use_corpus, use_results};
+use crate::url_state::{UrlState, View};
 
 /// The map spans [-1, 1] on both axes; this much room is left around it for circles and labels.
 const MAP_MARGIN: f32 = 0.45;
 
 /// The topic map (an SVG circle per topic, sized by its number of articles, labelled, in the
 /// topic's colour) and the list of topics with their top terms and representative articles.
-/// Clicking a topic filters the results to it.
+/// After a search or a filter each topic also counts its matching articles, and topics with none
+/// are dimmed; the map itself stays put. Clicking a topic filters the results to it.
 #[component]
 pub fn TopicsView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
+    let results = use_results();
     let analytics = corpus.analytics();
     let topics = &analytics.topics.topics;
+    // After a search or a filter: the matching articles, and per topic (in `topics` order) its
+    // matching articles, which are the sidebar's topic counts.
+    let matching = Memo::new(move |_| {
+        nav.with(UrlState::narrows).then(|| {
+            results.timed.with(|t| {
+                let counts = t.response.facets.get(&FacetKey::Topic);
+                let of = |label: &str| {
+                    counts
+                        .and_then(|counts| counts.iter().find(|c| c.value == label))
+                        .map_or(0, |c| c.count)
+                };
+                let per_topic: Vec<usize> = topics.iter().map(|topic| of(&topic.label)).collect();
+                (t.response.total, per_topic)
+            })
+        })
+    });
     let largest = topics.iter().map(|t| t.size).max().unwrap_or(1).max(1) as f32;
     let filter = move |label: String| {
         nav.push(move |s| {
@@ -29,88 +47,128 @@ pub fn TopicsView() -> impl IntoView {
         })
     };
     let extent = 1.0 + MAP_MARGIN;
-    let circles = topics
-        .iter()
-        .filter_map(|topic| {
-            let point = analytics.layout.topics.iter().find(|p| p.topic == topic.id)?;
-            let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
-            let label = topic.label.clone();
-            let on_key = {
-                let label = label.clone();
-                move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Enter" || ev.key() == " " {
-                        ev.prevent_default();
-                        filter(label.clone());
+    // The map and the list, drawn again when the counts change (a few dozen elements).
+    let body = move |per_topic: Option<&[usize]>| {
+        let matches_of = |i: usize| per_topic.map(|counts| counts.get(i).copied().unwrap_or(0));
+        // "6 articles" before a search, "2 of 6 articles match" after one.
+        let size_text = |i: usize, size: usize| match matches_of(i) {
+            Some(n) => format!(
+                "{} of {}",
+                format::number(n),
+                format::count(size, "article matches", "articles match")
+            ),
+            None => format::count(size, "article", "articles"),
+        };
+        let dimmed = |i: usize| matches_of(i) == Some(0);
+        let circles = topics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, topic)| {
+                let point = analytics.layout.topics.iter().find(|p| p.topic == topic.id)?;
+                let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
+                let label = topic.label.clone();
+                let shown_size = matches_of(i).unwrap_or(topic.size);
+                let class = format!(
+                    "topic-node topic-{}{}",
+                    topic.id % TOPIC_COLOURS,
+                    if dimmed(i) { " topic-none" } else { "" }
+                );
+                let title = format!("{label}: {}", size_text(i, topic.size));
+                let on_key = {
+                    let label = label.clone();
+                    move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            filter(label.clone());
+                        }
                     }
-                }
-            };
-            let on_click = {
-                let label = label.clone();
-                move |_| filter(label.clone())
-            };
-            Some(view! {
-                <g
-                    class=format!("topic-node topic-{}", topic.id % TOPIC_COLOURS)
-                    role="button"
-                    tabindex="0"
-                    data-testid="topic-node"
-                    data-topic=label.clone()
-                    on:click=on_click
-                    on:keydown=on_key
+                };
+                let on_click = {
+                    let label = label.clone();
+                    move |_| filter(label.clone())
+                };
+                Some(view! {
+                    <g
+                        class=class
+                        role="button"
+                        tabindex="0"
+                        data-testid="topic-node"
+                        data-topic=label.clone()
+                        on:click=on_click
+                        on:keydown=on_key
+                    >
+                        <title>{title}</title>
+                        <circle cx=point.x cy=-point.y r=radius></circle>
+                        <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">{label.clone()}</text>
+                        <text class="topic-size" data-testid="topic-size" x=point.x y=-point.y + 0.03 text-anchor="middle">{shown_size}</text>
+                    </g>
+                })
+            })
+            .collect_view();
+        view! {
+            <div class="topics-layout">
+                <svg
+                    class="topic-map"
+                    viewBox=format!("{} {} {} {}", -extent, -extent, 2.0 * extent, 2.0 * extent)
+                    role="group"
+                    aria-label="Topic map: nearby topics share vocabulary"
+                    data-testid="topic-map"
                 >
-                    <circle cx=point.x cy=-point.y r=radius></circle>
-                    <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">{label.clone()}</text>
-                    <text class="topic-size" x=point.x y=-point.y + 0.03 text-anchor="middle">{topic.size}</text>
-                </g>
+                    {circles}
+                </svg>
+                <ol class="topic-list">
+                    {topics.iter().enumerate().map(|(i, topic)| {
+                        let terms = topic.terms.iter().take(6).map(|t| t.term.clone()).collect::<Vec<_>>().join(", ");
+                        let card_size = size_text(i, topic.size);
+                        let class = if dimmed(i) { "topic-card topic-none" } else { "topic-card" };
+                        view! {
+                            <li class=class data-testid="topic-card">
+                                <div class="topic-card-head">
+                                    <TopicChip topic=topic.id label=topic.label.clone() />
+                                    <span class="muted" data-testid="topic-card-size">{card_size}</span>
+                                </div>
+                                <p class="topic-terms">{terms}</p>
+                                <ul class="topic-reps">
+                                    {topic.representative.iter().filter_map(|id| corpus.find(id)).map(|(_, article)| {
+                                        let id = article.id.clone();
+                                        let href = nav.href(|s| s.article = Some(id.clone()));
+                                        view! {
+                                            <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.as_str()}</a></li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </div>
+        }
+    };
+    let heading = move || {
+        matching.with(|matching| {
+            matching.as_ref().map(|(total, per_topic)| {
+                format!(
+                    " · {} in {} of them",
+                    format::count(*total, "matching article", "matching articles"),
+                    format::number(per_topic.iter().filter(|n| **n > 0).count())
+                )
             })
         })
-        .collect_view();
+    };
     view! {
         <section class="panel topics-view" aria-labelledby="topics-heading" data-testid="topics-view">
             <div class="toolbar">
                 <h2 id="topics-heading" class="toolbar-title">
                     {format::count(topics.len(), "topic", "topics")}
+                    {heading}
                     <span class="muted">" · click one to see its articles"</span>
                 </h2>
             </div>
             {if topics.is_empty() {
                 view! { <p class="empty" data-testid="no-topics">"No topics were found: a topic needs several articles sharing words that the rest of the corpus does not use."</p> }.into_any()
-            } else { view! {
-                <div class="topics-layout">
-                    <svg
-                        class="topic-map"
-                        viewBox=format!("{} {} {} {}", -extent, -extent, 2.0 * extent, 2.0 * extent)
-                        role="group"
-                        aria-label="Topic map: nearby topics share vocabulary"
-                        data-testid="topic-map"
-                    >
-                        {circles}
-                    </svg>
-                    <ol class="topic-list">
-                        {topics.iter().map(|topic| {
-                            let terms = topic.terms.iter().take(6).map(|t| t.term.clone()).collect::<Vec<_>>().join(", ");
-                            view! {
-                                <li class="topic-card" data-testid="topic-card">
-                                    <div class="topic-card-head">
-                                        <TopicChip topic=topic.id label=topic.label.clone() />
-                                        <span class="muted">{format::count(topic.size, "article", "articles")}</span>
-                                    </div>
-                                    <p class="topic-terms">{terms}</p>
-                                    <ul class="topic-reps">
-                                        {topic.representative.iter().filter_map(|id| corpus.find(id)).map(|(_, article)| {
-                                            let id = article.id.clone();
-                                            let href = nav.href(|s| s.article = Some(id.clone()));
-                                            view! {
-                                                <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.as_str()}</a></li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                </div>
-            }.into_any() }}
+            } else {
+                (move || matching.with(|m| body(m.as_ref().map(|(_, per_topic)| per_topic.as_slice())))).into_any()
+            }}
         </section>
     }
 }

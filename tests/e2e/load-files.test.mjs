@@ -302,6 +302,33 @@ test('a large load is read and indexed a slice at a time, and Cancel stops it wh
   await context.close();
 });
 
+test('the quotes view lists the quotations of every match, beyond the results list\'s first 1,000, a step at a time', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  // 1,400 articles, every fourth with a quotation: 350 in all, 100 of them in articles past the
+  // first 1,000 (the most the results list holds).
+  const lines = [];
+  for (let i = 0; i < 1_400; i += 1) {
+    const quote = i % 4 === 0 ? `\n\n“We will rebuild the harbour wall before the storms, section ${i} first,” said Ada Quill, the harbour master.` : '';
+    lines.push(JSON.stringify({ id: `q-${i}`, title: `Harbour bulletin ${i}`, text: `The harbour council met on day ${i} to discuss the sea wall and the budget.${quote}` }));
+  }
+  await page.getByTestId('load-files').setInputFiles([{ name: 'quotes.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) }]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('1,400 articles'), null, { timeout: 60_000 });
+  await page.getByTestId('view-quotes').click();
+  await page.getByTestId('quotes-view').waitFor();
+  assert.equal((await page.getByTestId('quote-count').textContent()).trim(), '350 quotations');
+  const quotes = page.getByTestId('quote');
+  assert.equal(await quotes.count(), 200, 'the first step of the list');
+  assert.match(await page.getByTestId('quotes-more').textContent(), /^Show 150 more$/);
+  await page.getByTestId('quotes-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=quote]').length === 350);
+  assert.equal(await page.getByTestId('quotes-more').count(), 0, 'nothing left to show');
+  const texts = await quotes.locator('blockquote').allTextContents();
+  assert.ok(texts.some((t) => t.includes('section 1396 first')), 'a quotation of the last article is listed');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a loader that cannot start is reported and the corpus stays', async () => {
   const { page, context } = await openPage(browser, server.url, { serviceWorkers: 'block' });
   await context.route('**/loader-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken loader");' }));

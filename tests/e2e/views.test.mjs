@@ -90,6 +90,56 @@ test('entities: clicking one filters by it and shows what co-occurs with it', as
   await context.close();
 });
 
+test('topics and entities count the matches of the current search; topics without any are dimmed', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
+  await page.getByTestId('topics-view').waitFor();
+  const nodes = page.getByTestId('topic-node');
+  const shownSizes = () => nodes.evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.topic, Number(e.querySelector('[data-testid=topic-size]').textContent)])));
+  const sizes = await shownSizes();
+  const [label] = Object.entries(sizes).sort((a, b) => b[1] - a[1])[0];
+  // A word of the largest topic's label: it narrows the corpus but still matches that topic.
+  const word = label.split(/[\s,]+/).find((w) => w.length >= 4) ?? label.split(/[\s,]+/)[0];
+  await page.getByTestId('search-input').fill(word);
+  await page.waitForFunction(() => /matching/.test(document.getElementById('topics-heading')?.textContent ?? ''));
+  const total = Number((await page.locator('#topics-heading').textContent()).match(/([\d,]+) matching article/)[1].replace(/,/g, ''));
+  // The sidebar's topic counts are the same numbers.
+  const facet = {};
+  for (const option of await page.getByTestId('facet-topic').locator('label').all()) {
+    facet[(await option.locator('.facet-label').textContent()).trim()] = Number(await option.locator('.facet-count').textContent());
+  }
+  const matched = await shownSizes();
+  for (const [topic, size] of Object.entries(sizes)) {
+    assert.equal(matched[topic], facet[topic] ?? 0, `${topic}: the map's count is the sidebar's`);
+    assert.ok(matched[topic] <= size);
+    const dimmed = (await page.locator(`[data-testid=topic-node][data-topic="${topic}"]`).getAttribute('class')).includes('topic-none');
+    assert.equal(dimmed, matched[topic] === 0, `${topic} is dimmed only without matches`);
+  }
+  assert.ok(matched[label] > 0, `the largest topic matches "${word}"`);
+  const card = page.getByTestId('topic-card').filter({ has: page.getByTestId('topic-chip').filter({ hasText: label }) }).first();
+  assert.equal((await card.getByTestId('topic-card-size').textContent()).trim(), `${matched[label]} of ${sizes[label]} ${sizes[label] === 1 ? 'article matches' : 'articles match'}`);
+
+  // The entities view counts the same matches.
+  await page.getByTestId('view-entities').click();
+  await page.getByTestId('entities-view').waitFor();
+  assert.match(await page.locator('#entities-heading').textContent(), new RegExp(`in ${total.toLocaleString('en-US')} matching article`));
+  const counts = (await page.getByTestId('entity').locator('.facet-count').allTextContents()).map(Number);
+  assert.ok(counts.length > 0 && counts.every((n) => n >= 1 && n <= total), `every entity count is within the ${total} matches: ${counts}`);
+  for (const option of await page.getByTestId('facet-person').locator('label').all()) {
+    const name = (await option.locator('.facet-label').textContent()).trim();
+    const entity = page.getByTestId('entity').filter({ has: page.locator('.entity-name', { hasText: new RegExp(`^${name}$`) }) });
+    if ((await entity.count()) === 1) {
+      assert.equal(Number(await entity.locator('.facet-count').textContent()), Number(await option.locator('.facet-count').textContent()), `${name}: the view's count is the sidebar's`);
+    }
+  }
+  // Without the search, the whole corpus again.
+  await page.getByTestId('search-input').fill('');
+  await page.waitForFunction(() => !/matching/.test(document.getElementById('entities-heading')?.textContent ?? ''));
+  const all = (await page.getByTestId('entity').locator('.facet-count').allTextContents()).map(Number);
+  assert.ok(Math.max(...all) >= Math.max(...counts));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('quotes: every quotation with speaker and article, searchable with the search box', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=quotes`);
   await page.getByTestId('quotes-view').waitFor();
