@@ -46,6 +46,26 @@ pub fn TimelineView() -> impl IntoView {
             to.as_deref().map_or("the end".into(), format::format_date)
         ),
     };
+    // Matches a timeline cannot place: said, not silently left out.
+    let undated = move || {
+        let n = results.timed.with(|t| t.response.undated);
+        (n > 0).then(|| {
+            let ranged = range() != (None, None);
+            format!(
+                "{} not on the timeline{}.",
+                format::count(
+                    n,
+                    "matching article has no date and is",
+                    "matching articles have no date and are"
+                ),
+                if ranged {
+                    ", nor in the results while a date range is set"
+                } else {
+                    ""
+                }
+            )
+        })
+    };
     view! {
         <section class="panel timeline-view" aria-labelledby="timeline-heading" data-testid="timeline-view">
             <div class="toolbar">
@@ -61,6 +81,7 @@ pub fn TimelineView() -> impl IntoView {
                 </button>
             </div>
             <p class="muted" data-testid="timeline-caption">{caption}</p>
+            {move || undated().map(|text| view! { <p class="muted" data-testid="timeline-undated">{text}</p> })}
             <Show
                 when=move || results.timeline.with(|t| !t.is_empty())
                 fallback=|| view! { <p class="empty">"No dated articles match."</p> }

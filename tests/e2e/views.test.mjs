@@ -17,6 +17,17 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   if ((await bars.count()) === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
   await screenshot(page, 'timeline');
   const n = await bars.count();
+  // Every article is on the timeline or counted as undated beside it.
+  const dated = await bars.evaluateAll((els) => els
+    .map((b) => Number(b.getAttribute('aria-label').split(': ')[1].replace(/[^0-9]/g, '')))
+    .reduce((a, b) => a + b, 0));
+  const undatedNote = page.getByTestId('timeline-undated');
+  const undated = (await undatedNote.count()) ? Number((await undatedNote.textContent()).match(/^([\d,]+) /)[1].replace(/,/g, '')) : 0;
+  await page.getByTestId('view-results').click();
+  const articles = Number((await page.getByTestId('result-count').textContent()).match(/^([\d,]+)/)[1].replace(/,/g, ''));
+  assert.equal(dated + undated, articles, `${dated} on the timeline and ${undated} undated`);
+  await page.getByTestId('view-timeline').click();
+  await page.getByTestId('timeline-view').waitFor();
   // Click the tallest bar: a one-period range.
   const heights = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
   const tallest = heights.indexOf(Math.max(...heights));
@@ -90,7 +101,7 @@ test('entities: clicking one filters by it and shows what co-occurs with it', as
   await context.close();
 });
 
-test('topics and entities count the matches of the current search; topics without any are dimmed', async () => {
+test('topics and entities count the matches of the current search; topics without any are set apart', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
   await page.getByTestId('topics-view').waitFor();
   const nodes = page.getByTestId('topic-node');

@@ -163,6 +163,9 @@ pub struct SearchResponse {
     /// key's filter: a timeline of the results shows the months either side of the range, so it
     /// can be widened, without a second search. Undated matches are not in it.
     pub months: Vec<MonthCount>,
+    /// Matches without a date, counted as [`months`](Self::months) are (the date range
+    /// ignored): what a timeline of the results cannot show.
+    pub undated: usize,
     /// For every key: value counts over the match set. A key's counts ignore the filter on that
     /// key itself (so other values of a key stay selectable); selected values are always listed.
     pub facets: BTreeMap<FacetKey, Vec<FacetCount>>,
@@ -281,6 +284,7 @@ impl SearchIndex {
             total: run.matched.len(),
             matched,
             months: month_counts(&run.months),
+            undated: run.undated,
             hits,
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
@@ -339,6 +343,7 @@ impl SearchIndex {
             .collect();
         let mut matched = Vec::new();
         let mut months = Vec::new();
+        let mut undated = 0;
         for (doc, score) in matches.docs.into_iter().zip(matches.scores) {
             let in_date_range = request
                 .date_range
@@ -363,7 +368,10 @@ impl SearchIndex {
                 _ => continue,
             };
             if first_failing.is_none() {
-                months.extend(self.doc_month(doc));
+                match self.doc_month(doc) {
+                    Some(month) => months.push(month),
+                    None => undated += 1,
+                }
             }
             if !in_date_range {
                 continue;
@@ -387,6 +395,7 @@ impl SearchIndex {
         Run {
             matched,
             months,
+            undated,
             facet_counts,
             highlight_terms: std::mem::take(&mut exec.highlight_terms),
             words_without_matches: std::mem::take(&mut exec.words_without_matches),
@@ -595,6 +604,8 @@ struct Run {
     /// The month of every dated match of the query and the facet filters, in or out of the date
     /// range (see [`SearchResponse::months`]).
     months: Vec<u32>,
+    /// Matches of the query and the facet filters without a month, in or out of the date range.
+    undated: usize,
     /// Per key slot, per value id.
     facet_counts: Vec<Vec<usize>>,
     /// Term ids that matched (with expansions), for highlights and matched fields.

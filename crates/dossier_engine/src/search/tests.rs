@@ -587,13 +587,18 @@ proptest! {
 
         // The timeline's months: the query and the facet filters, the date range ignored.
         let mut months: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        let mut undated = 0;
         for i in query_set.iter().copied().filter(|i| FacetKey::ALL.iter().all(|k| passes(*i, *k))) {
             let month = articles[i].date.as_deref().and_then(crate::timeline::year_month);
-            if let Some((year, month)) = month {
-                let key = (year.parse().unwrap_or(0), month.parse().unwrap_or(0));
-                *months.entry(key).or_default() += 1;
+            match month {
+                Some((year, month)) => {
+                    let key = (year.parse().unwrap_or(0), month.parse().unwrap_or(0));
+                    *months.entry(key).or_default() += 1;
+                }
+                None => undated += 1,
             }
         }
+        prop_assert_eq!(response.undated, undated, "undated for {:?}", query);
         let got_months: BTreeMap<(u32, u32), usize> =
             response.months.iter().map(|m| ((m.year, m.month), m.count)).collect();
         prop_assert_eq!(got_months, months, "months for {:?}", query);
