@@ -47,24 +47,33 @@ pub fn EntitiesView() -> impl IntoView {
     let narrowed = Memo::new(move |_| nav.with(UrlState::narrows));
     let column = move |kind: EntityKind, title: &'static str| {
         let key = facet_of(kind);
-        // The sidebar's counts, in its order: most articles first, then by name.
+        // Every entity of the kind, or its first PER_KIND, as the sidebar's "Show all" does.
+        let expanded = RwSignal::new(false);
+        // The sidebar's counts, in its order (most articles first, then by name), and how many
+        // entities of the kind the matches name.
         let listed = Memo::new(move |_| {
             results.timed.with(|t| {
-                t.response
+                let mut named = t
+                    .response
                     .facets
                     .get(&key)
                     .into_iter()
                     .flatten()
-                    .filter(|c| c.count > 0)
-                    .take(PER_KIND)
+                    .filter(|c| c.count > 0);
+                let shown = if expanded.get() { usize::MAX } else { PER_KIND };
+                let listed: Vec<_> = named
+                    .by_ref()
+                    .take(shown)
                     .map(|c| (c.value.clone(), c.count))
-                    .collect::<Vec<_>>()
+                    .collect();
+                let all = listed.len() + named.count();
+                (listed, all)
             })
         });
         view! {
             <section class="entity-column" aria-label=title>
                 <h3>{title}</h3>
-                {move || listed.with(|named| {
+                {move || listed.with(|(named, all)| {
                     if named.is_empty() {
                         return view! { <p class="muted">"None named in these articles."</p> }.into_any();
                     }
@@ -92,6 +101,17 @@ pub fn EntitiesView() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        {(*all > PER_KIND).then(|| view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                data-testid="entities-all"
+                                aria-expanded=expanded.get_untracked().to_string()
+                                on:click=move |_| expanded.update(|e| *e = !*e)
+                            >
+                                {if expanded.get_untracked() { "Show fewer".to_string() } else { format!("Show all {}", format::number(*all)) }}
+                            </button>
+                        })}
                     }.into_any()
                 })}
             </section>

@@ -85,6 +85,17 @@ test('topics: the map and the list show the topics; clicking one filters the res
 test('entities: clicking one filters by it and shows what co-occurs with it', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
   await page.getByTestId('entities-view').waitFor();
+  // A column longer than its first 15 shows all of them on request.
+  const column = page.locator('.entity-column:has([data-testid=entities-all])').first();
+  assert.equal(await column.count(), 1, 'the seed corpus names more than 15 of some kind');
+  const more = column.getByTestId('entities-all');
+  assert.equal(await column.getByTestId('entity').count(), 15);
+  const all = Number((await more.textContent()).match(/Show all ([\d,]+)/)[1].replace(/,/g, ''));
+  await more.click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('.entity-column')].some((c) => c.querySelectorAll('[data-testid=entity]').length === n), all);
+  assert.equal((await column.getByTestId('entities-all').textContent()).trim(), 'Show fewer');
+  await column.getByTestId('entities-all').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.entity-column')].every((c) => c.querySelectorAll('[data-testid=entity]').length <= 15));
   const entity = page.getByTestId('entity').first();
   const name = (await entity.locator('.entity-name').textContent()).trim();
   const count = Number(await entity.locator('.facet-count').textContent());
