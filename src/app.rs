@@ -58,10 +58,10 @@ pub fn App() -> impl IntoView {
     // Everything below depends on the corpus on screen: loading files rebuilds it.
     (move || {
         let corpus = loader.active.get();
-        let results = Results::new(corpus, nav);
-        provide_context(corpus);
+        let results = Results::new(corpus.clone(), nav);
         provide_context(results);
-        follow_title(nav, corpus);
+        follow_title(nav, corpus.clone());
+        provide_context(corpus);
         view! {
             <a class="skip-link" href="#main">"Skip to the results"</a>
             <AppHeader />

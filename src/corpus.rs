@@ -1,23 +1,15 @@
 //! The embedded corpus: built by build.rs, parsed once at start-up.
 
-use std::sync::OnceLock;
-
 use dossier_engine::Bundle;
 
 /// The bundle JSON that build.rs wrote for the corpus this page was built on.
 const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundle.json"));
 
-/// The embedded bundle, parsed on first use. A bundle that fails to parse is reported, not panicked on.
-/// Article text borrows from `BUNDLE_JSON` rather than copying it ([`dossier_engine::text`]).
-pub fn embedded() -> Result<&'static Bundle, String> {
-    static PARSED: OnceLock<Result<Bundle, String>> = OnceLock::new();
-    PARSED
-        .get_or_init(|| {
-            Bundle::parse_embedded(BUNDLE_JSON)
-                .map_err(|e| format!("the embedded corpus is damaged: {e}"))
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+/// The embedded bundle, parsed (once, at start-up). A bundle that fails to parse is reported,
+/// not panicked on. Article text borrows from `BUNDLE_JSON` rather than copying it
+/// ([`dossier_engine::text`]).
+pub fn embedded() -> Result<Bundle, String> {
+    Bundle::parse_embedded(BUNDLE_JSON).map_err(|e| format!("the embedded corpus is damaged: {e}"))
 }
 
 #[cfg(test)]

@@ -29,8 +29,9 @@ const START_WORKER: &str = "dossierLoaderWorker";
 /// The corpus the page shows, and what loading files into it said. Provided as context.
 #[derive(Clone, Copy)]
 pub struct CorpusLoader {
-    /// The embedded corpus, always one click away.
-    pub embedded: Corpus,
+    /// The embedded corpus, always one click away (kept here: a loaded corpus is freed once
+    /// another replaces it on screen).
+    pub embedded: StoredValue<Corpus>,
     /// The corpus on screen.
     pub active: RwSignal<Corpus>,
     /// The running load's progress; None when no load runs.
@@ -78,8 +79,8 @@ thread_local! {
 impl CorpusLoader {
     pub fn new(embedded: Corpus) -> Self {
         CorpusLoader {
-            embedded,
-            active: RwSignal::new(embedded),
+            active: RwSignal::new(embedded.clone()),
+            embedded: StoredValue::new(embedded),
             progress: RwSignal::new(None),
             messages: RwSignal::new(Vec::new()),
         }
@@ -87,13 +88,14 @@ impl CorpusLoader {
 
     /// Whether the page shows loaded files rather than the embedded corpus.
     pub fn shows_loaded_files(self) -> bool {
-        !self.active.get().is(self.embedded)
+        self.active
+            .with(|active| self.embedded.with_value(|embedded| !active.is(embedded)))
     }
 
     /// Back to the embedded corpus.
     pub fn use_embedded(self) {
         self.messages.set(Vec::new());
-        self.active.set(self.embedded);
+        self.active.set(self.embedded.get_value());
     }
 
     /// Loads the files of the file picker, or of a drop of files.
@@ -332,11 +334,7 @@ impl CorpusLoader {
                         Arriving::Reading { parts, count, read }
                     }
                     None => match read.finish() {
-                        // Lives as long as the page, like the embedded bundle: each load is
-                        // one user action.
-                        Some(bundle) => Arriving::Indexing(IndexedBundleBuilder::new(Box::leak(
-                            Box::new(bundle),
-                        ))),
+                        Some(bundle) => Arriving::Indexing(IndexedBundleBuilder::new(bundle)),
                         None => {
                             self.stop("the file loader's answer came without its articles".into());
                             return;
@@ -378,6 +376,8 @@ impl CorpusLoader {
 }
 
 /// A finished load on its way to the screen, worked on a slice at a time.
+// There is one at a time, in a thread-local slot: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
 enum Arriving {
     /// Parsing the bundle's parts (JSON as UTF-8 bytes, from the worker).
     Reading {
@@ -386,7 +386,7 @@ enum Arriving {
         read: BundleFromParts,
     },
     /// Indexing its articles.
-    Indexing(IndexedBundleBuilder<'static>),
+    Indexing(IndexedBundleBuilder),
 }
 
 impl Arriving {
@@ -418,7 +418,7 @@ impl Arriving {
 fn read_part(read: &mut BundleFromParts, part: &Uint8Array) -> Result<(), String> {
     let text = String::from_utf8(part.to_vec())
         .map_err(|_| "the file loader's answer is not UTF-8 text".to_string())?;
-    read.add(text.leak())
+    read.add(&text)
         .map_err(|error| format!("the loaded files could not be read back: {error}"))
 }
 

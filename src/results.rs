@@ -2,6 +2,7 @@
 //! memo recomputes only when its inputs change, and every view reads the same results.
 
 use dossier_engine::analysis::Analyzer;
+use std::sync::Arc;
 use std::time::Duration;
 
 use dossier_engine::analytics::Analytics;
@@ -31,57 +32,57 @@ pub const WARM_UP_MARK: &str = "dossier warm-up query";
 /// Timeline bars are months up to this span, years beyond it.
 const TIMELINE_MAX_MONTHS: usize = 36;
 
-/// The embedded (or loaded) corpus with its index and analytics, provided as context.
-#[derive(Clone, Copy)]
-pub struct Corpus(pub &'static IndexedBundle<'static>);
+/// The embedded (or loaded) corpus with its index and analytics, provided as context. A clone
+/// shares it: a loaded corpus is freed (tens of MB at thousands of articles) once the page no
+/// longer shows it, while the embedded one is kept for the way back.
+#[derive(Clone)]
+pub struct Corpus(pub Arc<IndexedBundle>);
 
 impl Corpus {
     /// The corpus of `bundle`, indexed at once: at start-up there is nothing to show before.
-    pub fn index(bundle: &'static Bundle) -> Self {
+    pub fn index(bundle: Bundle) -> Self {
         Self::indexed(IndexedBundle::build(bundle, |_| ()))
     }
 
     /// The corpus of an indexed bundle (indexed at start-up, or in slices after "Load files"),
-    /// warmed up ([`warm_up`]). Each is built once and kept (going back to the embedded corpus
-    /// neither rebuilds nor holds a second index: at 50,000 articles, seconds and about 100 MB
-    /// each time). The analytics come precomputed in the bundle and are read in place, never
-    /// copied.
-    pub fn indexed(data: IndexedBundle<'static>) -> Self {
-        let corpus = Corpus(Box::leak(Box::new(data)));
+    /// warmed up ([`warm_up`]). The analytics come precomputed in the bundle and are read in
+    /// place, never copied.
+    pub fn indexed(data: IndexedBundle) -> Self {
+        let corpus = Corpus(Arc::new(data));
         browser::mark(INDEXED_MARK);
-        warm_up(corpus);
+        warm_up(corpus.clone());
         corpus
     }
 
     /// Whether `self` and `other` are the same corpus.
-    pub fn is(self, other: Corpus) -> bool {
-        std::ptr::eq(self.0, other.0)
+    pub fn is(&self, other: &Corpus) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 
     /// The build-time analytics: topics, map, related articles, entities, quotations.
-    pub fn analytics(self) -> &'static Analytics {
+    pub fn analytics(&self) -> &Analytics {
         &self.0.bundle.analytics
     }
 
     /// Every article.
-    pub fn articles(self) -> &'static [Article] {
+    pub fn articles(&self) -> &[Article] {
         &self.0.bundle.articles
     }
 
     /// The article at `index`.
-    pub fn article(self, index: usize) -> Option<&'static Article> {
+    pub fn article(&self, index: usize) -> Option<&Article> {
         self.0.bundle.articles.get(index)
     }
 
     /// The article with `id` and its index.
-    pub fn find(self, id: &str) -> Option<(usize, &'static Article)> {
+    pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
         let index = self.0.position(id)?;
         self.article(index).map(|article| (index, article))
     }
 
     /// The topic label of the article at `index`, when it has one. Assignments are in corpus
     /// order; the id check guards against a bundle where they are not.
-    pub fn topic_of(self, index: usize) -> Option<(usize, &'static str)> {
+    pub fn topic_of(&self, index: usize) -> Option<(usize, &str)> {
         let article = self.article(index)?;
         self.analytics()
             .topics
@@ -92,12 +93,12 @@ impl Corpus {
     }
 
     /// Runs a search over the corpus.
-    pub fn search(self, request: &SearchRequest) -> SearchResponse {
+    pub fn search(&self, request: &SearchRequest) -> SearchResponse {
         self.0.index.search(self.articles(), request)
     }
 
     /// Title highlights and snippet of the article at `index` for a response's matched terms.
-    pub fn marks(self, index: usize, matched_terms: &[u32]) -> HitMarks {
+    pub fn marks(&self, index: usize, matched_terms: &[u32]) -> HitMarks {
         self.article(index)
             .map(|article| self.0.index.hit_marks(article, index, matched_terms))
             .unwrap_or_default()

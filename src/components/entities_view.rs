@@ -30,7 +30,6 @@ pub fn EntitiesView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
     let results = use_results();
-    let report = &corpus.analytics().entities;
     // The chosen entity: the first selected entity filter, if any.
     let chosen = Memo::new(move |_| {
         nav.with(|s| {
@@ -119,7 +118,9 @@ pub fn EntitiesView() -> impl IntoView {
     };
     let co_occurring = move || {
         chosen.get().map(|name| {
-            let mut pairs: Vec<(String, usize)> = report
+            let mut pairs: Vec<(String, usize)> = corpus
+                .analytics()
+                .entities
                 .co_occurrence
                 .iter()
                 .filter_map(|p| {

@@ -29,13 +29,14 @@ pub fn ExportButtons() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let csv_rows = rows.clone();
     view! {
         <div class="export" role="group" aria-label="Export results">
             <button
                 type="button"
                 class="button"
                 data-testid="export-csv"
-                on:click=move |_| browser::download("dossier-results.csv", "text/csv;charset=utf-8", &export::to_csv(&rows()))
+                on:click=move |_| browser::download("dossier-results.csv", "text/csv;charset=utf-8", &export::to_csv(&csv_rows()))
             >
                 "CSV"
             </button>

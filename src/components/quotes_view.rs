@@ -20,6 +20,7 @@ pub fn QuotesView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
     let results = use_results();
+    let quoted = corpus.clone();
     let matching = Memo::new(move |_| {
         results.timed.with(|t| {
             results.terms.with(|terms| {
@@ -28,7 +29,7 @@ pub fn QuotesView() -> impl IntoView {
                     u32::try_from(article)
                         .is_ok_and(|doc| t.response.matched.binary_search(&doc).is_ok())
                 };
-                corpus
+                quoted
                     .0
                     .quotes
                     .iter()
@@ -65,21 +66,24 @@ pub fn QuotesView() -> impl IntoView {
                     <For
                         each=move || shown.get()
                         key=|(i, marked)| (*i, marked.marks.clone())
-                        children=move |(i, marked)| {
-                            let quote = corpus.0.quotes.get(i);
-                            let article = quote.and_then(|q| corpus.article(q.article));
-                            let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
-                            let (id, title) = article.map(|a| (a.id.clone(), a.title.as_str())).unwrap_or_default();
-                            let href = { let id = id.clone(); nav.href(|s| s.article = Some(id)) };
-                            view! {
-                                <li class="quote" data-testid="quote">
-                                    <blockquote><p>"“" <HighlightedText text=marked /> "”"</p></blockquote>
-                                    <p class="quote-source">
-                                        <span class="quote-speaker">{speaker}</span>
-                                        " · "
-                                        <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a>
-                                    </p>
-                                </li>
+                        children={
+                            let corpus = corpus.clone();
+                            move |(i, marked)| {
+                                let quote = corpus.0.quotes.get(i);
+                                let article = quote.and_then(|q| corpus.article(q.article));
+                                let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
+                                let (id, title) = article.map(|a| (a.id.clone(), a.title.to_string())).unwrap_or_default();
+                                let href = { let id = id.clone(); nav.href(|s| s.article = Some(id)) };
+                                view! {
+                                    <li class="quote" data-testid="quote">
+                                        <blockquote><p>"“" <HighlightedText text=marked /> "”"</p></blockquote>
+                                        <p class="quote-source">
+                                            <span class="quote-speaker">{speaker}</span>
+                                            " · "
+                                            <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a>
+                                        </p>
+                                    </li>
+                                }
                             }
                         }
                     />

@@ -5,6 +5,7 @@ use dossier_engine::entities::first_body_unit;
 use dossier_engine::view_model;
 use dossier_engine::Article;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::components::highlighted_text::HighlightedText;
 use crate::components::layered_text::LayeredText;
@@ -23,15 +24,23 @@ const KWIC_WIDTH: usize = 70;
 pub fn Reader() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
-    let open = Memo::new(move |_| {
-        nav.with(|s| s.article.clone())
-            .and_then(|id| corpus.find(&id))
-            .map(|(i, _)| i)
+    let open = Memo::new({
+        let corpus = corpus.clone();
+        move |_| {
+            nav.with(|s| s.article.clone())
+                .and_then(|id| corpus.find(&id))
+                .map(|(i, _)| i)
+        }
     });
     move || {
         let id = nav.with(|s| s.article.clone())?;
-        Some(match open.get().and_then(|index| corpus.article(index)) {
-            Some(article) => view! { <ReaderPanel article=article /> }.into_any(),
+        let article = open
+            .get()
+            .and_then(|i| Some((i, Arc::new(corpus.article(i)?.clone()))));
+        Some(match article {
+            Some((index, article)) => {
+                view! { <ReaderPanel index=index article=article /> }.into_any()
+            }
             None => view! { <MissingArticle id=id /> }.into_any(),
         })
     }
@@ -88,13 +97,16 @@ fn CloseButton(
 /// The reader's panel for one article.
 #[component]
 fn ReaderPanel(
-    /// The article to show.
-    article: &'static Article,
+    /// The article's index in the corpus.
+    index: usize,
+    /// The article to show: a copy, shared by the views that mark it as the query changes (of
+    /// a few kB; text borrowed from the embedded corpus is not copied).
+    article: Arc<Article>,
 ) -> impl IntoView {
     let nav = use_nav();
     let results = use_results();
     let corpus = use_corpus();
-    let mentions = corpus.0.extractor.mentions(article);
+    let mentions = corpus.0.extractor.mentions(&article);
     // Entity mention ranges of one text unit (title = 0, then subtitle, summary, body, captions).
     let entity_ranges = move |unit: usize| -> Vec<std::ops::Range<usize>> {
         mentions
@@ -103,21 +115,21 @@ fn ReaderPanel(
             .map(|m| m.start..m.end)
             .collect()
     };
-    let marked = move |text: &'static str, unit: usize| {
+    let marked = move |text: &str, unit: usize| {
         let entities = entity_ranges(unit);
+        let text = text.to_string();
         move || {
-            let query = results.terms.with(|t| t.marks(&Analyzer::default(), text));
-            view! { <LayeredText text=text.to_string() query=query entities=entities.clone() /> }
+            let query = results.terms.with(|t| t.marks(&Analyzer::default(), &text));
+            view! { <LayeredText text=text.clone() query=query entities=entities.clone() /> }
         }
     };
     let summary_unit = 1 + usize::from(article.subtitle.is_some());
-    let body_unit = first_body_unit(article);
-    let index = corpus.find(&article.id).map(|(i, _)| i);
+    let body_unit = first_body_unit(&article);
     let quotes: Vec<_> = corpus
         .0
         .quotes
         .iter()
-        .filter(|q| Some(q.article) == index)
+        .filter(|q| q.article == index)
         .cloned()
         .collect();
     let related: Vec<(String, String)> = corpus
@@ -143,17 +155,20 @@ fn ReaderPanel(
         .iter()
         .find(|e| e.article == article.id)
         .cloned();
-    let kwic = Memo::new(move |_| {
-        results
-            .terms
-            .with(|t| view_model::keyword_in_context(&Analyzer::default(), t, article, KWIC_WIDTH))
+    let kwic = Memo::new({
+        let article = Arc::clone(&article);
+        move |_| {
+            results.terms.with(|t| {
+                view_model::keyword_in_context(&Analyzer::default(), t, &article, KWIC_WIDTH)
+            })
+        }
     });
     view! {
         <aside class="reader" aria-labelledby="reader-title" data-testid="reader">
             <div class="reader-bar">
                 <span class="reader-bar-meta">
                     <span class="badge">{article.kind.clone()}</span>
-                    {index.and_then(|i| corpus.topic_of(i)).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
+                    {corpus.topic_of(index).map(|(topic, label)| view! { <TopicChip topic=topic label=label.to_string() /> })}
                 </span>
                 <CloseButton label="Close the article" />
             </div>
@@ -191,14 +206,14 @@ fn ReaderPanel(
                 </div>
                 {(!article.captions.is_empty()).then(|| view! {
                     <section class="captions" aria-label="Captions">
-                        {article.captions.iter().map(|c| view! { <figure><figcaption>{c.as_str()}</figcaption></figure> }).collect_view()}
+                        {article.captions.iter().map(|c| view! { <figure><figcaption>{c.to_string()}</figcaption></figure> }).collect_view()}
                     </section>
                 })}
                 {(!article.comments.is_empty()).then(|| view! {
                     <section class="comments" aria-labelledby="comments-title" data-testid="comments">
                         <h3 id="comments-title">"Reader comments"</h3>
                         <p class="muted">"Not part of the article."</p>
-                        <ul>{article.comments.iter().map(|c| view! { <li>{c.as_str()}</li> }).collect_view()}</ul>
+                        <ul>{article.comments.iter().map(|c| view! { <li>{c.to_string()}</li> }).collect_view()}</ul>
                     </section>
                 })}
                 {named.map(|n| {

@@ -26,21 +26,25 @@ pub fn ResultItem(
     };
     let id = article.id.clone();
     // (title with marks, snippet with marks) for this article in the current response.
-    let marked = Memo::new(move |_| {
-        results.timed.with(|t| {
-            // Marked here, for the shown hits only: the response carries no snippets.
-            let marks = if t.response.hits.iter().any(|h| h.article == index) {
-                corpus.marks(index, &t.response.matched_terms)
-            } else {
-                HitMarks::default()
-            };
-            let title = Highlighted::from_spans(&article.title, &marks.title);
-            let snippet = marks.snippet.as_ref().map(|s| {
-                Highlighted::from_spans(&s.text, &s.highlights)
-                    .with_ellipses(s.cut_start, s.cut_end)
-            });
-            (title, snippet)
-        })
+    let marked = Memo::new({
+        let corpus = corpus.clone();
+        move |_| {
+            results.timed.with(|t| {
+                // Marked here, for the shown hits only: the response carries no snippets.
+                let marks = if t.response.hits.iter().any(|h| h.article == index) {
+                    corpus.marks(index, &t.response.matched_terms)
+                } else {
+                    HitMarks::default()
+                };
+                let title = corpus.article(index).map_or("", |a| a.title.as_str());
+                let title = Highlighted::from_spans(title, &marks.title);
+                let snippet = marks.snippet.as_ref().map(|s| {
+                    Highlighted::from_spans(&s.text, &s.highlights)
+                        .with_ellipses(s.cut_start, s.cut_end)
+                });
+                (title, snippet)
+            })
+        }
     });
     let href = {
         let id = id.clone();

@@ -21,25 +21,28 @@ pub fn TopicsView() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
     let results = use_results();
-    let analytics = corpus.analytics();
-    let topics = &analytics.topics.topics;
-    // After a search or a filter: the matching articles, and per topic (in `topics` order) its
-    // matching articles, which are the sidebar's topic counts.
-    let matching = Memo::new(move |_| {
-        nav.with(UrlState::narrows).then(|| {
-            results.timed.with(|t| {
-                let counts = t.response.facets.get(&FacetKey::Topic);
-                let of = |label: &str| {
-                    counts
-                        .and_then(|counts| counts.iter().find(|c| c.value == label))
-                        .map_or(0, |c| c.count)
-                };
-                let per_topic: Vec<usize> = topics.iter().map(|topic| of(&topic.label)).collect();
-                (t.response.total, per_topic)
+    let topic_count = corpus.analytics().topics.topics.len();
+    // After a search or a filter: the matching articles, and per topic (in the analytics'
+    // order) its matching articles, which are the sidebar's topic counts.
+    let matching = Memo::new({
+        let corpus = corpus.clone();
+        move |_| {
+            let topics = &corpus.analytics().topics.topics;
+            nav.with(UrlState::narrows).then(|| {
+                results.timed.with(|t| {
+                    let counts = t.response.facets.get(&FacetKey::Topic);
+                    let of = |label: &str| {
+                        counts
+                            .and_then(|counts| counts.iter().find(|c| c.value == label))
+                            .map_or(0, |c| c.count)
+                    };
+                    let per_topic: Vec<usize> =
+                        topics.iter().map(|topic| of(&topic.label)).collect();
+                    (t.response.total, per_topic)
+                })
             })
-        })
+        }
     });
-    let largest = topics.iter().map(|t| t.size).max().unwrap_or(1).max(1) as f32;
     let filter = move |label: String| {
         nav.push(move |s| {
             s.select_only(FacetKey::Topic, &label);
@@ -49,6 +52,9 @@ pub fn TopicsView() -> impl IntoView {
     let extent = 1.0 + MAP_MARGIN;
     // The map and the list, drawn again when the counts change (a few dozen elements).
     let body = move |per_topic: Option<&[usize]>| {
+        let analytics = corpus.analytics();
+        let topics = &analytics.topics.topics;
+        let largest = topics.iter().map(|t| t.size).max().unwrap_or(1).max(1) as f32;
         let matches_of = |i: usize| per_topic.map(|counts| counts.get(i).copied().unwrap_or(0));
         // "6 articles" before a search, "2 of 6 articles match" after one.
         let size_text = |i: usize, size: usize| match matches_of(i) {
@@ -133,7 +139,7 @@ pub fn TopicsView() -> impl IntoView {
                                         let id = article.id.clone();
                                         let href = nav.href(|s| s.article = Some(id.clone()));
                                         view! {
-                                            <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.as_str()}</a></li>
+                                            <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.to_string()}</a></li>
                                         }
                                     }).collect_view()}
                                 </ul>
@@ -159,12 +165,12 @@ pub fn TopicsView() -> impl IntoView {
         <section class="panel topics-view" aria-labelledby="topics-heading" data-testid="topics-view">
             <div class="toolbar">
                 <h2 id="topics-heading" class="toolbar-title">
-                    {format::count(topics.len(), "topic", "topics")}
+                    {format::count(topic_count, "topic", "topics")}
                     {heading}
                     <span class="muted">" · click one to see its articles"</span>
                 </h2>
             </div>
-            {if topics.is_empty() {
+            {if topic_count == 0 {
                 view! { <p class="empty" data-testid="no-topics">"No topics were found: a topic needs several articles sharing words that the rest of the corpus does not use."</p> }.into_any()
             } else {
                 (move || matching.with(|m| body(m.as_ref().map(|(_, per_topic)| per_topic.as_slice())))).into_any()

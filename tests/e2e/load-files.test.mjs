@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, KEEP_WASM_MEMORY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -325,6 +325,34 @@ test('the quotes view lists the quotations of every match, beyond the results li
   assert.equal(await page.getByTestId('quotes-more').count(), 0, 'nothing left to show');
   const texts = await quotes.locator('blockquote').allTextContents();
   assert.ok(texts.some((t) => t.includes('section 1396 first')), 'a quotation of the last article is listed');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a loaded corpus is freed once replaced: loading again and again does not grow the page', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { initScript: KEEP_WASM_MEMORY });
+  await page.getByTestId('result').first().waitFor();
+  const big = manyArticles(2_000);
+  const megabytes = () => page.evaluate(() => window.__wasmMemory.buffer.byteLength / 1e6);
+  const before = await megabytes();
+  const after = [];
+  for (let load = 1; load <= 4; load += 1) {
+    await page.getByTestId('load-files').setInputFiles([big]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('2,000 articles'), null, { timeout: 60_000 });
+    // Read in the loaded corpus (reader, quotes) so the views hold it too, then leave it.
+    await page.getByTestId('result-link').first().click();
+    await page.getByTestId('reader').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('use-embedded').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+    after.push(await megabytes());
+  }
+  // Wasm memory never shrinks, so it shows the high-water mark: a kept corpus adds its whole size
+  // with each load, a freed one lets the next load reuse its memory.
+  const first = after[0] - before;
+  const later = after[3] - after[0];
+  assert.ok(first > 4, `a load of 2,000 articles takes memory (${first.toFixed(1)} MB)`);
+  assert.ok(later < first / 2, `three more loads grew the page by ${later.toFixed(1)} MB after ${first.toFixed(1)} MB for the first: ${after.map((m) => m.toFixed(1))}`);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -94,7 +94,7 @@ fn measure(path: &str) -> ExitCode {
         }
     };
     step("parsed bundle", base);
-    let indexed = IndexedBundle::build(&bundle, |name| step(&format!("+ {name}"), base));
+    let indexed = IndexedBundle::build(bundle, |name| step(&format!("+ {name}"), base));
     std::hint::black_box(&indexed);
     ExitCode::SUCCESS
 }

@@ -1,7 +1,5 @@
 //! The bundle: everything precomputed at build time and embedded in the page as JSON.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::{analyse_reporting, AnalysisProgress, Analytics, AnalyticsConfig};
@@ -49,8 +47,8 @@ impl Bundle {
 }
 
 impl Bundle {
-    /// Parses a bundle whose JSON lives as long as the page (embedded, or kept after a load):
-    /// the articles' text borrows from it ([`parse_embedded`]). The page's one way in to the
+    /// Parses a bundle whose JSON lives as long as the page (the embedded one): the articles'
+    /// text borrows from it ([`parse_embedded`]). The page's one way in to the
     /// bundle's deserialisers, so they are compiled once. `#[inline]` here and on
     /// [`BundleFromParts::add`] has them compiled in the calling crate, with the page's size
     /// settings, as the embedded bundle's are: compiled in this crate too, they were a second
@@ -142,8 +140,9 @@ impl Bundle {
     }
 }
 
-/// Reads a bundle back from [`Bundle::to_json_parts`], a part at a time. The articles' text
-/// borrows from the parts (see [`parse_embedded`]), so they must live as long as the bundle.
+/// Reads a bundle back from [`Bundle::to_json_parts`], a part at a time. The articles' text is
+/// copied out of each part, which can be dropped once read: kept for the text to borrow from,
+/// the parts' JSON outlived the corpus (11 MB per 5,000 loaded articles, never freed).
 #[derive(Debug, Default)]
 pub struct BundleFromParts {
     /// The first part: everything but the articles, which the other parts add.
@@ -154,8 +153,10 @@ impl BundleFromParts {
     /// Reads the next part, in the order [`Bundle::to_json_parts`] gave them. (`#[inline]`: see
     /// [`Bundle::parse_embedded`].)
     #[inline]
-    pub fn add(&mut self, part: &'static str) -> serde_json::Result<()> {
-        let part = Bundle::parse_embedded(part)?;
+    pub fn add(&mut self, part: &str) -> serde_json::Result<()> {
+        // The same deserialiser as `parse_embedded`'s; with no embedded source set, every text
+        // is copied.
+        let part: Bundle = serde_json::from_str(part)?;
         match &mut self.head {
             None => self.head = Some(part),
             // The lists `to_json_parts` shares out, in the same order.
@@ -186,46 +187,71 @@ impl BundleFromParts {
 }
 
 /// A bundle with what the page derives from it at start-up: the search index, the quotations
-/// by article, the entity highlighter and the article lookup. Built once per bundle; the
-/// analytics are read in place, never copied.
-pub struct IndexedBundle<'a> {
-    pub bundle: &'a Bundle,
+/// by article, the entity highlighter and the article lookup. Built once per bundle, and owns
+/// it, so that a corpus the page no longer shows can be freed whole; the analytics are read in
+/// place, never copied.
+pub struct IndexedBundle {
+    pub bundle: Bundle,
     pub index: SearchIndex,
     /// Every quotation of the corpus, in article order.
     pub quotes: Vec<Quotation>,
     /// Finds entity mentions in an article (for the reader's highlights).
     pub extractor: EntityExtractor,
-    /// Article id -> index into the articles.
-    positions: HashMap<&'a str, usize>,
+    /// Article indexes in the order of their ids: finds an article by id without a second copy
+    /// of every id.
+    by_id: Vec<u32>,
 }
 
-impl<'a> IndexedBundle<'a> {
+impl IndexedBundle {
     /// Builds everything, calling `after_step` with the name of each step as it completes (for
     /// performance marks and memory measurements).
-    pub fn build(bundle: &'a Bundle, after_step: impl FnMut(&'static str)) -> Self {
+    pub fn build(bundle: Bundle, after_step: impl FnMut(&'static str)) -> Self {
         let mut building = IndexedBundleBuilder::new(bundle);
-        building.index_more(bundle.articles.len());
+        building.index_more(usize::MAX);
         building.finish(after_step)
     }
+
     /// The index of the article with `id`.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.positions.get(id).copied()
+        position_by_id(&self.by_id, &self.bundle.articles, id)
     }
+}
+
+/// The article indexes of `articles` in the order of their ids.
+fn order_by_id(articles: &[Article]) -> Vec<u32> {
+    let mut by_id: Vec<u32> = (0..articles.len())
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect();
+    by_id.sort_unstable_by(|a, b| id_at(articles, *a).cmp(id_at(articles, *b)));
+    by_id
+}
+
+/// The id of the article at `index` ("" past the end, which no lookup asks for).
+fn id_at(articles: &[Article], index: u32) -> &str {
+    articles.get(index as usize).map_or("", |a| a.id.as_str())
+}
+
+/// The index of the article with `id`, looked up in `by_id` (from [`order_by_id`]).
+fn position_by_id(by_id: &[u32], articles: &[Article], id: &str) -> Option<usize> {
+    let found = by_id
+        .binary_search_by(|i| id_at(articles, *i).cmp(id))
+        .ok()?;
+    by_id.get(found).map(|i| *i as usize)
 }
 
 /// [`IndexedBundle::build`] in steps: the articles are indexed a few at a time, as the caller
 /// asks ([`IndexedBundleBuilder::index_more`]), so a page can index a large loaded corpus in
 /// slices and keep answering in between.
-pub struct IndexedBundleBuilder<'a> {
-    bundle: &'a Bundle,
+pub struct IndexedBundleBuilder {
+    bundle: Bundle,
     index: SearchIndexBuilder,
 }
 
-impl<'a> IndexedBundleBuilder<'a> {
-    pub fn new(bundle: &'a Bundle) -> Self {
+impl IndexedBundleBuilder {
+    pub fn new(bundle: Bundle) -> Self {
         IndexedBundleBuilder {
-            bundle,
             index: SearchIndexBuilder::with_capacity(bundle.articles.len()),
+            bundle,
         }
     }
 
@@ -259,29 +285,25 @@ impl<'a> IndexedBundleBuilder<'a> {
 
     /// Indexes what is left, then derives the rest, calling `after_step` with the name of each
     /// step as it completes.
-    pub fn finish(mut self, mut after_step: impl FnMut(&'static str)) -> IndexedBundle<'a> {
+    pub fn finish(mut self, mut after_step: impl FnMut(&'static str)) -> IndexedBundle {
         self.index_more(usize::MAX);
         let bundle = self.bundle;
-        let articles = &bundle.articles;
-        let analytics = &bundle.analytics;
         let index = self.index.finish();
         after_step("search index");
-        let positions: HashMap<&'a str, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
+        let by_id = order_by_id(&bundle.articles);
         after_step("article lookup");
-        let quotes = quotations(&analytics.quotes, |id| positions.get(id).copied());
+        let quotes = quotations(&bundle.analytics.quotes, |id| {
+            position_by_id(&by_id, &bundle.articles, id)
+        });
         after_step("quotations");
-        let extractor = EntityExtractor::from_report(&analytics.entities);
+        let extractor = EntityExtractor::from_report(&bundle.analytics.entities);
         after_step("entity extractor");
         IndexedBundle {
             bundle,
             index,
             quotes,
             extractor,
-            positions,
+            by_id,
         }
     }
 }
@@ -322,7 +344,7 @@ mod tests {
             ..quote.clone()
         });
         let mut steps = Vec::new();
-        let indexed = IndexedBundle::build(&bundle, |step| steps.push(step));
+        let indexed = IndexedBundle::build(bundle, |step| steps.push(step));
         assert_eq!(
             steps,
             [
@@ -344,6 +366,18 @@ mod tests {
         );
         assert_eq!(quote.speaker.as_deref(), Some("Ishaq Dar"));
         assert_eq!(indexed.index.doc_count(), 2);
+    }
+
+    #[test]
+    fn articles_are_found_by_id_in_any_order() {
+        let ids = ["m", "b", "z", "a", "q"];
+        let articles = ids.iter().map(|id| article(id, id, "Text.")).collect();
+        let indexed = IndexedBundle::build(Bundle::build(articles, Vec::new()), |_| ());
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(indexed.position(id), Some(i), "{id}");
+        }
+        assert_eq!(indexed.position("c"), None);
+        assert_eq!(indexed.position(""), None);
     }
 
     /// Short articles that share places, for the slicing and parts tests (one with quote marks,
@@ -380,9 +414,9 @@ mod tests {
     #[test]
     fn indexing_in_slices_builds_the_same_index_as_in_one_go() {
         let bundle = Bundle::build(five_articles(), Vec::new());
-        let whole = IndexedBundle::build(&bundle, |_| ());
+        let whole = IndexedBundle::build(bundle.clone(), |_| ());
         for slice in [1, 2, 3, 5, 8] {
-            let mut building = IndexedBundleBuilder::new(&bundle);
+            let mut building = IndexedBundleBuilder::new(bundle.clone());
             assert_eq!(building.total(), 5);
             let mut progress = Vec::new();
             loop {
@@ -433,12 +467,14 @@ mod tests {
             }
             let mut read = BundleFromParts::default();
             for part in parts {
-                let part: &'static str = Box::leak(part.into_boxed_str());
-                assert!(read.add(part).is_ok(), "{part}");
+                assert!(read.add(&part).is_ok(), "{part}");
+                // The part is dropped here: nothing read from it may borrow it.
             }
-            let back = read
-                .finish()
-                .map(|b| serde_json::to_string(&b).unwrap_or_default());
+            let read = read.finish();
+            let texts = read.iter().flat_map(|b| &b.articles).flat_map(|a| &a.body);
+            assert!(texts.clone().count() > 0);
+            assert!(texts.clone().all(|t| !t.is_borrowed()), "{part_bytes}");
+            let back = read.map(|b| serde_json::to_string(&b).unwrap_or_default());
             assert_eq!(back.as_deref(), Some(whole.as_str()), "{part_bytes}");
         }
         // The per-article lists of the analytics travel with their articles, not in the head.
