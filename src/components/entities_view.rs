@@ -136,7 +136,7 @@ pub fn EntitiesView() -> impl IntoView {
             pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             view! {
                 <section class="co-occurrence" aria-labelledby="co-title" data-testid="co-occurrence">
-                    <h3 id="co-title">"Mentioned with " <strong>{name.clone()}</strong></h3>
+                    <h3 id="co-title">"Mentioned with " <strong>{name.clone()}</strong> <span class="muted">" across the whole corpus"</span></h3>
                     {if pairs.is_empty() {
                         view! { <p class="muted">"Nothing else is named in the same articles."</p> }.into_any()
                     } else {

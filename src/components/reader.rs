@@ -24,16 +24,15 @@ const KWIC_WIDTH: usize = 70;
 pub fn Reader() -> impl IntoView {
     let nav = use_nav();
     let corpus = use_corpus();
+    // Memos, so that typing with the reader open re-marks the article in place rather than
+    // building the panel again on every keystroke.
+    let open_id = Memo::new(move |_| nav.with(|s| s.article.clone()));
     let open = Memo::new({
         let corpus = corpus.clone();
-        move |_| {
-            nav.with(|s| s.article.clone())
-                .and_then(|id| corpus.find(&id))
-                .map(|(i, _)| i)
-        }
+        move |_| open_id.with(|id| corpus.find(id.as_deref()?).map(|(i, _)| i))
     });
     move || {
-        let id = nav.with(|s| s.article.clone())?;
+        let id = open_id.get()?;
         let article = open
             .get()
             .and_then(|i| Some((i, Arc::new(corpus.article(i)?.clone()))));
