@@ -188,6 +188,13 @@ impl UrlState {
         self.page = 1;
     }
 
+    /// Every article naming `value` (a person, an organisation, a place, a country): the
+    /// results filtered by it alone, with no query, other filter or open article.
+    pub fn show_everything_naming(&mut self, key: FacetKey, value: &str) {
+        *self = UrlState::default();
+        self.select_only(key, value);
+    }
+
     /// Sets the date range (either end may be open).
     pub fn set_dates(&mut self, from: Option<String>, to: Option<String>) {
         self.from = from.filter(|d| is_date(d));
@@ -306,6 +313,14 @@ pub fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn everything_naming_an_entity_drops_the_rest_of_the_view() {
+        let mut state =
+            UrlState::parse("?q=cyber&kind=news&from=2024-01-01&view=quotes&article=a&page=3");
+        state.show_everything_naming(FacetKey::Person, "Ishaq Dar");
+        assert_eq!(state.to_query_string(), "?person=Ishaq+Dar");
+    }
 
     #[test]
     fn default_state_is_the_empty_query_string() {

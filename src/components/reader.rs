@@ -2,6 +2,7 @@
 
 use dossier_engine::analysis::Analyzer;
 use dossier_engine::entities::first_body_unit;
+use dossier_engine::index::facets::FacetKey;
 use dossier_engine::view_model;
 use dossier_engine::Article;
 use leptos::prelude::*;
@@ -216,13 +217,32 @@ fn ReaderPanel(
                     </section>
                 })}
                 {named.map(|n| {
-                    let groups = [("People", n.people), ("Organisations", n.orgs), ("Places", n.places), ("Countries", n.countries)];
+                    let groups = [
+                        ("People", FacetKey::Person, n.people),
+                        ("Organisations", FacetKey::Org, n.orgs),
+                        ("Places", FacetKey::Place, n.places),
+                        ("Countries", FacetKey::Country, n.countries),
+                    ];
                     view! {
                         <section class="reader-entities" aria-labelledby="named-title" data-testid="reader-entities">
                             <h3 id="named-title">"Named in this article"</h3>
                             <dl>
-                                {groups.into_iter().filter(|(_, names)| !names.is_empty()).map(|(title, names)| view! {
-                                    <dt>{title}</dt><dd>{names.join(", ")}</dd>
+                                {groups.into_iter().filter(|(_, _, names)| !names.is_empty()).map(|(title, key, names)| view! {
+                                    <dt>{title}</dt>
+                                    <dd>
+                                        {names.into_iter().enumerate().map(|(i, name)| {
+                                            // Every article naming it: a link, so it can be opened in a new tab too.
+                                            let href = nav.href(|s| s.show_everything_naming(key, &name));
+                                            let label = format!("Every article naming {name}");
+                                            view! {
+                                                {(i > 0).then_some(", ")}
+                                                <a href=href title=label data-testid="named-entity" on:click=move |ev| {
+                                                    ev.prevent_default();
+                                                    nav.push(|s| s.show_everything_naming(key, &name));
+                                                }>{name.clone()}</a>
+                                            }
+                                        }).collect_view()}
+                                    </dd>
                                 }).collect_view()}
                             </dl>
                         </section>

@@ -154,6 +154,30 @@ test('a link to an article this corpus does not have says so, and closes like th
   await context.close();
 });
 
+test('a name in the reader opens every article naming it; Back returns to the article', async () => {
+  const { page, context, problems } = await open('?q=cyber');
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  const before = page.url();
+  const link = page.getByTestId('reader-entities').getByTestId('named-entity').first();
+  const name = (await link.textContent()).trim();
+  const key = { People: 'person', Organisations: 'org', Places: 'place', Countries: 'country' }[
+    (await page.getByTestId('reader-entities').locator('dt').first().textContent()).trim()];
+  await link.click();
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  await page.waitForFunction(([k, n]) => new URL(location.href).searchParams.get(k) === n, [key, name]);
+  assert.deepEqual([...params(page).keys()], [key], 'only the name: no query, other filter or article');
+  // Exactly the articles naming it: the sidebar's count for it.
+  await page.getByTestId('result').first().waitFor();
+  const option = page.getByTestId(`facet-${key}`).locator('label').filter({ has: page.locator('.facet-label', { hasText: new RegExp(`^${name}$`) }) });
+  assert.equal(await countShown(page), Number(await option.locator('.facet-count').textContent()));
+  await page.goBack();
+  await page.getByTestId('reader').waitFor();
+  assert.equal(page.url(), before);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the URL holds the whole view: reload restores it, back and forward move through it', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
