@@ -118,7 +118,10 @@ pub fn EntitiesView() -> impl IntoView {
     };
     let co_occurring = move || {
         chosen.get().map(|name| {
-            let mut pairs: Vec<(String, usize)> = corpus
+            // The report lists pairs most shared first, then by their names (`a` before `b` in
+            // each pair), so one entity's pairs come out in order already: most shared first,
+            // then by the other's name.
+            let pairs: Vec<(String, usize)> = corpus
                 .analytics()
                 .entities
                 .co_occurrence
@@ -133,7 +136,6 @@ pub fn EntitiesView() -> impl IntoView {
                     }
                 })
                 .collect();
-            pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             view! {
                 <section class="co-occurrence" aria-labelledby="co-title" data-testid="co-occurrence">
                     <h3 id="co-title">"Mentioned with " <strong>{name.clone()}</strong> <span class="muted">" across the whole corpus"</span></h3>

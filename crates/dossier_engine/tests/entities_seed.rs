@@ -80,3 +80,32 @@ fn extractor_rebuilt_from_the_report_finds_the_same_mentions() {
         .iter()
         .any(|a| without_aliases.mentions(a) != learnt.mentions(a)));
 }
+
+/// The page lists one entity's pairs in the report's order (most shared first, then by the
+/// other's name) without sorting them again: that holds because each pair names `a` before `b`
+/// and the report is sorted by shared articles, then `a`, then `b`.
+#[test]
+fn co_occurrence_pairs_are_ordered_names_most_shared_first() {
+    let articles = common::seed_articles();
+    let report = extract_entities(&articles, &EntityConfig::default());
+    assert!(report.co_occurrence.len() > 1);
+    assert!(report.co_occurrence.iter().all(|p| p.a < p.b));
+    assert!(report.co_occurrence.windows(2).all(|w| {
+        (std::cmp::Reverse(w[0].articles), &w[0].a, &w[0].b)
+            <= (std::cmp::Reverse(w[1].articles), &w[1].a, &w[1].b)
+    }));
+    // One entity's pairs, as the page lists them.
+    let name = &report.co_occurrence[0].a;
+    let listed: Vec<(&str, usize)> = report
+        .co_occurrence
+        .iter()
+        .filter_map(|p| {
+            (p.a == *name)
+                .then_some((p.b.as_str(), p.articles))
+                .or((p.b == *name).then_some((p.a.as_str(), p.articles)))
+        })
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    assert_eq!(listed, sorted);
+}

@@ -470,24 +470,20 @@ impl SearchIndex {
         let needed = first.saturating_add(page_size);
         let mut ranked = run.matched.clone();
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        match request.sort {
-            SortOrder::Relevance => top_k(&mut ranked, needed, by_score),
-            SortOrder::Newest | SortOrder::Oldest => {
-                let newest = request.sort == SortOrder::Newest;
-                top_k(&mut ranked, needed, |a, b| {
-                    let (da, db) = (self.doc_date(a.0), self.doc_date(b.0));
-                    let by_date = match (da, db) {
-                        (Some(x), Some(y)) if newest => y.cmp(x),
-                        (Some(x), Some(y)) => x.cmp(y),
-                        // Undated articles go last in both orders.
-                        (Some(_), None) => std::cmp::Ordering::Less,
-                        (None, Some(_)) => std::cmp::Ordering::Greater,
-                        (None, None) => std::cmp::Ordering::Equal,
-                    };
-                    by_date.then_with(|| by_score(a, b))
-                })
-            }
-        }
+        // One comparator for every order, so the selection and the sort are compiled once.
+        let sort = request.sort;
+        top_k(&mut ranked, needed, |a, b| {
+            let by_date = match (sort, self.doc_date(a.0), self.doc_date(b.0)) {
+                (SortOrder::Relevance, _, _) => std::cmp::Ordering::Equal,
+                (SortOrder::Newest, Some(x), Some(y)) => y.cmp(x),
+                (SortOrder::Oldest, Some(x), Some(y)) => x.cmp(y),
+                // Undated articles go last in both orders.
+                (_, Some(_), None) => std::cmp::Ordering::Less,
+                (_, None, Some(_)) => std::cmp::Ordering::Greater,
+                (_, None, None) => std::cmp::Ordering::Equal,
+            };
+            by_date.then_with(|| by_score(a, b))
+        });
         let terms: Vec<u32> = run.highlight_terms.iter().copied().collect();
         ranked
             .iter()
