@@ -12,16 +12,6 @@ use crate::url_state::{UrlState, View};
 /// Entities listed per kind.
 const PER_KIND: usize = 15;
 
-/// The facet an entity kind filters on.
-fn facet_of(kind: EntityKind) -> FacetKey {
-    match kind {
-        EntityKind::Person => FacetKey::Person,
-        EntityKind::Organisation => FacetKey::Org,
-        EntityKind::Place => FacetKey::Place,
-        EntityKind::Country => FacetKey::Country,
-    }
-}
-
 /// People, organisations, places and countries with the number of matching articles naming
 /// them: the whole corpus before any search, the current matches after one (the same counts as
 /// the sidebar's). Clicking one filters by it and shows what co-occurs with it.
@@ -45,7 +35,7 @@ pub fn EntitiesView() -> impl IntoView {
     });
     let narrowed = Memo::new(move |_| nav.with(UrlState::narrows));
     let column = move |kind: EntityKind, title: &'static str| {
-        let key = facet_of(kind);
+        let key = FacetKey::of_entities(kind);
         // Every entity of the kind, or its first PER_KIND, as the sidebar's "Show all" does.
         let expanded = RwSignal::new(false);
         // The sidebar's counts, in its order (most articles first, then by name), and how many

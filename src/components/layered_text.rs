@@ -2,32 +2,92 @@
 
 use std::ops::Range;
 
+use dossier_engine::index::facets::FacetKey;
 use dossier_engine::view_model::{layered_runs, Layer};
 use leptos::prelude::*;
 
-/// Renders `text` as text nodes, `<mark>` for query matches and `<span class="mention">` for
-/// entity mentions (both for a match inside a mention), from byte ranges; never as HTML.
+use crate::nav::use_nav;
+
+/// An entity mention in a text: where it is, and what it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionMark {
+    /// Byte range of the mention.
+    pub range: Range<usize>,
+    /// The facet of the entity's kind (person, org, place, country).
+    pub key: FacetKey,
+    /// The entity's canonical name.
+    pub name: String,
+}
+
+/// Renders `text` as text nodes, `<mark>` for query matches and, for each entity mention, a link
+/// to every article naming the entity (its query matches marked inside); never as HTML.
 #[component]
 pub fn LayeredText(
     /// The text.
     text: String,
     /// Byte ranges of query matches.
     query: Vec<Range<usize>>,
-    /// Byte ranges of entity mentions.
-    entities: Vec<Range<usize>>,
+    /// Entity mentions.
+    mentions: Vec<MentionMark>,
 ) -> impl IntoView {
-    layered_runs(&text, &query, &entities)
-        .into_iter()
-        .map(|(piece, layer)| {
-            let piece = piece.to_string();
-            match layer {
-                Layer::Plain => piece.into_any(),
-                Layer::Query => view! { <mark>{piece}</mark> }.into_any(),
-                Layer::Entity => view! { <span class="mention">{piece}</span> }.into_any(),
-                Layer::Both => {
-                    view! { <span class="mention"><mark>{piece}</mark></span> }.into_any()
-                }
+    let ranges: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    let runs = layered_runs(&text, &query, &ranges);
+    let mut views: Vec<AnyView> = Vec::new();
+    let mut runs = runs.into_iter().peekable();
+    while let Some((piece, layer)) = runs.next() {
+        let mention = match layer {
+            Layer::Plain => {
+                views.push(piece.to_string().into_any());
+                continue;
             }
-        })
-        .collect_view()
+            Layer::Query => {
+                views.push(view! { <mark>{piece.to_string()}</mark> }.into_any());
+                continue;
+            }
+            Layer::Entity(i) | Layer::Both(i) => i,
+        };
+        // The mention's runs (split where a query match starts or ends) in one link.
+        let mut inside = vec![(piece, layer)];
+        while let Some(next) =
+            runs.next_if(|(_, l)| matches!(l, Layer::Entity(i) | Layer::Both(i) if *i == mention))
+        {
+            inside.push(next);
+        }
+        let inside = inside
+            .into_iter()
+            .map(|(piece, layer)| match layer {
+                Layer::Both(_) => view! { <mark>{piece.to_string()}</mark> }.into_any(),
+                _ => piece.to_string().into_any(),
+            })
+            .collect_view();
+        views.push(match mentions.get(mention) {
+            Some(m) => view! { <MentionLink key=m.key name=m.name.clone()>{inside}</MentionLink> }
+                .into_any(),
+            None => inside.into_any(),
+        });
+    }
+    views
+}
+
+/// A mention of `name`: a link to every article naming it (a real href, so it opens in a new
+/// tab too).
+#[component]
+fn MentionLink(key: FacetKey, name: String, children: Children) -> impl IntoView {
+    let nav = use_nav();
+    let href = nav.href(|s| s.show_everything_naming(key, &name));
+    let title = format!("Every article naming {name}");
+    view! {
+        <a
+            class="mention"
+            href=href
+            title=title
+            data-testid="mention"
+            on:click=move |ev| {
+                ev.prevent_default();
+                nav.push(|s| s.show_everything_naming(key, &name));
+            }
+        >
+            {children()}
+        </a>
+    }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::components::highlighted_text::HighlightedText;
-use crate::components::layered_text::LayeredText;
+use crate::components::layered_text::{LayeredText, MentionMark};
 use crate::components::topic_chip::TopicChip;
 use crate::format::format_date;
 use crate::nav::use_nav;
@@ -107,20 +107,24 @@ fn ReaderPanel(
     let results = use_results();
     let corpus = use_corpus();
     let mentions = corpus.0.extractor.mentions(&article);
-    // Entity mention ranges of one text unit (title = 0, then subtitle, summary, body, captions).
-    let entity_ranges = move |unit: usize| -> Vec<std::ops::Range<usize>> {
+    // Entity mentions of one text unit (title = 0, then subtitle, summary, body, captions).
+    let mentions_in = move |unit: usize| -> Vec<MentionMark> {
         mentions
             .iter()
             .filter(|m| m.unit == unit)
-            .map(|m| m.start..m.end)
+            .map(|m| MentionMark {
+                range: m.start..m.end,
+                key: FacetKey::of_entities(m.kind),
+                name: m.name.clone(),
+            })
             .collect()
     };
     let marked = move |text: &str, unit: usize| {
-        let entities = entity_ranges(unit);
+        let mentions = mentions_in(unit);
         let text = text.to_string();
         move || {
             let query = results.terms.with(|t| t.marks(&Analyzer::default(), &text));
-            view! { <LayeredText text=text.clone() query=query entities=entities.clone() /> }
+            view! { <LayeredText text=text.clone() query=query mentions=mentions.clone() /> }
         }
     };
     let summary_unit = 1 + usize::from(article.subtitle.is_some());

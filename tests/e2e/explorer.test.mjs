@@ -154,7 +154,7 @@ test('a link to an article this corpus does not have says so, and closes like th
   await context.close();
 });
 
-test('a name in the reader opens every article naming it; Back returns to the article', async () => {
+test('a name in the reader, listed or in the text, opens every article naming it; Back returns', async () => {
   const { page, context, problems } = await open('?q=cyber');
   await page.getByTestId('result-link').first().click();
   await page.getByTestId('reader').waitFor();
@@ -174,6 +174,30 @@ test('a name in the reader opens every article naming it; Back returns to the ar
   await page.goBack();
   await page.getByTestId('reader').waitFor();
   assert.equal(page.url(), before);
+  // A name underlined in the text leads to the same place, as one link even where a search
+  // term is marked inside it.
+  const mention = page.getByTestId('reader-text').getByTestId('mention').first();
+  const mentioned = await mention.getAttribute('title');
+  assert.match(mentioned, /^Every article naming /);
+  await mention.click();
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].length === 1);
+  assert.equal([...params(page).values()][0], mentioned.replace('Every article naming ', ''));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a name with a search term inside it stays one link, the term marked within', async () => {
+  const { page, context, problems } = await open('?q=akram');
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  const links = page.getByTestId('reader-text').locator('[data-testid=mention][title="Every article naming Munir Akram"]');
+  assert.ok((await links.count()) >= 1, 'the seed article names Munir Akram in its text');
+  for (const link of await links.all()) {
+    const text = (await link.textContent()).trim();
+    if (text === 'Munir Akram') assert.equal(await link.locator('mark').textContent(), 'Akram');
+  }
+  assert.ok((await links.locator('mark').count()) >= 1, 'the search term is marked inside a link');
   assert.deepEqual(problems(), []);
   await context.close();
 });

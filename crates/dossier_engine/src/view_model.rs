@@ -81,13 +81,15 @@ impl Highlighted {
 pub enum Layer {
     Plain,
     Query,
-    Entity,
-    /// A query match inside an entity mention.
-    Both,
+    /// Inside the mention `entities[i]` (the first that holds it).
+    Entity(usize),
+    /// A query match inside the mention `entities[i]`.
+    Both(usize),
 }
 
 /// `text` cut at every mark boundary into runs with their layer. Ranges outside the text or
-/// not on char boundaries are ignored; overlapping ranges are fine.
+/// not on char boundaries are ignored; overlapping ranges are fine. The runs of one mention
+/// name it, so a caller can make the whole mention one link.
 pub fn layered_runs<'t>(
     text: &'t str,
     query: &[Range<usize>],
@@ -95,9 +97,17 @@ pub fn layered_runs<'t>(
 ) -> Vec<(&'t str, Layer)> {
     let valid = |r: &&Range<usize>| r.start < r.end && text.get(r.start..r.end).is_some();
     let query: Vec<&Range<usize>> = query.iter().filter(valid).collect();
-    let entities: Vec<&Range<usize>> = entities.iter().filter(valid).collect();
+    let entities: Vec<(usize, &Range<usize>)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| valid(r))
+        .collect();
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    for r in query.iter().chain(entities.iter()) {
+    for r in query
+        .iter()
+        .copied()
+        .chain(entities.iter().map(|(_, r)| *r))
+    {
         cuts.push(r.start);
         cuts.push(r.end);
     }
@@ -111,12 +121,14 @@ pub fn layered_runs<'t>(
         let Some(piece) = text.get(a..b) else {
             continue;
         };
-        let inside = |set: &[&Range<usize>]| set.iter().any(|r| r.start <= a && b <= r.end);
-        let layer = match (inside(&query), inside(&entities)) {
-            (true, true) => Layer::Both,
-            (true, false) => Layer::Query,
-            (false, true) => Layer::Entity,
-            (false, false) => Layer::Plain,
+        let holds = |r: &Range<usize>| r.start <= a && b <= r.end;
+        let in_query = query.iter().any(|r| holds(r));
+        let mention = entities.iter().find(|(_, r)| holds(r)).map(|(i, _)| *i);
+        let layer = match (in_query, mention) {
+            (true, Some(i)) => Layer::Both(i),
+            (true, None) => Layer::Query,
+            (false, Some(i)) => Layer::Entity(i),
+            (false, None) => Layer::Plain,
         };
         match runs.last_mut() {
             Some((last, last_layer)) if *last_layer == layer => {
@@ -439,15 +451,20 @@ mod tests {
     #[test]
     fn layers_split_at_every_boundary() {
         let text = "Munir Akram said cyber";
-        let runs = layered_runs(text, &[6..11, 17..22], &[0..11, 40..50]);
+        let runs = layered_runs(text, &[6..11, 17..22], &[40..50, 0..11]);
         assert_eq!(
             runs,
             vec![
-                ("Munir ", Layer::Entity),
-                ("Akram", Layer::Both),
+                ("Munir ", Layer::Entity(1)),
+                ("Akram", Layer::Both(1)),
                 (" said ", Layer::Plain),
                 ("cyber", Layer::Query)
             ]
+        );
+        // Two mentions side by side stay two runs.
+        assert_eq!(
+            layered_runs("Indus Waters", &[], &[0..6, 6..12]),
+            vec![("Indus ", Layer::Entity(0)), ("Waters", Layer::Entity(1))]
         );
         assert_eq!(layered_runs("", &[], &[]), vec![]);
     }

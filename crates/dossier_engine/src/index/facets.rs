@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::entities::EntityKind;
 
 /// One facet dimension. Serialised in lower case (`"topic"`, `"year"`, ...), which is also the
 /// query-language field name (`topic:`, `year:`).
@@ -49,6 +50,16 @@ impl FacetKey {
             FacetKey::Person => "person",
             FacetKey::Org => "org",
             FacetKey::Country => "country",
+        }
+    }
+
+    /// The key whose values are entities of `kind`.
+    pub fn of_entities(kind: EntityKind) -> FacetKey {
+        match kind {
+            EntityKind::Person => FacetKey::Person,
+            EntityKind::Organisation => FacetKey::Org,
+            EntityKind::Place => FacetKey::Place,
+            EntityKind::Country => FacetKey::Country,
         }
     }
 
