@@ -1,4 +1,4 @@
-//! The help: how to search, and the keys.
+//! The help: how to search, how to explore, and the keys.
 
 use leptos::prelude::*;
 
@@ -30,6 +30,12 @@ pub fn HelpDialog() -> impl IntoView {
                 <dl class="keys syntax" data-testid="help-syntax">
                     {SYNTAX_EXAMPLES.iter().map(|(example, what)| view! { <dt><code>{*example}</code></dt><dd>{*what}</dd> }).collect_view()}
                 </dl>
+                <h3>"Exploring"</h3>
+                <ul class="help-tips" data-testid="help-tips">
+                    <li>"Topics, Timeline, Entities and Quotes show the current search and filters."</li>
+                    <li>"A name in an article (underlined, or listed below it) opens every article naming it."</li>
+                    <li>"Load files or a folder, or drop them on the page, to explore your own: they never leave this computer."</li>
+                </ul>
                 <h3>"Keys"</h3>
                 <dl class="keys">
                     {HELP.iter().map(|(keys, what)| view! { <dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd> }).collect_view()}
