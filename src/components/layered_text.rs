@@ -19,8 +19,8 @@ pub struct MentionMark {
     pub name: String,
 }
 
-/// Renders `text` as text nodes, `<mark>` for query matches and, for each entity mention, a link
-/// to every article naming the entity (its query matches marked inside); never as HTML.
+/// Renders `text` as text nodes, `<mark>` for query matches and, for each entity mention, an
+/// [`EntityLink`] (its query matches marked inside); never as HTML.
 #[component]
 pub fn LayeredText(
     /// The text.
@@ -61,27 +61,36 @@ pub fn LayeredText(
             })
             .collect_view();
         views.push(match mentions.get(mention) {
-            Some(m) => view! { <MentionLink key=m.key name=m.name.clone()>{inside}</MentionLink> }
-                .into_any(),
+            Some(m) => view! {
+                <EntityLink key=m.key name=m.name.clone() testid="mention" class="mention">{inside}</EntityLink>
+            }
+            .into_any(),
             None => inside.into_any(),
         });
     }
     views
 }
 
-/// A mention of `name`: a link to every article naming it (a real href, so it opens in a new
-/// tab too).
+/// A link to every article naming `name` (a real href, so it opens in a new tab too): the
+/// reader's mentions in the text and its list of the names an article mentions.
 #[component]
-fn MentionLink(key: FacetKey, name: String, children: Children) -> impl IntoView {
+pub fn EntityLink(
+    key: FacetKey,
+    name: String,
+    /// The test id: where the link stands.
+    testid: &'static str,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
     let nav = use_nav();
     let href = nav.href(|s| s.show_everything_naming(key, &name));
     let title = format!("Every article naming {name}");
     view! {
         <a
-            class="mention"
+            class=class
             href=href
             title=title
-            data-testid="mention"
+            data-testid=testid
             on:click=move |ev| {
                 ev.prevent_default();
                 nav.push(|s| s.show_everything_naming(key, &name));

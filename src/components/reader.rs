@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::components::highlighted_text::HighlightedText;
-use crate::components::layered_text::{LayeredText, MentionMark};
+use crate::components::layered_text::{EntityLink, LayeredText, MentionMark};
 use crate::components::topic_chip::TopicChip;
 use crate::format::format_date;
 use crate::nav::use_nav;
@@ -235,15 +235,10 @@ fn ReaderPanel(
                                     <dt>{title}</dt>
                                     <dd>
                                         {names.into_iter().enumerate().map(|(i, name)| {
-                                            // Every article naming it: a link, so it can be opened in a new tab too.
-                                            let href = nav.href(|s| s.show_everything_naming(key, &name));
-                                            let label = format!("Every article naming {name}");
+                                            let label = name.clone();
                                             view! {
                                                 {(i > 0).then_some(", ")}
-                                                <a href=href title=label data-testid="named-entity" on:click=move |ev| {
-                                                    ev.prevent_default();
-                                                    nav.push(|s| s.show_everything_naming(key, &name));
-                                                }>{name.clone()}</a>
+                                                <EntityLink key=key name=name testid="named-entity">{label}</EntityLink>
                                             }
                                         }).collect_view()}
                                     </dd>
