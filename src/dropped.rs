@@ -3,6 +3,7 @@
 //! directory entry to walk, not as files. The folder picker lists every file, hidden ones too.
 
 use dossier_engine::ingest::file_load::MAX_FILES;
+use dossier_engine::sort_shared;
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -110,9 +111,9 @@ fn finish(
     mut unreadable: Vec<String>,
     truncated: bool,
 ) -> Dropped {
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    hidden.sort();
-    unreadable.sort();
+    sort_shared(&mut files, &|a, b| a.0.cmp(&b.0));
+    sort_shared(&mut hidden, &|a, b| a.cmp(b));
+    sort_shared(&mut unreadable, &|a, b| a.cmp(b));
     let mut messages = Vec::new();
     if truncated {
         messages.push(format!(

@@ -873,7 +873,7 @@ impl SearchIndex {
     fn keep_most_frequent(&self, ids: &mut Vec<u32>, limit: usize) {
         ids.sort_unstable();
         ids.dedup();
-        ids.sort_by(|a, b| {
+        crate::sort_shared(ids, &|a, b| {
             self.doc_frequency(*b)
                 .cmp(&self.doc_frequency(*a))
                 .then(a.cmp(b))

@@ -449,7 +449,7 @@ impl SearchIndex {
             // Years read as a calendar, newest first (their counts are beside them); other
             // values most frequent first.
             let calendar = key == FacetKey::Year;
-            values.sort_by(|a, b| {
+            crate::sort_shared(&mut values, &|a, b| {
                 if calendar {
                     b.value.cmp(&a.value)
                 } else {
@@ -577,7 +577,7 @@ impl SearchIndex {
         if replacements.is_empty() {
             return None;
         }
-        replacements.sort_by_key(|(span, _)| span.start);
+        crate::sort_shared(&mut replacements, &|a, b| a.0.start.cmp(&b.0.start));
         let mut out = String::new();
         let mut at = 0;
         for (span, word) in replacements {
@@ -872,7 +872,7 @@ impl<'a> Execution<'a> {
                     return None;
                 }
                 // Smallest first: every intersection is then at most that small.
-                required.sort_by_key(Matches::len);
+                crate::sort_shared(&mut required, &|a, b| a.len().cmp(&b.len()));
                 let mut required = required.into_iter();
                 let mut matches = match required.next() {
                     Some(first) => required.fold(first, |acc, other| acc.and(&other)),
@@ -972,7 +972,7 @@ impl<'a> Execution<'a> {
                 .filter_map(|(word, distance)| Some((index.word_term(*word)?, *distance)))
                 .collect();
             // Closest, then most frequent, first; at most MAX_TYPO_EXPANSIONS distinct terms.
-            typos.sort_by(|a, b| {
+            crate::sort_shared(&mut typos, &|a, b| {
                 a.1.cmp(&b.1)
                     .then(index.doc_frequency(b.0).cmp(&index.doc_frequency(a.0)))
                     .then(a.0.cmp(&b.0))
