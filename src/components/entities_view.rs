@@ -23,14 +23,10 @@ pub fn EntitiesView() -> impl IntoView {
     // The chosen entity: the first selected entity filter, if any.
     let chosen = Memo::new(move |_| {
         nav.with(|s| {
-            [
-                FacetKey::Person,
-                FacetKey::Org,
-                FacetKey::Place,
-                FacetKey::Country,
-            ]
-            .into_iter()
-            .find_map(|key| s.filters.get(&key).and_then(|v| v.iter().next().cloned()))
+            EntityKind::ALL.into_iter().find_map(|kind| {
+                let values = s.filters.get(&FacetKey::of_entities(kind))?;
+                Some((kind, values.iter().next()?.clone()))
+            })
         })
     });
     let narrowed = Memo::new(move |_| nav.with(UrlState::narrows));
@@ -71,7 +67,7 @@ pub fn EntitiesView() -> impl IntoView {
                             {named.iter().map(|(name, count)| {
                                 let pressed = {
                                     let name = name.clone();
-                                    move || (chosen.get().as_deref() == Some(name.as_str())).to_string()
+                                    move || chosen.with(|c| c.as_ref().is_some_and(|(k, n)| *k == kind && n == &name)).to_string()
                                 };
                                 let choose = name.clone();
                                 view! {
@@ -106,45 +102,60 @@ pub fn EntitiesView() -> impl IntoView {
             </section>
         }
     };
+    // What the chosen entity is named with in the current matches (those naming it).
+    let alongside = Memo::new(move |_| {
+        let (kind, name) = chosen.get()?;
+        let alongside = results.timed.with(|t| {
+            let matched = t.response.matched.iter().map(|&doc| doc as usize);
+            corpus.analytics().entities.named_with(kind, &name, matched)
+        });
+        Some((name, alongside))
+    });
+    let all_alongside = RwSignal::new(false);
     let co_occurring = move || {
-        chosen.get().map(|name| {
-            // The report lists pairs most shared first, then by their names (`a` before `b` in
-            // each pair), so one entity's pairs come out in order already: most shared first,
-            // then by the other's name.
-            let pairs: Vec<(String, usize)> = corpus
-                .analytics()
-                .entities
-                .co_occurrence
-                .iter()
-                .filter_map(|p| {
-                    if p.a == name {
-                        Some((p.b.clone(), p.articles))
-                    } else if p.b == name {
-                        Some((p.a.clone(), p.articles))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            view! {
+        alongside.with(|found| {
+            let (name, alongside) = found.as_ref()?;
+            let count = alongside.others.len();
+            let shown = if all_alongside.get() { count } else { PER_KIND };
+            Some(view! {
                 <section class="co-occurrence" aria-labelledby="co-title" data-testid="co-occurrence">
-                    <h3 id="co-title">"Mentioned with " <strong>{name.clone()}</strong> <span class="muted">" across the whole corpus"</span></h3>
-                    {if pairs.is_empty() {
-                        view! { <p class="muted">"Nothing else is named in the same articles."</p> }.into_any()
+                    <h3 id="co-title">
+                        "Named with " <strong>{name.clone()}</strong>
+                        <span class="muted" data-testid="co-occurrence-scope">
+                            {format!(" in {}", format::count(alongside.articles, "matching article", "matching articles"))}
+                        </span>
+                    </h3>
+                    {if alongside.others.is_empty() {
+                        view! { <p class="muted">"Nothing else is named in these articles."</p> }.into_any()
                     } else {
                         view! {
                             <ul>
-                                {pairs.into_iter().map(|(other, n)| view! {
-                                    <li><span>{other}</span> <span class="facet-count">{format::count(n, "article", "articles")}</span></li>
+                                {alongside.others.iter().take(shown).map(|other| view! {
+                                    <li data-testid="co-occurring">
+                                        <span>{other.name.clone()}</span>
+                                        " "
+                                        <span class="facet-count">{format::count(other.articles, "article", "articles")}</span>
+                                    </li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
                     }}
+                    {(count > PER_KIND).then(|| view! {
+                        <button
+                            type="button"
+                            class="link-button"
+                            data-testid="co-occurrence-all"
+                            aria-expanded=all_alongside.get().to_string()
+                            on:click=move |_| all_alongside.update(|a| *a = !*a)
+                        >
+                            {if all_alongside.get() { "Show fewer".to_string() } else { format!("Show all {}", format::number(count)) }}
+                        </button>
+                    })}
                     <button type="button" class="button" data-testid="entity-results" on:click=move |_| nav.push(|s| s.view = View::Results)>
                         "Show the articles"
                     </button>
                 </section>
-            }
+            })
         })
     };
     view! {

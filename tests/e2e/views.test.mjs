@@ -82,7 +82,7 @@ test('topics: the map and the list show the topics; clicking one filters the res
   await context.close();
 });
 
-test('entities: clicking one filters by it and shows what co-occurs with it', async () => {
+test('entities: clicking one filters by it and shows what it is named with in the matches', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
   await page.getByTestId('entities-view').waitFor();
   // A column longer than its first 15 shows all of them on request.
@@ -96,15 +96,37 @@ test('entities: clicking one filters by it and shows what co-occurs with it', as
   assert.equal((await column.getByTestId('entities-all').textContent()).trim(), 'Show fewer');
   await column.getByTestId('entities-all').click();
   await page.waitForFunction(() => [...document.querySelectorAll('.entity-column')].every((c) => c.querySelectorAll('[data-testid=entity]').length <= 15));
-  const entity = page.getByTestId('entity').first();
+  // The most widespread entity: named with many others, in articles of several years.
+  const entityCounts = (await page.getByTestId('entity').locator('.facet-count').allTextContents()).map(Number);
+  const entity = page.getByTestId('entity').nth(entityCounts.indexOf(Math.max(...entityCounts)));
   const name = (await entity.locator('.entity-name').textContent()).trim();
-  const count = Number(await entity.locator('.facet-count').textContent());
+  let count = Number(await entity.locator('.facet-count').textContent());
   await entity.click();
   await page.getByTestId('co-occurrence').waitFor();
   assert.equal(await entity.getAttribute('aria-pressed'), 'true');
   assert.match(await page.getByTestId('co-occurrence').textContent(), new RegExp(name));
   const keys = [...params(page).keys()];
   assert.ok(keys.some((k) => ['person', 'org', 'place', 'country'].includes(k)), keys.join());
+  // What it is named with, in the articles naming it: each count within theirs, most shared first.
+  const scope = async () => Number((await page.getByTestId('co-occurrence-scope').textContent()).match(/in ([\d,]+) matching article/)[1].replace(/,/g, ''));
+  const alongside = async () => (await page.getByTestId('co-occurring').locator('.facet-count').allTextContents()).map((t) => Number(t.match(/\d+/)[0]));
+  assert.equal(await scope(), count);
+  let counts = await alongside();
+  assert.ok(counts.length > 0 && counts.every((n, i) => n >= 1 && n <= count && (i === 0 || n <= counts[i - 1])), `${counts}`);
+  // It is named with more than 15 others in the seed corpus: all of them on request.
+  const allAlongside = page.getByTestId('co-occurrence-all');
+  assert.equal(counts.length, 15);
+  const every = Number((await allAlongside.textContent()).match(/Show all ([\d,]+)/)[1]);
+  await allAlongside.click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=co-occurring]').length === n, every);
+  // It follows the search: a year narrows both the articles and the counts.
+  await page.getByTestId('facet-year').getByTestId('facet-option').first().check();
+  await page.waitForFunction((n) => !new RegExp(`in ${n} matching article`).test(document.querySelector('[data-testid=co-occurrence-scope]').textContent), count);
+  const narrowed = await scope();
+  assert.ok(narrowed >= 1 && narrowed < count, `${narrowed} of ${count}`);
+  counts = await alongside();
+  assert.ok(counts.every((n) => n >= 1 && n <= narrowed), `${counts}`);
+  count = narrowed;
   await page.getByTestId('entity-results').click();
   await page.getByTestId('result').first().waitFor();
   assert.equal(await page.getByTestId('result').count(), count, 'the entity count equals its articles');

@@ -3,13 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use dossier_engine::entities::{extract_entities, EntityConfig};
+use dossier_engine::entities::extract_entities;
 use dossier_engine::quotes::extract_quotes;
 
 /// Prints the corpus's entities (counts, aliases, per-article lists, co-occurrence).
 pub fn entities(corpus: &Path, json: bool) -> Result<(), String> {
     let articles = crate::load_corpus(corpus)?;
-    let report = extract_entities(&articles, &EntityConfig::default());
+    let report = extract_entities(&articles);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = if json {
@@ -37,7 +37,7 @@ pub fn entities(corpus: &Path, json: bool) -> Result<(), String> {
                 )?;
             }
             writeln!(out, "\nco-occurrence (articles):")?;
-            for pair in report.co_occurrence.iter().take(30) {
+            for pair in report.pairs().iter().take(30) {
                 writeln!(out, "  {:>3}  {} + {}", pair.articles, pair.a, pair.b)?;
             }
             Ok(())

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::entities::{EntityConfig, EntityExtractor, EntityReport, EntityTally};
+use crate::entities::{EntityExtractor, EntityKind, EntityReport, EntityTally};
 use crate::index::facets::{DocFacets, FacetKey};
 use crate::quotes::{article_quotes, Quote};
 use crate::timeline::{timeline, Timeline};
@@ -49,14 +49,10 @@ impl Analytics {
             facets.insert(FacetKey::Topic, vec![assignment.label.clone()]);
         }
         if let Some(found) = self.entities.articles.get(index) {
-            for (key, names) in [
-                (FacetKey::Person, &found.people),
-                (FacetKey::Org, &found.orgs),
-                (FacetKey::Place, &found.places),
-                (FacetKey::Country, &found.countries),
-            ] {
+            for kind in EntityKind::ALL {
+                let names = found.of_kind(kind);
                 if !names.is_empty() {
-                    facets.insert(key, names.clone());
+                    facets.insert(FacetKey::of_entities(kind), names.to_vec());
                 }
             }
         }
@@ -68,7 +64,6 @@ impl Analytics {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnalyticsConfig {
     pub topics: TopicConfig,
-    pub entities: EntityConfig,
 }
 
 /// How far [`analyse_reporting`] has got: for the progress bar of a load in the page, where
@@ -116,7 +111,7 @@ pub fn analyse_reporting(
         quotes.extend(article_quotes(article, &mentions));
         tally.add(article, &mentions);
     }
-    let entities = tally.report(&extractor, &config.entities);
+    let entities = tally.report(&extractor);
     Analytics {
         topics: topic_analysis.model,
         layout: topic_analysis.layout,

@@ -2,12 +2,12 @@
 
 mod common;
 
-use dossier_engine::entities::{extract_entities, EntityConfig};
+use dossier_engine::entities::{extract_entities, EntityKind};
 
 #[test]
 fn seed_entities_snapshot() {
     let articles = common::seed_articles();
-    let report = extract_entities(&articles, &EntityConfig::default());
+    let report = extract_entities(&articles);
     insta::assert_json_snapshot!("seed_entity_articles", report.articles);
     insta::assert_json_snapshot!("seed_entities", report.entities);
 }
@@ -15,7 +15,7 @@ fn seed_entities_snapshot() {
 #[test]
 fn officials_acronyms_and_surnames_are_resolved() {
     let articles = common::seed_articles();
-    let report = extract_entities(&articles, &EntityConfig::default());
+    let report = extract_entities(&articles);
     let people = |id: &str| {
         report
             .articles
@@ -61,7 +61,7 @@ fn officials_acronyms_and_surnames_are_resolved() {
 fn extractor_rebuilt_from_the_report_finds_the_same_mentions() {
     use dossier_engine::entities::EntityExtractor;
     let articles = common::seed_articles();
-    let report = extract_entities(&articles, &EntityConfig::default());
+    let report = extract_entities(&articles);
     let learnt = EntityExtractor::new(&articles);
     let rebuilt = EntityExtractor::from_report(&report);
     // The seed corpus defines acronyms ("... (OIC)"), so this compares more than plain names.
@@ -81,31 +81,95 @@ fn extractor_rebuilt_from_the_report_finds_the_same_mentions() {
         .any(|a| without_aliases.mentions(a) != learnt.mentions(a)));
 }
 
-/// The page lists one entity's pairs in the report's order (most shared first, then by the
-/// other's name) without sorting them again: that holds because each pair names `a` before `b`
-/// and the report is sorted by shared articles, then `a`, then `b`.
+/// What is named alongside an entity, counted by brute force from the articles' lists: every
+/// entity over the whole corpus and over a subset, in the order the page shows.
 #[test]
-fn co_occurrence_pairs_are_ordered_names_most_shared_first() {
+fn named_with_counts_the_articles_naming_both_in_the_given_set() {
     let articles = common::seed_articles();
-    let report = extract_entities(&articles, &EntityConfig::default());
-    assert!(report.co_occurrence.len() > 1);
-    assert!(report.co_occurrence.iter().all(|p| p.a < p.b));
-    assert!(report.co_occurrence.windows(2).all(|w| {
+    let report = extract_entities(&articles);
+    let names = |i: usize, kind: EntityKind| report.articles[i].of_kind(kind).to_vec();
+    let everything: Vec<usize> = (0..report.articles.len()).collect();
+    // Every other article, and indexes past the end (skipped).
+    let some: Vec<usize> = (0..report.articles.len() + 3).step_by(2).collect();
+    let mut listed_any = false;
+    for set in [&everything, &some] {
+        for entity in &report.entities {
+            let got = report.named_with(entity.kind, &entity.name, set.iter().copied());
+            let naming: Vec<usize> = set
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    i < report.articles.len() && names(i, entity.kind).contains(&entity.name)
+                })
+                .collect();
+            assert_eq!(got.articles, naming.len(), "{}", entity.name);
+            if set == &everything {
+                assert_eq!(got.articles, entity.articles, "{}", entity.name);
+            }
+            for other in &got.others {
+                assert!((other.kind, other.name.as_str()) != (entity.kind, entity.name.as_str()));
+                let both = naming
+                    .iter()
+                    .filter(|&&i| names(i, other.kind).contains(&other.name))
+                    .count();
+                assert_eq!(other.articles, both, "{} with {}", entity.name, other.name);
+                assert!(both > 0);
+            }
+            // Nothing named in those articles is left out.
+            let named: usize = naming
+                .iter()
+                .map(|&i| {
+                    EntityKind::ALL
+                        .iter()
+                        .map(|&k| names(i, k).len())
+                        .sum::<usize>()
+                        - 1
+                })
+                .sum();
+            assert_eq!(got.others.iter().map(|o| o.articles).sum::<usize>(), named);
+            assert!(got.others.windows(2).all(|w| {
+                (std::cmp::Reverse(w[0].articles), &w[0].name)
+                    <= (std::cmp::Reverse(w[1].articles), &w[1].name)
+            }));
+            listed_any |= !got.others.is_empty();
+        }
+    }
+    assert!(listed_any);
+    // An entity that no article names, and an empty set.
+    assert!(report
+        .named_with(EntityKind::Person, "Nobody At All", everything.clone())
+        .others
+        .is_empty());
+    let first = &report.entities[0];
+    assert_eq!(report.named_with(first.kind, &first.name, []).articles, 0);
+}
+
+/// The corpus-wide pairs (for the command line) agree with `named_with` over the whole corpus.
+#[test]
+fn pairs_are_ordered_and_agree_with_named_with() {
+    let articles = common::seed_articles();
+    let report = extract_entities(&articles);
+    let pairs = report.pairs();
+    assert!(pairs.len() > 1);
+    assert!(pairs.iter().all(|p| p.a < p.b));
+    assert!(pairs.windows(2).all(|w| {
         (std::cmp::Reverse(w[0].articles), &w[0].a, &w[0].b)
             <= (std::cmp::Reverse(w[1].articles), &w[1].a, &w[1].b)
     }));
-    // One entity's pairs, as the page lists them.
-    let name = &report.co_occurrence[0].a;
-    let listed: Vec<(&str, usize)> = report
-        .co_occurrence
-        .iter()
-        .filter_map(|p| {
-            (p.a == *name)
-                .then_some((p.b.as_str(), p.articles))
-                .or((p.b == *name).then_some((p.a.as_str(), p.articles)))
-        })
-        .collect();
-    let mut sorted = listed.clone();
-    sorted.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    assert_eq!(listed, sorted);
+    let everything = 0..report.articles.len();
+    for entity in &report.entities {
+        let alongside = report.named_with(entity.kind, &entity.name, everything.clone());
+        for other in &alongside.others {
+            let (a, b) = if entity.name < other.name {
+                (&entity.name, &other.name)
+            } else {
+                (&other.name, &entity.name)
+            };
+            let pair = pairs
+                .iter()
+                .find(|p| (&p.a, &p.b) == (a, b))
+                .expect("every pair is listed");
+            assert!(pair.articles >= other.articles, "{a} + {b}");
+        }
+    }
 }

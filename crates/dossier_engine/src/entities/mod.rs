@@ -31,6 +31,16 @@ pub enum EntityKind {
     Country,
 }
 
+impl EntityKind {
+    /// Every kind, in the order the page lists them.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organisation,
+        EntityKind::Place,
+        EntityKind::Country,
+    ];
+}
+
 /// One mention of an entity in an article's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
@@ -66,12 +76,50 @@ pub struct ArticleEntities {
     pub countries: Vec<String>,
 }
 
+impl ArticleEntities {
+    /// The article's names of one kind, sorted.
+    pub fn of_kind(&self, kind: EntityKind) -> &[String] {
+        match kind {
+            EntityKind::Person => &self.people,
+            EntityKind::Organisation => &self.orgs,
+            EntityKind::Place => &self.places,
+            EntityKind::Country => &self.countries,
+        }
+    }
+
+    /// Every name of the article with its kind.
+    fn all(&self) -> impl Iterator<Item = (EntityKind, &str)> {
+        EntityKind::ALL
+            .into_iter()
+            .flat_map(move |kind| self.of_kind(kind).iter().map(move |n| (kind, n.as_str())))
+    }
+}
+
 /// Two entities mentioned in the same articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoOccurrence {
     pub a: String,
     pub b: String,
     pub articles: usize,
+}
+
+/// An entity named in some of the articles that name another (see
+/// [`EntityReport::named_with`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedAlongside {
+    pub kind: EntityKind,
+    pub name: String,
+    /// Articles naming both.
+    pub articles: usize,
+}
+
+/// What is named alongside one entity in a set of articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Alongside {
+    /// Articles of the set naming the entity.
+    pub articles: usize,
+    /// Every other entity those articles name: most shared first, then by name, then kind.
+    pub others: Vec<NamedAlongside>,
 }
 
 /// Entities of a corpus.
@@ -81,26 +129,77 @@ pub struct EntityReport {
     pub entities: Vec<Entity>,
     /// One per article, in corpus order.
     pub articles: Vec<ArticleEntities>,
-    /// Pairs of entities sharing articles, most shared first; at most
-    /// [`EntityConfig::max_pairs`].
-    pub co_occurrence: Vec<CoOccurrence>,
 }
 
-/// Limits of the corpus report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityConfig {
-    /// Co-occurrence pairs reported at most.
-    pub max_pairs: usize,
-    /// A pair must share at least this many articles.
-    pub min_pair_articles: usize,
-}
-
-impl Default for EntityConfig {
-    fn default() -> Self {
-        EntityConfig {
-            max_pairs: 200,
-            min_pair_articles: 1,
+impl EntityReport {
+    /// What is named alongside the entity `kind`/`name` in `articles` (indexes in corpus
+    /// order; those not naming it are skipped, as are indexes past the end). Counted when asked
+    /// rather than stored: any set of articles (the current matches) can be asked about, and no
+    /// entity's list is cut short by a corpus-wide limit on stored pairs.
+    pub fn named_with(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        articles: impl IntoIterator<Item = usize>,
+    ) -> Alongside {
+        let mut naming = 0;
+        let mut counts: BTreeMap<(EntityKind, &str), usize> = BTreeMap::new();
+        for found in articles.into_iter().filter_map(|i| self.articles.get(i)) {
+            if found
+                .of_kind(kind)
+                .binary_search_by(|n| n.as_str().cmp(name))
+                .is_err()
+            {
+                continue;
+            }
+            naming += 1;
+            for other in found.all().filter(|&other| other != (kind, name)) {
+                *counts.entry(other).or_insert(0) += 1;
+            }
         }
+        let mut others: Vec<NamedAlongside> = counts
+            .into_iter()
+            .map(|((kind, name), articles)| NamedAlongside {
+                kind,
+                name: name.to_string(),
+                articles,
+            })
+            .collect();
+        // Stable, and the map gave them by kind then name: ties keep that order.
+        crate::sort_shared(&mut others, &|x, y| {
+            y.articles
+                .cmp(&x.articles)
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        Alongside {
+            articles: naming,
+            others,
+        }
+    }
+
+    /// Every pair of names sharing articles across the corpus (a name of two kinds counts
+    /// once), each pair's names in order: most shared first, then by the names.
+    pub fn pairs(&self) -> Vec<CoOccurrence> {
+        let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for found in &self.articles {
+            let names: BTreeSet<&str> = found.all().map(|(_, name)| name).collect();
+            for (i, a) in names.iter().enumerate() {
+                for b in names.iter().skip(i + 1) {
+                    *pairs.entry((a, b)).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut pairs: Vec<CoOccurrence> = pairs
+            .into_iter()
+            .map(|((a, b), articles)| CoOccurrence {
+                a: a.to_string(),
+                b: b.to_string(),
+                articles,
+            })
+            .collect();
+        // Stable, and the map gave them by names: ties keep that order.
+        pairs.sort_by_key(|p| std::cmp::Reverse(p.articles));
+        pairs
     }
 }
 
@@ -773,13 +872,13 @@ fn acronym_definition(text: &str, phrase: &Phrase<'_>) -> Option<(String, String
 }
 
 /// Entities of every article and of the corpus.
-pub fn extract_entities(articles: &[Article], config: &EntityConfig) -> EntityReport {
+pub fn extract_entities(articles: &[Article]) -> EntityReport {
     let extractor = EntityExtractor::new(articles);
     let mut tally = EntityTally::with_capacity(articles.len());
     for article in articles {
         tally.add(article, &extractor.mentions(article));
     }
-    tally.report(&extractor, config)
+    tally.report(&extractor)
 }
 
 /// The entity report built one article at a time, from mentions found once and shared with
@@ -789,7 +888,6 @@ pub struct EntityTally {
     /// (articles, mentions) per entity.
     totals: BTreeMap<(EntityKind, String), (usize, usize)>,
     per_article: Vec<ArticleEntities>,
-    article_keys: Vec<BTreeSet<(EntityKind, String)>>,
 }
 
 impl EntityTally {
@@ -798,7 +896,6 @@ impl EntityTally {
         EntityTally {
             totals: BTreeMap::new(),
             per_article: Vec::with_capacity(articles),
-            article_keys: Vec::with_capacity(articles),
         }
     }
 
@@ -827,16 +924,13 @@ impl EntityTally {
             places: of_kind(EntityKind::Place),
             countries: of_kind(EntityKind::Country),
         });
-        self.article_keys.push(keys);
     }
 
-    /// The corpus report: entities by reach, the acronyms of `extractor` as aliases, and the
-    /// strongest co-occurrences.
-    pub fn report(self, extractor: &EntityExtractor, config: &EntityConfig) -> EntityReport {
+    /// The corpus report: entities by reach, with the acronyms of `extractor` as aliases.
+    pub fn report(self, extractor: &EntityExtractor) -> EntityReport {
         let EntityTally {
             totals,
             per_article,
-            article_keys,
         } = self;
         let mut aliases: BTreeMap<(EntityKind, String), Vec<String>> = BTreeMap::new();
         for (acronym, (name, kind)) in &extractor.acronyms {
@@ -866,35 +960,9 @@ impl EntityTally {
                 .then(a.kind.cmp(&b.kind))
         });
 
-        let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
-        for keys in &article_keys {
-            let names: BTreeSet<&str> = keys.iter().map(|(_, n)| n.as_str()).collect();
-            let names: Vec<&str> = names.into_iter().collect();
-            for (i, a) in names.iter().enumerate() {
-                for b in names.iter().skip(i + 1) {
-                    *pairs
-                        .entry(((*a).to_string(), (*b).to_string()))
-                        .or_insert(0) += 1;
-                }
-            }
-        }
-        let mut co_occurrence: Vec<CoOccurrence> = pairs
-            .into_iter()
-            .filter(|(_, n)| *n >= config.min_pair_articles)
-            .map(|((a, b), articles)| CoOccurrence { a, b, articles })
-            .collect();
-        co_occurrence.sort_by(|x, y| {
-            y.articles
-                .cmp(&x.articles)
-                .then_with(|| x.a.cmp(&y.a))
-                .then_with(|| x.b.cmp(&y.b))
-        });
-        co_occurrence.truncate(config.max_pairs);
-
         EntityReport {
             entities,
             articles: per_article,
-            co_occurrence,
         }
     }
 }
