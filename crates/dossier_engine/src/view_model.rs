@@ -254,8 +254,19 @@ pub fn keyword_in_context(
                 continue;
             }
             let start = paragraph.floor_char_boundary(mark.start.saturating_sub(width));
-            let end =
+            let mut end =
                 paragraph.floor_char_boundary(mark.end.saturating_add(width).min(paragraph.len()));
+            // End between words ("militants …", not "militanc …"): back to the last space
+            // after the match, if any.
+            let mid_word = paragraph
+                .get(end..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|next| !next.is_whitespace());
+            if mid_word {
+                if let Some(space) = paragraph.get(mark.end..end).and_then(|s| s.rfind(' ')) {
+                    end = mark.end + space;
+                }
+            }
             // Up to `end` only: the line ends with the context after the match.
             let text = paragraph.get(..end).unwrap_or(paragraph);
             let window = window_around(text, mark.start, end.saturating_sub(start));
@@ -493,6 +504,38 @@ mod tests {
         for line in &lines {
             for mark in &line.marks {
                 assert_eq!(line.text[mark.clone()].to_lowercase(), "cyber");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A line is the paragraph's own words: it never opens or ends inside a word (unless
+        /// the match itself is longer than the line), and its marks are on the query's word.
+        #[test]
+        fn kwic_lines_cut_between_words(
+            words in proptest::collection::vec("[a-z]{1,12}", 1..80),
+            at in proptest::collection::vec(0usize..80, 1..4),
+            width in 5usize..60,
+        ) {
+            let mut words = words;
+            for i in at {
+                let i = i % words.len();
+                words[i] = "cyber".to_string();
+            }
+            let body = words.join(" ");
+            for line in kwic(&body, "cyber", width) {
+                let inner = line.text.trim_start_matches("… ").trim_end_matches(" …");
+                // Some place of the paragraph holds the line with a space (or nothing) around it.
+                let between_words = body.match_indices(inner).any(|(from, _)| {
+                    let before = body[..from].chars().next_back();
+                    let after = body[from + inner.len()..].chars().next();
+                    before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+                });
+                proptest::prop_assert!(between_words, "{:?} in {:?}", line.text, body);
+                proptest::prop_assert!(!line.marks.is_empty());
+                for mark in &line.marks {
+                    proptest::prop_assert_eq!(&line.text[mark.clone()], "cyber");
+                }
             }
         }
     }
