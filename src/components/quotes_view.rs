@@ -7,6 +7,7 @@ use crate::components::highlighted_text::HighlightedText;
 use crate::format;
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
+use crate::url_state::UrlState;
 
 /// Quotations listed at first, and added by each "Show more": a large corpus can hold tens of
 /// thousands, and a list that long takes seconds to lay out.
@@ -53,12 +54,27 @@ pub fn QuotesView() -> impl IntoView {
         matching.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>())
     });
     let hidden = move || matching.with(Vec::len).saturating_sub(limit.get());
+    // What the quotations are drawn from, as the results' heading says it.
+    let scope = move || {
+        let query = nav.with(|s| s.query.trim().to_string());
+        if !query.is_empty() {
+            format!(" for “{query}”")
+        } else if nav.with(UrlState::narrows) {
+            let total = results.timed.with(|t| t.response.total);
+            format!(
+                " in {}",
+                format::count(total, "matching article", "matching articles")
+            )
+        } else {
+            " · search with the box above".to_string()
+        }
+    };
     view! {
         <section class="panel quotes-view" aria-labelledby="quotes-heading" data-testid="quotes-view">
             <div class="toolbar">
                 <h2 id="quotes-heading" class="toolbar-title">
                     <span data-testid="quote-count">{move || format::count(matching.with(Vec::len), "quotation", "quotations")}</span>
-                    <span class="muted">" · search with the box above"</span>
+                    <span class="muted" data-testid="quote-scope">{scope}</span>
                 </h2>
             </div>
             <Show when=move || matching.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations match."</p> }>

@@ -190,14 +190,26 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   const quotes = page.getByTestId('quote');
   const all = await quotes.count();
   assert.ok(all >= 3, `the seed corpus has quotations (${all})`);
+  const scope = async () => (await page.getByTestId('quote-scope').textContent()).trim();
+  assert.equal(await scope(), '· search with the box above');
   const first = (await quotes.first().locator('blockquote').textContent()).replace(/[“”]/g, '');
   const word = first.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w));
   await page.getByTestId('search-input').fill(word);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=quote]').length < n || document.querySelectorAll('[data-testid=quote] mark').length > 0, all);
   assert.ok((await quotes.count()) >= 1);
+  // The heading says what the quotations are drawn from, as the results' heading does.
+  assert.equal(await scope(), `for “${word}”`);
   assert.ok((await page.locator('[data-testid=quote] mark').count()) >= 1, 'the search word is marked');
   await quotes.first().locator('a').click();
   await page.getByTestId('reader').waitFor();
+  await page.keyboard.press('Escape');
+  // A filter without a query: the quotations of the matching articles, and how many those are.
+  await page.getByTestId('search-input').fill('');
+  const kind = page.getByTestId('facet-kind').locator('label').first();
+  const articles = Number(await kind.locator('.facet-count').textContent());
+  await kind.getByTestId('facet-option').check();
+  await page.waitForFunction(() => /matching article/.test(document.querySelector('[data-testid=quote-scope]').textContent));
+  assert.equal(await scope(), `in ${articles} matching ${articles === 1 ? 'article' : 'articles'}`);
   assert.deepEqual(problems(), []);
   await context.close();
 });
