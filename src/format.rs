@@ -1,23 +1,29 @@
 //! Small display formatting, plain Rust (tested natively).
 
-/// `2024-06-20` as `20 Jun 2024` (unambiguous in every locale); other text is returned as is.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `2024-06-20` as `20 Jun 2024` (unambiguous in every locale), `2024-06` (a timeline's month)
+/// as `Jun 2024`; other text (a year) is returned as is.
 pub fn format_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let parts: Vec<&str> = date.split('-').collect();
+    let month_name = |month: &str| {
+        month
+            .parse::<usize>()
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|m| MONTHS.get(m))
+    };
     match parts.as_slice() {
-        [year, month, day] => {
-            let month = month
-                .parse::<usize>()
-                .ok()
-                .and_then(|m| m.checked_sub(1))
-                .and_then(|m| MONTHS.get(m));
-            match (month, day.parse::<u32>()) {
-                (Some(month), Ok(day)) => format!("{day} {month} {year}"),
-                _ => date.to_string(),
-            }
-        }
+        [year, month, day] => match (month_name(month), day.parse::<u32>()) {
+            (Some(month), Ok(day)) => format!("{day} {month} {year}"),
+            _ => date.to_string(),
+        },
+        [year, month] => match month_name(month) {
+            Some(month) => format!("{month} {year}"),
+            None => date.to_string(),
+        },
         _ => date.to_string(),
     }
 }
@@ -59,6 +65,9 @@ mod tests {
         assert_eq!(format_date("2024-06-20"), "20 Jun 2024");
         assert_eq!(format_date("2024-13-20"), "2024-13-20");
         assert_eq!(format_date("June 2024"), "June 2024");
+        assert_eq!(format_date("2024-06"), "Jun 2024");
+        assert_eq!(format_date("2024-00"), "2024-00");
+        assert_eq!(format_date("2024"), "2024");
     }
 
     #[test]

@@ -99,7 +99,8 @@ pub fn TimelineView() -> impl IntoView {
                         let selected_by_url = from.as_deref().is_some_and(|f| bucket.to.as_str() >= f)
                             && to.as_deref().is_some_and(|t| bucket.from.as_str() <= t);
                         let dragged = move || drag.get().is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
-                        let label = format!("{}: {}", period, format::count(count, "article", "articles"));
+                        let shown = format::format_date(&period);
+                        let label = format!("{shown}: {}", format::count(count, "article", "articles"));
                         let tooltip = label.clone();
                         view! {
                             <g class="bar" class:selected=selected_by_url class:dragging=dragged>
@@ -126,7 +127,7 @@ pub fn TimelineView() -> impl IntoView {
                                     <title>{tooltip}</title>
                                 </rect>
                                 {(i % label_every == 0).then(|| view! {
-                                    <text class="axis-label" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{period.clone()}</text>
+                                    <text class="axis-label" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
                                 })}
                             </g>
                         }

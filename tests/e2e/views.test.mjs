@@ -28,6 +28,10 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   assert.equal(dated + undated, articles, `${dated} on the timeline and ${undated} undated`);
   await page.getByTestId('view-timeline').click();
   await page.getByTestId('timeline-view').waitFor();
+  // Periods read as dates do elsewhere on the page: "Jun 2024" (or a year), not "2024-06".
+  for (const label of [...await page.locator('g.bar .axis-label').allTextContents(), ...(await bars.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split(': ')[0])))]) {
+    assert.match(label, /^([A-Z][a-z]{2} )?\d{4}$/);
+  }
   // Click the tallest bar: a one-period range.
   const heights = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
   const tallest = heights.indexOf(Math.max(...heights));
