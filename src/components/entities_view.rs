@@ -167,7 +167,7 @@ pub fn EntitiesView() -> impl IntoView {
                         let total = results.timed.with(|t| t.response.total);
                         format!(" in {}", format::count(total, "matching article", "matching articles"))
                     })}
-                    <span class="muted">" · click one to filter and see what it is mentioned with"</span>
+                    <span class="muted">" · click one to filter by it and see what it is named with"</span>
                 </h2>
             </div>
             {co_occurring}
