@@ -34,12 +34,22 @@ pub fn FacetGroup(
         } else {
             COLLAPSED
         };
-        results.timed.with(|t| {
-            t.response
-                .facets
-                .get(&key)
-                .map(|all| all.iter().take(limit).cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
+        // Ticked values are always shown, even past the first few: a filter that is on stays
+        // in sight, and can be unticked where it was ticked.
+        nav.with(|s| {
+            results.timed.with(|t| {
+                let all = t.response.facets.get(&key).map_or(&[][..], Vec::as_slice);
+                let ticked = s.filters.get(&key).filter(|values| !values.is_empty());
+                match ticked {
+                    None => all.iter().take(limit).cloned().collect::<Vec<_>>(),
+                    Some(ticked) => all
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, c)| *i < limit || ticked.contains(&c.value))
+                        .map(|(_, c)| c.clone())
+                        .collect(),
+                }
+            })
         })
     });
     let param = key.name();
@@ -67,7 +77,7 @@ pub fn FacetGroup(
                             };
                             view! {
                                 <li>
-                                    <label class="facet-value" class:empty=move || entry.with(|c| c.count == 0)>
+                                    <label class="facet-value" class:no-matches=move || entry.with(|c| c.count == 0)>
                                         <input
                                             type="checkbox"
                                             data-testid="facet-option"

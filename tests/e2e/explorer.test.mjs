@@ -98,6 +98,36 @@ test('facet counts follow the query', async () => {
   await context.close();
 });
 
+test('a ticked filter stays in sight in its collapsed group, laid out as its neighbours', async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  const people = page.getByTestId('facet-person');
+  const shown = await people.getByTestId('facet-option').count();
+  // The last person of the expanded list: beyond the collapsed group's first values.
+  await people.getByRole('button', { name: 'Show all' }).click();
+  const options = people.getByTestId('facet-option');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=facet-person] [data-testid=facet-option]').length > n, shown);
+  const last = await options.last().getAttribute('value');
+  await options.last().check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('person'));
+  await people.getByRole('button', { name: 'Show fewer' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=facet-person] [data-testid=facet-option]').length <= n + 1, shown);
+  const ticked = people.locator(`[data-testid=facet-option][value="${last}"]`);
+  assert.equal(await ticked.isChecked(), true, `${last} is ticked and shown`);
+  assert.equal(await people.getByTestId('facet-option').count(), shown + 1);
+  // Through a link with a value no article has, and a query that matches nothing: the value is
+  // listed at zero, on a row the size of any other.
+  await page.goto(`${server.url}?q=zzzzqqq&person=Nobody%20At%20All`);
+  const nobody = page.getByTestId('facet-person').locator('label').filter({ hasText: 'Nobody At All' });
+  await nobody.waitFor();
+  assert.equal(await nobody.getByTestId('facet-option').isChecked(), true);
+  assert.equal((await nobody.locator('.facet-count').textContent()).trim(), '0');
+  const box = await nobody.boundingBox();
+  assert.ok(box.height < 40, `a row of ordinary height (${box.height}px)`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the date range keeps only articles inside it', async (t) => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
