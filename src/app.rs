@@ -68,6 +68,14 @@ pub fn App() -> impl IntoView {
             <div class="layout" class:reader-open=reader_open>
                 <FacetSidebar />
                 <main id="main" class="main" tabindex="-1" data-testid="main">
+                    {move || {
+                        let parts = nav.left_out();
+                        (!parts.is_empty()).then(|| view! {
+                            <p class="notice notice-warn" role="status" data-testid="link-left-out">
+                                {format!("Parts of this link were left out: {}.", parts.join("; "))}
+                            </p>
+                        })
+                    }}
                     {move || match view.get() {
                         View::Results => view! { <ResultsView /> }.into_any(),
                         View::Topics => view! { <TopicsView /> }.into_any(),

@@ -18,6 +18,10 @@ const TYPING_SETTLES: Duration = Duration::from_millis(400);
 #[derive(Clone, Copy)]
 pub struct Nav {
     state: RwSignal<UrlState>,
+    /// What the link the page was opened at (or moved back to) held that the state left out,
+    /// said for people; empty once the state moves on, since the address is then rewritten
+    /// without it.
+    left_out: RwSignal<Vec<String>>,
     /// A history replacement waiting for typing to pause (see [`TYPING_SETTLES`]).
     pending_replace: StoredValue<Option<TimeoutHandle>>,
     /// Fires when the address bar catches up with the state (a push, a settled replacement,
@@ -28,15 +32,19 @@ pub struct Nav {
 impl Nav {
     /// Reads the current URL and follows back/forward from now on.
     pub fn install() -> Self {
+        let (state, left_out) = UrlState::parse_reporting(&browser::location_search());
         let nav = Nav {
-            state: RwSignal::new(UrlState::parse(&browser::location_search())),
+            state: RwSignal::new(state),
+            left_out: RwSignal::new(left_out),
             pending_replace: StoredValue::new(None),
             address_changed: Trigger::new(),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             // The URL moved on: a replacement still waiting would write the old state over it.
             nav.cancel_pending_replace();
-            nav.state.set(UrlState::parse(&browser::location_search()));
+            let (state, left_out) = UrlState::parse_reporting(&browser::location_search());
+            nav.state.set(state);
+            nav.left_out.set(left_out);
             nav.address_changed.notify();
         });
         // Leaving or reloading before typing paused still leaves the last search in the URL.
@@ -51,6 +59,11 @@ impl Nav {
     /// Reads the state (tracked).
     pub fn with<R>(&self, f: impl FnOnce(&UrlState) -> R) -> R {
         self.state.with(f)
+    }
+
+    /// What the link left out (see `left_out`), tracked.
+    pub fn left_out(&self) -> Vec<String> {
+        self.left_out.get()
     }
 
     /// Subscribes the running effect to the address bar's changes (see `address_changed`).
@@ -131,6 +144,9 @@ impl Nav {
             }
         }
         self.state.set(next);
+        if self.left_out.with_untracked(|parts| !parts.is_empty()) {
+            self.left_out.set(Vec::new());
+        }
     }
 
     /// Writes the address bar and tells what follows it. Its listeners are effects, which run

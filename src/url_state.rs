@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use dossier_engine::index::facets::FacetKey;
 use dossier_engine::query::DateRange;
 use dossier_engine::search::{SearchRequest, SortOrder};
+use dossier_engine::view_model::days_in_month;
 
 /// The main views of the page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -95,25 +96,54 @@ impl UrlState {
     /// Parses a query string (with or without the leading `?`). Unknown keys and bad values are
     /// ignored so an old or hand-edited link still opens.
     pub fn parse(search: &str) -> Self {
+        Self::parse_reporting(search).0
+    }
+
+    /// [`UrlState::parse`], and the link's parts it left out, said for people (`from=2024-99-99
+    /// is not a date (YYYY-MM-DD)`): a link whose filter was dropped must not look as if it
+    /// applied. Keys the page does not know are not listed: links pick up others' parameters
+    /// (tracking tags) on their way.
+    pub fn parse_reporting(search: &str) -> (Self, Vec<String>) {
         let mut state = UrlState {
             page: 1,
             ..UrlState::default()
         };
+        let mut left_out = Vec::new();
         for pair in search.trim_start_matches('?').split('&') {
             if pair.is_empty() {
                 continue;
             }
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode(value);
+            let (key, value) = (decode(key), decode(value));
             let non_empty = || (!value.trim().is_empty()).then(|| value.trim().to_string());
-            match decode(key).as_str() {
+            let mut not = |what: &str| left_out.push(format!("{key}={value} is not {what}"));
+            match key.as_str() {
                 "q" => state.query = value.clone(),
-                "view" => state.view = View::from_key(&value).unwrap_or_default(),
-                "sort" => state.sort = sort_from_key(&value).unwrap_or_default(),
-                "page" => state.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "view" => match View::from_key(&value) {
+                    Some(view) => state.view = view,
+                    None => not("a view (results, topics, timeline, entities, quotes)"),
+                },
+                "sort" => match sort_from_key(&value) {
+                    Some(sort) => state.sort = sort,
+                    None => not("an order (relevance, newest, oldest)"),
+                },
+                "page" => match value.parse().ok().filter(|p| *p >= 1) {
+                    Some(page) => state.page = page,
+                    None => not("a page number"),
+                },
                 "article" => state.article = non_empty(),
-                "from" => state.from = non_empty().filter(|d| is_date(d)),
-                "to" => state.to = non_empty().filter(|d| is_date(d)),
+                "from" | "to" => {
+                    let date = non_empty();
+                    if date.as_deref().is_some_and(|d| !is_date(d)) {
+                        not("a date (YYYY-MM-DD)");
+                    }
+                    let date = date.filter(|d| is_date(d));
+                    if key == "from" {
+                        state.from = date;
+                    } else {
+                        state.to = date;
+                    }
+                }
                 other => {
                     if let (Some(key), Some(value)) = (FacetKey::from_name(other), non_empty()) {
                         state.filters.entry(key).or_default().insert(value);
@@ -121,7 +151,7 @@ impl UrlState {
                 }
             }
         }
-        state
+        (state, left_out)
     }
 
     /// The query string, starting with `?` (or empty for the default view).
@@ -253,17 +283,21 @@ impl UrlState {
     }
 }
 
-/// `YYYY-MM-DD` with digits in the right places.
+/// `YYYY-MM-DD`, a day of the calendar (`2024-02-30` is not: a range from it would filter by
+/// a day no date input can show).
 fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
+    let number = |range: std::ops::Range<usize>| {
+        text.get(range)
+            .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<u32>().ok())
+    };
+    let dashes = text.len() == 10 && text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
+    match (dashes, number(0..4), number(5..7), number(8..10)) {
+        (true, Some(year), Some(month @ 1..=12), Some(day)) => {
+            (1..=days_in_month(year, month)).contains(&day)
+        }
+        _ => false,
+    }
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters; space becomes `+`.
@@ -345,6 +379,30 @@ mod tests {
         let url = state.to_query_string();
         assert!(url.starts_with("?q=cyber+crime+%26+"), "{url}");
         assert_eq!(UrlState::parse(&url), state);
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_the_rest_kept() {
+        let (state, left_out) = UrlState::parse_reporting(
+            "?q=cyber&view=nope&sort=zz&page=abc&from=2024-99-99&to=2024-02-30&kind=news&utm_source=x",
+        );
+        assert_eq!(state.query, "cyber");
+        assert_eq!((state.from, state.to), (None, None));
+        assert_eq!(state.filters.len(), 1);
+        assert_eq!(
+            left_out,
+            [
+                "view=nope is not a view (results, topics, timeline, entities, quotes)",
+                "sort=zz is not an order (relevance, newest, oldest)",
+                "page=abc is not a page number",
+                "from=2024-99-99 is not a date (YYYY-MM-DD)",
+                "to=2024-02-30 is not a date (YYYY-MM-DD)",
+            ]
+        );
+        let (_, nothing) = UrlState::parse_reporting(
+            "?q=a&view=timeline&sort=newest&page=2&from=2024-02-29&to=2023-12-31&person=X",
+        );
+        assert_eq!(nothing, Vec::<String>::new());
     }
 
     #[test]

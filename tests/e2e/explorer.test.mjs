@@ -232,6 +232,23 @@ test('a name with a search term inside it stays one link, the term marked within
   await context.close();
 });
 
+test('a link with values the page cannot use says which, keeps the rest, and drops them on the next step', async () => {
+  const { page, context, problems } = await open('?q=cyber&view=nope&from=2024-02-30&sort=best&utm_source=mail');
+  await page.getByTestId('result').first().waitFor();
+  const notice = page.getByTestId('link-left-out');
+  assert.equal((await notice.textContent()).trim(), 'Parts of this link were left out: view=nope is not a view (results, topics, timeline, entities, quotes); from=2024-02-30 is not a date (YYYY-MM-DD); sort=best is not an order (relevance, newest, oldest).');
+  // The rest of the link applies: the query, and no date range that the date inputs cannot show.
+  assert.equal(await page.getByTestId('search-input').inputValue(), 'cyber');
+  assert.match(await page.getByTestId('result-count').textContent(), /for “cyber”/);
+  assert.equal(await page.locator('input[type=date]').first().inputValue(), '');
+  // The next step writes the address without them, and the notice goes.
+  await page.getByTestId('facet-kind').getByTestId('facet-option').first().check();
+  await notice.waitFor({ state: 'detached' });
+  assert.deepEqual([...params(page).keys()].sort(), ['kind', 'q']);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the URL holds the whole view: reload restores it, back and forward move through it', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();

@@ -366,7 +366,7 @@ pub fn timeline(months: &[MonthCount], max_months: usize) -> Vec<TimeBucket> {
 }
 
 /// Days in a month of the Gregorian calendar.
-fn days_in_month(year: u32, month: u32) -> u32 {
+pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
             29
