@@ -225,6 +225,32 @@ impl UrlState {
         self.select_only(key, value);
     }
 
+    /// The matches of this view that also name each of `names` (facet key and value): the
+    /// results, the names added to the query as clauses (`person:"Munir Akram"`) that every
+    /// match must meet, so the filters and the query stay as they were.
+    pub fn show_matches_naming(&mut self, names: &[(FacetKey, &str)]) {
+        let clauses: Vec<String> = names
+            .iter()
+            .map(|(key, name)| format!("{}:\"{}\"", key.name(), name.replace('"', "")))
+            .collect();
+        let clauses = clauses.join(" ");
+        let query = self.query.trim();
+        let query = if query.is_empty() {
+            clauses
+        } else if query
+            .split_whitespace()
+            .any(|w| matches!(w, "OR" | "|" | "||"))
+        {
+            // An OR binds looser than the clauses would: keep it inside.
+            format!("({query}) {clauses}")
+        } else {
+            format!("{query} {clauses}")
+        };
+        self.set_query(&query);
+        self.view = View::Results;
+        self.article = None;
+    }
+
     /// Sets the date range (either end may be open).
     pub fn set_dates(&mut self, from: Option<String>, to: Option<String>) {
         self.from = from.filter(|d| is_date(d));
@@ -403,6 +429,34 @@ mod tests {
             "?q=a&view=timeline&sort=newest&page=2&from=2024-02-29&to=2023-12-31&person=X",
         );
         assert_eq!(nothing, Vec::<String>::new());
+    }
+
+    #[test]
+    fn matches_naming_add_clauses_to_the_query_and_keep_the_filters() {
+        let names = [
+            (FacetKey::Person, "Ishaq Dar"),
+            (FacetKey::Country, "India \"quoted\""),
+        ];
+        let mut state = UrlState::parse("?view=entities&person=Ishaq+Dar&page=3&article=a");
+        state.show_matches_naming(&names);
+        assert_eq!(state.query, r#"person:"Ishaq Dar" country:"India quoted""#);
+        assert_eq!(
+            (state.view, state.page, &state.article),
+            (View::Results, 1, &None)
+        );
+        assert!(state.is_selected(FacetKey::Person, "Ishaq Dar"));
+        let with = |query: &str| {
+            let mut state = UrlState::parse("");
+            state.set_query(query);
+            state.show_matches_naming(&names[..1]);
+            state.query
+        };
+        assert_eq!(with(" water "), r#"water person:"Ishaq Dar""#);
+        assert_eq!(
+            with("India OR China"),
+            r#"(India OR China) person:"Ishaq Dar""#
+        );
+        assert_eq!(with("ORGANISATION"), r#"ORGANISATION person:"Ishaq Dar""#);
     }
 
     #[test]

@@ -109,12 +109,13 @@ pub fn EntitiesView() -> impl IntoView {
             let matched = t.response.matched.iter().map(|&doc| doc as usize);
             corpus.analytics().entities.named_with(kind, &name, matched)
         });
-        Some((name, alongside))
+        Some((kind, name, alongside))
     });
     let all_alongside = RwSignal::new(false);
     let co_occurring = move || {
         alongside.with(|found| {
-            let (name, alongside) = found.as_ref()?;
+            let (kind, name, alongside) = found.as_ref()?;
+            let key = FacetKey::of_entities(*kind);
             let count = alongside.others.len();
             let shown = if all_alongside.get() { count } else { PER_KIND };
             Some(view! {
@@ -130,12 +131,25 @@ pub fn EntitiesView() -> impl IntoView {
                     } else {
                         view! {
                             <ul>
-                                {alongside.others.iter().take(shown).map(|other| view! {
-                                    <li data-testid="co-occurring">
-                                        <span>{other.name.clone()}</span>
-                                        " "
-                                        <span class="facet-count">{format::count(other.articles, "article", "articles")}</span>
-                                    </li>
+                                {alongside.others.iter().take(shown).map(|other| {
+                                    // The matches naming both: as many as the count says.
+                                    let (first, second) = (name.clone(), other.name.clone());
+                                    let other_key = FacetKey::of_entities(other.kind);
+                                    let both = move |s: &mut UrlState| s.show_matches_naming(&[(key, &first), (other_key, &second)]);
+                                    let title = format!("The matching articles naming both {name} and {}", other.name);
+                                    view! {
+                                        <li data-testid="co-occurring">
+                                            <a
+                                                href=nav.href(both.clone())
+                                                title=title
+                                                on:click=move |ev| { ev.prevent_default(); nav.push(both.clone()); }
+                                            >
+                                                {other.name.clone()}
+                                            </a>
+                                            " "
+                                            <span class="facet-count">{format::count(other.articles, "article", "articles")}</span>
+                                        </li>
+                                    }
                                 }).collect_view()}
                             </ul>
                         }.into_any()

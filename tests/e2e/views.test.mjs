@@ -134,6 +134,18 @@ test('entities: clicking one filters by it and shows what it is named with in th
   await page.getByTestId('entity-results').click();
   await page.getByTestId('result').first().waitFor();
   assert.equal(await page.getByTestId('result').count(), count, 'the entity count equals its articles');
+  // Each name it is named with leads to the matches naming both: as many as its count.
+  await page.goBack();
+  await page.getByTestId('co-occurrence').waitFor();
+  const other = page.getByTestId('co-occurring').first();
+  const otherName = (await other.locator('a').textContent()).trim();
+  const both = Number((await other.locator('.facet-count').textContent()).match(/\d+/)[0]);
+  await other.locator('a').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('view'), null, 'the results view');
+  assert.ok(params(page).get('q').includes(`"${otherName}"`), params(page).get('q'));
+  assert.ok(params(page).has('year'), 'the filters stay');
+  assert.equal(await page.getByTestId('result').count(), both, `${name} with ${otherName}`);
   assert.deepEqual(problems(), []);
   await context.close();
 });
