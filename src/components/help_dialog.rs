@@ -34,6 +34,7 @@ pub fn HelpDialog() -> impl IntoView {
                 <ul class="help-tips" data-testid="help-tips">
                     <li>"Topics, Timeline, Entities and Quotes show the current search and filters."</li>
                     <li>"A name in an article (underlined, or listed below it) opens every article naming it."</li>
+                    <li>"In Entities, pick a name to see who and what the matches name with it; each of those opens the articles naming both."</li>
                     <li>"Load files or a folder, or drop them on the page, to explore your own: they never leave this computer."</li>
                 </ul>
                 <h3>"Keys"</h3>

@@ -410,7 +410,7 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   const syntax = await page.getByTestId('help-syntax').locator('code').allTextContents();
   assert.ok(syntax.includes('"Indus Waters Treaty"') && syntax.includes('India OR China'), syntax.join(' | '));
   // How to explore: what is easy to miss (views follow the search, names lead on, own files).
-  assert.match(await page.getByTestId('help-tips').textContent(), /every article naming it.*never leave this computer/s);
+  assert.match(await page.getByTestId('help-tips').textContent(), /every article naming it.*the articles naming both.*never leave this computer/s);
   await screenshot(page, 'help');
   await page.keyboard.press('Escape');
   await page.getByTestId('help').waitFor({ state: 'detached' });
