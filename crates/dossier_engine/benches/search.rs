@@ -90,6 +90,18 @@ fn bench_collection(c: &mut Criterion, name: &str, articles: &[Article], bench_b
             b.iter(|| index.search(articles, r))
         });
     }
+    // As the page asks (`UrlState::search_request`): every hit up to the list's cap, in order,
+    // without snippets (it marks the ten it shows itself). A broad query fills the whole page.
+    let mut as_the_page = SearchRequest::new("cell");
+    as_the_page.page_size = dossier_engine::search::MAX_PAGE_SIZE;
+    as_the_page.options.snippets = false;
+    let response = index.search(articles, &as_the_page);
+    eprintln!("{name} as_the_page: {} hits", response.total);
+    group.bench_with_input(
+        BenchmarkId::from_parameter("as_the_page"),
+        &as_the_page,
+        |b, r| b.iter(|| index.search(articles, r)),
+    );
     group.finish();
 }
 

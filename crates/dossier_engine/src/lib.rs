@@ -71,7 +71,8 @@ pub(crate) fn top_k<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> s
         items.select_nth_unstable_by(k - 1, &order);
         items.truncate(k);
     }
-    items.sort_by(order);
+    // At most a page of results (1,000) or of neighbours: the shared sort is quick enough.
+    sort_shared(items, &order);
 }
 
 #[cfg(test)]
