@@ -127,9 +127,14 @@ pub fn parse_csv(text: &str) -> Parsed {
                 let message = match error.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } => format!(
-                        "malformed CSV row skipped: {len} fields where the header has {expected_len}"
-                    ),
+                    } => {
+                        let fields = if *len == 1 {
+                            "1 field".to_string()
+                        } else {
+                            format!("{len} fields")
+                        };
+                        format!("malformed CSV row skipped: {fields} where the header has {expected_len}")
+                    }
                     _ => format!("malformed CSV row skipped: {error}"),
                 };
                 parsed.problems.push(Problem { line, message });
@@ -279,6 +284,17 @@ mod tests {
         );
         assert_eq!(parse_json("[1, 2").problems.len(), 1);
         assert_eq!(parse_json("\"text\"").problems.len(), 1);
+    }
+
+    #[test]
+    fn a_csv_row_of_one_field_says_one_field() {
+        let parsed = parse_csv("title,body\nA,Body\nlonely\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        let messages: Vec<&str> = parsed.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["malformed CSV row skipped: 1 field where the header has 2"]
+        );
     }
 
     #[test]
