@@ -37,6 +37,11 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     }
 }
 
+/// "1 matching article", "8 matching articles": how the views say what they count.
+pub fn matching_articles(n: usize) -> String {
+    count(n, "matching article", "matching articles")
+}
+
 /// `n` with its thousands grouped: "51,830" (the engine's, which its progress labels use too).
 pub use dossier_engine::view_model::number;
 

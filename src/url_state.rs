@@ -68,11 +68,12 @@ pub fn sort_key(sort: SortOrder) -> &'static str {
     }
 }
 
+/// Every sort order, as the sort menu lists them.
+const SORT_ORDERS: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest];
+
 /// The sort order for a URL word.
 pub fn sort_from_key(key: &str) -> Option<SortOrder> {
-    [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest]
-        .into_iter()
-        .find(|s| sort_key(*s) == key)
+    SORT_ORDERS.into_iter().find(|s| sort_key(*s) == key)
 }
 
 /// Everything a link must reproduce. Defaults are left out of the URL so links stay short.
@@ -116,33 +117,42 @@ impl UrlState {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(key), decode(value));
             let non_empty = || (!value.trim().is_empty()).then(|| value.trim().to_string());
-            let mut not = |what: &str| left_out.push(format!("{key}={value} is not {what}"));
+            let mut not = |what: &str, words: &[&str]| {
+                let words = if words.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", words.join(", "))
+                };
+                left_out.push(format!("{key}={value} is not {what}{words}"));
+            };
             match key.as_str() {
                 "q" => state.query = value.clone(),
                 "view" => match View::from_key(&value) {
                     Some(view) => state.view = view,
-                    None => not("a view (results, topics, timeline, entities, quotes)"),
+                    None => not("a view", &View::ALL.map(View::key)),
                 },
                 "sort" => match sort_from_key(&value) {
                     Some(sort) => state.sort = sort,
-                    None => not("an order (relevance, newest, oldest)"),
+                    None => not("an order", &SORT_ORDERS.map(sort_key)),
                 },
                 "page" => match value.parse().ok().filter(|p| *p >= 1) {
                     Some(page) => state.page = page,
-                    None => not("a page number"),
+                    None => not("a page number", &[]),
                 },
                 "article" => state.article = non_empty(),
                 "from" | "to" => {
-                    let date = non_empty();
-                    if date.as_deref().is_some_and(|d| !is_date(d)) {
-                        not("a date (YYYY-MM-DD)");
-                    }
-                    let date = date.filter(|d| is_date(d));
-                    if key == "from" {
-                        state.from = date;
+                    let date = match non_empty() {
+                        Some(date) if !is_date(&date) => {
+                            not("a date", &["YYYY-MM-DD"]);
+                            None
+                        }
+                        date => date,
+                    };
+                    *if key == "from" {
+                        &mut state.from
                     } else {
-                        state.to = date;
-                    }
+                        &mut state.to
+                    } = date;
                 }
                 other => {
                     if let (Some(key), Some(value)) = (FacetKey::from_name(other), non_empty()) {

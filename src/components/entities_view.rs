@@ -86,17 +86,7 @@ pub fn EntitiesView() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
-                        {(*all > PER_KIND).then(|| view! {
-                            <button
-                                type="button"
-                                class="link-button"
-                                data-testid="entities-all"
-                                aria-expanded=expanded.get_untracked().to_string()
-                                on:click=move |_| expanded.update(|e| *e = !*e)
-                            >
-                                {if expanded.get_untracked() { "Show fewer".to_string() } else { format!("Show all {}", format::number(*all)) }}
-                            </button>
-                        })}
+                        {show_all_toggle(expanded, *all, "entities-all")}
                     }.into_any()
                 })}
             </section>
@@ -123,7 +113,7 @@ pub fn EntitiesView() -> impl IntoView {
                     <h3 id="co-title">
                         "Named with " <strong>{name.clone()}</strong>
                         <span class="muted" data-testid="co-occurrence-scope">
-                            {format!(" in {}", format::count(alongside.articles, "matching article", "matching articles"))}
+                            {format!(" in {}", format::matching_articles(alongside.articles))}
                         </span>
                     </h3>
                     {if alongside.others.is_empty() {
@@ -154,17 +144,7 @@ pub fn EntitiesView() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }}
-                    {(count > PER_KIND).then(|| view! {
-                        <button
-                            type="button"
-                            class="link-button"
-                            data-testid="co-occurrence-all"
-                            aria-expanded=all_alongside.get().to_string()
-                            on:click=move |_| all_alongside.update(|a| *a = !*a)
-                        >
-                            {if all_alongside.get() { "Show fewer".to_string() } else { format!("Show all {}", format::number(count)) }}
-                        </button>
-                    })}
+                    {show_all_toggle(all_alongside, count, "co-occurrence-all")}
                     <button type="button" class="button" data-testid="entity-results" on:click=move |_| nav.push(|s| s.view = View::Results)>
                         "Show the articles"
                     </button>
@@ -179,7 +159,7 @@ pub fn EntitiesView() -> impl IntoView {
                     "Entities"
                     {move || narrowed.get().then(|| {
                         let total = results.timed.with(|t| t.response.total);
-                        format!(" in {}", format::count(total, "matching article", "matching articles"))
+                        format!(" in {}", format::matching_articles(total))
                     })}
                     <span class="muted">" · click one to filter by it and see what it is named with"</span>
                 </h2>
@@ -193,4 +173,23 @@ pub fn EntitiesView() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// "Show all N" / "Show fewer" under a list of `all` items cut at [`PER_KIND`] (none when it is
+/// that short). Read untracked: the list around it re-renders when `expanded` changes.
+fn show_all_toggle(expanded: RwSignal<bool>, all: usize, testid: &'static str) -> impl IntoView {
+    let open = expanded.get_untracked();
+    (all > PER_KIND).then(|| {
+        view! {
+            <button
+                type="button"
+                class="link-button"
+                data-testid=testid
+                aria-expanded=open.to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {if open { "Show fewer".to_string() } else { format!("Show all {}", format::number(all)) }}
+            </button>
+        }
+    })
 }

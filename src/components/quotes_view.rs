@@ -61,10 +61,7 @@ pub fn QuotesView() -> impl IntoView {
             format!(" for “{query}”")
         } else if nav.with(UrlState::narrows) {
             let total = results.timed.with(|t| t.response.total);
-            format!(
-                " in {}",
-                format::count(total, "matching article", "matching articles")
-            )
+            format!(" in {}", format::matching_articles(total))
         } else {
             " · search with the box above".to_string()
         }

@@ -155,7 +155,7 @@ pub fn TopicsView() -> impl IntoView {
             matching.as_ref().map(|(total, per_topic)| {
                 format!(
                     " · {} in {} of them",
-                    format::count(*total, "matching article", "matching articles"),
+                    format::matching_articles(*total),
                     format::number(per_topic.iter().filter(|n| **n > 0).count())
                 )
             })
