@@ -54,6 +54,25 @@ test('a query with no match shows the empty state; words not found together fall
   await context.close();
 });
 
+test('a misspelt word offers the corpus word in the case it was typed, and the offer searches it', async () => {
+  const { page, context, problems } = await open('?q=Pakistn');
+  const offer = page.getByTestId('did-you-mean');
+  await offer.waitFor();
+  assert.equal(await offer.textContent(), 'Did you mean Pakistan?');
+  await offer.getByRole('link').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Pakistan');
+  assert.equal(await page.getByTestId('search-input').inputValue(), 'Pakistan');
+  assert.equal(await offer.count(), 0);
+  // Every snippet's marked word sits inside its passage, with the words that lead to it.
+  const snippets = await page.getByTestId('snippet').allTextContents();
+  assert.ok(snippets.length >= 2);
+  for (const snippet of snippets) {
+    assert.ok(!/^… \S+\.?$/.test(snippet.trim()), `a snippet with context: ${snippet}`);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 for (const facet of ['kind', 'source', 'year']) {
   test(`the ${facet} facet filters with live counts, several values, and clear-all`, async (t) => {
     const { page, context, problems } = await open();

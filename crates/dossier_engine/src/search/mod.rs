@@ -585,12 +585,37 @@ impl SearchIndex {
                 continue;
             }
             out.push_str(text.get(at..span.start)?);
-            out.push_str(word);
+            out.push_str(&in_case_of(text.get(span.start..span.end)?, word));
             at = span.end;
         }
         out.push_str(text.get(at..)?);
         Some(out)
     }
+}
+
+/// `word` (folded, so lower case) written the way `typed` was: "IRAN" for "IMRAN", "Iran" for
+/// "Imran", so a suggestion reads as the user's own query with one word mended. Upper-casing
+/// is ASCII only (or the typed first letter, when it is the word's): Unicode's case tables
+/// would cost every visitor 8 kB of wasm for a courtesy.
+fn in_case_of(typed: &str, word: &str) -> String {
+    let mut letters = typed.chars().filter(|c| c.is_alphabetic());
+    let Some(typed_first) = letters.next().filter(|c| c.is_uppercase()) else {
+        return word.to_string();
+    };
+    let mut rest = letters.peekable();
+    if rest.peek().is_some() && rest.all(char::is_uppercase) {
+        return word.to_ascii_uppercase();
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let capital = if typed_first.to_lowercase().eq(std::iter::once(first)) {
+        typed_first
+    } else {
+        first.to_ascii_uppercase()
+    };
+    std::iter::once(capital).chain(chars).collect()
 }
 
 /// The outcome of one evaluation, before paging.

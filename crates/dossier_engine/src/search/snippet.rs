@@ -15,6 +15,8 @@ use crate::query::Span;
 
 /// Words in a snippet window.
 const WINDOW_WORDS: usize = 28;
+/// Words shown before a passage's first match, when the paragraph has them.
+const LEAD_WORDS: u32 = 8;
 
 /// A passage of one paragraph with the matched words marked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,41 +100,47 @@ pub fn best_snippet(
         }
     };
     let (field, paragraph, text) = paragraphs.get(number).copied()?;
-    // Choose the window from positions alone: candidates start at a match (or at 0).
+    let words: Vec<(u32, usize, usize)> = analyzer.word_spans(text).collect();
+    let length = words
+        .last()
+        .map_or(0, |(position, ..)| position.saturating_add(1));
     let window = WINDOW_WORDS as u32;
-    let paragraph_end = paragraph_starts
-        .get(number + 1)
-        .copied()
-        .unwrap_or(u32::MAX);
+    let paragraph_end = base.saturating_add(length);
     let mut first = 0u32;
     if matched {
-        let mut best_window = score(base, base.saturating_add(window).min(paragraph_end));
+        // The best window starting at a match, from positions alone...
+        let mut best_window = (
+            score(base, base.saturating_add(window).min(paragraph_end)),
+            0,
+            0,
+        );
         for (position, _) in positions.range(base..paragraph_end) {
-            let here = score(
-                *position,
-                position.saturating_add(window).min(paragraph_end),
-            );
-            if here > best_window {
-                best_window = here;
-                first = position.saturating_sub(base);
+            let end = position.saturating_add(window).min(paragraph_end);
+            let here = score(*position, end);
+            if here > best_window.0 {
+                let last = positions
+                    .range(*position..end)
+                    .next_back()
+                    .map_or(*position, |(p, _)| *p);
+                best_window = (here, position - base, last - base);
             }
         }
+        // ...then moved back to show what leads to the match, or to fill the window when the
+        // paragraph ends first: a passage that starts at its match ("… Khan.") says nothing.
+        // It never moves so far back that the window's last match falls out.
+        let (_, first_match, last_match) = best_window;
+        let wanted = first_match
+            .saturating_sub(LEAD_WORDS)
+            .min(length.saturating_sub(window));
+        first = wanted.max((last_match + 1).saturating_sub(window));
     }
     let end = first.saturating_add(window);
-    // Segment only up to the window's end (plus one word, to know whether the text goes on).
-    let mut spans = analyzer
-        .word_spans(text)
-        .skip_while(|(position, ..)| *position < first)
-        .take_while(|(position, ..)| *position <= end);
-    let mut in_window: Vec<(u32, usize, usize)> = Vec::new();
-    let mut more_after = false;
-    for span in spans.by_ref() {
-        if span.0 < end {
-            in_window.push(span);
-        } else {
-            more_after = true;
-        }
-    }
+    let in_window: Vec<(u32, usize, usize)> = words
+        .iter()
+        .copied()
+        .filter(|(position, ..)| (first..end).contains(position))
+        .collect();
+    let more_after = length > end;
     let start_byte = match in_window.first() {
         Some((_, start, _)) if first > 0 => *start,
         _ => 0,

@@ -167,6 +167,15 @@ fn did_you_mean_suggests_corpus_words() {
     let response = search("pakistn waters ");
     assert_eq!(response.did_you_mean.as_deref(), Some("pakistan waters "));
     assert_eq!(search("pakistan ").did_you_mean, None);
+    // The mended word is written as the typed one was.
+    assert_eq!(
+        search("Pakistn Waters ").did_you_mean.as_deref(),
+        Some("Pakistan Waters ")
+    );
+    assert_eq!(
+        search("PAKISTN waters ").did_you_mean.as_deref(),
+        Some("PAKISTAN waters ")
+    );
 }
 
 #[test]
@@ -352,6 +361,65 @@ fn snippet_spans_are_char_boundary_safe_with_multibyte_text() {
         &articles[0].title[hit.title_highlights[0].start..hit.title_highlights[0].end],
         "Café"
     );
+}
+
+/// The snippet of `query` in a one-paragraph article.
+fn snippet_of(body: &str, query: &str) -> Snippet {
+    let articles = vec![article("a", "Title", &[body], None, "news")];
+    let index = SearchIndex::build(&articles, &[]);
+    let response = index.search(&articles, &SearchRequest::new(query));
+    response.hits[0].snippet.clone().unwrap()
+}
+
+fn numbered_words(count: usize) -> Vec<String> {
+    (0..count).map(|i| format!("w{i}")).collect()
+}
+
+#[test]
+fn a_snippet_shows_what_leads_to_its_match() {
+    // A match deep in a long paragraph: eight words of lead-in, then the rest of the window.
+    let mut words = numbered_words(60);
+    words[30] = "zebra".into();
+    let snippet = snippet_of(&words.join(" "), "zebra ");
+    assert!(snippet.text.starts_with("w22 w23 "), "{}", snippet.text);
+    assert_eq!(snippet.text.split(' ').count(), 28);
+    assert!(snippet.cut_start && snippet.cut_end);
+
+    // A match at the paragraph's end: the window fills backwards instead of showing one word.
+    let mut words = numbered_words(40);
+    words.push("Khan.".into());
+    let snippet = snippet_of(&words.join(" "), "khan ");
+    assert!(snippet.text.ends_with("w39 Khan."), "{}", snippet.text);
+    assert_eq!(snippet.text.split(' ').count(), 28);
+    assert!(snippet.cut_start && !snippet.cut_end);
+
+    // A match near the start: no lead-in to invent, the passage starts with the paragraph.
+    let mut words = numbered_words(60);
+    words[3] = "zebra".into();
+    let snippet = snippet_of(&words.join(" "), "zebra ");
+    assert!(
+        snippet.text.starts_with("w0 w1 w2 zebra"),
+        "{}",
+        snippet.text
+    );
+    assert!(!snippet.cut_start);
+}
+
+#[test]
+fn moving_a_snippet_back_keeps_every_match_of_its_window() {
+    // Matches at 20 and 45: the best window starts at 20 and reaches 47; a lead-in of eight
+    // words would push 45 out, so the passage moves back only as far as keeps it.
+    let mut words = numbered_words(80);
+    words[20] = "zebra".into();
+    words[45] = "yak".into();
+    let snippet = snippet_of(&words.join(" "), "zebra yak ");
+    let marked: Vec<&str> = snippet
+        .highlights
+        .iter()
+        .map(|s| &snippet.text[s.start..s.end])
+        .collect();
+    assert_eq!(marked, vec!["zebra", "yak"], "{}", snippet.text);
+    assert!(snippet.text.starts_with("w18 "), "{}", snippet.text);
 }
 
 // ---- property test: index vs naive linear scan ----
