@@ -65,6 +65,10 @@ const SLICE: std::time::Duration = std::time::Duration::from_millis(30);
 /// Articles indexed between two looks at the clock.
 const ARTICLES_PER_STEP: usize = 16;
 
+/// Index terms finished between two looks at the clock (a term's postings take from a
+/// microsecond to a millisecond at 50,000 articles).
+const TERMS_PER_STEP: usize = 256;
+
 thread_local! {
     /// The running load's worker (None between loads).
     static WORKER: RefCell<Option<LoaderWorker>> = const { RefCell::new(None) };
@@ -319,6 +323,7 @@ impl CorpusLoader {
             return;
         };
         let started = browser::now_ms();
+        let mut paint_now = false;
         loop {
             arriving = match arriving {
                 Arriving::Reading {
@@ -342,15 +347,36 @@ impl CorpusLoader {
                     },
                 },
                 Arriving::Indexing(mut building) => {
-                    if building.index_more(ARTICLES_PER_STEP) == building.total() {
+                    if building.indexed() < building.total() {
+                        building.index_more(ARTICLES_PER_STEP);
+                        Arriving::Indexing(building)
+                    } else {
+                        // Orders the whole vocabulary: a step of its own, after which the
+                        // progress bar shows the new stage.
+                        let (done, total) = building.finish_terms(0);
+                        paint_now = true;
+                        Arriving::Finishing {
+                            building,
+                            done,
+                            total,
+                        }
+                    }
+                }
+                Arriving::Finishing { mut building, .. } => {
+                    let (done, total) = building.finish_terms(TERMS_PER_STEP);
+                    if done == total {
                         self.active.set(Corpus::indexed(building.finish(|_| ())));
                         self.progress.set(None);
                         return;
                     }
-                    Arriving::Indexing(building)
+                    Arriving::Finishing {
+                        building,
+                        done,
+                        total,
+                    }
                 }
             };
-            if browser::now_ms() - started >= SLICE.as_secs_f64() * 1e3 {
+            if paint_now || browser::now_ms() - started >= SLICE.as_secs_f64() * 1e3 {
                 break;
             }
         }
@@ -387,6 +413,12 @@ enum Arriving {
     },
     /// Indexing its articles.
     Indexing(IndexedBundleBuilder),
+    /// Finishing the index, `done` of `total` terms.
+    Finishing {
+        building: IndexedBundleBuilder,
+        done: usize,
+        total: usize,
+    },
 }
 
 impl Arriving {
@@ -410,11 +442,16 @@ impl Arriving {
                     ),
                 }
             }
+            Arriving::Finishing { done, total, .. } => LoadProgress {
+                done: *done,
+                total: *total,
+                label: "Finishing the index".into(),
+            },
         }
     }
 }
 
-/// Reads one of the bundle's parts. Kept as long as the page: the articles' text borrows from it.
+/// Reads one of the bundle's parts (its text is copied out: the part can then be dropped).
 fn read_part(read: &mut BundleFromParts, part: &Uint8Array) -> Result<(), String> {
     let text = String::from_utf8(part.to_vec())
         .map_err(|_| "the file loader's answer is not UTF-8 text".to_string())?;

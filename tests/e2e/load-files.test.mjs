@@ -282,6 +282,9 @@ test('a large load is read and indexed a slice at a time, and Cancel stops it wh
   // painted and could answer (one long task would show none).
   const partWay = labels.filter((l) => /^Indexing [1-9][\d,]* of 6,000 articles$/.test(l) && !l.startsWith('Indexing 6,000'));
   assert.ok(partWay.length >= 1, labels.join(' | '));
+  // Then the index is finished in slices of its own (a 200 ms task at 50,000 articles before).
+  const finishing = labels.indexOf('Finishing the index');
+  assert.ok(finishing > labels.findLastIndex((l) => l.startsWith('Indexing')), labels.join(' | '));
   await page.getByTestId('search-input').fill('bulletin 5999');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-link]')?.textContent.includes('Bulletin 5999 '));
   await page.getByTestId('search-input').fill('');

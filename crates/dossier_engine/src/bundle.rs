@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::analytics::{analyse_reporting, AnalysisProgress, Analytics, AnalyticsConfig};
 use crate::article::Article;
 use crate::entities::{EntityExtractor, EntityReport};
-use crate::index::{SearchIndex, SearchIndexBuilder};
+use crate::index::{FinishingIndex, SearchIndex, SearchIndexBuilder};
 use crate::ingest::Warning;
 #[cfg(test)]
 use crate::quotes::Quote;
@@ -239,25 +239,34 @@ fn position_by_id(by_id: &[u32], articles: &[Article], id: &str) -> Option<usize
     by_id.get(found).map(|i| *i as usize)
 }
 
-/// [`IndexedBundle::build`] in steps: the articles are indexed a few at a time, as the caller
-/// asks ([`IndexedBundleBuilder::index_more`]), so a page can index a large loaded corpus in
-/// slices and keep answering in between.
+/// [`IndexedBundle::build`] in steps: the articles are indexed a few at a time, then the
+/// index's terms are finished a few at a time, as the caller asks
+/// ([`IndexedBundleBuilder::index_more`], [`IndexedBundleBuilder::finish_terms`]), so a page can
+/// index a large loaded corpus in slices and keep answering in between.
 pub struct IndexedBundleBuilder {
     bundle: Bundle,
-    index: SearchIndexBuilder,
+    index: IndexStage,
+}
+
+enum IndexStage {
+    Adding(SearchIndexBuilder),
+    Finishing(FinishingIndex),
 }
 
 impl IndexedBundleBuilder {
     pub fn new(bundle: Bundle) -> Self {
         IndexedBundleBuilder {
-            index: SearchIndexBuilder::with_capacity(bundle.articles.len()),
+            index: IndexStage::Adding(SearchIndexBuilder::with_capacity(bundle.articles.len())),
             bundle,
         }
     }
 
     /// Indexes up to `count` more articles; returns how many are indexed so far.
     pub fn index_more(&mut self, count: usize) -> usize {
-        let done = self.index.len();
+        let IndexStage::Adding(index) = &mut self.index else {
+            return self.bundle.articles.len();
+        };
+        let done = index.len();
         let analytics = &self.bundle.analytics;
         for (position, article) in self
             .bundle
@@ -267,15 +276,17 @@ impl IndexedBundleBuilder {
             .skip(done)
             .take(count)
         {
-            self.index
-                .add(article, Some(&analytics.doc_facets_of(position)));
+            index.add(article, Some(&analytics.doc_facets_of(position)));
         }
-        self.index.len()
+        index.len()
     }
 
     /// The number of articles indexed so far.
     pub fn indexed(&self) -> usize {
-        self.index.len()
+        match &self.index {
+            IndexStage::Adding(index) => index.len(),
+            IndexStage::Finishing(_) => self.bundle.articles.len(),
+        }
     }
 
     /// The number of articles to index in all.
@@ -283,12 +294,29 @@ impl IndexedBundleBuilder {
         self.bundle.articles.len()
     }
 
-    /// Indexes what is left, then derives the rest, calling `after_step` with the name of each
-    /// step as it completes.
-    pub fn finish(mut self, mut after_step: impl FnMut(&'static str)) -> IndexedBundle {
+    /// Indexes the articles left, then finishes up to `count` of the index's terms: (terms
+    /// finished, terms in all). The first call orders the whole vocabulary in one go.
+    pub fn finish_terms(&mut self, count: usize) -> (usize, usize) {
         self.index_more(usize::MAX);
+        if let IndexStage::Adding(adding) = &mut self.index {
+            let added = std::mem::replace(adding, SearchIndexBuilder::with_capacity(0));
+            self.index = IndexStage::Finishing(added.into_finishing());
+        }
+        match &mut self.index {
+            IndexStage::Finishing(index) => (index.finish_terms(count), index.term_count()),
+            IndexStage::Adding(_) => (0, 0),
+        }
+    }
+
+    /// Indexes and finishes what is left, then derives the rest, calling `after_step` with
+    /// the name of each step as it completes.
+    pub fn finish(mut self, mut after_step: impl FnMut(&'static str)) -> IndexedBundle {
+        self.finish_terms(usize::MAX);
         let bundle = self.bundle;
-        let index = self.index.finish();
+        let index = match self.index {
+            IndexStage::Finishing(finishing) => finishing.finish(),
+            IndexStage::Adding(adding) => adding.finish(),
+        };
         after_step("search index");
         let by_id = order_by_id(&bundle.articles);
         after_step("article lookup");
@@ -433,6 +461,22 @@ mod tests {
             assert_eq!(progress, expected, "slices of {slice}");
             // Nothing is indexed twice once every article is.
             assert_eq!(building.index_more(slice), 5);
+            // Then the terms, `slice` at a time.
+            let (mut done, terms) = building.finish_terms(0);
+            assert_eq!(done, 0);
+            assert_eq!(terms, whole.index.term_count());
+            while done < terms {
+                let (now, total) = building.finish_terms(slice);
+                assert_eq!(
+                    (now, total),
+                    ((done + slice).min(terms), terms),
+                    "slices of {slice}"
+                );
+                done = now;
+            }
+            assert_eq!(building.finish_terms(slice), (terms, terms));
+            assert_eq!(building.index_more(slice), 5);
+            assert_eq!(building.indexed(), 5);
             let sliced = building.finish(|_| ());
             assert!(sliced.index == whole.index, "slices of {slice}");
             assert_eq!(sliced.quotes, whole.quotes);
