@@ -38,8 +38,8 @@ pub fn App() -> impl IntoView {
                 .into_any();
         }
     };
-    let loader = CorpusLoader::new(Corpus::index(bundle));
     let nav = Nav::install();
+    let loader = CorpusLoader::new(Corpus::index(bundle), nav);
     let overlays = Overlays {
         help_open: RwSignal::new(false),
         drawer_open: RwSignal::new(false),

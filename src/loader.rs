@@ -21,6 +21,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 use crate::browser;
 use crate::dropped;
 use crate::format;
+use crate::nav::Nav;
 use crate::results::Corpus;
 
 /// The global function (set by the page's JS) that starts a loader worker.
@@ -38,6 +39,7 @@ pub struct CorpusLoader {
     pub progress: RwSignal<Option<LoadProgress>>,
     /// Problems with the last load, one sentence each, naming the file (and line).
     pub messages: RwSignal<Vec<String>>,
+    nav: Nav,
 }
 
 /// The started worker, its handlers, and files waiting for it to say it is ready.
@@ -81,8 +83,9 @@ thread_local! {
 }
 
 impl CorpusLoader {
-    pub fn new(embedded: Corpus) -> Self {
+    pub fn new(embedded: Corpus, nav: Nav) -> Self {
         CorpusLoader {
+            nav,
             active: RwSignal::new(embedded.clone()),
             embedded: StoredValue::new(embedded),
             progress: RwSignal::new(None),
@@ -99,7 +102,19 @@ impl CorpusLoader {
     /// Back to the embedded corpus.
     pub fn use_embedded(self) {
         self.messages.set(Vec::new());
-        self.active.set(self.embedded.get_value());
+        self.show(self.embedded.get_value());
+    }
+
+    /// Puts `corpus` on screen. The filters, the page and the open article belong to the
+    /// corpus left behind (its topics, names and ids): they go, in a new history entry, so the
+    /// new corpus never opens on "0 articles" or "Article not found". The query, the view and
+    /// the order stay.
+    fn show(self, corpus: Corpus) {
+        self.nav.push(|state| {
+            state.clear_filters();
+            state.article = None;
+        });
+        self.active.set(corpus);
     }
 
     /// Loads the files of the file picker, or of a drop of files.
@@ -365,7 +380,7 @@ impl CorpusLoader {
                 Arriving::Finishing { mut building, .. } => {
                     let (done, total) = building.finish_terms(TERMS_PER_STEP);
                     if done == total {
-                        self.active.set(Corpus::indexed(building.finish(|_| ())));
+                        self.show(Corpus::indexed(building.finish(|_| ())));
                         self.progress.set(None);
                         return;
                     }

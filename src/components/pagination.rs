@@ -6,6 +6,7 @@ use crate::nav::use_nav;
 use crate::results::use_results;
 
 /// Previous / "page n of m" / next; hidden when everything fits on one page.
+// Comparisons in attribute closures are braced: an unbraced `>` ends the tag in `view!`.
 #[component]
 pub fn Pagination() -> impl IntoView {
     let nav = use_nav();
@@ -19,11 +20,11 @@ pub fn Pagination() -> impl IntoView {
     view! {
         <Show when=move || { pages.get() > 1 }>
             <nav class="pagination" aria-label="Result pages" data-testid="pagination">
-                <button type="button" class="button" data-testid="page-prev" disabled=move || page.get() <= 1 on:click=move |_| go(page.get_untracked().saturating_sub(1).max(1))>
+                <button type="button" class="button" data-testid="page-prev" disabled=move || { page.get() <= 1 } on:click=move |_| go(page.get_untracked().saturating_sub(1).max(1))>
                     "← Previous"
                 </button>
                 <span class="muted" aria-live="polite">{move || format!("Page {} of {}", page.get(), pages.get())}</span>
-                <button type="button" class="button" data-testid="page-next" disabled=move || page.get() >= pages.get() on:click=move |_| go(page.get_untracked() + 1)>
+                <button type="button" class="button" data-testid="page-next" disabled=move || { page.get() >= pages.get() } on:click=move |_| go(page.get_untracked() + 1)>
                     "Next →"
                 </button>
             </nav>

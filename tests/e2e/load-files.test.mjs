@@ -72,6 +72,38 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await context.close();
 });
 
+test('switching corpus drops the filters and the open article of the one left, keeps the query', async () => {
+  const { page, context, problems } = await openPage(browser, server.url + '?person=Ishaq+Dar&view=results');
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  const before = new URL(page.url()).searchParams;
+  assert.equal(before.get('person'), 'Ishaq Dar');
+  assert.ok(before.get('article'));
+
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  let params = new URL(page.url()).searchParams;
+  assert.equal(params.get('person'), null, 'the embedded corpus\'s filter is gone');
+  assert.equal(params.get('article'), null, 'its article is closed');
+  assert.equal(await page.getByTestId('reader').count(), 0);
+  assert.equal(await page.locator('[data-testid=sidebar] input:checked').count(), 0);
+
+  // An article of the loaded files, then back to the embedded corpus: no "Article not found".
+  await page.getByTestId('search-input').fill('lighthouse');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  await page.getByTestId('use-embedded').click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('article'));
+  assert.equal(await page.getByTestId('reader-missing').count(), 0);
+  params = new URL(page.url()).searchParams;
+  assert.equal(params.get('q'), 'lighthouse', 'the query stays');
+  assert.equal(await page.getByTestId('search-input').inputValue(), 'lighthouse');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a load shows its progress, dropped files load too, and the page keeps answering', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByTestId('result').first().waitFor();
@@ -254,6 +286,40 @@ function manyArticles(count) {
   }
   return { name: 'big.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) };
 }
+
+test('results past the first page are reached with Next and Previous, and the address keeps the page', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles([manyArticles(35)]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.startsWith('35 articles'));
+  await page.getByTestId('sort').selectOption('oldest');
+  const titles = async () => page.getByTestId('result-link').allTextContents();
+  const first = await titles();
+  assert.equal(first.length, 10);
+  const next = page.getByTestId('page-next');
+  const prev = page.getByTestId('page-prev');
+  assert.equal(await page.getByTestId('pagination').locator('span').textContent(), 'Page 1 of 4');
+  assert.equal(await next.textContent(), 'Next →');
+  assert.ok(await next.isEnabled());
+  assert.ok(await prev.isDisabled());
+  const seen = new Set(first);
+  for (const expected of [2, 3, 4]) {
+    await next.click();
+    await page.waitForFunction((n) => new URL(location.href).searchParams.get('page') === String(n), expected);
+    assert.equal(await page.getByTestId('pagination').locator('span').textContent(), `Page ${expected} of 4`);
+    for (const title of await titles()) {
+      assert.ok(!seen.has(title), `each page shows new results: ${title}`);
+      seen.add(title);
+    }
+  }
+  assert.equal(seen.size, 35, 'the four pages together hold every result once');
+  assert.ok(await next.isDisabled());
+  await prev.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '3');
+  assert.ok(await next.isEnabled());
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
 
 test('a large load is read and indexed a slice at a time, and Cancel stops it while indexing', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
