@@ -4,7 +4,7 @@
 //! query    := or
 //! or       := and ("OR" and)*
 //! and      := unary+
-//! unary    := "-" primary | primary
+//! unary    := ("-" | "NOT") primary | primary
 //! primary  := "(" or ")" | phrase | field ":" (word | phrase) | word
 //! phrase   := '"' ... '"'
 //! ```
@@ -39,7 +39,10 @@ pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
     ),
     ("\"Indus Waters Treaty\"", "The exact phrase"),
     ("India OR China", "Either word"),
-    ("cyber -crime", "The first word, never the second"),
+    (
+        "cyber -crime",
+        "The first word, never the second (or cyber NOT crime)",
+    ),
     ("title:cyber", "The word in the title"),
     (
         "person:\"Munir Akram\"",
@@ -382,7 +385,7 @@ enum Token {
     Open(Span),
     Close(Span),
     Or(Span),
-    /// `-` directly before a word, phrase or `(`.
+    /// `-` directly before a word, phrase or `(`, or the word `NOT`.
     Minus(Span),
     /// A quoted phrase (inner text, span including quotes).
     Phrase(String, Span),
@@ -459,6 +462,10 @@ fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
                 let word = text.get(start..end).unwrap_or("");
                 if word == "OR" || word == "|" || word == "||" {
                     tokens.push(Token::Or(span_of(end)));
+                } else if word == "NOT" {
+                    // People write NOT as often as `-`: searched as the word "not" (a
+                    // stop-word), it would have been dropped and the query's sense flipped.
+                    tokens.push(Token::Minus(span_of(end)));
                 } else if let Some((name, value)) = word.split_once(':') {
                     let known = name.eq_ignore_ascii_case("title")
                         || name.eq_ignore_ascii_case("date")
@@ -562,9 +569,10 @@ impl Parser<'_> {
             self.next += 1;
             let inner = self.primary(depth);
             if inner.is_none() {
+                let written = self.text.get(span.start..span.end).unwrap_or("-");
                 self.error(
                     span,
-                    "'-' must be followed by a word, phrase or group: ignored.".into(),
+                    format!("'{written}' must be followed by a word, phrase or group: ignored."),
                 );
             }
             return inner.map(|q| Query::Not(Box::new(q)));

@@ -70,6 +70,23 @@ fn negations_of_terms_and_phrases() {
 }
 
 #[test]
+fn not_in_capitals_negates_like_a_minus() {
+    let parsed = parse_complete("cyber NOT crime NOT \"world bank\"");
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    assert_eq!(parsed.query.describe(), "cyber -crime -\"world bank\"");
+    let alone = parse_complete("NOT cyber");
+    assert_eq!(alone.query.describe(), "-cyber");
+    // With nothing after it, it says so in its own words.
+    let dangling = parse_complete("cyber NOT");
+    assert_eq!(dangling.query.describe(), "cyber");
+    assert!(dangling.errors[0]
+        .message
+        .starts_with("'NOT' must be followed"));
+    // Only in capitals: lower-case "not" stays a word.
+    assert_eq!(parse_complete("not cyber").query.describe(), "not cyber");
+}
+
+#[test]
 fn or_and_parentheses() {
     let parsed = parse_complete("(indus OR ganges) treaty");
     assert!(parsed.errors.is_empty());
