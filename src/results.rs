@@ -2,11 +2,13 @@
 //! memo recomputes only when its inputs change, and every view reads the same results.
 
 use dossier_engine::analysis::Analyzer;
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 
 use dossier_engine::analytics::Analytics;
 use dossier_engine::bundle::IndexedBundle;
+use dossier_engine::index::facets::{FacetCount, FacetKey};
 use dossier_engine::search::{HitMarks, SearchRequest, SearchResponse};
 use dossier_engine::view_model::{self, QueryTerms, TimeBucket};
 use dossier_engine::{Article, Bundle};
@@ -95,6 +97,21 @@ impl Corpus {
     /// Runs a search over the corpus.
     pub fn search(&self, request: &SearchRequest) -> SearchResponse {
         self.0.index.search(self.articles(), request)
+    }
+
+    /// The counts of `key`'s values among a response's matches: its facet counts, unless `key`
+    /// is filtered, when those ignore the filter and the matches are counted instead.
+    pub fn counts_within<'a>(
+        &self,
+        response: &'a SearchResponse,
+        key: FacetKey,
+        filtered: bool,
+    ) -> Cow<'a, [FacetCount]> {
+        if filtered {
+            Cow::Owned(self.0.index.counts_within(&response.matched, key))
+        } else {
+            Cow::Borrowed(response.facets.get(&key).map_or(&[], Vec::as_slice))
+        }
     }
 
     /// Title highlights and snippet of the article at `index` for a response's matched terms.

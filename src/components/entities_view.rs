@@ -30,66 +30,67 @@ pub fn EntitiesView() -> impl IntoView {
         })
     });
     let narrowed = Memo::new(move |_| nav.with(UrlState::narrows));
-    let column = move |kind: EntityKind, title: &'static str| {
-        let key = FacetKey::of_entities(kind);
-        // Every entity of the kind, or its first PER_KIND, as the sidebar's "Show all" does.
-        let expanded = RwSignal::new(false);
-        // The sidebar's counts, in its order (most articles first, then by name), and how many
-        // entities of the kind the matches name.
-        let listed = Memo::new(move |_| {
-            results.timed.with(|t| {
-                let mut named = t
-                    .response
-                    .facets
-                    .get(&key)
-                    .into_iter()
-                    .flatten()
-                    .filter(|c| c.count > 0);
-                let shown = if expanded.get() { usize::MAX } else { PER_KIND };
-                let listed: Vec<_> = named
-                    .by_ref()
-                    .take(shown)
-                    .map(|c| (c.value.clone(), c.count))
-                    .collect();
-                let all = listed.len() + named.count();
-                (listed, all)
-            })
-        });
-        view! {
-            <section class="entity-column" aria-label=title>
-                <h3>{title}</h3>
-                {move || listed.with(|(named, all)| {
-                    if named.is_empty() {
-                        return view! { <p class="muted">"None named in these articles."</p> }.into_any();
-                    }
-                    view! {
-                        <ul>
-                            {named.iter().map(|(name, count)| {
-                                let pressed = {
-                                    let name = name.clone();
-                                    move || chosen.with(|c| c.as_ref().is_some_and(|(k, n)| *k == kind && n == &name)).to_string()
-                                };
-                                let choose = name.clone();
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="entity"
-                                            data-testid="entity"
-                                            aria-pressed=pressed
-                                            on:click=move |_| nav.push(|s| s.select_only(key, &choose))
-                                        >
-                                            <span class="entity-name">{name.clone()}</span>
-                                            <span class="facet-count">{*count}</span>
-                                        </button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        {show_all_toggle(expanded, *all, "entities-all")}
-                    }.into_any()
-                })}
-            </section>
+    let column = {
+        let corpus = corpus.clone();
+        move |kind: EntityKind, title: &'static str| {
+            let key = FacetKey::of_entities(kind);
+            // Every entity of the kind, or its first PER_KIND, as the sidebar's "Show all" does.
+            let expanded = RwSignal::new(false);
+            // The matches' counts, in the sidebar's order (most articles first, then by name), and
+            // how many entities of the kind the matches name. With this kind filtered, the sidebar
+            // counts what ticking another would add; this lists what the matches name with it.
+            let corpus = corpus.clone();
+            let listed = Memo::new(move |_| {
+                let filtered = nav.with(|s| s.filters.contains_key(&key));
+                results.timed.with(|t| {
+                    let counts = corpus.counts_within(&t.response, key, filtered);
+                    let mut named = counts.iter().filter(|c| c.count > 0);
+                    let shown = if expanded.get() { usize::MAX } else { PER_KIND };
+                    let listed: Vec<_> = named
+                        .by_ref()
+                        .take(shown)
+                        .map(|c| (c.value.clone(), c.count))
+                        .collect();
+                    let all = listed.len() + named.count();
+                    (listed, all)
+                })
+            });
+            view! {
+                <section class="entity-column" aria-label=title>
+                    <h3>{title}</h3>
+                    {move || listed.with(|(named, all)| {
+                        if named.is_empty() {
+                            return view! { <p class="muted">"None named in these articles."</p> }.into_any();
+                        }
+                        view! {
+                            <ul>
+                                {named.iter().map(|(name, count)| {
+                                    let pressed = {
+                                        let name = name.clone();
+                                        move || chosen.with(|c| c.as_ref().is_some_and(|(k, n)| *k == kind && n == &name)).to_string()
+                                    };
+                                    let choose = name.clone();
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="entity"
+                                                data-testid="entity"
+                                                aria-pressed=pressed
+                                                on:click=move |_| nav.push(|s| s.select_only(key, &choose))
+                                            >
+                                                <span class="entity-name">{name.clone()}</span>
+                                                <span class="facet-count">{*count}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            {show_all_toggle(expanded, *all, "entities-all")}
+                        }.into_any()
+                    })}
+                </section>
+            }
         }
     };
     // What the chosen entity is named with in the current matches (those naming it).

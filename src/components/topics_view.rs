@@ -23,17 +23,20 @@ pub fn TopicsView() -> impl IntoView {
     let results = use_results();
     let topic_count = corpus.analytics().topics.topics.len();
     // After a search or a filter: the matching articles, and per topic (in the analytics'
-    // order) its matching articles, which are the sidebar's topic counts.
+    // order) its matching articles: the sidebar's counts, unless topics are filtered, when
+    // the sidebar counts what ticking another topic would add and this counts the matches.
     let matching = Memo::new({
         let corpus = corpus.clone();
         move |_| {
             let topics = &corpus.analytics().topics.topics;
             nav.with(UrlState::narrows).then(|| {
+                let filtered = nav.with(|s| s.filters.contains_key(&FacetKey::Topic));
                 results.timed.with(|t| {
-                    let counts = t.response.facets.get(&FacetKey::Topic);
+                    let counts = corpus.counts_within(&t.response, FacetKey::Topic, filtered);
                     let of = |label: &str| {
                         counts
-                            .and_then(|counts| counts.iter().find(|c| c.value == label))
+                            .iter()
+                            .find(|c| c.value == label)
                             .map_or(0, |c| c.count)
                     };
                     let per_topic: Vec<usize> =

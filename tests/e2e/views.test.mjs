@@ -200,6 +200,47 @@ test('topics and entities count the matches of the current search; topics withou
   await context.close();
 });
 
+test('with topics or names ticked, the views count within the matches, not what ticking more would add', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
+  await page.getByTestId('topics-view').waitFor();
+  const nodes = page.getByTestId('topic-node');
+  const shownSizes = () => nodes.evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.topic, Number(e.querySelector('[data-testid=topic-size]').textContent)])));
+  const sizes = await shownSizes();
+  const [first, second] = Object.keys(sizes);
+  // Two topics ticked: the matches are theirs (an article has one topic), the rest have none.
+  const ticked = (label) => page.getByTestId('facet-topic').locator('label').filter({ has: page.locator('.facet-label', { hasText: label }) }).getByTestId('facet-option');
+  await ticked(first).check();
+  await page.waitForFunction(() => /matching/.test(document.getElementById('topics-heading')?.textContent ?? ''));
+  await ticked(second).check();
+  const total = sizes[first] + sizes[second];
+  await page.waitForFunction((n) => new RegExp(`${n} matching article`).test(document.getElementById('topics-heading').textContent), total);
+  const matched = await shownSizes();
+  for (const [topic, size] of Object.entries(sizes)) {
+    const expected = topic === first || topic === second ? size : 0;
+    assert.equal(matched[topic], expected, `${topic}: ${matched[topic]} of the ${total} matches`);
+  }
+  // The sidebar still says what ticking another topic would add.
+  const untickedCounts = await page.getByTestId('facet-topic').locator('label').evaluateAll((els) => els.map((e) => [e.querySelector('.facet-label').textContent.trim(), Number(e.querySelector('.facet-count').textContent)]));
+  assert.ok(untickedCounts.some(([label, n]) => label !== first && label !== second && n > 0), JSON.stringify(untickedCounts));
+
+  // A person chosen in the entities view: its column lists who is named with them, its own count is every match.
+  await page.goto(`${server.url}?view=entities`);
+  await page.getByTestId('entities-view').waitFor();
+  const people = page.locator('section[aria-label=People]').getByTestId('entity');
+  const before = await people.count();
+  const name = (await people.first().locator('.entity-name').textContent()).trim();
+  await people.first().click();
+  await page.getByTestId('co-occurrence').waitFor();
+  const heading = await page.locator('#entities-heading').textContent();
+  const naming = Number(heading.match(/([\d,]+) matching article/)[1].replace(/,/g, ''));
+  const listed = await people.evaluateAll((els) => els.map((e) => [e.querySelector('.entity-name').textContent.trim(), Number(e.querySelector('.facet-count').textContent)]));
+  assert.ok(listed.some(([n, count]) => n === name && count === naming), `${name} is named in every match: ${JSON.stringify(listed)}`);
+  assert.ok(listed.every(([, n]) => n >= 1 && n <= naming), JSON.stringify(listed));
+  assert.ok(listed.length <= before, `${listed.length} named with ${name}, of ${before}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('quotes: every quotation with speaker and article, searchable with the search box', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=quotes`);
   await page.getByTestId('quotes-view').waitFor();

@@ -446,19 +446,38 @@ impl SearchIndex {
                     }
                 }
             }
-            // Years read as a calendar, newest first (their counts are beside them); other
-            // values most frequent first.
-            let calendar = key == FacetKey::Year;
-            crate::sort_shared(&mut values, &|a, b| {
-                if calendar {
-                    b.value.cmp(&a.value)
-                } else {
-                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
-                }
-            });
+            sort_facet_values(&mut values, key);
             out.insert(key, values);
         }
         out
+    }
+
+    /// How many of `docs` carry each value of `key`, in the order of a response's facets,
+    /// without zeros. A response's counts for a key with a filter ignore that filter (they show
+    /// what ticking another value would give); these count within `docs` alone, e.g. the
+    /// topics of the matches when topics are filtered.
+    pub fn counts_within(&self, docs: &[u32], key: FacetKey) -> Vec<FacetCount> {
+        let mut counts = vec![0usize; self.facets.value_count(key)];
+        for doc in docs {
+            for id in self.facets.doc_values(*doc, key) {
+                if let Some(count) = counts.get_mut(*id as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        let mut values: Vec<FacetCount> = counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, count)| *count > 0)
+            .filter_map(|(id, count)| {
+                Some(FacetCount {
+                    value: self.facets.value(key, u32::try_from(id).ok()?)?.to_string(),
+                    count,
+                })
+            })
+            .collect();
+        sort_facet_values(&mut values, key);
+        values
     }
 
     fn page_of_hits(&self, articles: &[Article], request: &SearchRequest, run: &Run) -> Vec<Hit> {
@@ -682,6 +701,19 @@ fn positive_terms(query: &Query) -> Vec<&TermQuery> {
     let mut out = Vec::new();
     walk(query, &mut out);
     out
+}
+
+/// Years read as a calendar, newest first (their counts are beside them); other values most
+/// frequent first, then by name.
+fn sort_facet_values(values: &mut Vec<FacetCount>, key: FacetKey) {
+    let calendar = key == FacetKey::Year;
+    crate::sort_shared(values, &|a, b| {
+        if calendar {
+            b.value.cmp(&a.value)
+        } else {
+            b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+        }
+    });
 }
 
 fn has_terms(query: &Query) -> bool {

@@ -252,6 +252,28 @@ fn query_filters_and_request_filters() {
 }
 
 #[test]
+fn counts_within_the_matches_ignore_no_filter() {
+    let (articles, index) = fixture();
+    let mut request = SearchRequest::new("");
+    request
+        .filters
+        .insert(FacetKey::Place, vec!["New Delhi".into()]);
+    let response = index.search(&articles, &request);
+    assert_eq!(ids(&response), vec!["indus-treaty"]);
+    // The response's place counts ignore the place filter: Karachi would add one...
+    let karachi = FacetCount {
+        value: "Karachi".into(),
+        count: 1,
+    };
+    assert!(response.facets[&FacetKey::Place].contains(&karachi));
+    // ...but within the one match only its own places are named, most first then by name.
+    let within = index.counts_within(&response.matched, FacetKey::Place);
+    let named: Vec<(&str, usize)> = within.iter().map(|c| (c.value.as_str(), c.count)).collect();
+    assert_eq!(named, vec![("Islamabad", 1), ("New Delhi", 1)]);
+    assert!(index.counts_within(&[], FacetKey::Place).is_empty());
+}
+
+#[test]
 fn years_are_listed_newest_first_and_others_by_count() {
     let response = search("");
     let years: Vec<&str> = response.facets[&FacetKey::Year]
