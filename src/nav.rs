@@ -22,8 +22,11 @@ pub struct Nav {
     /// said for people; empty once the state moves on, since the address is then rewritten
     /// without it.
     left_out: RwSignal<Vec<String>>,
-    /// A history replacement waiting for typing to pause (see [`TYPING_SETTLES`]).
+    /// A history write waiting for typing to pause (see [`TYPING_SETTLES`]).
     pending_replace: StoredValue<Option<TimeoutHandle>>,
+    /// The search the current history entry holds: whether a settled search replaces the entry
+    /// or gets one of its own ([`keeps_its_entry`]).
+    entry_query: StoredValue<String>,
     /// Fires when the address bar catches up with the state (a push, a settled replacement,
     /// back/forward): what follows the address rather than every keystroke listens to it.
     address_changed: Trigger,
@@ -34,6 +37,7 @@ impl Nav {
     pub fn install() -> Self {
         let (state, left_out) = UrlState::parse_reporting(&browser::location_search());
         let nav = Nav {
+            entry_query: StoredValue::new(state.query.clone()),
             state: RwSignal::new(state),
             left_out: RwSignal::new(left_out),
             pending_replace: StoredValue::new(None),
@@ -43,6 +47,7 @@ impl Nav {
             // The URL moved on: a replacement still waiting would write the old state over it.
             nav.cancel_pending_replace();
             let (state, left_out) = UrlState::parse_reporting(&browser::location_search());
+            nav.entry_query.set_value(state.query.clone());
             nav.state.set(state);
             nav.left_out.set(left_out);
             nav.address_changed.notify();
@@ -81,20 +86,31 @@ impl Nav {
         self.apply(change, true);
     }
 
-    /// Replaces the current history entry (typing in the search box: one entry per search, not per
-    /// key). The state changes now; the address bar follows once typing pauses.
+    /// Typing in the search box: the state changes now; the address bar follows once typing
+    /// pauses, in the current history entry while the search is refined, in a new one when it
+    /// is another search ([`keeps_its_entry`]): one entry per search, not per key.
     pub fn replace(&self, change: impl FnOnce(&mut UrlState)) {
         self.apply(change, false);
     }
 
-    /// Writes a waiting replacement now: when its timer fires, or before a new entry is pushed
-    /// over it.
+    /// Writes a waiting search now: when its timer fires, or before a new entry is pushed over
+    /// it.
     fn flush_pending_replace(&self) {
-        if self.cancel_pending_replace() {
-            if let Some(query) = self.state.try_with_untracked(UrlState::to_query_string) {
-                self.write_address(&query, false);
-            }
+        if !self.cancel_pending_replace() {
+            return;
         }
+        let written = self
+            .state
+            .try_with_untracked(|s| (s.to_query_string(), s.query.clone()));
+        let Some((query_string, query)) = written else {
+            return;
+        };
+        let push = self
+            .entry_query
+            .try_with_value(|entry| keeps_its_entry(entry, &query))
+            .unwrap_or(false);
+        self.entry_query.set_value(query);
+        self.write_address(&query_string, push);
     }
 
     /// Drops a waiting replacement; true when there was one.
@@ -131,6 +147,7 @@ impl Nav {
         if push {
             // The entry being left keeps what was typed in it.
             self.flush_pending_replace();
+            self.entry_query.set_value(next.query.clone());
             self.write_address(&next.to_query_string(), true);
         } else {
             // Superseded: the new timer writes the whole newer state.
@@ -157,7 +174,42 @@ impl Nav {
     }
 }
 
+/// Whether the search `entry` of the current history entry stays in history when a search
+/// `next` settles, Back returning to it: when it is a search (not empty) and `next` is another
+/// one, not the same search typed further or cut back.
+fn keeps_its_entry(entry: &str, next: &str) -> bool {
+    let (entry, next) = (entry.trim(), next.trim());
+    let refined = |longer: &str, shorter: &str| {
+        longer
+            .get(..shorter.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(shorter))
+    };
+    !entry.is_empty() && (next.is_empty() || !(refined(entry, next) || refined(next, entry)))
+}
+
 /// The [`Nav`] provided by the app.
 pub fn use_nav() -> Nav {
     expect_context::<Nav>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keeps_its_entry;
+
+    #[test]
+    fn another_search_gets_its_own_entry_a_refined_one_does_not() {
+        // Typed further, cut back, or only in other case: the same search.
+        assert!(!keeps_its_entry("cyber", "cyber crime"));
+        assert!(!keeps_its_entry("cyber crime", "cyber"));
+        assert!(!keeps_its_entry("Cyber", "cyber "));
+        // Another search: Back returns to this one.
+        assert!(keeps_its_entry("cyber", "india"));
+        assert!(keeps_its_entry("cyber law", "cyber crime"));
+        // Clearing the box leaves the search in history; an empty entry is not kept.
+        assert!(keeps_its_entry("cyber", ""));
+        assert!(!keeps_its_entry("", "india"));
+        assert!(!keeps_its_entry("", ""));
+        // Byte offsets inside a character do not panic.
+        assert!(keeps_its_entry("é", "eé"));
+    }
 }

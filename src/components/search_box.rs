@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::nav::use_nav;
 
-/// A labelled search input bound to the URL's `q`; every keystroke replaces the history entry
-/// (one entry per search, not per key). `/` focuses it from anywhere.
+/// A labelled search input bound to the URL's `q`: one history entry per search, not per key
+/// (see `Nav::replace`). `/` focuses it from anywhere.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let nav = use_nav();

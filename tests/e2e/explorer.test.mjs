@@ -268,6 +268,32 @@ test('a link with values the page cannot use says which, keeps the rest, and dro
   await context.close();
 });
 
+test('each search typed is a history entry: Back returns to the one before, refining one does not add entries', async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId('result').first().waitFor();
+  const input = page.getByTestId('search-input');
+  const start = await page.evaluate(() => history.length);
+  const settled = (q) => page.waitForFunction((want) => new URL(location.href).searchParams.get('q') === want, q);
+  await input.pressSequentially('cyb', { delay: 10 });
+  await settled('cyb');
+  await input.pressSequentially('er', { delay: 10 });
+  await settled('cyber');
+  await input.fill('india');
+  await settled('india');
+  const entries = await page.evaluate(() => history.length);
+  assert.equal(entries, start + 1, 'one entry for cyber (refined from cyb), one for india');
+  await page.goBack();
+  await settled('cyber');
+  assert.equal(await input.inputValue(), 'cyber');
+  // "cyb" was refined into "cyber" in its entry, which took the place of the empty start page.
+  await page.goForward();
+  await settled('india');
+  assert.equal(await input.inputValue(), 'india');
+  assert.equal(await page.evaluate(() => history.length), entries, 'Back and Forward move within the same entries');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the URL holds the whole view: reload restores it, back and forward move through it', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
