@@ -329,10 +329,19 @@ pub fn parse(text: &str, options: &ParseOptions) -> ParsedQuery {
     }
 }
 
-/// Marks the term that ends the text (if the text ends in a bare word) as a prefix.
+/// A word typed last is read as a prefix from this many characters: "UN" in a shared link is the
+/// word, not "under", "unit" and "unless"; "uni" is likely still being typed.
+const MIN_TYPED_PREFIX: usize = 3;
+
+/// Marks the term that ends the text (if the text ends in a bare word of at least
+/// [`MIN_TYPED_PREFIX`] characters) as a prefix.
 fn mark_last_term_as_prefix(query: &mut Query, text_end: usize) {
     match query {
-        Query::Term(term) if term.span.end == text_end => term.prefix = true,
+        Query::Term(term)
+            if term.span.end == text_end && term.folded.chars().count() >= MIN_TYPED_PREFIX =>
+        {
+            term.prefix = true
+        }
         Query::And(parts) | Query::Or(parts) => {
             if let Some(last) = parts.last_mut() {
                 mark_last_term_as_prefix(last, text_end);

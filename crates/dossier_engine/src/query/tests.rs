@@ -42,6 +42,9 @@ fn last_word_is_a_prefix_only_while_typing() {
     assert!(matches!(&parts[0], Query::Term(t) if !t.prefix));
     let done = parse_full("indus wat ");
     assert_eq!(done.query.describe(), "indus wat");
+    // Two letters are a word ("UN", "EU"), not yet a prefix; three may be.
+    assert_eq!(parse_full("cyber UN").query.describe(), "cyber un");
+    assert_eq!(parse_full("uni").query.describe(), "uni*");
 }
 
 #[test]
