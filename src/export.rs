@@ -52,9 +52,11 @@ const CSV_HEADER: [&str; 10] = [
 ];
 
 /// RFC 4180 CSV with a header row and CRLF line ends. Cells that a spreadsheet would run as a
-/// formula (starting with `=`, `+`, `-`, `@`) get a leading `'` so opening the file is safe.
+/// formula (starting with `=`, `+`, `-`, `@`) get a leading `'` so opening the file is safe. It
+/// starts with a byte-order mark: without one Excel reads the file in the system's code page
+/// and turns "Pakistan’s" into "Pakistanâ€™s".
 pub fn to_csv(rows: &[ExportRow]) -> String {
-    let mut out = String::new();
+    let mut out = String::from('\u{feff}');
     push_record(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
     for row in rows {
         push_record(
@@ -138,6 +140,9 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let csv = to_csv(&[row("Say \"hi\", world")]);
+        let csv = csv
+            .strip_prefix('\u{feff}')
+            .expect("a byte-order mark for Excel");
         let mut lines = csv.split("\r\n");
         assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
         assert_eq!(

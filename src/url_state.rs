@@ -268,6 +268,18 @@ impl UrlState {
         self.page = 1;
     }
 
+    /// Whether the date range ends before it starts (both are YYYY-MM-DD: text order is date
+    /// order).
+    pub fn dates_reversed(&self) -> bool {
+        matches!((&self.from, &self.to), (Some(from), Some(to)) if from > to)
+    }
+
+    /// The range the other way round: what a reversed range was meant to be.
+    pub fn swap_dates(&mut self) {
+        std::mem::swap(&mut self.from, &mut self.to);
+        self.page = 1;
+    }
+
     /// A new query text; paging restarts.
     pub fn set_query(&mut self, query: &str) {
         self.query = query.to_string();
@@ -390,6 +402,18 @@ mod tests {
             UrlState::parse("?q=cyber&kind=news&from=2024-01-01&view=quotes&article=a&page=3");
         state.show_everything_naming(FacetKey::Person, "Ishaq Dar");
         assert_eq!(state.to_query_string(), "?person=Ishaq+Dar");
+    }
+
+    #[test]
+    fn a_range_ending_before_it_starts_is_reversed() {
+        let reversed = |query: &str| UrlState::parse(query).dates_reversed();
+        assert!(reversed("?from=2025-03-01&to=2024-12-31"));
+        assert!(reversed("?from=2024-06-10&to=2024-06-01"));
+        assert!(!reversed("?from=2024-01-01&to=2024-01-01"));
+        assert!(!reversed("?from=2025-01-01"));
+        let mut state = UrlState::parse("?from=2025-01-01&to=2023-01-01&page=2");
+        state.swap_dates();
+        assert_eq!(state.to_query_string(), "?from=2023-01-01&to=2025-01-01");
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn FacetGroup(
                                             prop:checked=checked
                                             on:change=toggle
                                         />
-                                        <span class="facet-label">{value}</span>
+                                        <span class="facet-label" title=value>{value}</span>
                                         <span class="facet-count">{move || entry.with(|c| c.count)}</span>
                                     </label>
                                 </li>

@@ -1,5 +1,6 @@
 //! "Load files": explore your own files in the page, with progress and clear messages.
 
+use dossier_engine::ingest::Format;
 use leptos::prelude::*;
 
 use crate::loader::CorpusLoader;
@@ -19,7 +20,7 @@ pub fn LoadFiles() -> impl IntoView {
                     multiple
                     class="visually-hidden"
                     data-testid="load-files"
-                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.csv"
+                    accept=Format::ACCEPT
                     disabled=loading
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);

@@ -158,6 +158,11 @@ fn ReaderPanel(
         .articles
         .iter()
         .find(|e| e.article == article.id)
+        // No heading over an empty list.
+        .filter(|e| {
+            let lists = [&e.people, &e.orgs, &e.places, &e.countries];
+            lists.iter().any(|names| !names.is_empty())
+        })
         .cloned();
     let kwic = Memo::new({
         let article = Arc::clone(&article);

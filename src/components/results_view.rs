@@ -9,7 +9,7 @@ use crate::components::result_item::ResultItem;
 use crate::format;
 use crate::nav::use_nav;
 use crate::results::use_results;
-use crate::url_state::{sort_from_key, sort_key};
+use crate::url_state::{sort_from_key, sort_key, UrlState};
 
 /// Hit count and time, sort and export, the engine's notices, the current page of hits and the
 /// page links; a helpful empty state when nothing matches.
@@ -133,20 +133,106 @@ pub fn ResultsView() -> impl IntoView {
     }
 }
 
-/// Nothing matched: say so, and offer the ways out (drop the filters, a new search).
+/// A button's label and the change it makes.
+type WayOut = (&'static str, fn(&mut UrlState));
+
+/// What [`NoResults`] says, and the way out it offers.
+struct EmptyReason {
+    heading: String,
+    advice: &'static str,
+    way_out: Option<WayOut>,
+}
+
+impl EmptyReason {
+    /// Why `state` matches nothing, in the terms of what narrowed it: the words, the filters, a
+    /// date range that ends before it starts.
+    fn of(state: &UrlState) -> Self {
+        let query = state.query.trim();
+        let filtered = state.has_filters();
+        let heading = match (query.is_empty(), filtered) {
+            (false, true) => format!("No article matches “{query}” with these filters"),
+            (false, false) => format!("No article matches “{query}”"),
+            _ => "No article has all of these filters".to_string(),
+        };
+        let clear: WayOut = if query.is_empty() {
+            ("Clear the filters", UrlState::clear_filters)
+        } else {
+            ("Search without the filters", UrlState::clear_filters)
+        };
+        let (advice, way_out) = if state.dates_reversed() {
+            (
+                "The date range ends before it starts.",
+                Some(("Swap the dates", UrlState::swap_dates as fn(&mut UrlState))),
+            )
+        } else if !query.is_empty() {
+            (
+                "Try fewer or different words, or check the spelling.",
+                filtered.then_some(clear),
+            )
+        } else {
+            ("Tick fewer values, or widen the dates.", Some(clear))
+        };
+        EmptyReason {
+            heading,
+            advice,
+            way_out,
+        }
+    }
+}
+
+/// Nothing matched: say why ([`EmptyReason`]) and offer the way out. One button whose text and
+/// action change, not an element per case: each conditional view costs the page's wasm.
 #[component]
 fn NoResults() -> impl IntoView {
     let nav = use_nav();
-    let has_filters = Memo::new(move |_| nav.with(|s| s.has_filters()));
+    let reason = move || nav.with(EmptyReason::of);
+    let take_way_out = move |_| {
+        if let Some((_, change)) = nav.with_untracked(EmptyReason::of).way_out {
+            nav.push(change);
+        }
+    };
     view! {
         <div class="empty" data-testid="no-results">
-            <h3>"No articles match"</h3>
-            <p>"Try fewer or different words, or check the spelling."</p>
-            <Show when=move || has_filters.get()>
-                <button type="button" class="button" on:click=move |_| nav.push(|s| s.clear_filters())>
-                    "Search without the filters"
-                </button>
-            </Show>
+            <h3>{move || reason().heading}</h3>
+            <p data-testid="no-results-advice">{move || reason().advice}</p>
+            <button
+                type="button"
+                class="button"
+                data-testid="no-results-way-out"
+                hidden=move || reason().way_out.is_none()
+                on:click=take_way_out
+            >
+                {move || reason().way_out.map_or("", |(label, _)| label)}
+            </button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(query: &str) -> EmptyReason {
+        EmptyReason::of(&UrlState::parse(query))
+    }
+
+    #[test]
+    fn the_empty_state_names_what_narrowed_the_search() {
+        let words = reason("?q=zzz");
+        assert_eq!(words.heading, "No article matches “zzz”");
+        assert!(words.way_out.is_none(), "nothing to drop but the words");
+        let both = reason("?q=zzz&kind=news");
+        assert_eq!(both.heading, "No article matches “zzz” with these filters");
+        assert_eq!(
+            both.way_out.map(|w| w.0),
+            Some("Search without the filters")
+        );
+        let filters = reason("?kind=news&year=1999");
+        assert_eq!(filters.way_out.map(|w| w.0), Some("Clear the filters"));
+        let reversed = reason("?from=2025-01-01&to=2020-01-01");
+        assert_eq!(reversed.advice, "The date range ends before it starts.");
+        let mut state = UrlState::parse("?from=2025-01-01&to=2020-01-01");
+        (reversed.way_out.expect("a swap").1)(&mut state);
+        assert!(!state.dates_reversed());
     }
 }

@@ -47,9 +47,20 @@ test('a query with no match shows the empty state; words not found together fall
   const { page, context, problems } = await open('?q=zzzqqqnotaword');
   await page.getByTestId('no-results').waitFor();
   assert.equal(await resultCount(page), 0);
+  assert.equal((await page.getByTestId('no-results').locator('h3').textContent()).trim(), 'No article matches “zzzqqqnotaword”');
+  assert.match(await page.getByTestId('no-results-advice').textContent(), /words/);
   await page.getByTestId('search-input').fill('Vienna Macron');
   await page.getByTestId('fallback').waitFor();
   assert.ok((await resultCount(page)) >= 2, 'articles with either word are offered');
+  // A date range that ends before it starts is named as the reason, and swapped in one click.
+  await page.goto(`${page.url().split('?')[0]}?from=2025-12-31&to=2016-01-01`);
+  await page.getByTestId('no-results').waitFor();
+  assert.equal((await page.getByTestId('no-results').locator('h3').textContent()).trim(), 'No article has all of these filters');
+  assert.match(await page.getByTestId('no-results-advice').textContent(), /ends before it starts/);
+  await page.getByTestId('no-results-way-out').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('from'), '2016-01-01');
+  assert.equal(params(page).get('to'), '2025-12-31');
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -472,7 +483,8 @@ test('export downloads the current result set as CSV and JSON', async () => {
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   assert.equal(csvDownload.suggestedFilename(), 'dossier-results.csv');
   const csv = await readFile(await csvDownload.path(), 'utf8');
-  const lines = csv.trim().split('\r\n');
+  assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark, so Excel reads UTF-8');
+  const lines = csv.slice(1).trim().split('\r\n');
   assert.match(lines[0], /^rank,id,title,date/);
   assert.ok(csv.includes(titles[0].replaceAll('"', '""')), 'the first title is in the CSV');
 

@@ -323,6 +323,17 @@ test('the theme follows the system, and the toggle wins and persists across relo
   await context.close();
 });
 
+test('at 360 px a very long search word wraps instead of widening the page', async () => {
+  const word = 'Indusriverwaterstreatyworldbankarbitration'.repeat(3);
+  const { page, context, problems } = await openPage(browser, `${server.url}?q=${word}`, { viewport: { width: 360, height: 740 } });
+  await page.locator('#results-heading').waitFor();
+  await page.waitForFunction((w) => document.querySelector('main').textContent.includes(w), word);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scrolling (${width}px)`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('at 360 px the filters are a drawer that opens, works and closes', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
   await page.getByTestId('result').first().waitFor();

@@ -118,6 +118,9 @@ impl Format {
     /// `.ndjson`), for messages that say what is read.
     pub const EXTENSIONS: [&str; 7] = ["txt", "md", "html", "htm", "json", "jsonl", "csv"];
 
+    /// Every extension that is read, as a file picker's `accept` list.
+    pub const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.csv";
+
     /// [`Format::EXTENSIONS`] as a message says them: ".txt .md .html .htm .json .jsonl .csv".
     pub fn extensions_list() -> String {
         let dotted: Vec<String> = Self::EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
@@ -306,6 +309,16 @@ mod tests {
             assert_eq!(format.name().parse::<Format>(), Ok(format));
         }
         assert!("pdf".parse::<Format>().is_err());
+        // The file picker offers every extension that is read, and only those.
+        for extension in Format::ACCEPT.split(',') {
+            let read = Format::from_file_name(&format!("x{extension}"));
+            assert!(read.is_some(), "{extension} is offered but not read");
+        }
+        for extension in Format::EXTENSIONS {
+            assert!(Format::ACCEPT
+                .split(',')
+                .any(|e| e == format!(".{extension}")));
+        }
     }
 
     #[test]
