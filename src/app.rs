@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     provide_context(overlays);
 
-    install_keyboard(nav, overlays);
+    install_keyboard(nav, overlays, loader);
     install_file_drop(loader);
     follow_reader_focus(nav);
 
@@ -116,7 +116,7 @@ fn install_file_drop(loader: CorpusLoader) {
 }
 
 /// The global keys (see [`keys::action_for`]).
-fn install_keyboard(nav: Nav, overlays: Overlays) {
+fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let active = browser::active_element();
         let tag = active
@@ -146,15 +146,30 @@ fn install_keyboard(nav: Nav, overlays: Overlays) {
             }
             KeyAction::NextResult | KeyAction::PreviousResult => {
                 let links = browser::all("[data-testid=result-link]");
-                let current = active
-                    .as_ref()
-                    .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))));
+                // With an article open, the next result opens in the reader (on a phone the
+                // list is hidden behind it, so moving focus there would show nothing).
+                let reading = nav.with_untracked(|s| s.article.is_some());
+                let current = if reading {
+                    let rows = browser::all("[data-testid=result]");
+                    match rows.iter().position(|r| r.class_list().contains("open")) {
+                        Some(open) => Some(open),
+                        None => return,
+                    }
+                } else {
+                    active
+                        .as_ref()
+                        .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))))
+                };
                 if let Some(next) =
                     keys::step(current, links.len(), action == KeyAction::NextResult)
                 {
                     ev.prevent_default();
                     if let Some(link) = links.get(next) {
-                        let _ = link.focus();
+                        if reading {
+                            link.click();
+                        } else {
+                            let _ = link.focus();
+                        }
                     }
                 }
             }
@@ -164,6 +179,8 @@ fn install_keyboard(nav: Nav, overlays: Overlays) {
                 } else if overlays.drawer_open.get_untracked() {
                     overlays.drawer_open.set(false);
                     browser::focus("[data-testid=filters-button]");
+                } else if loader.messages.with_untracked(|m| !m.is_empty()) {
+                    loader.messages.set(Vec::new());
                 } else if nav.with_untracked(|s| s.article.is_some()) {
                     nav.push(|s| s.article = None);
                 } else if typing {

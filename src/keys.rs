@@ -7,7 +7,7 @@ pub enum KeyAction {
     FocusSearch,
     NextResult,
     PreviousResult,
-    /// Close the topmost thing: help, then the filter drawer, then the reader.
+    /// Close the topmost thing: help, then the filter drawer, the load messages, the reader.
     Close,
     ToggleHelp,
 }
@@ -48,10 +48,19 @@ pub fn action_for(key: &str, context: KeyContext) -> Option<KeyAction> {
 /// The keys the help dialog lists, as (keys, what they do).
 pub const HELP: [(&str, &str); 6] = [
     ("/", "Focus the search box"),
-    ("j  or  ↓", "Next result"),
-    ("k  or  ↑", "Previous result"),
+    (
+        "j  or  ↓",
+        "Next result (j in the reader: the next article)",
+    ),
+    (
+        "k  or  ↑",
+        "Previous result (k in the reader: the one before)",
+    ),
     ("Enter", "Open the focused result"),
-    ("Esc", "Close the reader, drawer or this help"),
+    (
+        "Esc",
+        "Close this help, the filters, messages or the reader",
+    ),
     ("?", "Show or hide this help"),
 ];
 

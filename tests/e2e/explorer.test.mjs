@@ -454,6 +454,11 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   await page.keyboard.press('Enter');
   await page.getByTestId('reader').waitFor();
   assert.equal(params(page).get('article'), ids[1]);
+  // In the reader, j and k read the next and the previous result.
+  await page.keyboard.press('j');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('article') === id, ids[2]);
+  await page.keyboard.press('k');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('article') === id, ids[1]);
   await page.keyboard.press('Escape');
   await page.getByTestId('reader').waitFor({ state: 'detached' });
   // Focus returns to the result it came from in the frame after the reader closes.

@@ -72,6 +72,34 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await context.close();
 });
 
+test('many problems: the same one on many lines is said once, the panel lists 50 and saves all, Esc dismisses it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  const good = JSON.stringify({ title: 'Harbour authority approves new container terminal', text: 'The harbour authority approved a terminal for container ships on Monday.' });
+  const files = [
+    { name: 'rows.jsonl', mimeType: 'application/json', buffer: Buffer.from([good, ...Array(30).fill('{"title": "broken line')].join('\n')) },
+    ...Array.from({ length: 60 }, (_, i) => ({ name: `empty-${String(i).padStart(2, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(0) })),
+  ];
+  await page.getByTestId('load-files').setInputFiles(files);
+  const panel = page.getByTestId('load-messages');
+  await panel.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1, null, { timeout: 20_000 });
+  assert.match(await panel.locator('.load-messages-head p').textContent(), /^61 messages about the files you loaded$/);
+  const items = await panel.locator('li').allTextContents();
+  assert.equal(items.length, 51, 'fifty messages and how many more');
+  assert.match(items[0], /^rows\.jsonl: .* \(lines 2, 3, 4, 5, 6 and 25 more\)$/, 'thirty broken lines, one message');
+  assert.equal(items.at(-1).trim(), 'and 11 more: Save all keeps every one');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('load-messages-all').click()]);
+  const { readFile } = await import('node:fs/promises');
+  const saved = (await readFile(await download.path(), 'utf8')).split('\n');
+  assert.equal(saved.length, 61);
+  assert.ok(saved.includes('empty-59.txt: empty file skipped'), saved.slice(-3).join(' | '));
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('switching corpus drops the filters and the open article of the one left, keeps the query', async () => {
   const { page, context, problems } = await openPage(browser, server.url + '?person=Ishaq+Dar&view=results');
   await page.getByTestId('result').first().waitFor();

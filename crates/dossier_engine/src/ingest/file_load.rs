@@ -151,7 +151,7 @@ impl FileLoad {
             messages.push(message);
         }
         let report = collector.finish();
-        messages.extend(report.warnings.iter().map(ToString::to_string));
+        messages.extend(grouped_messages(&report.warnings));
         if report.articles.is_empty() {
             messages.push(
                 "No article was found in these files; the corpus on screen is unchanged.".into(),
@@ -163,6 +163,50 @@ impl FileLoad {
         });
         (Some(bundle), messages)
     }
+}
+
+/// Lines named in a grouped message before "and N more".
+const LINES_NAMED: usize = 5;
+
+/// One message per file and problem: the same problem on many lines of a file (a column missing
+/// from every row of a CSV) is said once, with its first lines and how many more, so thousands of
+/// rows do not bury the other messages. First-seen order.
+pub fn grouped_messages(warnings: &[super::Warning]) -> Vec<String> {
+    let mut groups: Vec<(&super::Warning, Vec<usize>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    for warning in warnings {
+        let key = (warning.file.as_str(), warning.message.as_str());
+        let at = *group_of.entry(key).or_insert_with(|| {
+            groups.push((warning, Vec::new()));
+            groups.len() - 1
+        });
+        if let (Some((_, lines)), Some(line)) = (groups.get_mut(at), warning.line) {
+            lines.push(line);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(warning, lines)| match lines.as_slice() {
+            [] | [_] => warning.to_string(),
+            _ => {
+                let named: Vec<String> = lines
+                    .iter()
+                    .take(LINES_NAMED)
+                    .map(|l| l.to_string())
+                    .collect();
+                let more = match lines.len().saturating_sub(LINES_NAMED) {
+                    0 => String::new(),
+                    rest => format!(" and {} more", number(rest)),
+                };
+                format!(
+                    "{}: {} (lines {}{more})",
+                    warning.file,
+                    warning.message,
+                    named.join(", ")
+                )
+            }
+        })
+        .collect()
 }
 
 /// One sentence for every file of a type ingest does not read, naming the first few.
@@ -217,6 +261,31 @@ fn analysis_report(step: AnalysisProgress) -> LoaderReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_problem_on_many_lines_is_one_message() {
+        let warning = |file: &str, line: Option<usize>, message: &str| super::super::Warning {
+            file: file.into(),
+            line,
+            message: message.into(),
+        };
+        let mut warnings: Vec<_> = (1..=8)
+            .map(|l| warning("a.csv", Some(l + 1), "no text; skipped"))
+            .collect();
+        warnings.insert(2, warning("a.csv", Some(3), "unclosed quote"));
+        warnings.push(warning("b.csv", Some(2), "no text; skipped"));
+        warnings.push(warning("c.txt", None, "empty file skipped"));
+        warnings.push(warning("c.txt", None, "empty file skipped"));
+        assert_eq!(
+            grouped_messages(&warnings),
+            [
+                "a.csv: no text; skipped (lines 2, 3, 4, 5, 6 and 3 more)",
+                "a.csv:3: unclosed quote",
+                "b.csv:2: no text; skipped",
+                "c.txt: empty file skipped",
+            ]
+        );
+    }
 
     #[test]
     fn a_load_reads_good_files_and_names_every_problem() {
