@@ -7,25 +7,43 @@ use dossier_engine::query::SYNTAX_EXAMPLES;
 
 use crate::keys::HELP;
 
-/// The search syntax by example and the list of keys, shown by `?` or the header's help button;
-/// Esc or the button closes it.
+/// The search syntax by example and the list of keys, shown by `?` or the header's help button.
+/// A modal `<dialog>`: the browser keeps focus inside it and the page behind inert; it opens at
+/// its top with focus on its close button; Esc, the button or a click outside closes it.
 #[component]
 pub fn HelpDialog() -> impl IntoView {
     let overlays = expect_context::<Overlays>();
-    let close_ref = NodeRef::<leptos::html::Button>::new();
-    // Focus moves into the dialog when it opens (the outside world: focus).
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
+    // Shown modally once mounted (the outside world: the browser's top layer).
     Effect::new(move |_| {
-        if overlays.help_open.get() {
-            if let Some(button) = close_ref.get() {
-                let _ = button.focus();
+        if let Some(dialog) = dialog_ref.get() {
+            if overlays.help_open.get() && !dialog.open() {
+                let _ = dialog.show_modal();
             }
         }
     });
+    let close = move || overlays.help_open.set(false);
     view! {
         <Show when=move || overlays.help_open.get()>
-            <div class="modal-backdrop" on:click=move |_| overlays.help_open.set(false)></div>
-            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
-                <h2 id="help-title">"Help"</h2>
+            <dialog
+                class="modal"
+                aria-labelledby="help-title"
+                data-testid="help"
+                node_ref=dialog_ref
+                on:close=move |_| close()
+                // A click on the dialog itself, not its content, is on the backdrop.
+                on:click=move |ev| {
+                    if ev.target() == ev.current_target() {
+                        close();
+                    }
+                }
+            >
+                <div class="modal-head">
+                    <h2 id="help-title">"Help"</h2>
+                    <button type="button" class="icon-button" data-testid="help-close" aria-label="Close the help" on:click=move |_| close()>
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </div>
                 <h3>"Searching"</h3>
                 <dl class="keys syntax" data-testid="help-syntax">
                     {SYNTAX_EXAMPLES.iter().map(|(example, what)| view! { <dt><code>{*example}</code></dt><dd>{*what}</dd> }).collect_view()}
@@ -41,10 +59,7 @@ pub fn HelpDialog() -> impl IntoView {
                 <dl class="keys">
                     {HELP.iter().map(|(keys, what)| view! { <dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd> }).collect_view()}
                 </dl>
-                <button type="button" class="button" node_ref=close_ref on:click=move |_| overlays.help_open.set(false)>
-                    "Close"
-                </button>
-            </div>
+            </dialog>
         </Show>
     }
 }

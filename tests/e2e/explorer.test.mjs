@@ -467,6 +467,12 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   assert.equal(await focusedId(), ids[1]);
   await page.keyboard.press('?');
   await page.getByTestId('help').waitFor();
+  // A modal dialog, opened at its top with focus on its close button; the page behind is inert.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'help-close');
+  assert.equal(await page.getByTestId('help').evaluate((d) => d.scrollTop), 0);
+  assert.equal(await page.getByTestId('help').evaluate((d) => d.matches(':modal')), true);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=search-input], [data-testid=result]')), false, 'focus stays out of the page behind');
   // The search syntax, by example (the engine tests that each example parses as described).
   const syntax = await page.getByTestId('help-syntax').locator('code').allTextContents();
   assert.ok(syntax.includes('"Indus Waters Treaty"') && syntax.includes('India OR China'), syntax.join(' | '));
@@ -474,6 +480,11 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   assert.match(await page.getByTestId('help-tips').textContent(), /every article naming it.*the articles naming both.*never leave this computer/s);
   await screenshot(page, 'help');
   await page.keyboard.press('Escape');
+  await page.getByTestId('help').waitFor({ state: 'detached' });
+  // A click outside it closes it too, and it opens again.
+  await page.getByTestId('help-button').click();
+  await page.getByTestId('help').waitFor();
+  await page.mouse.click(5, 5);
   await page.getByTestId('help').waitFor({ state: 'detached' });
   assert.deepEqual(problems(), []);
   await context.close();

@@ -41,7 +41,7 @@ pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
     ("India OR China", "Either word"),
     (
         "cyber -crime",
-        "The first word, never the second (or cyber NOT crime)",
+        "The first word, never the second (also: cyber NOT crime)",
     ),
     ("title:cyber", "The word in the title"),
     (
