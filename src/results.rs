@@ -1,7 +1,6 @@
 //! What the page shows, derived from the URL state with memos: the engine does the work, each
 //! memo recomputes only when its inputs change, and every view reads the same results.
 
-use dossier_engine::analysis::Analyzer;
 use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
@@ -134,7 +133,8 @@ pub struct Timed {
 pub struct Results {
     /// All hits and the facet counts for the URL's query, filters and sort.
     pub timed: Memo<Timed>,
-    /// The analysed query, for highlighting the reader.
+    /// The words the search matched (with the prefix and typo variants it took), for marking
+    /// the reader and the quotations as the results were found.
     pub terms: Memo<QueryTerms>,
     /// The current page (clamped) and the number of pages.
     pub paging: Memo<(usize, usize)>,
@@ -147,18 +147,22 @@ impl Results {
     pub fn new(corpus: Corpus, nav: Nav) -> Self {
         // Only what the search depends on: the page, view and open article do not re-run it.
         let request = Memo::new(move |_| nav.with(|s| s.search_request()));
-        let timed = Memo::new(move |_| {
-            request.with(|r| {
-                let started = browser::now_ms();
-                let response = corpus.search(r);
-                Timed {
-                    response,
-                    millis: browser::now_ms() - started,
-                }
-            })
+        let timed = Memo::new({
+            let corpus = corpus.clone();
+            move |_| {
+                request.with(|r| {
+                    let started = browser::now_ms();
+                    let response = corpus.search(r);
+                    Timed {
+                        response,
+                        millis: browser::now_ms() - started,
+                    }
+                })
+            }
         });
-        let terms =
-            Memo::new(move |_| nav.with(|s| QueryTerms::parse(&Analyzer::default(), &s.query)));
+        let terms = Memo::new(move |_| {
+            timed.with(|t| corpus.0.index.matched_words(&t.response.matched_terms))
+        });
         let paging = Memo::new(move |_| {
             let total = timed.with(|t| t.response.hits.len());
             let pages = total.div_ceil(PER_PAGE).max(1);

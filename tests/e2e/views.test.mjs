@@ -257,6 +257,15 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   // The heading says what the quotations are drawn from, as the results' heading does.
   assert.equal(await scope(), `for “${word}”`);
   assert.ok((await page.locator('[data-testid=quote] mark').count()) >= 1, 'the search word is marked');
+  // While the word is still being typed, the quotations the results hold are found and marked as the results were.
+  const typing = word.slice(0, 4);
+  await page.getByTestId('search-input').fill(typing);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q')?.length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=quote] mark').length > 0, null, { timeout: 5_000 });
+  const marked = await page.locator('[data-testid=quote] mark').allTextContents();
+  assert.ok(marked.some((m) => m.toLowerCase().startsWith(typing.toLowerCase())), `a word starting with "${typing}" is marked: ${marked.join(' | ')}`);
+  await page.getByTestId('search-input').fill(word);
+  await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w, word);
   await quotes.first().locator('a').click();
   await page.getByTestId('reader').waitFor();
   await page.keyboard.press('Escape');

@@ -731,7 +731,6 @@ impl SearchIndex {
     }
 
     /// The stemmed term of an id.
-    #[cfg(test)]
     pub(crate) fn term(&self, id: u32) -> Option<&str> {
         self.terms.get(id as usize).map(String::as_str)
     }

@@ -471,6 +471,18 @@ fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
                 let word = text.get(start..end).unwrap_or("");
                 if word == "OR" || word == "|" || word == "||" {
                     tokens.push(Token::Or(span_of(end)));
+                } else if word == "or"
+                    && !tokens.is_empty()
+                    && text.get(end..).is_some_and(|rest| !rest.trim().is_empty())
+                {
+                    // "india or china" reads as either word to people, but is both words here.
+                    errors.push(QueryError {
+                        message: "'or' in lower case is a common word, ignored: every other word \
+                                  is required. Write OR for either word."
+                            .into(),
+                        span: span_of(end),
+                    });
+                    tokens.push(Token::Word(word.to_string(), span_of(end)));
                 } else if word == "NOT" {
                     // People write NOT as often as `-`: searched as the word "not" (a
                     // stop-word), it would have been dropped and the query's sense flipped.

@@ -90,6 +90,22 @@ fn not_in_capitals_negates_like_a_minus() {
 }
 
 #[test]
+fn a_lower_case_or_between_words_says_how_to_write_either() {
+    let parsed = parse_complete("india or china");
+    assert_eq!(parsed.errors.len(), 1);
+    assert!(
+        parsed.errors[0].message.contains("Write OR"),
+        "{:?}",
+        parsed.errors
+    );
+    assert_eq!(parsed.errors[0].span, Span { start: 6, end: 8 });
+    // Not at either end (a word being typed, or a lone word), nor in capitals.
+    assert!(parse_complete("india or").errors.is_empty());
+    assert!(parse_complete("or china").errors.is_empty());
+    assert!(parse_complete("india OR china").errors.is_empty());
+}
+
+#[test]
 fn or_and_parentheses() {
     let parsed = parse_complete("(indus OR ganges) treaty");
     assert!(parsed.errors.is_empty());

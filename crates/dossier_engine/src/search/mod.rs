@@ -18,6 +18,7 @@ use crate::query::{
     parse, DateRange, ParseOptions, PhraseQuery, Query, QueryError, Span, TermQuery,
 };
 use crate::top_k;
+use crate::view_model::QueryTerms;
 use snippet::{best_snippet, title_highlights, Snippet};
 
 /// Score multiplier of a word that merely starts with the typed word.
@@ -526,6 +527,19 @@ impl SearchIndex {
                 }
             })
             .collect()
+    }
+
+    /// The words a response matched, as [`QueryTerms`]: the query's words and the prefix and
+    /// typo variants the search took for them, so text outside the index (quotations, the
+    /// reader's keyword-in-context) is marked and filtered as the results were found.
+    pub fn matched_words(&self, matched_terms: &[u32]) -> QueryTerms {
+        let mut stems: Vec<String> = Vec::new();
+        for stem in matched_terms.iter().filter_map(|id| self.term(*id)) {
+            if !stems.iter().any(|s| s == stem) {
+                stems.push(stem.to_string());
+            }
+        }
+        QueryTerms { stems }
     }
 
     /// Title highlights and best passage of document `doc` (whose article is `article`) for

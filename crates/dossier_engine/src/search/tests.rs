@@ -274,6 +274,25 @@ fn counts_within_the_matches_ignore_no_filter() {
 }
 
 #[test]
+fn the_matched_words_include_the_prefix_and_typo_variants_taken() {
+    let (articles, index) = fixture();
+    let analyzer = Analyzer::default();
+    let typing = index.search(&articles, &SearchRequest::new("delega"));
+    let words = index.matched_words(&typing.matched_terms);
+    let text = "Delegates from OIC nations";
+    assert_eq!(words.marks(&analyzer, text), vec![0..9], "{words:?}");
+    let typo = index.search(&articles, &SearchRequest::new("Pakistn "));
+    let words = index.matched_words(&typo.matched_terms);
+    assert_eq!(
+        words.marks(&analyzer, "Pakistan said so"),
+        vec![0..8],
+        "{words:?}"
+    );
+    // What was not searched for is not marked.
+    assert!(words.marks(&analyzer, "India said so").is_empty());
+}
+
+#[test]
 fn years_are_listed_newest_first_and_others_by_count() {
     let response = search("");
     let years: Vec<&str> = response.facets[&FacetKey::Year]
