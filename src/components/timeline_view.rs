@@ -127,7 +127,8 @@ pub fn TimelineView() -> impl IntoView {
                                     <title>{tooltip}</title>
                                 </rect>
                                 {(i % label_every == 0).then(|| view! {
-                                    <text class="axis-label" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
+                                    // Every other label goes on phones, where the rest are drawn larger.
+                                    <text class=if (i / label_every) % 2 == 1 { "axis-label period alternate" } else { "axis-label period" } x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
                                 })}
                             </g>
                         }

@@ -75,6 +75,13 @@ pub fn TopicsView() -> impl IntoView {
             .filter_map(|(i, topic)| {
                 let point = analytics.layout.topics.iter().find(|p| p.topic == topic.id)?;
                 let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
+                // Labels of circles near a side run inwards from the circle's edge rather than
+                // past the map's.
+                let (label_x, label_anchor) = match point.x {
+                    x if x > 0.5 => (x + radius, "end"),
+                    x if x < -0.5 => (x - radius, "start"),
+                    x => (x, "middle"),
+                };
                 let label = topic.label.clone();
                 let shown_size = matches_of(i).unwrap_or(topic.size);
                 let class = format!(
@@ -108,7 +115,7 @@ pub fn TopicsView() -> impl IntoView {
                     >
                         <title>{title}</title>
                         <circle cx=point.x cy=-point.y r=radius></circle>
-                        <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">{label.clone()}</text>
+                        <text x=label_x y=-point.y + radius + 0.1 text-anchor=label_anchor>{label.clone()}</text>
                         <text class="topic-size" data-testid="topic-size" x=point.x y=-point.y + 0.03 text-anchor="middle">{shown_size}</text>
                     </g>
                 })

@@ -332,6 +332,22 @@ test('the theme follows the system, and the toggle wins and persists across relo
   await context.close();
 });
 
+test('at 360 px the topic map keeps its labels inside, and the timeline\'s labels are readable', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`, { viewport: { width: 360, height: 740 } });
+  const map = page.getByTestId('topic-map');
+  await map.waitFor();
+  const box = await map.boundingBox();
+  const labels = await page.locator('[data-testid=topic-node] text:not(.topic-size)').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right }; }));
+  assert.ok(labels.length > 0);
+  for (const label of labels) assert.ok(label.left >= box.x - 1 && label.right <= box.x + box.width + 1, `${label.text}: ${label.left}..${label.right} outside ${box.x}..${box.x + box.width}`);
+  await page.getByTestId('view-timeline').click();
+  await page.getByTestId('timeline-chart').waitFor();
+  const heights = await page.locator('.axis-label.period').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.getBoundingClientRect().height));
+  assert.ok(heights.length >= 2 && heights.every((h) => h >= 7), `period labels at least 7 px tall: ${heights}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('at 360 px a very long search word wraps instead of widening the page', async () => {
   const word = 'Indusriverwaterstreatyworldbankarbitration'.repeat(3);
   const { page, context, problems } = await openPage(browser, `${server.url}?q=${word}`, { viewport: { width: 360, height: 740 } });
