@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::Overlays;
+use crate::browser;
 use crate::components::load_files::LoadFiles;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
@@ -21,7 +22,16 @@ pub fn AppHeader() -> impl IntoView {
                     data-testid="filters-button"
                     aria-controls="filters"
                     aria-expanded=move || overlays.drawer_open.get().to_string()
-                    on:click=move |_| overlays.drawer_open.update(|open| *open = !*open)
+                    on:click=move |_| {
+                        overlays.drawer_open.update(|open| *open = !*open);
+                        // Into the drawer it opened (once it is drawn open), so the keyboard
+                        // starts there.
+                        if overlays.drawer_open.get_untracked() {
+                            request_animation_frame(|| {
+                                browser::focus(".drawer-close");
+                            });
+                        }
+                    }
                 >
                     <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
                         <path d="M3 5h14M6 10h8M8 15h4" stroke="currentColor" stroke-width="2" stroke-linecap="round" fill="none" />

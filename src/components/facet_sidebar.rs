@@ -4,6 +4,7 @@ use dossier_engine::index::facets::FacetKey;
 use leptos::prelude::*;
 
 use crate::app::Overlays;
+use crate::browser;
 use crate::components::date_range::DateRange;
 use crate::components::facet_group::FacetGroup;
 use crate::nav::use_nav;
@@ -41,7 +42,11 @@ pub fn FacetSidebar() -> impl IntoView {
                 <button
                     type="button"
                     class="icon-button drawer-close"
-                    on:click=move |_| overlays.drawer_open.set(false)
+                    data-testid="drawer-close"
+                    on:click=move |_| {
+                        overlays.drawer_open.set(false);
+                        browser::focus("[data-testid=filters-button]");
+                    }
                 >
                     <span aria-hidden="true">"×"</span>
                     <span class="visually-hidden">"Close filters"</span>

@@ -369,12 +369,19 @@ test('at 360 px the filters are a drawer that opens, works and closes', async ()
   await screenshot(page, 'mobile');
   await page.getByTestId('filters-button').click();
   await sidebar.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'drawer-close', null, { timeout: 2_000 });
   await page.waitForTimeout(250);
   await screenshot(page, 'mobile-filters');
   assert.deepEqual(await axeViolations(page), []);
   await page.getByTestId('facet-kind').getByTestId('facet-option').first().check();
   await page.waitForFunction(() => new URL(location.href).searchParams.has('kind'));
   await page.keyboard.press('Escape');
+  await sidebar.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'filters-button');
+  // Its close button returns focus where it came from too.
+  await page.getByTestId('filters-button').click();
+  await sidebar.waitFor({ state: 'visible' });
+  await page.getByTestId('drawer-close').click();
   await sidebar.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'filters-button');
   // The reader takes the whole screen and closes back to the list.
