@@ -7,6 +7,7 @@ use crate::components::export_buttons::ExportButtons;
 use crate::components::pagination::Pagination;
 use crate::components::result_item::ResultItem;
 use crate::format;
+use crate::loader::CorpusLoader;
 use crate::nav::use_nav;
 use crate::results::use_results;
 use crate::url_state::{sort_from_key, sort_key, UrlState};
@@ -53,9 +54,14 @@ pub fn ResultsView() -> impl IntoView {
                 .collect::<Vec<usize>>()
         })
     });
+    let loader = expect_context::<CorpusLoader>();
     let summary = move || {
         let query = nav.with(|s| s.query.trim().to_string());
-        let n = format::count(total.get(), "article", "articles");
+        let mut n = format::count(total.get(), "article", "articles");
+        // Which corpus this is: the page looks the same on loaded files.
+        if loader.shows_loaded_files() {
+            n.push_str(" in your files");
+        }
         if query.is_empty() {
             n
         } else {

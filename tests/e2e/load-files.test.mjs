@@ -36,6 +36,7 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
   const titles = await page.getByTestId('result').allTextContents();
   assert.ok(titles.some((t) => t.includes('Lighthouse keepers return')), titles.join(' | '));
+  assert.equal((await page.getByTestId('result-count').textContent()).trim(), '3 articles in your files', 'the page says whose articles these are');
   // The worker ends with its load (its memory goes with it).
   for (let waited = 0; page.workers().length > 0 && waited < 5_000; waited += 50) await page.waitForTimeout(50);
   assert.equal(page.workers().length, 0, 'no loader worker left running');
@@ -59,6 +60,7 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await page.getByTestId('search-input').fill('');
   await page.getByTestId('use-embedded').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+  assert.equal((await page.getByTestId('result-count').textContent()).trim(), '10 articles');
 
   // Loading again and going back: each load is indexed once, the embedded corpus only at start-up.
   await page.getByTestId('load-files').setInputFiles(FILES);
