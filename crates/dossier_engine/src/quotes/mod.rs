@@ -2,19 +2,24 @@
 //! attributes it.
 //!
 //! Attribution, in order: a reporting verb after the quote in the same sentence
-//! ("…,” Rehman said; "…,” Nasir Ayyaz, legal director …, told …); a reporting verb before it
-//! ("he wrote: “…”", "…, saying “…”"); otherwise the quote continues the previous attributed
-//! quote of the same or the previous paragraph ("“A,” he said. “B.”"). A pronoun speaker
-//! ("he said") resolves to the one person named in the nearest paragraph before the quote that
-//! names any person; when that paragraph names several people the speaker stays unknown.
-//! An opening mark left unclosed at the end of a paragraph, followed by a paragraph that opens
-//! with a quotation mark, is one quotation spanning both (the news convention).
+//! ("…,” Rehman said; "…,” Nasir Ayyaz, legal director …, told …; "…,” said Minister Ali Khan;
+//! "…,” said Tom Fielding, the mayor; "…,” according to …); a reporting verb before it
+//! ("he wrote: “…”", "Ali Khan told reporters: “…”", "…, saying “…”", "According to Ali Khan,
+//! “…”"); otherwise the quote continues the previous attributed quote of the same or the
+//! previous paragraph ("“A,” he said. “B.”"). The speaker is the person the entity extractor
+//! names there (titles dropped, as it drops them), else a name right next to the verb that it
+//! did not take for a person for want of context. A pronoun speaker ("he said") resolves to the
+//! one person named in the nearest paragraph before the quote that names any person; when that
+//! paragraph names several people the speaker stays unknown. A quotation without a speaker is
+//! kept, unattributed. An opening mark left unclosed at the end of a paragraph, followed by a
+//! paragraph that opens with a quotation mark, is one quotation spanning both (the news
+//! convention).
 
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::entities::{first_body_unit, EntityExtractor, EntityKind, Mention};
+use crate::entities::{first_body_unit, speaker_names, EntityExtractor, EntityKind, Mention};
 
 /// How the speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,9 +53,11 @@ pub struct Quote {
     pub resolution: Resolution,
 }
 
-/// Reporting verbs.
+/// Reporting verbs ("according" with its "to").
 const VERBS: &[&str] = &[
+    "according",
     "added",
+    "adds",
     "announced",
     "argued",
     "asked",
@@ -59,16 +66,27 @@ const VERBS: &[&str] = &[
     "emphasized",
     "explained",
     "informed",
+    "insisted",
     "maintained",
     "noted",
+    "recalled",
+    "remarked",
+    "replied",
     "said",
     "saying",
     "says",
     "stated",
     "stressed",
+    "tells",
     "told",
     "warned",
+    "warns",
     "wrote",
+];
+/// Words that end a speaker named after its verb ("said the mayor at a meeting with …").
+const AFTER_SPEAKER: &[&str] = &[
+    "about", "after", "and", "as", "at", "before", "but", "by", "during", "from", "in", "on",
+    "that", "to", "when", "which", "while", "who", "with",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 
@@ -268,8 +286,9 @@ enum Found {
 }
 
 /// "…,” Rehman said at the workshop." — the rest of the sentence after the closing mark, up
-/// to the reporting verb. A quote ending with a full stop ended its sentence: what follows is
-/// not its attribution.
+/// to the reporting verb and, when the verb comes first ("…,” said Minister Ali Khan."), its
+/// speaker after it. A quote ending with a full stop ended its sentence: what follows is not
+/// its attribution.
 fn attribution_after(paragraph: &str, span: &Span, mentions: &[Mention]) -> Option<Found> {
     if !span.closed {
         return None;
@@ -286,19 +305,15 @@ fn attribution_after(paragraph: &str, span: &Span, mentions: &[Mention]) -> Opti
     let tail = rest.get(..sentence_end)?;
     let verb = word_offsets(tail)
         .take(TAIL_WORDS)
-        .find(|(_, w)| VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))?;
+        .find(|&(_, w)| is_verb(w))?;
+    let clause = Clause {
+        text: tail,
+        start: span.after,
+        unit: span.paragraph,
+    };
     let verb_end = verb.0 + verb.1.trim_end_matches(['.', ',']).len();
-    let phrase = tail
-        .get(..verb_end)?
-        .trim_start_matches([',', ' '])
-        .to_string();
-    classify(
-        phrase,
-        mentions,
-        span.paragraph,
-        span.after,
-        span.after + verb_end,
-    )
+    let phrase = tail.get(..verb_end)?.trim_start_matches([',', ' ']);
+    clause.speaker(verb, phrase, mentions)
 }
 
 /// Words of `text` with their byte offsets.
@@ -309,29 +324,31 @@ fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// "he wrote: “…”", "released a statement, saying “…”" — the sentence before the opening mark.
+/// A reporting verb: lower-case ("Said" is also a name), or "According" opening a sentence.
+fn is_verb(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphabetic());
+    VERBS.contains(&word) || word == "According"
+}
+
+/// "he wrote: “…”", "released a statement, saying “…”", "According to Ali Khan, “…”" — the
+/// sentence before the opening mark.
 fn attribution_before(paragraph: &str, span: &Span, mentions: &[Mention]) -> Option<Found> {
     let before = paragraph.get(..span.open)?;
     let lead_start = before.rfind(['.', '”', '"']).map_or(0, |i| i + 1);
     let lead = before.get(lead_start..)?.trim_end();
     let ends_as_attribution = lead.ends_with(':')
         || lead.ends_with(',')
-        || lead
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| VERBS.contains(&w));
+        || lead.split_whitespace().next_back().is_some_and(is_verb);
     if !ends_as_attribution {
         return None;
     }
-    let words: Vec<&str> = lead.split_whitespace().collect();
-    let has_verb = words
-        .iter()
-        .any(|w| VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-    if !has_verb {
-        return None;
-    }
-    let phrase = lead.trim_end_matches([':', ',']).trim().to_string();
-    classify(phrase, mentions, span.paragraph, lead_start, span.open)
+    let verb = word_offsets(lead).filter(|&(_, w)| is_verb(w)).last()?;
+    let clause = Clause {
+        text: lead,
+        start: lead_start,
+        unit: span.paragraph,
+    };
+    clause.speaker(verb, lead.trim_end_matches([':', ',']).trim(), mentions)
 }
 
 /// Offset just past the first full stop that ends a sentence (not "H.E." or "Dr.").
@@ -354,31 +371,122 @@ fn sentence_end(text: &str) -> usize {
     text.len()
 }
 
-/// Who the attribution words name: a person, else a pronoun, else an organisation.
-fn classify(
-    phrase: String,
-    mentions: &[Mention],
-    paragraph: usize,
+/// Words around a reporting verb: `text` starts at byte `start` of paragraph `unit`.
+struct Clause<'a> {
+    text: &'a str,
     start: usize,
-    end: usize,
-) -> Option<Found> {
-    let inside: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| m.unit == paragraph && m.start >= start && m.end <= end)
-        .collect();
-    if let Some(person) = inside.iter().rev().find(|m| m.kind == EntityKind::Person) {
-        return Some(Found::Named(person.name.clone(), person.kind, phrase));
+    unit: usize,
+}
+
+impl Clause<'_> {
+    /// Who the reporting verb at `verb` (offset, word) names: the speaker before it ("Rehman
+    /// said"; `phrase` is the attribution as written), else, when nothing comes before it, the
+    /// speaker after it ("said Tom Fielding, the mayor", "according to Ali Khan").
+    fn speaker(&self, verb: (usize, &str), phrase: &str, mentions: &[Mention]) -> Option<Found> {
+        let (verb_at, word) = verb;
+        let before = self.text.get(..verb_at)?;
+        if before.contains(char::is_alphanumeric) {
+            // A name the entity rules missed counts only right before the verb.
+            let name = || {
+                speaker_names(before)
+                    .last()
+                    .copied()
+                    .filter(|&(_, end)| end == before.trim_end().len())
+            };
+            let verb_end = verb_at + word.trim_end_matches(['.', ',']).len();
+            return Some(self.classify(phrase, mentions, 0..verb_end, Pick::Last, name));
+        }
+        let mut from = verb_at + word.len();
+        if word.eq_ignore_ascii_case("according") {
+            if let Some((to_at, "to")) = word_offsets(self.text.get(from..)?).next() {
+                from += to_at + "to".len();
+            }
+        }
+        let end = from + speaker_len(self.text.get(from..)?);
+        let subject = self.text.get(from..end)?;
+        let name = || {
+            speaker_names(subject)
+                .first()
+                .map(|&(start, stop)| (from + start, from + stop))
+        };
+        let phrase = self.text.get(verb_at..end).map_or(phrase, str::trim);
+        Some(self.classify(phrase, mentions, from..end, Pick::First, name))
     }
-    let has_pronoun = phrase
-        .split_whitespace()
-        .any(|w| PRONOUNS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-    if has_pronoun {
-        return Some(Found::Pronoun(phrase));
+
+    /// Who the attribution words `phrase` name, from what is named within `words` (a byte range
+    /// of the clause): a person, else `name` (a range of the clause: a person the entity rules
+    /// missed; looked for only then), else a pronoun, else an organisation.
+    fn classify(
+        &self,
+        phrase: &str,
+        mentions: &[Mention],
+        words: std::ops::Range<usize>,
+        pick: Pick,
+        name: impl FnOnce() -> Option<(usize, usize)>,
+    ) -> Found {
+        let inside: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.unit == self.unit
+                    && m.start >= self.start + words.start
+                    && m.end <= self.start + words.end
+            })
+            .collect();
+        let mut people = inside.iter().filter(|m| m.kind == EntityKind::Person);
+        let person = match pick {
+            Pick::Last => people.next_back(),
+            Pick::First => people.next(),
+        };
+        let phrase = phrase.to_string();
+        if let Some(person) = person {
+            return Found::Named(person.name.clone(), person.kind, phrase);
+        }
+        let name = name().and_then(|(start, end)| self.text.get(start..end));
+        if let Some(name) = name {
+            return Found::Named(name.to_string(), EntityKind::Person, phrase);
+        }
+        let has_pronoun = phrase
+            .split_whitespace()
+            .any(|w| PRONOUNS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+        if has_pronoun {
+            return Found::Pronoun(phrase);
+        }
+        match inside.iter().find(|m| m.kind == EntityKind::Organisation) {
+            Some(org) => Found::Named(org.name.clone(), org.kind, phrase),
+            None => Found::Unnamed(phrase),
+        }
     }
-    match inside.iter().find(|m| m.kind == EntityKind::Organisation) {
-        Some(org) => Some(Found::Named(org.name.clone(), org.kind, phrase)),
-        None => Some(Found::Unnamed(phrase)),
+}
+
+/// Length of the speaker at the start of `text`, which follows its reporting verb: up to a word
+/// that starts something else ("at a meeting with …", "who …"), or to a comma that ends a name
+/// or is followed by no name ("Tom Fielding, the mayor", "the mayor, Tom Fielding").
+fn speaker_len(text: &str) -> usize {
+    let mut end = 0;
+    let mut named = false;
+    let mut after_comma = false;
+    for (at, word) in word_offsets(text) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = bare.starts_with(|c: char| c.is_ascii_uppercase());
+        if AFTER_SPEAKER.contains(&bare) || (after_comma && (named || !capital)) {
+            break;
+        }
+        named |= capital;
+        end = at + word.trim_end_matches([',', '.', ';', ':']).len();
+        after_comma = word.ends_with(',');
+        if word.ends_with([';', ':']) {
+            break;
+        }
     }
+    end
+}
+
+/// Which of several people an attribution names: the last before the verb ("Nasir Ayyaz, legal
+/// director …, told"), the first after it ("said Ali Khan, speaking for Sara Malik").
+#[derive(Clone, Copy)]
+enum Pick {
+    Last,
+    First,
 }
 
 /// The single person named in the nearest paragraph (this one before the quote, then earlier
@@ -468,5 +576,96 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:#?}");
         assert!(q[0].text.contains('\n'));
         assert_eq!(q[0].speaker.as_deref(), Some("Munir Akram"));
+    }
+
+    /// Notes `body` in `wrong` unless its one quotation is attributed to `speaker`.
+    fn check(wrong: &mut Vec<String>, body: &str, speaker: &str) {
+        let q = quotes(&[body]);
+        if q.len() != 1 || q[0].speaker.as_deref() != Some(speaker) {
+            wrong.push(format!("{body} -> {q:?}"));
+        }
+    }
+
+    #[test]
+    fn titled_speaker_after_the_verb() {
+        let mut wrong = Vec::new();
+        for said in [
+            "said Minister Ali Khan.",
+            "said Prime Minister Ali Khan.",
+            "said Foreign Minister Ali Khan on Monday.",
+            "said Ambassador Ali Khan.",
+            "said Senator Ali Khan.",
+            "said President Ali Khan.",
+            "said Dr Ali Khan.",
+            "said Dr. Ali Khan.",
+            "said General Ali Khan.",
+            "said foreign ministry spokesperson Ali Khan.",
+        ] {
+            let text = format!("“We will not raise taxes this year,” {said}");
+            check(&mut wrong, &text, "Ali Khan");
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn speaker_with_an_appositive() {
+        let mut wrong = Vec::new();
+        for body in [
+            "“We will rebuild the harbour wall before winter,” said Tom Fielding, the mayor.",
+            "Tom Fielding, the mayor, said “We will rebuild the harbour wall before winter.”",
+            "Tom Fielding, the mayor, said: “We will rebuild the harbour wall before winter.”",
+            "“We will rebuild the harbour wall before winter,” said the mayor, Tom Fielding.",
+        ] {
+            check(&mut wrong, body, "Tom Fielding");
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn a_verb_after_the_quote_names_no_one_beyond_its_clause() {
+        let q = quotes(&[
+            "Ali Khan and Sara Malik met on Monday.",
+            "“We will rebuild the harbour wall before winter,” said the mayor at a meeting with Sara Malik.",
+        ]);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[0].attribution.as_deref(), Some("said the mayor"));
+    }
+
+    #[test]
+    fn colon_introduced_quotes() {
+        let mut wrong = Vec::new();
+        for lead in [
+            "Ali Khan said:",
+            "Ali Khan says:",
+            "Ali Khan told reporters:",
+            "Ali Khan told reporters on Monday:",
+            "Ali Khan added:",
+            "Ali Khan stated:",
+            "Ali Khan warned:",
+            "Ali Khan noted:",
+            "Ali Khan argued:",
+            "Minister Ali Khan insisted:",
+            "According to Ali Khan,",
+        ] {
+            for (open, close) in [("“", "”"), ("\"", "\"")] {
+                let text = format!("{lead} {open}We will not raise taxes this year.{close}");
+                check(&mut wrong, &text, "Ali Khan");
+            }
+        }
+        check(
+            &mut wrong,
+            "“We will not raise taxes this year,” according to Minister Ali Khan.",
+            "Ali Khan",
+        );
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn unattributed_quotes_are_kept() {
+        let q = quotes(&["The sign read “no entry after dark for any of the visitors” on Monday."]);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[0].resolution, Resolution::Unresolved);
     }
 }
