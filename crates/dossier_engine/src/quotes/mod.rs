@@ -1,6 +1,11 @@
 //! Quotations: each direct quotation of an article's body with its speaker when the text
 //! attributes it.
 //!
+//! Quotation marks: double and single ones, curly or straight. A single mark counts only where
+//! an apostrophe cannot be ("don’t", "Pakistan’s", "’90s", "’til" open and close nothing; "the
+//! talks’ outcome" closes a quotation only if no later mark does); a quotation inside another
+//! is part of it.
+//!
 //! Attribution, in order: a reporting verb after the quote in the same sentence
 //! ("…,” Rehman said; "…,” Nasir Ayyaz, legal director …, told …; "…,” said Minister Ali Khan;
 //! "…,” said Tom Fielding, the mayor; "…,” according to …); a reporting verb before it
@@ -116,6 +121,32 @@ struct Span {
     closed: bool,
 }
 
+impl Span {
+    /// A span from the opening mark `open` to the closing mark `close` (offset and mark).
+    fn closed(paragraph: usize, open: (usize, char), close: (usize, char)) -> Span {
+        Span {
+            paragraph,
+            open: open.0,
+            text_start: open.0 + open.1.len_utf8(),
+            text_end: close.0,
+            after: close.0 + close.1.len_utf8(),
+            closed: true,
+        }
+    }
+
+    /// A span from the opening mark `open` to the end of the paragraph `text`.
+    fn unclosed(paragraph: usize, open: (usize, char), text: &str) -> Span {
+        Span {
+            paragraph,
+            open: open.0,
+            text_start: open.0 + open.1.len_utf8(),
+            text_end: text.len(),
+            after: text.len(),
+            closed: false,
+        }
+    }
+}
+
 /// The last kept quotation, which an unattributed quote right after it continues.
 struct Previous {
     paragraph: usize,
@@ -226,42 +257,124 @@ fn looks_like_a_title(text: &str) -> bool {
     capitalised * 2 >= words.len()
 }
 
-/// Quotation spans of each paragraph; straight quotes alternate open/close.
+/// Quotation spans of each paragraph. Straight double quotes alternate open/close; single marks
+/// are read only outside double ones (inside, they quote within the quote) and only where they
+/// cannot be apostrophes; a quotation inside another is part of it.
 fn find_spans(body: &[Text]) -> Vec<Span> {
     let mut spans = Vec::new();
     for (paragraph, text) in body.iter().enumerate() {
-        let mut open: Option<(usize, char)> = None;
+        let mut found = Vec::new();
+        let mut double: Option<(usize, char)> = None;
+        let mut single: Option<OpenSingle> = None;
         for (i, c) in text.char_indices() {
-            match (open, c) {
-                (None, '“') | (None, '"') => open = Some((i, c)),
-                (Some((start, opener)), '”') | (Some((start, opener @ '"')), '"')
-                    if opener == '“' || c == '"' =>
-                {
-                    spans.push(Span {
-                        paragraph,
-                        open: start,
-                        text_start: start + opener.len_utf8(),
-                        text_end: i,
-                        after: i + c.len_utf8(),
-                        closed: true,
+            match (double, c) {
+                (None, '“' | '"') => double = Some((i, c)),
+                (Some((start, opener)), '”' | '"') if (opener == '"') == (c == '"') => {
+                    found.push(Span::closed(paragraph, (start, opener), (i, c)));
+                    double = None;
+                }
+                // A new opening mark: the one before was an apostrophe, or closed at its
+                // possessive-looking mark.
+                (None, '‘' | '\'') if opens_single(text, i, c) => {
+                    found.extend(single.and_then(|s| s.possessive_close(paragraph)));
+                    single = Some(OpenSingle {
+                        open: (i, c),
+                        maybe_close: None,
                     });
-                    open = None;
+                }
+                (None, '’' | '\'') => {
+                    let Some(open) = single.as_mut() else {
+                        continue;
+                    };
+                    if (open.open.1 == '\'') != (c == '\'') || !closes_single(text, i, c) {
+                        continue;
+                    }
+                    if ends_plural_possessive(text, i, c) {
+                        open.maybe_close.get_or_insert((i, c));
+                    } else {
+                        found.push(Span::closed(paragraph, open.open, (i, c)));
+                        single = None;
+                    }
                 }
                 _ => {}
             }
         }
-        if let Some((start, opener)) = open {
-            spans.push(Span {
-                paragraph,
-                open: start,
-                text_start: start + opener.len_utf8(),
-                text_end: text.len(),
-                after: text.len(),
-                closed: false,
-            });
+        // A single mark left open closes at its possessive-looking mark, else runs to the end
+        // when it opens the paragraph (a quotation going on in the next); elsewhere it was an
+        // apostrophe. A double one left open runs to the end.
+        if let Some(open) = single {
+            match open.possessive_close(paragraph) {
+                Some(span) => found.push(span),
+                None if open.open.0 == 0 => found.push(Span::unclosed(paragraph, open.open, text)),
+                None => {}
+            }
+        }
+        if let Some(open) = double {
+            found.push(Span::unclosed(paragraph, open, text));
+        }
+        found.sort_unstable_by_key(|s| s.open);
+        let mut end = 0;
+        for span in found {
+            if span.open >= end {
+                end = span.after;
+                spans.push(span);
+            }
         }
     }
     spans
+}
+
+/// A single quotation mark not yet closed.
+#[derive(Clone, Copy)]
+struct OpenSingle {
+    /// Offset and mark.
+    open: (usize, char),
+    /// The first mark that may close it or end a plural possessive ("the talks’ outcome"),
+    /// taken if no plain closing mark follows.
+    maybe_close: Option<(usize, char)>,
+}
+
+impl OpenSingle {
+    fn possessive_close(self, paragraph: usize) -> Option<Span> {
+        Some(Span::closed(paragraph, self.open, self.maybe_close?))
+    }
+}
+
+/// Words that an apostrophe opens ("rock ’n’ roll", "’til now").
+const ELISIONS: &[&str] = &["bout", "cause", "em", "n", "til", "tis", "twas"];
+
+/// A single mark at `at` opens a quotation when it follows a space or a bracket (or starts the
+/// text) and a word follows it that no apostrophe opens: not "don’t", "Pakistan’s", "’90s",
+/// "’til".
+fn opens_single(text: &str, at: usize, mark: char) -> bool {
+    let before = text.get(..at).and_then(|t| t.chars().next_back());
+    let after = text.get(at + mark.len_utf8()..).unwrap_or("");
+    let word = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–'))
+        && after.starts_with(char::is_alphabetic)
+        && !ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// A single mark at `at` may close a quotation when it follows a word and no letter or digit
+/// follows it ("don’t").
+fn closes_single(text: &str, at: usize, mark: char) -> bool {
+    let before = text.get(..at).and_then(|t| t.chars().next_back());
+    let after = text
+        .get(at + mark.len_utf8()..)
+        .and_then(|t| t.chars().next());
+    before.is_some_and(|c| !c.is_whitespace()) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The single mark at `at` may end a plural possessive: "s’ " before a lower-case word.
+fn ends_plural_possessive(text: &str, at: usize, mark: char) -> bool {
+    text.get(..at).is_some_and(|t| t.ends_with('s'))
+        && text
+            .get(at + mark.len_utf8()..)
+            .and_then(|t| t.strip_prefix(' '))
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// Groups an unclosed span with the span opening the next paragraph.
@@ -299,7 +412,7 @@ fn attribution_after(paragraph: &str, span: &Span, mentions: &[Mention]) -> Opti
     }
     let rest = paragraph.get(span.after..)?;
     let sentence_end = rest
-        .find(['“', '"'])
+        .find(['“', '"', '‘'])
         .unwrap_or(rest.len())
         .min(sentence_end(rest));
     let tail = rest.get(..sentence_end)?;
@@ -659,6 +772,67 @@ mod tests {
             "Ali Khan",
         );
         assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn single_curly_quotes_but_not_apostrophes() {
+        let q = quotes(&[
+            "Pakistan’s Minister Ali Khan spoke in the ’90s style.",
+            "‘We don’t accept the country’s new terms at all,’ he said.",
+            "Khan added: ‘The talks’ outcome is not what Pakistan’s people wanted.’",
+        ]);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q[0].text, "We don’t accept the country’s new terms at all");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ali Khan"));
+        assert_eq!(
+            q[1].text,
+            "The talks’ outcome is not what Pakistan’s people wanted."
+        );
+        assert_eq!(q[1].speaker.as_deref(), Some("Ali Khan"));
+        // Apostrophes alone open nothing, and a stray opening one hides no double quotation.
+        let q = quotes(&[
+            "Rock ‘n’ roll was the sound of the ’90s and the country’s youth, ‘til now.",
+            "They stayed ‘til noon. “We will rebuild the harbour wall,” Ali Khan said.",
+            "Britain’s ‘long-term plan’ was called ‘fair’ by the workers’ union.",
+        ]);
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Ali Khan"));
+    }
+
+    #[test]
+    fn straight_single_quotes_but_not_apostrophes() {
+        let q = quotes(&[
+            "The council called it 'a plan for the next ten years' on Monday.",
+            "'We will rebuild the harbour wall before winter,' said Ali Khan.",
+            "Rock 'n' roll was big in the '90s, and the workers' union met 'til late.",
+            "'Cause we were goin' home, Russia's envoy and the Smiths' farm were far away.",
+            "They stayed 'til noon. \"We will rebuild the harbour wall,\" Ali Khan said.",
+        ]);
+        let found: Vec<(&str, Option<&str>)> = q
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("a plan for the next ten years", None),
+                (
+                    "We will rebuild the harbour wall before winter",
+                    Some("Ali Khan")
+                ),
+                ("We will rebuild the harbour wall", Some("Ali Khan")),
+            ]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_are_one_quotation() {
+        let q = quotes(&[
+            "“They called it ‘a plan for the next ten years’ and then dropped it,” Ali Khan said.",
+            "‘They called it “a plan for the next ten years” and then dropped it,’ Ali Khan said.",
+        ]);
+        assert_eq!(q.len(), 2, "{q:#?}");
+        assert!(q.iter().all(|q| q.text.starts_with("They called it")));
     }
 
     #[test]
