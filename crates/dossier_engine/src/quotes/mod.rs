@@ -528,7 +528,8 @@ impl Clause<'_> {
 
     /// Who the attribution words `phrase` name, from what is named within `words` (a byte range
     /// of the clause): a person, else `name` (a range of the clause: a person the entity rules
-    /// missed; looked for only then), else a pronoun, else an organisation.
+    /// missed; looked for only then), else a pronoun, else an organisation. A person named in
+    /// the possessive is not the speaker ("Ali Khan’s spokesman said").
     fn classify(
         &self,
         phrase: &str,
@@ -537,6 +538,11 @@ impl Clause<'_> {
         pick: Pick,
         name: impl FnOnce() -> Option<(usize, usize)>,
     ) -> Found {
+        let possessive = |end: usize| {
+            self.text
+                .get(end..)
+                .is_some_and(|t| t.starts_with(['’', '\'']))
+        };
         let inside: Vec<&Mention> = mentions
             .iter()
             .filter(|m| {
@@ -545,7 +551,9 @@ impl Clause<'_> {
                     && m.end <= self.start + words.end
             })
             .collect();
-        let mut people = inside.iter().filter(|m| m.kind == EntityKind::Person);
+        let mut people = inside
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && !possessive(m.end - self.start));
         let person = match pick {
             Pick::Last => people.next_back(),
             Pick::First => people.next(),
@@ -554,7 +562,9 @@ impl Clause<'_> {
         if let Some(person) = person {
             return Found::Named(person.name.clone(), person.kind, phrase);
         }
-        let name = name().and_then(|(start, end)| self.text.get(start..end));
+        let name = name()
+            .filter(|&(_, end)| !possessive(end))
+            .and_then(|(start, end)| self.text.get(start..end));
         if let Some(name) = name {
             return Found::Named(name.to_string(), EntityKind::Person, phrase);
         }
@@ -743,6 +753,22 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:#?}");
         assert_eq!(q[0].speaker, None);
         assert_eq!(q[0].attribution.as_deref(), Some("said the mayor"));
+    }
+
+    #[test]
+    fn a_person_in_the_possessive_is_not_the_speaker() {
+        for said in [
+            "Ali Khan’s spokesman said.",
+            "said Ali Khan’s spokesman.",
+            "said Minister Ali Khan’s office.",
+        ] {
+            let q = quotes(&[
+                "Ali Khan, the mayor, spoke on Monday.",
+                &format!("“We will rebuild the harbour wall before winter,” {said}"),
+            ]);
+            assert_eq!(q.len(), 1, "{q:#?}");
+            assert_eq!(q[0].speaker, None, "{said}");
+        }
     }
 
     #[test]
