@@ -172,10 +172,19 @@ pub fn article_quotes(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
 
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<Previous> = None;
+    // Where the previous quotation ended (paragraph, offset): what comes before the next one is
+    // read from there on, so many quotations in one paragraph cost no more than one.
+    let mut read_to = (0, 0);
     for group in spans {
         let (Some(first), Some(last)) = (group.first(), group.last()) else {
             continue;
         };
+        let from = if read_to.0 == first.paragraph {
+            read_to.1
+        } else {
+            0
+        };
+        read_to = (last.paragraph, last.after);
         let text = group
             .iter()
             .filter_map(|s| {
@@ -192,7 +201,7 @@ pub fn article_quotes(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
 
         let found = attribution_after(paragraph, last, &mentions).or_else(|| {
             let own = article.body.get(first.paragraph).map_or("", Text::as_str);
-            attribution_before(own, first, &mentions)
+            attribution_before(own, first, from, &mentions)
         });
         let (speaker, kind, attribution, resolution) = match found {
             Some(Found::Named(name, kind, words)) => {
@@ -411,11 +420,9 @@ fn attribution_after(paragraph: &str, span: &Span, mentions: &[Mention]) -> Opti
         return None;
     }
     let rest = paragraph.get(span.after..)?;
-    let sentence_end = rest
-        .find(['“', '"', '‘'])
-        .unwrap_or(rest.len())
-        .min(sentence_end(rest));
-    let tail = rest.get(..sentence_end)?;
+    // Up to the next quotation first, so that the search for a full stop ends there.
+    let rest = rest.get(..rest.find(['“', '"', '‘']).unwrap_or(rest.len()))?;
+    let tail = rest.get(..sentence_end(rest))?;
     let verb = word_offsets(tail)
         .take(TAIL_WORDS)
         .find(|&(_, w)| is_verb(w))?;
@@ -444,11 +451,16 @@ fn is_verb(word: &str) -> bool {
 }
 
 /// "he wrote: “…”", "released a statement, saying “…”", "According to Ali Khan, “…”" — the
-/// sentence before the opening mark.
-fn attribution_before(paragraph: &str, span: &Span, mentions: &[Mention]) -> Option<Found> {
-    let before = paragraph.get(..span.open)?;
-    let lead_start = before.rfind(['.', '”', '"']).map_or(0, |i| i + 1);
-    let lead = before.get(lead_start..)?.trim_end();
+/// sentence before the opening mark, from byte `from` on.
+fn attribution_before(
+    paragraph: &str,
+    span: &Span,
+    from: usize,
+    mentions: &[Mention],
+) -> Option<Found> {
+    let before = paragraph.get(from..span.open)?;
+    let lead_start = from + before.rfind(['.', '”', '"']).map_or(0, |i| i + 1);
+    let lead = paragraph.get(lead_start..span.open)?.trim_end();
     let ends_as_attribution = lead.ends_with(':')
         || lead.ends_with(',')
         || lead.split_whitespace().next_back().is_some_and(is_verb);
