@@ -285,7 +285,9 @@ fn find_spans(body: &[Text]) -> Vec<Span> {
                 // A new opening mark: the one before was an apostrophe, or closed at its
                 // possessive-looking mark.
                 (None, '‘' | '\'') if opens_single(text, i, c) => {
-                    found.extend(single.and_then(|s| s.possessive_close(paragraph)));
+                    if let Some(span) = single.and_then(|s| s.possessive_close(paragraph)) {
+                        add(&mut found, span);
+                    }
                     single = Some(OpenSingle {
                         open: (i, c),
                         maybe_close: None,
@@ -301,36 +303,43 @@ fn find_spans(body: &[Text]) -> Vec<Span> {
                     if ends_plural_possessive(text, i, c) {
                         open.maybe_close.get_or_insert((i, c));
                     } else {
-                        found.push(Span::closed(paragraph, open.open, (i, c)));
+                        add(&mut found, Span::closed(paragraph, open.open, (i, c)));
                         single = None;
                     }
                 }
                 _ => {}
             }
         }
-        // A single mark left open closes at its possessive-looking mark, else runs to the end
-        // when it opens the paragraph (a quotation going on in the next); elsewhere it was an
-        // apostrophe. A double one left open runs to the end.
-        if let Some(open) = single {
-            match open.possessive_close(paragraph) {
-                Some(span) => found.push(span),
-                None if open.open.0 == 0 => found.push(Span::unclosed(paragraph, open.open, text)),
-                None => {}
-            }
-        }
+        // A double mark left open runs to the end. A single one closes at its
+        // possessive-looking mark, else runs to the end when it opens the paragraph (a quotation
+        // going on in the next); elsewhere it was an apostrophe.
         if let Some(open) = double {
             found.push(Span::unclosed(paragraph, open, text));
         }
-        found.sort_unstable_by_key(|s| s.open);
-        let mut end = 0;
-        for span in found {
-            if span.open >= end {
-                end = span.after;
-                spans.push(span);
+        if let Some(open) = single {
+            match open.possessive_close(paragraph) {
+                Some(span) => add(&mut found, span),
+                None if open.open.0 == 0 => {
+                    add(&mut found, Span::unclosed(paragraph, open.open, text))
+                }
+                None => {}
             }
         }
+        spans.extend(found);
     }
     spans
+}
+
+/// Adds a single quotation to the paragraph's `found` ones, in order: those opening inside it
+/// are part of it.
+fn add(found: &mut Vec<Span>, span: Span) {
+    let at = found
+        .iter()
+        .rposition(|s| s.open < span.open)
+        .map_or(0, |i| i + 1);
+    let later: Vec<Span> = found.drain(at..).filter(|s| s.open >= span.after).collect();
+    found.push(span);
+    found.extend(later);
 }
 
 /// A single quotation mark not yet closed.
@@ -868,9 +877,20 @@ mod tests {
         let q = quotes(&[
             "“They called it ‘a plan for the next ten years’ and then dropped it,” Ali Khan said.",
             "‘They called it “a plan for the next ten years” and then dropped it,’ Ali Khan said.",
+            "‘They called it “a plan for the next ten years and then dropped it",
         ]);
-        assert_eq!(q.len(), 2, "{q:#?}");
+        assert_eq!(q.len(), 3, "{q:#?}");
         assert!(q.iter().all(|q| q.text.starts_with("They called it")));
+        // A single quotation closed at a possessive-looking mark leaves the one after it alone.
+        let q = quotes(&["Ali Khan called it ‘a plan for the next ten years’ on Monday. “We will see it through to the end,” Ali Khan said."]);
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "a plan for the next ten years",
+                "We will see it through to the end"
+            ]
+        );
     }
 
     #[test]
