@@ -780,6 +780,30 @@ fn title_split<'w, 'a>(words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
     })
 }
 
+/// Byte ranges of the people's names in `text` as a mention would give them, titles dropped
+/// ("General Ali Khan" -> "Ali Khan"), found without the context the entity rules ask for: for
+/// a speaker that a reporting verb already marks as a person, which those rules may miss
+/// ("…,” said General Ali Khan", "Ali Khan warned: “…”"). Two words at least unless a title
+/// other than "General" marks a single one ("General Motors" is no "Motors").
+pub(crate) fn speaker_names(text: &str) -> Vec<(usize, usize)> {
+    let blanked = phrases::blank_suffixes(text);
+    phrases::phrases(&Analyzer::default(), &blanked)
+        .iter()
+        .filter_map(|phrase| {
+            let words = phrase.words.as_slice();
+            let name = match title_split(words) {
+                Some(split) if split.before.is_empty() => split.name,
+                _ => {
+                    let titles = words.iter().take_while(|w| is_title(w.text)).count();
+                    words.get(titles..).filter(|name| name.len() >= 2)?
+                }
+            };
+            let range = (name.first()?.start, name.last()?.end);
+            could_be_name(name).then_some(range)
+        })
+        .collect()
+}
+
 /// Capitalised ordinary words (or name particles), not an organisation, place or country.
 fn could_be_name(words: &[Word<'_>]) -> bool {
     let name_words = words.iter().filter(|w| !is_connector(w.text)).count();
