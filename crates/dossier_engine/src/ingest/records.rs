@@ -1,7 +1,20 @@
-//! Structured inputs: `.json` (an array of objects, `{"articles": [...]}`, or one object), `.jsonl` (one object per
-//! line) and `.csv` (a header row, then one article per row). All three name the same fields:
-//! `title`, `text` or `body` (a string, or a list of paragraphs), and optionally `date`, `source`,
-//! `url`, `label`, `id`, `subtitle`, `summary`, `byline` (or `author`), `section`, `kind`.
+//! Structured inputs: `.json` (an array of objects, an object holding one under `articles`,
+//! `items` or `data`, or one object), `.jsonl` (one object per line) and `.csv` (a header row,
+//! then one article per row). All three name the same fields, in any case, with `_`, `-`, `.`
+//! and spaces ignored ("Published_At" is "publishedat"); when a record gives one field under two
+//! names, the first name listed here wins:
+//!
+//! - title: `title`, `headline`
+//! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
+//!   its lines the paragraphs, or a list of paragraphs)
+//! - date: `date`, `published`, `publishedat`, `pubdate`, `datepublished`, `publicationdate`,
+//!   `publishdate`, `datepublish`
+//! - `source` / `publisher` / `publication` / `outlet`, `url` / `link` / `permalink`, `label`,
+//!   `id` / `slug`, `subtitle` / `description` / `standfirst` / `dek`, `summary` (a string or a
+//!   list), `byline` / `author` / `authors` / `by`, `section` / `category`, `kind`
+//!
+//! A list of names (`"authors": ["A", "B"]`) is joined with commas; an object with a `name`
+//! (`"source": {"name": "BBC"}`) gives its name.
 //!
 //! Their text is taken as given (no furniture rules: structured data has no page around it).
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
@@ -12,6 +25,137 @@ use serde_json::{Map, Value};
 use super::dates;
 use super::text::collapse_whitespace;
 use super::{blank_article, Draft, Parsed, Problem};
+
+/// The article fields a record can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Text,
+    Date,
+    Source,
+    Url,
+    Label,
+    Id,
+    Subtitle,
+    Summary,
+    Byline,
+    Section,
+    Kind,
+}
+
+const FIELD_COUNT: usize = 12;
+
+/// Every name a field goes by, lower case without separators; earlier names win.
+const FIELD_NAMES: &[(&str, Field)] = &[
+    ("title", Field::Title),
+    ("headline", Field::Title),
+    ("text", Field::Text),
+    ("body", Field::Text),
+    ("content", Field::Text),
+    ("article", Field::Text),
+    ("articlebody", Field::Text),
+    ("maintext", Field::Text),
+    ("fulltext", Field::Text),
+    ("date", Field::Date),
+    ("published", Field::Date),
+    ("publishedat", Field::Date),
+    ("pubdate", Field::Date),
+    ("datepublished", Field::Date),
+    ("publicationdate", Field::Date),
+    ("publishdate", Field::Date),
+    ("datepublish", Field::Date),
+    ("source", Field::Source),
+    ("publisher", Field::Source),
+    ("publication", Field::Source),
+    ("outlet", Field::Source),
+    ("url", Field::Url),
+    ("link", Field::Url),
+    ("permalink", Field::Url),
+    ("label", Field::Label),
+    ("id", Field::Id),
+    ("slug", Field::Id),
+    ("subtitle", Field::Subtitle),
+    ("description", Field::Subtitle),
+    ("standfirst", Field::Subtitle),
+    ("dek", Field::Subtitle),
+    ("summary", Field::Summary),
+    ("byline", Field::Byline),
+    ("author", Field::Byline),
+    ("authors", Field::Byline),
+    ("by", Field::Byline),
+    ("section", Field::Section),
+    ("category", Field::Section),
+    ("kind", Field::Kind),
+];
+
+/// The field a key names, and the rank of that name (lower wins), ignoring ASCII case and the
+/// separators `_ - . ` (no allocation: keys are compared byte by byte).
+fn field_of(key: &str) -> Option<(Field, usize)> {
+    let letters = key
+        .bytes()
+        .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' '));
+    FIELD_NAMES
+        .iter()
+        .enumerate()
+        .find(|(_, (name, _))| {
+            let mut key = letters.clone();
+            name.bytes()
+                .all(|n| key.next().is_some_and(|k| k.eq_ignore_ascii_case(&n)))
+                && key.next().is_none()
+        })
+        .map(|(rank, (_, field))| (*field, rank))
+}
+
+/// A record's values by field (the best-ranked name of each).
+struct Fields<'a> {
+    values: [Option<(usize, &'a Value)>; FIELD_COUNT],
+}
+
+impl<'a> Fields<'a> {
+    fn of(object: &'a Map<String, Value>) -> Self {
+        let mut values = [None; FIELD_COUNT];
+        for (key, value) in object {
+            let Some((field, rank)) = field_of(key) else {
+                continue;
+            };
+            if let Some(slot) = values.get_mut(field as usize) {
+                if slot.is_none_or(|(kept, _)| rank < kept) {
+                    *slot = Some((rank, value));
+                }
+            }
+        }
+        Fields { values }
+    }
+
+    fn get(&self, field: Field) -> Option<&'a Value> {
+        self.values
+            .get(field as usize)
+            .copied()
+            .flatten()
+            .map(|(_, value)| value)
+    }
+
+    /// A non-empty string field (numbers are written out, lists of names joined, an object's
+    /// `name` taken).
+    fn string(&self, field: Field) -> Option<String> {
+        let text = match self.get(field)? {
+            Value::String(text) => collapse_whitespace(text),
+            Value::Number(number) => number.to_string(),
+            Value::Array(items) => {
+                let names: Vec<String> = items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(collapse_whitespace)
+                    .filter(|name| !name.is_empty())
+                    .collect();
+                names.join(", ")
+            }
+            Value::Object(object) => collapse_whitespace(object.get("name")?.as_str()?),
+            _ => return None,
+        };
+        Some(text).filter(|t| !t.is_empty())
+    }
+}
 
 /// Parses a `.json` file.
 pub fn parse_json(text: &str) -> Parsed {
@@ -92,7 +236,7 @@ pub fn parse_csv(text: &str) -> Parsed {
         .flexible(false)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
-        Ok(headers) => headers.iter().map(|h| h.trim().to_lowercase()).collect(),
+        Ok(headers) => headers.iter().map(|h| h.trim().to_string()).collect(),
         Err(error) => {
             parsed.problems.push(Problem {
                 line: Some(1),
@@ -103,11 +247,11 @@ pub fn parse_csv(text: &str) -> Parsed {
     };
     if !headers
         .iter()
-        .any(|h| h == "title" || h == "text" || h == "body")
+        .any(|h| matches!(field_of(h), Some((Field::Title | Field::Text, _))))
     {
         parsed.problems.push(Problem {
             line: Some(1),
-            message: "the CSV header names no `title`, `text` or `body` column".to_string(),
+            message: "the CSV header names no title or text column (such as `title`, `headline`, `text`, `body`, `content`)".to_string(),
         });
     }
     for result in reader.records() {
@@ -157,11 +301,21 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         });
         return;
     };
+    let fields = Fields::of(&object);
     let mut article = blank_article();
-    let body = paragraphs(object.get("text").or_else(|| object.get("body")));
-    let title = string(&object, "title");
-    match (title, body.first()) {
-        (Some(title), _) => article.title = title.into(),
+    let body = paragraphs(fields.get(Field::Text));
+    match (fields.string(Field::Title), body.first()) {
+        (Some(title), first) => {
+            article.title = title.into();
+            if first.is_none() {
+                parsed.problems.push(Problem {
+                    line,
+                    message: format!(
+                        "{place} has a title but no text; kept as an article of its title alone"
+                    ),
+                });
+            }
+        }
         (None, Some(first)) => {
             article.title = crate::ingest::text::title_from_first_words(first).into();
             parsed.problems.push(Problem {
@@ -172,36 +326,40 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         (None, None) => {
             parsed.problems.push(Problem {
                 line,
-                message: format!("{place} has no `title`, `text` or `body`; skipped"),
+                message: format!(
+                    "{place} has no title or text (such as `title`, `headline`, `text`, `body`, `content`); skipped"
+                ),
             });
             return;
         }
     }
     article.body = body.into_iter().map(Text::from).collect();
-    article.subtitle = string(&object, "subtitle");
-    article.summary = paragraphs(object.get("summary"))
+    article.subtitle = fields.string(Field::Subtitle);
+    article.summary = paragraphs(fields.get(Field::Summary))
         .into_iter()
         .map(Text::from)
         .collect();
-    article.byline = string(&object, "byline").or_else(|| string(&object, "author"));
-    article.section = string(&object, "section");
-    article.source = string(&object, "source");
-    article.url = string(&object, "url");
-    article.label = string(&object, "label");
-    if let Some(kind) = string(&object, "kind") {
+    article.byline = fields.string(Field::Byline);
+    article.section = fields.string(Field::Section);
+    article.source = fields.string(Field::Source);
+    article.url = fields.string(Field::Url);
+    article.label = fields.string(Field::Label);
+    if let Some(kind) = fields.string(Field::Kind) {
         article.kind = kind;
     }
-    if let Some(date_text) = string(&object, "date") {
+    if let Some(date_text) = fields.string(Field::Date) {
         article.date = dates::parse_date(&date_text).map(dates::iso);
         if article.date.is_none() {
             parsed.problems.push(Problem {
                 line,
-                message: format!("date \"{date_text}\" not understood; kept as date_text only"),
+                message: format!(
+                    "date \"{date_text}\" not understood; the article has no date (the words are kept)"
+                ),
             });
         }
         article.date_text = Some(date_text);
     }
-    let id_hint = match object.get("id") {
+    let id_hint = match fields.get(Field::Id) {
         Some(Value::String(id)) => Some(id.clone()),
         Some(Value::Number(id)) => Some(id.to_string()),
         _ => None,
@@ -211,15 +369,6 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         line,
         id_hint,
     });
-}
-
-/// A non-empty string field (numbers are accepted and written out).
-fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    match object.get(key)? {
-        Value::String(text) => Some(collapse_whitespace(text)).filter(|t| !t.is_empty()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
-    }
 }
 
 /// A text field as paragraphs: a string split on line breaks, or a list of strings.
@@ -317,7 +466,7 @@ mod tests {
                 ),
                 (
                     Some(5),
-                    "date \"not a date\" not understood; kept as date_text only"
+                    "date \"not a date\" not understood; the article has no date (the words are kept)"
                 ),
             ]
         );
@@ -328,5 +477,77 @@ mod tests {
         let parsed = parse_jsonl("{\"text\": \"Only text here\"}\n{\"label\": \"x\"}\n");
         assert_eq!(titles(&parsed), ["Only text here"]);
         assert_eq!(parsed.problems.len(), 2);
+    }
+
+    fn problems(parsed: &Parsed) -> Vec<(Option<usize>, &str)> {
+        parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn keys_match_in_any_case_and_common_names_are_understood() {
+        let parsed = parse_jsonl(concat!(
+            r#"{"Headline": "H", "Content": "C", "Published_At": "2024-03-03", "Link": "https://x", "Author": "J", "Description": "D"}"#,
+            "\n",
+            r#"{"TITLE": "T", "Body": ["a", "b"], "pubDate": "2024-03-04", "URL": "u", "authors": ["A", "B"], "source": {"name": "BBC"}}"#,
+            "\n",
+        ));
+        assert_eq!(titles(&parsed), ["H", "T"]);
+        assert_eq!(problems(&parsed), []);
+        let fields: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| {
+                let a = &d.article;
+                (
+                    a.body.clone(),
+                    a.date.clone(),
+                    a.url.clone(),
+                    a.byline.clone(),
+                    a.subtitle.clone(),
+                    a.source.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (
+                    vec![Text::from("C")],
+                    Some("2024-03-03".into()),
+                    Some("https://x".into()),
+                    Some("J".into()),
+                    Some("D".into()),
+                    None
+                ),
+                (
+                    vec![Text::from("a"), Text::from("b")],
+                    Some("2024-03-04".into()),
+                    Some("u".into()),
+                    Some("A, B".into()),
+                    None,
+                    Some("BBC".into())
+                ),
+            ]
+        );
+        let parsed = parse_csv("HEADLINE,Article,Date Published\nA,Body,2024-06-20\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(problems(&parsed), []);
+    }
+
+    #[test]
+    fn a_title_without_text_is_kept_and_said() {
+        let parsed = parse_jsonl("{\"title\": \"Only a title\"}\n");
+        assert_eq!(titles(&parsed), ["Only a title"]);
+        assert_eq!(
+            problems(&parsed),
+            [(
+                Some(1),
+                "the line has a title but no text; kept as an article of its title alone"
+            )]
+        );
     }
 }
