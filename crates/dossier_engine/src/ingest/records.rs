@@ -1,8 +1,8 @@
 //! Structured inputs: `.json` (an array of objects, an object holding one under `articles`,
 //! `items` or `data`, or one object), `.jsonl` (one object per line) and `.csv` (a header row,
-//! then one article per row). All three name the same fields, in any case, with `_`, `-`, `.`
-//! and spaces ignored ("Published_At" is "publishedat"); when a record gives one field under two
-//! names, the first name listed here wins:
+//! then one article per row; comma-, semicolon- or tab-separated, as the header shows). All three
+//! name the same fields, in any case, with `_`, `-`, `.` and spaces ignored ("Published_At" is
+//! "publishedat"); when a record gives one field under two names, the first name listed here wins:
 //!
 //! - title: `title`, `headline`
 //! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
@@ -232,7 +232,9 @@ fn json_message(error: &serde_json::Error) -> String {
 /// Parses a `.csv` file with a header row.
 pub fn parse_csv(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
+    let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(false)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
@@ -286,6 +288,30 @@ pub fn parse_csv(text: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// The delimiter whose split of the header line names the most known columns: Excel writes `;`
+/// where the decimal mark is a comma, and tab-separated exports are common. Commas when none
+/// does better.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let known = |delimiter: char| {
+        header
+            .split(delimiter)
+            .filter(|name| field_of(name.trim().trim_matches('"')).is_some())
+            .count()
+    };
+    [b';', b'\t']
+        .into_iter()
+        .fold((b',', known(',')), |best, delimiter| {
+            let count = known(char::from(delimiter));
+            if count > best.1 {
+                (delimiter, count)
+            } else {
+                best
+            }
+        })
+        .0
 }
 
 fn position_line(line: u64) -> usize {
@@ -485,6 +511,26 @@ mod tests {
             .iter()
             .map(|p| (p.line, p.message.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn semicolon_and_tab_delimiters_are_taken_from_the_header() {
+        let parsed = parse_csv("Title;Text;Date\nA;Body, with a comma;2024-06-20\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(problems(&parsed), []);
+        let a = parsed
+            .drafts
+            .first()
+            .map(|d| (d.article.body.clone(), d.article.date.clone()));
+        assert_eq!(
+            a,
+            Some((vec!["Body, with a comma".into()], Some("2024-06-20".into())))
+        );
+        let parsed = parse_csv("title\ttext\nA\tBody; with, both\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(problems(&parsed), []);
+        // Commas stay the default when the header could be read either way.
+        assert_eq!(titles(&parse_csv("title,text\nA;B,Body\n")), ["A;B"]);
     }
 
     #[test]
