@@ -19,6 +19,8 @@
 //! Their text is taken as given (no furniture rules: structured data has no page around it).
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
 
+use std::borrow::Cow;
+
 use crate::text::Text;
 use serde_json::{Map, Value};
 
@@ -233,6 +235,18 @@ fn json_message(error: &serde_json::Error) -> String {
 pub fn parse_csv(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let delimiter = sniff_delimiter(text);
+    let strays = stray_quotes(text, delimiter);
+    for stray in &strays {
+        let message = match stray.closed_on {
+            None => "a quote opens a field here and is never closed; it is read as a plain \" so that the rows after it are kept".to_string(),
+            Some(line) => format!("a quote opens a field here and closes only on line {line}, with text straight after it; it is read as a plain \" so that the lines between stay rows"),
+        };
+        parsed.problems.push(Problem {
+            line: Some(stray.line),
+            message,
+        });
+    }
+    let text = quote_strays(text, delimiter, &strays);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(false)
@@ -287,6 +301,8 @@ pub fn parse_csv(text: &str) -> Parsed {
             }
         }
     }
+    // Quote problems were found first; the user reads them in line order.
+    parsed.problems.sort_by_key(|problem| problem.line);
     parsed
 }
 
@@ -312,6 +328,115 @@ fn sniff_delimiter(text: &str) -> u8 {
             }
         })
         .0
+}
+
+/// A quote that opens a field but does not close it as CSV says a quoted field closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StrayQuote {
+    /// Byte offset of the quote.
+    at: usize,
+    line: usize,
+    /// The line of the quote that closed it, followed by text: a second stray quote, which
+    /// paired with this one would have merged every row between into one field.
+    closed_on: Option<usize>,
+}
+
+/// The quotes that would make the csv reader swallow later rows: one that opens a field and
+/// never closes (every later row becomes part of that field), or one that closes only on a later
+/// line with text straight after the closing quote (two stray quotes pairing up). The scan
+/// follows the csv reader's own rules (a quote is special only at a field's start; `""` inside
+/// quotes is a quote), so well-formed quoted fields over several lines are left alone.
+fn stray_quotes(text: &str, delimiter: u8) -> Vec<StrayQuote> {
+    let bytes = text.as_bytes();
+    let mut strays = Vec::new();
+    let mut at = 0;
+    let mut line = 1usize;
+    let mut field_start = true;
+    while let Some(&byte) = bytes.get(at) {
+        if field_start && byte == b'"' {
+            field_start = false;
+            match quoted_field_end(bytes, at.saturating_add(1), delimiter) {
+                // Closed on its own line, or properly: read as the csv reader reads it.
+                Some((end, lines, proper)) if proper || lines == 0 => {
+                    at = end;
+                    line = line.saturating_add(lines);
+                }
+                closing => {
+                    strays.push(StrayQuote {
+                        at,
+                        line,
+                        closed_on: closing.map(|(_, lines, _)| line.saturating_add(lines)),
+                    });
+                    // Read on from just after the quote, as a plain character.
+                    at = at.saturating_add(1);
+                }
+            }
+            continue;
+        }
+        field_start = byte == delimiter || byte == b'\n' || byte == b'\r';
+        if byte == b'\n' {
+            line = line.saturating_add(1);
+        }
+        at = at.saturating_add(1);
+    }
+    strays
+}
+
+/// Where a quoted field starting at `from` (just after its opening quote) ends: the offset after
+/// its closing quote, the line breaks inside it, and whether the closing quote is followed by a
+/// delimiter, a line end or the end of the text, as it should be. None: never closed.
+fn quoted_field_end(bytes: &[u8], from: usize, delimiter: u8) -> Option<(usize, usize, bool)> {
+    let mut at = from;
+    let mut lines = 0usize;
+    loop {
+        match *bytes.get(at)? {
+            b'"' => {
+                let next = bytes.get(at.saturating_add(1)).copied();
+                if next == Some(b'"') {
+                    at = at.saturating_add(2);
+                    continue;
+                }
+                let proper = next.is_none_or(|b| b == delimiter || b == b'\n' || b == b'\r');
+                return Some((at.saturating_add(1), lines, proper));
+            }
+            b'\n' => lines = lines.saturating_add(1),
+            _ => {}
+        }
+        at = at.saturating_add(1);
+    }
+}
+
+/// `text` with each stray quote's field written as a quoted field that holds it literally
+/// (`"abc` -> `"""abc"`): the csv reader then reads the quote as a character and the rows after
+/// it as rows. Line breaks are untouched, so the reader's line numbers stay the file's.
+fn quote_strays<'t>(text: &'t str, delimiter: u8, strays: &[StrayQuote]) -> Cow<'t, str> {
+    if strays.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().saturating_add(strays.len().saturating_mul(4)));
+    let mut copied = 0;
+    for stray in strays {
+        if stray.at < copied {
+            continue;
+        }
+        let rest = text.get(stray.at..).unwrap_or_default();
+        let field_len = rest
+            .bytes()
+            .position(|b| b == delimiter || b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
+        out.push_str(text.get(copied..stray.at).unwrap_or_default());
+        out.push('"');
+        out.push_str(
+            &rest
+                .get(..field_len)
+                .unwrap_or_default()
+                .replace('"', "\"\""),
+        );
+        out.push('"');
+        copied = stray.at.saturating_add(field_len);
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 fn position_line(line: u64) -> usize {
@@ -511,6 +636,55 @@ mod tests {
             .iter()
             .map(|p| (p.line, p.message.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named_where_it_opens_and_the_rows_after_it_are_kept() {
+        // The quote on line 3 never closes: read as quoting, it swallowed every later row into
+        // one field (silently, the row still having its three fields).
+        let parsed = parse_csv(
+            "title,text,date\nA,Body a,2024-01-01\nB,Body b,\"2024-01-02\nC,Body c,2024-01-03\nD,Body d,2024-01-04\n",
+        );
+        assert_eq!(titles(&parsed), ["A", "B", "C", "D"]);
+        let problems = problems(&parsed);
+        assert_eq!(problems.first().map(|p| p.0), Some(Some(3)));
+        assert!(
+            problems
+                .first()
+                .is_some_and(|p| p.1.contains("quote") && p.1.contains("never closed")),
+            "{problems:?}"
+        );
+        let b = parsed.drafts.get(1).map(|d| d.article.body.clone());
+        assert_eq!(b, Some(vec!["Body b".into()]));
+    }
+
+    #[test]
+    fn a_stray_quote_closed_rows_later_does_not_merge_the_rows_between() {
+        // Two stray quotes pair up across lines: row B vanished into row A's text unreported.
+        let parsed = parse_csv("title,text\nA,\"Alpha\nB,\"Beta\nC,Gamma\n");
+        assert_eq!(titles(&parsed), ["A", "B", "C"]);
+        let bodies: Vec<Vec<Text>> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.body.clone())
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                vec![Text::from("\"Alpha")],
+                vec![Text::from("\"Beta")],
+                vec![Text::from("Gamma")]
+            ]
+        );
+        let lines: Vec<Option<usize>> = problems(&parsed).iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn quoted_fields_over_several_lines_are_not_stray_quotes() {
+        let parsed = parse_csv("title,text\nA,\"Para one\nPara \"\"two\"\"\"\nB,\"x\"\n");
+        assert_eq!(titles(&parsed), ["A", "B"]);
+        assert_eq!(problems(&parsed), []);
     }
 
     #[test]
