@@ -11,7 +11,7 @@
 
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, collapse_whitespace};
+use super::text::{clean_line, collapse_whitespace, comparable};
 use super::{blank_article, Draft, Parsed, Problem};
 
 /// The front-matter keys the article record takes (others are ignored).
@@ -68,6 +68,12 @@ pub fn parse(text: &str) -> Parsed {
             Block::Heading { level: 1, text } if article.title.is_empty() => {
                 article.title = text.into()
             }
+            // The front matter's title printed again above the text (as `# Title`, or in bold):
+            // once is enough.
+            Block::Heading { text, .. } | Block::Paragraph(text)
+                if article.body.is_empty()
+                    && !article.title.is_empty()
+                    && comparable(&text) == comparable(&article.title) => {}
             Block::Image { alt } => article.captions.push(alt.into()),
             Block::Heading { text, .. } | Block::Paragraph(text) => {
                 match furniture::classify(&text).map(|m| (m.rule.action, m.captured)) {
@@ -374,5 +380,25 @@ mod tests {
     fn unclosed_front_matter_is_reported_and_read_as_text() {
         let parsed = parse("---\ntitle: x\n");
         assert_eq!(parsed.problems.first().map(|p| p.line), Some(Some(1)));
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_front_matter_title_is_not_body_text() {
+        let parsed =
+            parse("---\ntitle: The Title\n---\n\n# The title\n\nBody.\n\n## The Title\n\nMore.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Body.".into(), "The Title".into(), "More.".into()])
+        );
+        let parsed = parse("+++\ntitle = \"T: x\"\n+++\n**T: x**\n\nBody.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Body.".into()])
+        );
+        let parsed = parse("---\ntitle: One\n---\n# Another\n\nBody.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Another".into(), "Body.".into()])
+        );
     }
 }
