@@ -255,7 +255,7 @@ pub fn parse(text: &str) -> Parsed {
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
     }
-    set_date(&mut article);
+    set_date(&mut article, None, &mut parsed);
     match found.h1.or(found.title_tag) {
         Some(title) => article.title = title.into(),
         None => {
@@ -358,7 +358,7 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             part_text.comments.into_iter(),
         );
         article.date_text = time;
-        set_date(&mut article);
+        set_date(&mut article, Some(line), parsed);
         match title {
             Some(title) => article.title = title.into(),
             None => {
@@ -390,13 +390,20 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
     }
 }
 
-/// The date its `date_text` states.
-fn set_date(article: &mut crate::Article) {
-    article.date = article
-        .date_text
-        .as_deref()
-        .and_then(dates::parse_date)
-        .map(dates::iso);
+/// The date its `date_text` states, or a problem saying it is not understood.
+fn set_date(article: &mut crate::Article, line: Option<usize>, parsed: &mut Parsed) {
+    let Some(date_text) = article.date_text.as_deref() else {
+        return;
+    };
+    article.date = dates::parse_stated(date_text);
+    if article.date.is_none() {
+        parsed.problems.push(Problem {
+            line,
+            message: format!(
+                "date \"{date_text}\" not understood; the article has no date (the words are kept)"
+            ),
+        });
+    }
 }
 
 /// Body (page furniture handled as in `.txt`), captions and reader comments.

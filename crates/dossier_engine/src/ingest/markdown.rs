@@ -35,8 +35,8 @@ const KNOWN_KEYS: &[&str] = &[
     "slug",
 ];
 
-/// Front matter: the keys in order, values unquoted.
-type FrontMatter = Vec<(String, String)>;
+/// Front matter: the keys in order, values unquoted, with their lines.
+type FrontMatter = Vec<(String, String, usize)>;
 
 /// Parses a decoded `.md` file into one article.
 pub fn parse(text: &str) -> Parsed {
@@ -44,12 +44,20 @@ pub fn parse(text: &str) -> Parsed {
     let (front, body_text, body_first_line) = split_front_matter(text, &mut parsed.problems);
     let mut article = blank_article();
     let mut id_hint = None;
-    for (key, value) in front {
+    for (key, value, line) in front {
         match key.as_str() {
             "title" => article.title = value.into(),
             "subtitle" | "description" | "standfirst" => article.subtitle = Some(value),
             "date" | "published" => {
-                article.date = dates::parse_date(&value).map(dates::iso);
+                article.date = dates::parse_stated(&value);
+                if article.date.is_none() {
+                    parsed.problems.push(Problem {
+                        line: Some(line),
+                        message: format!(
+                            "date \"{value}\" not understood; the article has no date (the words are kept)"
+                        ),
+                    });
+                }
                 article.date_text = Some(value);
             }
             "source" | "publisher" => article.source = Some(value),
@@ -164,7 +172,7 @@ fn split_front_matter<'a>(
                 });
             }
         } else {
-            front.push((key, value.to_string()));
+            front.push((key, value.to_string(), number));
         }
     }
     problems.push(Problem {
@@ -399,6 +407,32 @@ mod tests {
         assert_eq!(
             only(&parsed).map(|a| a.body.clone()),
             Some(vec!["Another".into(), "Body.".into()])
+        );
+    }
+
+    #[test]
+    fn a_front_matter_month_is_kept_and_an_unread_date_said() {
+        let parsed = parse("---\ntitle: T\ndate: January 2024\n---\nText.\n");
+        assert_eq!(
+            only(&parsed).and_then(|a| a.date.as_deref()),
+            Some("2024-01")
+        );
+        let parsed = parse("---\ntitle: T\ndate: someday\n---\nText.\n");
+        let problems: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                Some(3),
+                "date \"someday\" not understood; the article has no date (the words are kept)"
+            )]
+        );
+        assert_eq!(
+            only(&parsed).and_then(|a| a.date_text.as_deref()),
+            Some("someday")
         );
     }
 }

@@ -499,7 +499,7 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         article.kind = kind;
     }
     if let Some(date_text) = fields.string(Field::Date) {
-        article.date = dates::parse_date(&date_text).map(dates::iso);
+        article.date = dates::parse_stated(&date_text);
         if article.date.is_none() {
             parsed.problems.push(Problem {
                 line,
@@ -769,5 +769,16 @@ mod tests {
                 "the line has a title but no text; kept as an article of its title alone"
             )]
         );
+    }
+
+    #[test]
+    fn a_stated_month_is_a_month() {
+        let parsed =
+            parse_jsonl("{\"title\": \"A\", \"text\": \"B\", \"date\": \"January 2024\"}\n");
+        assert_eq!(
+            parsed.drafts.first().and_then(|d| d.article.date.clone()),
+            Some("2024-01".to_string())
+        );
+        assert_eq!(problems(&parsed), []);
     }
 }
