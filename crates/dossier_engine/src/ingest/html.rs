@@ -249,8 +249,16 @@ pub fn parse(text: &str) -> Parsed {
     fill_text(
         &mut article,
         paragraphs,
-        found.captions.into_iter().map(|(_, caption)| caption),
-        found.comments.into_iter().map(|(_, comment)| comment),
+        found
+            .captions
+            .into_iter()
+            .map(|(_, caption)| caption)
+            .collect(),
+        found
+            .comments
+            .into_iter()
+            .map(|(_, comment)| comment)
+            .collect(),
     );
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
@@ -328,7 +336,9 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
     let mut times = times.into_iter().peekable();
     let mut line = 1usize;
     let mut counted = 0;
-    let mut short: Option<(usize, usize)> = None;
+    // The first short one's line, how many there are, and where its warning goes among the
+    // stories' own (in line order).
+    let mut short: Option<(usize, usize, usize)> = None;
     let mut stories = 0usize;
     for (part, part_text) in parts.iter().zip(texts) {
         let newlines = text.as_bytes().get(counted..part.start).unwrap_or_default();
@@ -339,7 +349,7 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             .next_if(|(at, _)| *at <= part.end)
             .map(|(_, time)| time);
         if !is_story(part) {
-            let (_, count) = short.get_or_insert((line, 0));
+            let (_, count, _) = short.get_or_insert((line, 0, parsed.problems.len()));
             *count = count.saturating_add(1);
             continue;
         }
@@ -354,8 +364,8 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
         fill_text(
             &mut article,
             items.map(|item| item.text).collect(),
-            part_text.captions.into_iter(),
-            part_text.comments.into_iter(),
+            part_text.captions,
+            part_text.comments,
         );
         article.date_text = time;
         set_date(&mut article, Some(line), parsed);
@@ -379,14 +389,17 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             id_hint: None,
         });
     }
-    if let Some((first_line, count)) = short {
-        parsed.problems.push(Problem {
+    if let Some((first_line, count, at)) = short {
+        let at = at.min(parsed.problems.len());
+        parsed.problems.insert(
+            at,
+            Problem {
             line: Some(first_line),
             message: format!(
                 "{count} short <article> element(s) (under {MIN_ARTICLE_WORDS} words, such as teasers) left out; the page's {stories} longer ones are each an article"
             ),
-        });
-        parsed.problems.sort_by_key(|problem| problem.line);
+            },
+        );
     }
 }
 
@@ -410,8 +423,8 @@ fn set_date(article: &mut crate::Article, line: Option<usize>, parsed: &mut Pars
 fn fill_text(
     article: &mut crate::Article,
     paragraphs: Vec<String>,
-    captions: impl Iterator<Item = String>,
-    comments: impl Iterator<Item = String>,
+    captions: Vec<String>,
+    comments: Vec<String>,
 ) {
     for paragraph in paragraphs {
         match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
@@ -424,9 +437,10 @@ fn fill_text(
             _ => article.body.push(paragraph.into()),
         }
     }
-    article.captions = captions.map(Text::from).collect();
+    article.captions = captions.into_iter().map(Text::from).collect();
     // The comment area's own furniture ("2 Comments", "Reply") is not a comment.
     article.comments = comments
+        .into_iter()
         .filter(|comment| furniture::classify(comment).is_none())
         .map(Text::from)
         .collect();

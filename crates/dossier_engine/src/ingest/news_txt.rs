@@ -411,15 +411,13 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         }
     }
 
-    match labelled_title {
-        Some(title) => {
-            article.title = title.into();
-            let mut texts = header_texts.into_iter();
-            article.subtitle = texts.next();
-            article.body.splice(0..0, texts.map(Text::from));
-        }
-        None => assign_header_texts(&mut article, header_texts, &mut problems, first_line),
-    }
+    assign_header_texts(
+        &mut article,
+        header_texts,
+        labelled_title,
+        &mut problems,
+        first_line,
+    );
     assign_date(&mut article, stamp, stated_date);
     if article.title.to_lowercase().starts_with("press release") {
         article.kind = "press-release".to_string();
@@ -459,18 +457,23 @@ fn push_text(zone: Zone, text: &str, article: &mut crate::Article) {
     }
 }
 
-/// Header lines that are not furniture, in order: [section,] title [, subtitle [, more]].
+/// Header lines that are not furniture, in order: [section,] title [, subtitle [, more]], or
+/// subtitle [, more] after a labelled title (`Title: …`).
 /// A first line of at most three words before a longer one is a section label ("Crime & Justice").
 fn assign_header_texts(
     article: &mut crate::Article,
     texts: Vec<String>,
+    labelled_title: Option<String>,
     problems: &mut Vec<Problem>,
     first_line: usize,
 ) {
     let mut texts = texts.into_iter().peekable();
-    let mut title = texts.next();
+    let labelled = labelled_title.is_some();
+    let mut title = labelled_title.or_else(|| texts.next());
     let section_then_title = match (&title, texts.peek()) {
-        (Some(first), Some(second)) => word_count(first) <= 3 && word_count(second) >= 4,
+        (Some(first), Some(second)) if !labelled => {
+            word_count(first) <= 3 && word_count(second) >= 4
+        }
         _ => false,
     };
     if section_then_title {

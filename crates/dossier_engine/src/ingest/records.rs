@@ -236,16 +236,19 @@ pub fn parse_csv(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let delimiter = sniff_delimiter(text);
     let strays = stray_quotes(text, delimiter);
-    for stray in &strays {
-        let message = match stray.closed_on {
-            None => "a quote opens a field here and is never closed; it is read as a plain \" so that the rows after it are kept".to_string(),
-            Some(line) => format!("a quote opens a field here and closes only on line {line}, with text straight after it; it is read as a plain \" so that the lines between stay rows"),
-        };
-        parsed.problems.push(Problem {
+    // Said between the rows' own problems, in line order.
+    let mut quote_problems = strays
+        .iter()
+        .map(|stray| Problem {
             line: Some(stray.line),
-            message,
-        });
-    }
+            message: match stray.closed_on {
+                None => "a quote opens a field here and is never closed; it is read as a plain \" so that the rows after it are kept".to_string(),
+                Some(line) => format!("a quote opens a field here and closes only on line {line}, with text straight after it; it is read as a plain \" so that the lines between stay rows"),
+            },
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .peekable();
     let text = quote_strays(text, delimiter, &strays);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -258,6 +261,7 @@ pub fn parse_csv(text: &str) -> Parsed {
                 line: Some(1),
                 message: format!("unreadable CSV header, file skipped: {error}"),
             });
+            parsed.problems.extend(quote_problems);
             return parsed;
         }
     };
@@ -271,9 +275,16 @@ pub fn parse_csv(text: &str) -> Parsed {
         });
     }
     for result in reader.records() {
+        let position = match &result {
+            Ok(record) => record.position(),
+            Err(error) => error.position(),
+        };
+        let line = position.map(|p| position_line(p.line()));
+        while let Some(problem) = quote_problems.next_if(|problem| problem.line <= line) {
+            parsed.problems.push(problem);
+        }
         match result {
             Ok(record) => {
-                let line = record.position().map(|p| position_line(p.line()));
                 let object: Map<String, Value> = headers
                     .iter()
                     .zip(record.iter())
@@ -283,7 +294,6 @@ pub fn parse_csv(text: &str) -> Parsed {
                 add_record(&mut parsed, Value::Object(object), line, "the row");
             }
             Err(error) => {
-                let line = error.position().map(|p| position_line(p.line()));
                 let message = match error.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -301,8 +311,7 @@ pub fn parse_csv(text: &str) -> Parsed {
             }
         }
     }
-    // Quote problems were found first; the user reads them in line order.
-    parsed.problems.sort_by_key(|problem| problem.line);
+    parsed.problems.extend(quote_problems);
     parsed
 }
 
@@ -780,5 +789,13 @@ mod tests {
             Some("2024-01".to_string())
         );
         assert_eq!(problems(&parsed), []);
+    }
+
+    #[test]
+    fn quote_problems_are_said_in_line_order() {
+        let parsed = parse_csv("title,text\nA\nB,\"open\nC,c\n");
+        assert_eq!(titles(&parsed), ["B", "C"]);
+        let lines: Vec<Option<usize>> = problems(&parsed).iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(2), Some(3)]);
     }
 }
