@@ -20,7 +20,9 @@ pub struct Article {
     /// Summary bullets, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub summary: Vec<Text>,
-    /// `YYYY-MM-DD`, or none when the text gives no date that can be trusted.
+    /// `YYYY-MM-DD`; `YYYY-MM` when the input states only the month ("January 2024" in a date
+    /// field: a month is never shown as its first day); none when the text gives no date that
+    /// can be trusted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The raw date words as found in the text.

@@ -35,6 +35,37 @@ pub fn parse_date(text: &str) -> Option<Date> {
     is_time_tail(rest).then_some(found.date)
 }
 
+/// A date as an input states it in a field of its own (a JSON/CSV `date`, front matter, an HTML
+/// `<meta>`, a `Date:` line): `YYYY-MM-DD`, or `YYYY-MM` when only the month is given
+/// ("January 2024", "Jan. 2024", "2024-01"), so that a month is never shown as its first day.
+/// Running text is never read for months alone: "in March 2024" is an event, not a dateline.
+pub fn parse_stated(text: &str) -> Option<String> {
+    parse_date(text).map(iso).or_else(|| {
+        month_of_year(text.trim()).map(|(year, month)| format!("{year:04}-{:02}", u8::from(month)))
+    })
+}
+
+/// "January 2024", "Jan. 2024", "January, 2024", "2024-01": the whole text, nothing after.
+fn month_of_year(text: &str) -> Option<(i32, Month)> {
+    let tokens = tokenize_first(text, 6);
+    match tokens.as_slice() {
+        [year, dash, month]
+            if dash.text == "-" && year.text.len() == 4 && month.text.len() == 2 =>
+        {
+            let month = Month::try_from(month.text.parse::<u8>().ok()?).ok()?;
+            Some((year_number(year.text)?, month))
+        }
+        [month, rest @ ..] => {
+            let month = month_named(month.text)?;
+            match skip_punct(skip_punct(rest, "."), ",") {
+                [year] => Some((year_number(year.text)?, month)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Parses an absolute date at the very start of `text`.
 pub fn date_prefix(text: &str) -> Option<DatePrefix> {
     // A date is at most a weekday, a comma and five more tokens: no need to split a paragraph.
@@ -288,11 +319,16 @@ fn skip_punct<'t, 'a>(tokens: &'t [Token<'a>], punct: &str) -> &'t [Token<'a>] {
     }
 }
 
-/// `17 December 2024`, `17th Dec. 2024`, `17 December, 2024`.
+/// `17 December 2024`, `17th Dec. 2024`, `17 December, 2024`, `3rd of March 2024`.
 fn parse_day_month_year(tokens: &[Token<'_>]) -> Option<DatePrefix> {
     let day = day_number(tokens.first()?.text)?;
-    let month = month_named(tokens.get(1)?.text)?;
-    let rest = skip_punct(skip_punct(tokens.get(2..)?, "."), ",");
+    let rest = tokens.get(1..)?;
+    let rest = match rest.split_first() {
+        Some((of, after)) if of.text.eq_ignore_ascii_case("of") => after,
+        _ => rest,
+    };
+    let month = month_named(rest.first()?.text)?;
+    let rest = skip_punct(skip_punct(rest.get(1..)?, "."), ",");
     let year_token = rest.first()?;
     let year = year_number(year_token.text)?;
     let date = Date::from_calendar_date(year, month, day).ok()?;
@@ -558,5 +594,31 @@ mod tests {
         let reference = find_weekday_month_day("on Saturday, July 20");
         let date = reference.and_then(|r| resolve_weekday_month_day(&r, stated));
         assert_eq!(date.map(iso).as_deref(), Some("2019-07-20"));
+    }
+
+    #[test]
+    fn the_forms_people_write_by_hand() {
+        assert_eq!(ymd("March 3, 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(ymd("3 March 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(ymd("Mar. 3, 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(ymd("3rd of March, 2024").as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn a_stated_month_keeps_month_precision() {
+        for (text, expected) in [
+            ("January 2024", Some("2024-01")),
+            ("Jan. 2024", Some("2024-01")),
+            ("September, 2021", Some("2021-09")),
+            ("2024-01", Some("2024-01")),
+            ("March 3, 2024", Some("2024-03-03")),
+            ("January 2024 and more", None),
+            ("2024-13", None),
+            ("May", None),
+        ] {
+            assert_eq!(parse_stated(text).as_deref(), expected, "{text:?}");
+        }
+        // Running text is not a stated date: a bare month stays no date there.
+        assert_eq!(ymd("January 2024"), None);
     }
 }

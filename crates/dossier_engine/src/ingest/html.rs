@@ -6,10 +6,15 @@
 //! are each several times larger; a news page needs a tree and a few tag names, not CSS
 //! selectors or spec-exact error recovery. The walk below is iterative, so deeply nested input
 //! cannot overflow the stack, and text is gathered by us (entities decoded here: tl leaves them).
+//!
+//! A page of several stories (a digest, a front page saved whole) holds each in an `<article>`:
+//! when at least two outermost ones have [`MIN_ARTICLE_WORDS`] of text, each becomes an article,
+//! and the shorter ones (teasers, cards) are left out with a warning. Otherwise the page is one
+//! article, as before: all its `<article>`/`<main>` text together.
 
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, collapse_whitespace};
+use super::text::{clean_line, collapse_whitespace, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::text::Text;
 
@@ -22,10 +27,34 @@ const SKIPPED_TAGS: &[&str] = &[
 /// Tags whose text is one paragraph of the body.
 const PARAGRAPH_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote"];
 
+/// Words of paragraph text that make an `<article>` element an article of its own when a page
+/// holds several: fewer is a teaser or a card ("Related: …", a headline and one line).
+const MIN_ARTICLE_WORDS: usize = 50;
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Context {
     in_article: bool,
     in_comments: bool,
+    /// The outermost `<article>` element this node is in (index into `Found::parts`).
+    part: Option<usize>,
+}
+
+/// One paragraph of article text, with the `<article>` element it came from.
+#[derive(Debug)]
+struct Item {
+    part: Option<usize>,
+    text: String,
+    heading: bool,
+}
+
+/// An `<article>` element that is not inside another.
+#[derive(Debug, Default)]
+struct Part {
+    /// Byte range of the element's source, for its line and the `<time>`s inside it.
+    start: usize,
+    end: usize,
+    h1: Option<String>,
+    words: usize,
 }
 
 /// What the walk found, before choosing.
@@ -33,14 +62,18 @@ struct Context {
 struct Found {
     h1: Option<String>,
     title_tag: Option<String>,
-    article_paragraphs: Vec<String>,
+    article_paragraphs: Vec<Item>,
     other_paragraphs: Vec<String>,
-    captions: Vec<String>,
-    comments: Vec<String>,
+    captions: Vec<(Option<usize>, String)>,
+    comments: Vec<(Option<usize>, String)>,
     time_datetime: Option<String>,
+    /// Every `<time datetime>`, with its byte offset.
+    times: Vec<(usize, String)>,
+    parts: Vec<Part>,
 }
 
-/// Parses a decoded `.html` file into one article.
+/// Parses a decoded `.html` file: one article, or one per top-level `<article>` element when at
+/// least two of them hold [`MIN_ARTICLE_WORDS`] (a page of several stories).
 pub fn parse(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let dom = match tl::parse(text, tl::ParserOptions::default()) {
@@ -106,6 +139,7 @@ pub fn parse(text: &str) -> Parsed {
             }
             "time" => {
                 if let Some(datetime) = attribute("datetime") {
+                    found.times.push((span(text, tag).0, datetime.clone()));
                     found.time_datetime.get_or_insert(datetime);
                 }
             }
@@ -140,9 +174,23 @@ pub fn parse(text: &str) -> Parsed {
                 .flatten()
                 .is_some_and(|v| v.as_utf8_str().to_ascii_lowercase().contains("comment"))
         };
+        let in_comments = context.in_comments || marker("class") || marker("id");
+        // Only an outermost <article> is a story: nested ones are its comments or asides.
+        let part = if name == "article" && context.part.is_none() && !in_comments {
+            let (start, end) = span(text, tag);
+            found.parts.push(Part {
+                start,
+                end,
+                ..Part::default()
+            });
+            found.parts.len().checked_sub(1)
+        } else {
+            context.part
+        };
         let context = Context {
             in_article: context.in_article || name == "article" || name == "main",
-            in_comments: context.in_comments || marker("class") || marker("id"),
+            in_comments,
+            part,
         };
         let is_paragraph = PARAGRAPH_TAGS.contains(&name.as_str());
         if name == "h1" || name == "figcaption" || is_paragraph {
@@ -150,18 +198,30 @@ pub fn parse(text: &str) -> Parsed {
             if text.is_empty() {
                 continue;
             }
+            let part = context.part.and_then(|index| found.parts.get_mut(index));
             if name == "h1" {
+                if let Some(part) = part {
+                    part.h1.get_or_insert_with(|| text.clone());
+                }
                 if found.h1.is_none() {
                     found.h1 = Some(text);
                 } else {
                     found.other_paragraphs.push(text);
                 }
             } else if name == "figcaption" {
-                found.captions.push(text);
+                found.captions.push((context.part, text));
             } else if context.in_comments {
-                found.comments.push(text);
+                found.comments.push((context.part, text));
             } else if context.in_article {
-                found.article_paragraphs.push(text);
+                let heading = name.starts_with('h');
+                if let Some(part) = part.filter(|_| !heading) {
+                    part.words = part.words.saturating_add(word_count(&text));
+                }
+                found.article_paragraphs.push(Item {
+                    part: context.part,
+                    text,
+                    heading,
+                });
             } else {
                 found.other_paragraphs.push(text);
             }
@@ -172,38 +232,38 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
 
+    if found.parts.iter().filter(|part| is_story(part)).count() >= 2 {
+        split_stories(text, found, article.source.as_deref(), &mut parsed);
+        return parsed;
+    }
+
     let paragraphs = if found.article_paragraphs.is_empty() {
         found.other_paragraphs
     } else {
-        found.article_paragraphs
+        found
+            .article_paragraphs
+            .into_iter()
+            .map(|item| item.text)
+            .collect()
     };
-    for paragraph in paragraphs {
-        match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
-            Some((Action::Drop, _)) => {}
-            Some((Action::EndOfArticle | Action::CommentArea, _)) => break,
-            Some((Action::Byline, byline)) if article.byline.is_none() => {
-                article.byline = Some(byline.to_string());
-            }
-            Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
-            _ => article.body.push(paragraph.into()),
-        }
-    }
-    article.captions = found.captions.into_iter().map(Text::from).collect();
-    // The comment area's own furniture ("2 Comments", "Reply") is not a comment.
-    article.comments = found
-        .comments
-        .into_iter()
-        .filter(|comment| furniture::classify(comment).is_none())
-        .map(Text::from)
-        .collect();
+    fill_text(
+        &mut article,
+        paragraphs,
+        found
+            .captions
+            .into_iter()
+            .map(|(_, caption)| caption)
+            .collect(),
+        found
+            .comments
+            .into_iter()
+            .map(|(_, comment)| comment)
+            .collect(),
+    );
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
     }
-    article.date = article
-        .date_text
-        .as_deref()
-        .and_then(dates::parse_date)
-        .map(dates::iso);
+    set_date(&mut article, None, &mut parsed);
     match found.h1.or(found.title_tag) {
         Some(title) => article.title = title.into(),
         None => {
@@ -227,6 +287,174 @@ pub fn parse(text: &str) -> Parsed {
         id_hint: None,
     });
     parsed
+}
+
+/// An `<article>` long enough to be a story of its own.
+fn is_story(part: &Part) -> bool {
+    part.words >= MIN_ARTICLE_WORDS
+}
+
+/// What the walk found inside one `<article>`.
+#[derive(Debug, Default)]
+struct PartText {
+    paragraphs: Vec<Item>,
+    captions: Vec<String>,
+    comments: Vec<String>,
+}
+
+/// A page of several stories: one article per [`is_story`] `<article>`. Each takes its own
+/// headline (its `<h1>`, else the heading it opens with), text, captions, comments and `<time>`;
+/// of the page's metadata only the site name, which speaks for every story: the page's date,
+/// author and address are the page's, not necessarily each story's. One pass over each list, so
+/// a page of thousands of `<article>`s stays linear.
+fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Parsed) {
+    let Found {
+        article_paragraphs,
+        captions,
+        comments,
+        times,
+        parts,
+        ..
+    } = found;
+    let mut texts: Vec<PartText> = parts.iter().map(|_| PartText::default()).collect();
+    for item in article_paragraphs {
+        if let Some(part) = item.part.and_then(|index| texts.get_mut(index)) {
+            part.paragraphs.push(item);
+        }
+    }
+    for (index, caption) in captions {
+        if let Some(part) = index.and_then(|index| texts.get_mut(index)) {
+            part.captions.push(caption);
+        }
+    }
+    for (index, comment) in comments {
+        if let Some(part) = index.and_then(|index| texts.get_mut(index)) {
+            part.comments.push(comment);
+        }
+    }
+    // Parts and times are both in document order: one cursor each.
+    let mut times = times.into_iter().peekable();
+    let mut line = 1usize;
+    let mut counted = 0;
+    // The first short one's line, how many there are, and where its warning goes among the
+    // stories' own (in line order).
+    let mut short: Option<(usize, usize, usize)> = None;
+    let mut stories = 0usize;
+    for (part, part_text) in parts.iter().zip(texts) {
+        let newlines = text.as_bytes().get(counted..part.start).unwrap_or_default();
+        line = line.saturating_add(newlines.iter().filter(|&&b| b == b'\n').count());
+        counted = counted.max(part.start);
+        while times.next_if(|(at, _)| *at < part.start).is_some() {}
+        let time = times
+            .next_if(|(at, _)| *at <= part.end)
+            .map(|(_, time)| time);
+        if !is_story(part) {
+            let (_, count, _) = short.get_or_insert((line, 0, parsed.problems.len()));
+            *count = count.saturating_add(1);
+            continue;
+        }
+        stories = stories.saturating_add(1);
+        let mut article = blank_article();
+        article.source = source.map(str::to_string);
+        let mut items = part_text.paragraphs.into_iter().peekable();
+        let title = part
+            .h1
+            .clone()
+            .or_else(|| items.next_if(|item| item.heading).map(|item| item.text));
+        fill_text(
+            &mut article,
+            items.map(|item| item.text).collect(),
+            part_text.captions,
+            part_text.comments,
+        );
+        article.date_text = time;
+        set_date(&mut article, Some(line), parsed);
+        match title {
+            Some(title) => article.title = title.into(),
+            None => {
+                let first = article.body.first().map(ToString::to_string);
+                article.title =
+                    crate::ingest::text::title_from_first_words(&first.unwrap_or_default()).into();
+                parsed.problems.push(Problem {
+                    line: Some(line),
+                    message:
+                        "this <article> has no headline; the title is the first words of its text"
+                            .to_string(),
+                });
+            }
+        }
+        parsed.drafts.push(Draft {
+            article,
+            line: Some(line),
+            id_hint: None,
+        });
+    }
+    if let Some((first_line, count, at)) = short {
+        let at = at.min(parsed.problems.len());
+        parsed.problems.insert(
+            at,
+            Problem {
+            line: Some(first_line),
+            message: format!(
+                "{count} short <article> element(s) (under {MIN_ARTICLE_WORDS} words, such as teasers) left out; the page's {stories} longer ones are each an article"
+            ),
+            },
+        );
+    }
+}
+
+/// The date its `date_text` states, or a problem saying it is not understood.
+fn set_date(article: &mut crate::Article, line: Option<usize>, parsed: &mut Parsed) {
+    let Some(date_text) = article.date_text.as_deref() else {
+        return;
+    };
+    article.date = dates::parse_stated(date_text);
+    if article.date.is_none() {
+        parsed.problems.push(Problem {
+            line,
+            message: format!(
+                "date \"{date_text}\" not understood; the article has no date (the words are kept)"
+            ),
+        });
+    }
+}
+
+/// Body (page furniture handled as in `.txt`), captions and reader comments.
+fn fill_text(
+    article: &mut crate::Article,
+    paragraphs: Vec<String>,
+    captions: Vec<String>,
+    comments: Vec<String>,
+) {
+    for paragraph in paragraphs {
+        match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
+            Some((Action::Drop, _)) => {}
+            Some((Action::EndOfArticle | Action::CommentArea, _)) => break,
+            Some((Action::Byline, byline)) if article.byline.is_none() => {
+                article.byline = Some(byline.to_string());
+            }
+            Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
+            _ => article.body.push(paragraph.into()),
+        }
+    }
+    article.captions = captions.into_iter().map(Text::from).collect();
+    // The comment area's own furniture ("2 Comments", "Reply") is not a comment.
+    article.comments = comments
+        .into_iter()
+        .filter(|comment| furniture::classify(comment).is_none())
+        .map(Text::from)
+        .collect();
+}
+
+/// The byte range of a tag's source in `text`: tl borrows every tag from the text it parses,
+/// and an element's source runs to its closing tag once that is found.
+fn span(text: &str, tag: &tl::HTMLTag<'_>) -> (usize, usize) {
+    let raw = tag.raw().as_bytes();
+    let start = (raw.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|start| *start <= text.len())
+        .unwrap_or(0);
+    (start, start.saturating_add(raw.len()))
 }
 
 /// The text under a tag (iteratively), skipping scripts and styles; `<br>` becomes a space.
@@ -370,5 +598,127 @@ mod tests {
         let html = "<div>".repeat(50_000) + "<p>Deep text here.</p>";
         let parsed = parse(&html);
         assert_eq!(parsed.drafts.len(), 1);
+    }
+
+    fn words(count: usize, word: &str) -> String {
+        vec![word; count].join(" ") + "."
+    }
+
+    #[test]
+    fn each_top_level_article_with_enough_text_is_an_article() {
+        let html = format!(
+            r#"<html><head><title>Daily digest</title><meta property="og:site_name" content="The Daily">
+            <meta property="article:published_time" content="2024-03-09"></head><body>
+            <nav><p>Home</p></nav><main>
+            <article><h2>First story headline</h2><p>By Jane Doe</p>
+            <div class="meta"><time datetime="2024-03-01">1 March 2024</time></div><p>{}</p><p>Read more: elsewhere</p>
+            <figure><figcaption>First caption</figcaption></figure>
+            <article class="comment"><p>A reader comment</p></article></article>
+            <article><h1>Second story headline</h1>
+            <p>{}</p><p>{}</p></article>
+            <article><h3>A teaser</h3><p>One short line.</p></article>
+            </main></body></html>"#,
+            words(60, "alpha"),
+            words(30, "beta"),
+            words(30, "gamma")
+        );
+        let parsed = parse(&html);
+        let stories: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| {
+                let a = &d.article;
+                (
+                    a.title.to_string(),
+                    a.body.len(),
+                    a.date.clone(),
+                    a.byline.clone(),
+                    a.source.clone(),
+                    a.captions.len(),
+                    a.comments.len(),
+                    d.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            stories,
+            [
+                (
+                    "First story headline".to_string(),
+                    1,
+                    Some("2024-03-01".to_string()),
+                    Some("Jane Doe".to_string()),
+                    Some("The Daily".to_string()),
+                    1,
+                    1,
+                    Some(4)
+                ),
+                (
+                    "Second story headline".to_string(),
+                    2,
+                    None,
+                    None,
+                    Some("The Daily".to_string()),
+                    0,
+                    0,
+                    Some(8)
+                ),
+            ]
+        );
+        let problems: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                Some(10),
+                "1 short <article> element(s) (under 50 words, such as teasers) left out; the page's 2 longer ones are each an article"
+            )]
+        );
+    }
+
+    #[test]
+    fn one_long_article_and_teasers_stay_one_article() {
+        let html = format!(
+            "<article><h1>Main</h1><p>{}</p></article><article><h2>Teaser</h2><p>Short.</p></article>",
+            words(80, "word")
+        );
+        let parsed = parse(&html);
+        let bodies: Vec<usize> = parsed.drafts.iter().map(|d| d.article.body.len()).collect();
+        assert_eq!(bodies, [3]);
+        assert!(parsed.problems.is_empty());
+    }
+
+    #[test]
+    fn a_story_without_a_headline_is_named_by_its_line() {
+        let html = format!(
+            "<article><h2>Headed</h2><p>{}</p></article>\n\n<article><p>{}</p></article>",
+            words(60, "one"),
+            words(60, "two")
+        );
+        let parsed = parse(&html);
+        let titles: Vec<&str> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["Headed", "two two two two two two two two two two two two"]
+        );
+        let problems: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                Some(3),
+                "this <article> has no headline; the title is the first words of its text"
+            )]
+        );
     }
 }

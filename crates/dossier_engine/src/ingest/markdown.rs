@@ -11,7 +11,7 @@
 
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, collapse_whitespace};
+use super::text::{clean_line, collapse_whitespace, comparable};
 use super::{blank_article, Draft, Parsed, Problem};
 
 /// The front-matter keys the article record takes (others are ignored).
@@ -35,8 +35,8 @@ const KNOWN_KEYS: &[&str] = &[
     "slug",
 ];
 
-/// Front matter: the keys in order, values unquoted.
-type FrontMatter = Vec<(String, String)>;
+/// Front matter: the keys in order, values unquoted, with their lines.
+type FrontMatter = Vec<(String, String, usize)>;
 
 /// Parses a decoded `.md` file into one article.
 pub fn parse(text: &str) -> Parsed {
@@ -44,12 +44,20 @@ pub fn parse(text: &str) -> Parsed {
     let (front, body_text, body_first_line) = split_front_matter(text, &mut parsed.problems);
     let mut article = blank_article();
     let mut id_hint = None;
-    for (key, value) in front {
+    for (key, value, line) in front {
         match key.as_str() {
             "title" => article.title = value.into(),
             "subtitle" | "description" | "standfirst" => article.subtitle = Some(value),
             "date" | "published" => {
-                article.date = dates::parse_date(&value).map(dates::iso);
+                article.date = dates::parse_stated(&value);
+                if article.date.is_none() {
+                    parsed.problems.push(Problem {
+                        line: Some(line),
+                        message: format!(
+                            "date \"{value}\" not understood; the article has no date (the words are kept)"
+                        ),
+                    });
+                }
                 article.date_text = Some(value);
             }
             "source" | "publisher" => article.source = Some(value),
@@ -68,6 +76,12 @@ pub fn parse(text: &str) -> Parsed {
             Block::Heading { level: 1, text } if article.title.is_empty() => {
                 article.title = text.into()
             }
+            // The front matter's title printed again above the text (as `# Title`, or in bold):
+            // once is enough.
+            Block::Heading { text, .. } | Block::Paragraph(text)
+                if article.body.is_empty()
+                    && !article.title.is_empty()
+                    && comparable(&text) == comparable(&article.title) => {}
             Block::Image { alt } => article.captions.push(alt.into()),
             Block::Heading { text, .. } | Block::Paragraph(text) => {
                 match furniture::classify(&text).map(|m| (m.rule.action, m.captured)) {
@@ -158,7 +172,7 @@ fn split_front_matter<'a>(
                 });
             }
         } else {
-            front.push((key, value.to_string()));
+            front.push((key, value.to_string(), number));
         }
     }
     problems.push(Problem {
@@ -374,5 +388,51 @@ mod tests {
     fn unclosed_front_matter_is_reported_and_read_as_text() {
         let parsed = parse("---\ntitle: x\n");
         assert_eq!(parsed.problems.first().map(|p| p.line), Some(Some(1)));
+    }
+
+    #[test]
+    fn a_heading_that_repeats_the_front_matter_title_is_not_body_text() {
+        let parsed =
+            parse("---\ntitle: The Title\n---\n\n# The title\n\nBody.\n\n## The Title\n\nMore.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Body.".into(), "The Title".into(), "More.".into()])
+        );
+        let parsed = parse("+++\ntitle = \"T: x\"\n+++\n**T: x**\n\nBody.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Body.".into()])
+        );
+        let parsed = parse("---\ntitle: One\n---\n# Another\n\nBody.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Another".into(), "Body.".into()])
+        );
+    }
+
+    #[test]
+    fn a_front_matter_month_is_kept_and_an_unread_date_said() {
+        let parsed = parse("---\ntitle: T\ndate: January 2024\n---\nText.\n");
+        assert_eq!(
+            only(&parsed).and_then(|a| a.date.as_deref()),
+            Some("2024-01")
+        );
+        let parsed = parse("---\ntitle: T\ndate: someday\n---\nText.\n");
+        let problems: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                Some(3),
+                "date \"someday\" not understood; the article has no date (the words are kept)"
+            )]
+        );
+        assert_eq!(
+            only(&parsed).and_then(|a| a.date_text.as_deref()),
+            Some("someday")
+        );
     }
 }

@@ -8,6 +8,10 @@
 //! 2. [`parse_segment`]: a small state machine over the cleaned lines of one article
 //!    (header -> body -> comment area -> footer). Furniture lines are classified by the rules table
 //!    ([`super::furniture`]); the remaining header lines become section, title and subtitle.
+//!
+//! Exports that label their fields (`Title:`, `Date:`, `Author:`/`By:`, `URL:` lines above each
+//! article) are read by label, and a labelled title after prose starts the next article. A byline
+//! that carries the date ("By Jane Doe | March 3, 2024") gives both.
 
 use super::dates;
 use super::furniture::{self, Action};
@@ -59,7 +63,7 @@ fn segment(lines: &[Line]) -> Vec<&[Line]> {
     let mut start = 0;
     let mut seen_prose = false;
     for (index, line) in lines.iter().enumerate() {
-        let opens_article = seen_prose && is_title_like(&line.text) && {
+        let repeated_headline = is_title_like(&line.text) && {
             let key = comparable(&line.text);
             lines
                 .iter()
@@ -67,6 +71,20 @@ fn segment(lines: &[Line]) -> Vec<&[Line]> {
                 .take(REPEAT_WINDOW)
                 .any(|next| comparable(&next.text) == key)
         };
+        // A `Title:` line, or a block of labelled lines holding one, starts the next record of
+        // an export that labels its fields.
+        let labelled_title = labelled(&line.text).is_some()
+            && lines
+                .iter()
+                .skip(index)
+                .take(REPEAT_WINDOW)
+                .map_while(|next| labelled(&next.text))
+                .any(|(label, _)| label == Label::Title)
+            && index
+                .checked_sub(1)
+                .and_then(|before| lines.get(before))
+                .is_none_or(|before| labelled(&before.text).is_none());
+        let opens_article = seen_prose && (repeated_headline || labelled_title);
         if opens_article {
             segments.extend(lines.get(start..index));
             start = index;
@@ -190,6 +208,69 @@ fn header_dateline(text: &str) -> Option<(String, time::Date, String)> {
     })
 }
 
+/// What a labelled header line (`Title: …`, `Date: …`, `Author: …`) gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Title,
+    Date,
+    Byline,
+    Url,
+}
+
+/// A header line that labels its field, case-insensitively: `Title:`/`Headline:`, `Date:`,
+/// `Author:`/`Authors:`/`By:`/`Byline:`, `URL:`/`Link:` (`Source:` and `Published:` are
+/// furniture rules). Returns the label and the value.
+fn labelled(text: &str) -> Option<(Label, &str)> {
+    let (key, value) = text.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let key = key.trim();
+    let is = |name: &str| key.eq_ignore_ascii_case(name);
+    let label = if is("title") || is("headline") {
+        Label::Title
+    } else if is("date") {
+        Label::Date
+    } else if is("author") || is("authors") || is("by") || is("byline") {
+        Label::Byline
+    } else if is("url") || is("link") {
+        Label::Url
+    } else {
+        return None;
+    };
+    Some((label, value))
+}
+
+/// "By Jane Doe | March 3, 2024": a byline and, after a `|`, `·`, `•`, dash or comma, the date
+/// (or a stamp such as "Updated March 3, 2024"). Returns the name and the date's words.
+fn byline_with_date(text: &str) -> Option<(&str, &str)> {
+    if word_count(text) > 16 {
+        return None;
+    }
+    let rest = text
+        .get(..3)
+        .filter(|by| by.eq_ignore_ascii_case("by "))
+        .and(text.get(3..))?;
+    let (at, separator) = [" | ", " · ", " • ", " – ", " — ", " - ", ", "]
+        .into_iter()
+        .filter_map(|separator| rest.find(separator).map(|at| (at, separator)))
+        .min()?;
+    let name = rest.get(..at)?.trim();
+    let tail = rest.get(at.saturating_add(separator.len())..)?;
+    if !(1..=6).contains(&word_count(name)) || ends_sentence(name) {
+        return None;
+    }
+    tail.split(['|', '·', '•']).find_map(|part| {
+        let part = part.trim();
+        let words = match furniture::classify(part) {
+            Some(found) if found.rule.action == Action::Stamp => found.captured,
+            _ => part,
+        };
+        dates::parse_date(words).map(|_| (name, words))
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
     Header,
@@ -211,11 +292,49 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
     let mut caption_keys: Vec<String> = Vec::new();
     let mut stamp: Option<String> = None;
     let mut stated_date: Option<(time::Date, String)> = None;
+    let mut labelled_title: Option<String> = None;
 
     for line in lines {
         let text = line.text.as_str();
         if zone == Zone::Footer {
             continue;
+        }
+        if zone == Zone::Header {
+            if let Some((label, value)) = labelled(text) {
+                match label {
+                    Label::Title if labelled_title.is_none() => {
+                        // The headline printed again below its label is the same headline.
+                        header_keys.push(comparable(value));
+                        labelled_title = Some(value.to_string());
+                    }
+                    Label::Date if dates::parse_stated(value).is_none() => {
+                        problems.push(Problem {
+                            line: Some(line.number),
+                            message: format!(
+                                "date \"{value}\" not understood; the article has no date (the words are kept)"
+                            ),
+                        });
+                        stamp.get_or_insert_with(|| value.to_string());
+                    }
+                    // A labelled date is the most explicit statement of all.
+                    Label::Date => stamp = Some(value.to_string()),
+                    Label::Byline if article.byline.is_none() => {
+                        article.byline = Some(value.to_string());
+                    }
+                    Label::Url if article.url.is_none() => article.url = Some(value.to_string()),
+                    // A second label of the same field is text, not lost.
+                    _ => {
+                        header_keys.push(comparable(text));
+                        header_texts.push(text.to_string());
+                    }
+                }
+                continue;
+            }
+            if let Some((name, date_words)) = byline_with_date(text) {
+                article.byline.get_or_insert_with(|| name.to_string());
+                stamp.get_or_insert_with(|| date_words.to_string());
+                continue;
+            }
         }
         if let Some(found) = furniture::classify(text) {
             // Labels, bylines, stamps and sources describe the article only in its header; later
@@ -292,7 +411,13 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
         }
     }
 
-    assign_header_texts(&mut article, header_texts, &mut problems, first_line);
+    assign_header_texts(
+        &mut article,
+        header_texts,
+        labelled_title,
+        &mut problems,
+        first_line,
+    );
     assign_date(&mut article, stamp, stated_date);
     if article.title.to_lowercase().starts_with("press release") {
         article.kind = "press-release".to_string();
@@ -332,18 +457,23 @@ fn push_text(zone: Zone, text: &str, article: &mut crate::Article) {
     }
 }
 
-/// Header lines that are not furniture, in order: [section,] title [, subtitle [, more]].
+/// Header lines that are not furniture, in order: [section,] title [, subtitle [, more]], or
+/// subtitle [, more] after a labelled title (`Title: …`).
 /// A first line of at most three words before a longer one is a section label ("Crime & Justice").
 fn assign_header_texts(
     article: &mut crate::Article,
     texts: Vec<String>,
+    labelled_title: Option<String>,
     problems: &mut Vec<Problem>,
     first_line: usize,
 ) {
     let mut texts = texts.into_iter().peekable();
-    let mut title = texts.next();
+    let labelled = labelled_title.is_some();
+    let mut title = labelled_title.or_else(|| texts.next());
     let section_then_title = match (&title, texts.peek()) {
-        (Some(first), Some(second)) => word_count(first) <= 3 && word_count(second) >= 4,
+        (Some(first), Some(second)) if !labelled => {
+            word_count(first) <= 3 && word_count(second) >= 4
+        }
         _ => false,
     };
     if section_then_title {
@@ -379,7 +509,7 @@ fn assign_date(
     stated_date: Option<(time::Date, String)>,
 ) {
     if let Some(stamp) = stamp {
-        article.date = dates::parse_date(&stamp).map(dates::iso);
+        article.date = dates::parse_stated(&stamp);
         article.date_text = Some(stamp);
         return;
     }
@@ -538,5 +668,92 @@ mod tests {
             parsed.drafts.first().map(|d| d.article.title.as_str()),
             Some("This is a long paragraph of prose without any headline above it")
         );
+    }
+
+    fn only(parsed: &Parsed) -> crate::Article {
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        article.unwrap_or_else(blank_article)
+    }
+
+    #[test]
+    fn labelled_header_lines_give_title_date_and_byline() {
+        let text = "TITLE: Council passes the budget\n\
+                    date: March 3, 2024\n\
+                    Author: Jane Doe\n\n\
+                    Council passes the budget\n\n\
+                    The council passed the budget on Friday after a long debate.\n";
+        let parsed = parse(text);
+        let article = only(&parsed);
+        assert_eq!(article.title, "Council passes the budget");
+        assert_eq!(article.date.as_deref(), Some("2024-03-03"));
+        assert_eq!(article.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            article.body,
+            ["The council passed the budget on Friday after a long debate."]
+        );
+        assert_eq!(article.subtitle, None);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+
+        let parsed = parse(
+            "Title: A\nBy: J. Doe\nDate: January 2024\n\nSome text of the story that runs on.\n",
+        );
+        let article = only(&parsed);
+        assert_eq!(article.byline.as_deref(), Some("J. Doe"));
+        assert_eq!(article.date.as_deref(), Some("2024-01"));
+
+        let parsed = parse("Title: A\nDate: soon\n\nSome text of the story that runs on.\n");
+        let problems: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                Some(2),
+                "date \"soon\" not understood; the article has no date (the words are kept)"
+            )]
+        );
+    }
+
+    #[test]
+    fn labelled_records_in_one_file_are_separate_articles() {
+        let text = "Title: First story\nDate: 2024-03-01\n\
+                    The first story has a body that is long enough to be prose.\n\n\
+                    Title: Second story\nDate: 2024-03-02\n\
+                    The second story has a body that is long enough to be prose.\n";
+        let parsed = parse(text);
+        let found: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| (d.article.title.to_string(), d.article.date.clone(), d.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("First story".into(), Some("2024-03-01".into()), Some(1)),
+                ("Second story".into(), Some("2024-03-02".into()), Some(5)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byline_with_a_date_gives_both() {
+        let text = "Council passes the budget\n\
+                    By Jane Doe | March 3, 2024\n\n\
+                    The council passed the budget on Friday after a long debate.\n";
+        let article = only(&parse(text));
+        assert_eq!(article.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(article.date.as_deref(), Some("2024-03-03"));
+        assert_eq!(article.date_text.as_deref(), Some("March 3, 2024"));
+        assert_eq!(
+            byline_with_date("By Jane Doe, Updated Mar. 3, 2024"),
+            Some(("Jane Doe", "Mar. 3, 2024"))
+        );
+        assert_eq!(
+            byline_with_date("By the end of March 3, 2024, prices rose"),
+            None
+        );
+        assert_eq!(byline_with_date("By Jane Doe | Reuters"), None);
     }
 }

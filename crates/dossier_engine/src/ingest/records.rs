@@ -1,10 +1,25 @@
-//! Structured inputs: `.json` (an array of objects, `{"articles": [...]}`, or one object), `.jsonl` (one object per
-//! line) and `.csv` (a header row, then one article per row). All three name the same fields:
-//! `title`, `text` or `body` (a string, or a list of paragraphs), and optionally `date`, `source`,
-//! `url`, `label`, `id`, `subtitle`, `summary`, `byline` (or `author`), `section`, `kind`.
+//! Structured inputs: `.json` (an array of objects, an object holding one under `articles`,
+//! `items` or `data`, or one object), `.jsonl` (one object per line) and `.csv` (a header row,
+//! then one article per row; comma-, semicolon- or tab-separated, as the header shows). All three
+//! name the same fields, in any case, with `_`, `-`, `.` and spaces ignored ("Published_At" is
+//! "publishedat"); when a record gives one field under two names, the first name listed here wins:
+//!
+//! - title: `title`, `headline`
+//! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
+//!   its lines the paragraphs, or a list of paragraphs)
+//! - date: `date`, `published`, `publishedat`, `pubdate`, `datepublished`, `publicationdate`,
+//!   `publishdate`, `datepublish`
+//! - `source` / `publisher` / `publication` / `outlet`, `url` / `link` / `permalink`, `label`,
+//!   `id` / `slug`, `subtitle` / `description` / `standfirst` / `dek`, `summary` (a string or a
+//!   list), `byline` / `author` / `authors` / `by`, `section` / `category`, `kind`
+//!
+//! A list of names (`"authors": ["A", "B"]`) is joined with commas; an object with a `name`
+//! (`"source": {"name": "BBC"}`) gives its name.
 //!
 //! Their text is taken as given (no furniture rules: structured data has no page around it).
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
+
+use std::borrow::Cow;
 
 use crate::text::Text;
 use serde_json::{Map, Value};
@@ -12,6 +27,137 @@ use serde_json::{Map, Value};
 use super::dates;
 use super::text::collapse_whitespace;
 use super::{blank_article, Draft, Parsed, Problem};
+
+/// The article fields a record can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Text,
+    Date,
+    Source,
+    Url,
+    Label,
+    Id,
+    Subtitle,
+    Summary,
+    Byline,
+    Section,
+    Kind,
+}
+
+const FIELD_COUNT: usize = 12;
+
+/// Every name a field goes by, lower case without separators; earlier names win.
+const FIELD_NAMES: &[(&str, Field)] = &[
+    ("title", Field::Title),
+    ("headline", Field::Title),
+    ("text", Field::Text),
+    ("body", Field::Text),
+    ("content", Field::Text),
+    ("article", Field::Text),
+    ("articlebody", Field::Text),
+    ("maintext", Field::Text),
+    ("fulltext", Field::Text),
+    ("date", Field::Date),
+    ("published", Field::Date),
+    ("publishedat", Field::Date),
+    ("pubdate", Field::Date),
+    ("datepublished", Field::Date),
+    ("publicationdate", Field::Date),
+    ("publishdate", Field::Date),
+    ("datepublish", Field::Date),
+    ("source", Field::Source),
+    ("publisher", Field::Source),
+    ("publication", Field::Source),
+    ("outlet", Field::Source),
+    ("url", Field::Url),
+    ("link", Field::Url),
+    ("permalink", Field::Url),
+    ("label", Field::Label),
+    ("id", Field::Id),
+    ("slug", Field::Id),
+    ("subtitle", Field::Subtitle),
+    ("description", Field::Subtitle),
+    ("standfirst", Field::Subtitle),
+    ("dek", Field::Subtitle),
+    ("summary", Field::Summary),
+    ("byline", Field::Byline),
+    ("author", Field::Byline),
+    ("authors", Field::Byline),
+    ("by", Field::Byline),
+    ("section", Field::Section),
+    ("category", Field::Section),
+    ("kind", Field::Kind),
+];
+
+/// The field a key names, and the rank of that name (lower wins), ignoring ASCII case and the
+/// separators `_ - . ` (no allocation: keys are compared byte by byte).
+fn field_of(key: &str) -> Option<(Field, usize)> {
+    let letters = key
+        .bytes()
+        .filter(|b| !matches!(b, b'_' | b'-' | b'.' | b' '));
+    FIELD_NAMES
+        .iter()
+        .enumerate()
+        .find(|(_, (name, _))| {
+            let mut key = letters.clone();
+            name.bytes()
+                .all(|n| key.next().is_some_and(|k| k.eq_ignore_ascii_case(&n)))
+                && key.next().is_none()
+        })
+        .map(|(rank, (_, field))| (*field, rank))
+}
+
+/// A record's values by field (the best-ranked name of each).
+struct Fields<'a> {
+    values: [Option<(usize, &'a Value)>; FIELD_COUNT],
+}
+
+impl<'a> Fields<'a> {
+    fn of(object: &'a Map<String, Value>) -> Self {
+        let mut values = [None; FIELD_COUNT];
+        for (key, value) in object {
+            let Some((field, rank)) = field_of(key) else {
+                continue;
+            };
+            if let Some(slot) = values.get_mut(field as usize) {
+                if slot.is_none_or(|(kept, _)| rank < kept) {
+                    *slot = Some((rank, value));
+                }
+            }
+        }
+        Fields { values }
+    }
+
+    fn get(&self, field: Field) -> Option<&'a Value> {
+        self.values
+            .get(field as usize)
+            .copied()
+            .flatten()
+            .map(|(_, value)| value)
+    }
+
+    /// A non-empty string field (numbers are written out, lists of names joined, an object's
+    /// `name` taken).
+    fn string(&self, field: Field) -> Option<String> {
+        let text = match self.get(field)? {
+            Value::String(text) => collapse_whitespace(text),
+            Value::Number(number) => number.to_string(),
+            Value::Array(items) => {
+                let names: Vec<String> = items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(collapse_whitespace)
+                    .filter(|name| !name.is_empty())
+                    .collect();
+                names.join(", ")
+            }
+            Value::Object(object) => collapse_whitespace(object.get("name")?.as_str()?),
+            _ => return None,
+        };
+        Some(text).filter(|t| !t.is_empty())
+    }
+}
 
 /// Parses a `.json` file.
 pub fn parse_json(text: &str) -> Parsed {
@@ -88,32 +234,57 @@ fn json_message(error: &serde_json::Error) -> String {
 /// Parses a `.csv` file with a header row.
 pub fn parse_csv(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
+    let delimiter = sniff_delimiter(text);
+    let strays = stray_quotes(text, delimiter);
+    // Said between the rows' own problems, in line order.
+    let mut quote_problems = strays
+        .iter()
+        .map(|stray| Problem {
+            line: Some(stray.line),
+            message: match stray.closed_on {
+                None => "a quote opens a field here and is never closed; it is read as a plain \" so that the rows after it are kept".to_string(),
+                Some(line) => format!("a quote opens a field here and closes only on line {line}, with text straight after it; it is read as a plain \" so that the lines between stay rows"),
+            },
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .peekable();
+    let text = quote_strays(text, delimiter, &strays);
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(false)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
-        Ok(headers) => headers.iter().map(|h| h.trim().to_lowercase()).collect(),
+        Ok(headers) => headers.iter().map(|h| h.trim().to_string()).collect(),
         Err(error) => {
             parsed.problems.push(Problem {
                 line: Some(1),
                 message: format!("unreadable CSV header, file skipped: {error}"),
             });
+            parsed.problems.extend(quote_problems);
             return parsed;
         }
     };
     if !headers
         .iter()
-        .any(|h| h == "title" || h == "text" || h == "body")
+        .any(|h| matches!(field_of(h), Some((Field::Title | Field::Text, _))))
     {
         parsed.problems.push(Problem {
             line: Some(1),
-            message: "the CSV header names no `title`, `text` or `body` column".to_string(),
+            message: "the CSV header names no title or text column (such as `title`, `headline`, `text`, `body`, `content`)".to_string(),
         });
     }
     for result in reader.records() {
+        let position = match &result {
+            Ok(record) => record.position(),
+            Err(error) => error.position(),
+        };
+        let line = position.map(|p| position_line(p.line()));
+        while let Some(problem) = quote_problems.next_if(|problem| problem.line <= line) {
+            parsed.problems.push(problem);
+        }
         match result {
             Ok(record) => {
-                let line = record.position().map(|p| position_line(p.line()));
                 let object: Map<String, Value> = headers
                     .iter()
                     .zip(record.iter())
@@ -123,7 +294,6 @@ pub fn parse_csv(text: &str) -> Parsed {
                 add_record(&mut parsed, Value::Object(object), line, "the row");
             }
             Err(error) => {
-                let line = error.position().map(|p| position_line(p.line()));
                 let message = match error.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -141,7 +311,141 @@ pub fn parse_csv(text: &str) -> Parsed {
             }
         }
     }
+    parsed.problems.extend(quote_problems);
     parsed
+}
+
+/// The delimiter whose split of the header line names the most known columns: Excel writes `;`
+/// where the decimal mark is a comma, and tab-separated exports are common. Commas when none
+/// does better.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let known = |delimiter: char| {
+        header
+            .split(delimiter)
+            .filter(|name| field_of(name.trim().trim_matches('"')).is_some())
+            .count()
+    };
+    [b';', b'\t']
+        .into_iter()
+        .fold((b',', known(',')), |best, delimiter| {
+            let count = known(char::from(delimiter));
+            if count > best.1 {
+                (delimiter, count)
+            } else {
+                best
+            }
+        })
+        .0
+}
+
+/// A quote that opens a field but does not close it as CSV says a quoted field closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StrayQuote {
+    /// Byte offset of the quote.
+    at: usize,
+    line: usize,
+    /// The line of the quote that closed it, followed by text: a second stray quote, which
+    /// paired with this one would have merged every row between into one field.
+    closed_on: Option<usize>,
+}
+
+/// The quotes that would make the csv reader swallow later rows: one that opens a field and
+/// never closes (every later row becomes part of that field), or one that closes only on a later
+/// line with text straight after the closing quote (two stray quotes pairing up). The scan
+/// follows the csv reader's own rules (a quote is special only at a field's start; `""` inside
+/// quotes is a quote), so well-formed quoted fields over several lines are left alone.
+fn stray_quotes(text: &str, delimiter: u8) -> Vec<StrayQuote> {
+    let bytes = text.as_bytes();
+    let mut strays = Vec::new();
+    let mut at = 0;
+    let mut line = 1usize;
+    let mut field_start = true;
+    while let Some(&byte) = bytes.get(at) {
+        if field_start && byte == b'"' {
+            field_start = false;
+            match quoted_field_end(bytes, at.saturating_add(1), delimiter) {
+                // Closed on its own line, or properly: read as the csv reader reads it.
+                Some((end, lines, proper)) if proper || lines == 0 => {
+                    at = end;
+                    line = line.saturating_add(lines);
+                }
+                closing => {
+                    strays.push(StrayQuote {
+                        at,
+                        line,
+                        closed_on: closing.map(|(_, lines, _)| line.saturating_add(lines)),
+                    });
+                    // Read on from just after the quote, as a plain character.
+                    at = at.saturating_add(1);
+                }
+            }
+            continue;
+        }
+        field_start = byte == delimiter || byte == b'\n' || byte == b'\r';
+        if byte == b'\n' {
+            line = line.saturating_add(1);
+        }
+        at = at.saturating_add(1);
+    }
+    strays
+}
+
+/// Where a quoted field starting at `from` (just after its opening quote) ends: the offset after
+/// its closing quote, the line breaks inside it, and whether the closing quote is followed by a
+/// delimiter, a line end or the end of the text, as it should be. None: never closed.
+fn quoted_field_end(bytes: &[u8], from: usize, delimiter: u8) -> Option<(usize, usize, bool)> {
+    let mut at = from;
+    let mut lines = 0usize;
+    loop {
+        match *bytes.get(at)? {
+            b'"' => {
+                let next = bytes.get(at.saturating_add(1)).copied();
+                if next == Some(b'"') {
+                    at = at.saturating_add(2);
+                    continue;
+                }
+                let proper = next.is_none_or(|b| b == delimiter || b == b'\n' || b == b'\r');
+                return Some((at.saturating_add(1), lines, proper));
+            }
+            b'\n' => lines = lines.saturating_add(1),
+            _ => {}
+        }
+        at = at.saturating_add(1);
+    }
+}
+
+/// `text` with each stray quote's field written as a quoted field that holds it literally
+/// (`"abc` -> `"""abc"`): the csv reader then reads the quote as a character and the rows after
+/// it as rows. Line breaks are untouched, so the reader's line numbers stay the file's.
+fn quote_strays<'t>(text: &'t str, delimiter: u8, strays: &[StrayQuote]) -> Cow<'t, str> {
+    if strays.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().saturating_add(strays.len().saturating_mul(4)));
+    let mut copied = 0;
+    for stray in strays {
+        if stray.at < copied {
+            continue;
+        }
+        let rest = text.get(stray.at..).unwrap_or_default();
+        let field_len = rest
+            .bytes()
+            .position(|b| b == delimiter || b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
+        out.push_str(text.get(copied..stray.at).unwrap_or_default());
+        out.push('"');
+        out.push_str(
+            &rest
+                .get(..field_len)
+                .unwrap_or_default()
+                .replace('"', "\"\""),
+        );
+        out.push('"');
+        copied = stray.at.saturating_add(field_len);
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 fn position_line(line: u64) -> usize {
@@ -157,11 +461,21 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         });
         return;
     };
+    let fields = Fields::of(&object);
     let mut article = blank_article();
-    let body = paragraphs(object.get("text").or_else(|| object.get("body")));
-    let title = string(&object, "title");
-    match (title, body.first()) {
-        (Some(title), _) => article.title = title.into(),
+    let body = paragraphs(fields.get(Field::Text));
+    match (fields.string(Field::Title), body.first()) {
+        (Some(title), first) => {
+            article.title = title.into();
+            if first.is_none() {
+                parsed.problems.push(Problem {
+                    line,
+                    message: format!(
+                        "{place} has a title but no text; kept as an article of its title alone"
+                    ),
+                });
+            }
+        }
         (None, Some(first)) => {
             article.title = crate::ingest::text::title_from_first_words(first).into();
             parsed.problems.push(Problem {
@@ -172,36 +486,40 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         (None, None) => {
             parsed.problems.push(Problem {
                 line,
-                message: format!("{place} has no `title`, `text` or `body`; skipped"),
+                message: format!(
+                    "{place} has no title or text (such as `title`, `headline`, `text`, `body`, `content`); skipped"
+                ),
             });
             return;
         }
     }
     article.body = body.into_iter().map(Text::from).collect();
-    article.subtitle = string(&object, "subtitle");
-    article.summary = paragraphs(object.get("summary"))
+    article.subtitle = fields.string(Field::Subtitle);
+    article.summary = paragraphs(fields.get(Field::Summary))
         .into_iter()
         .map(Text::from)
         .collect();
-    article.byline = string(&object, "byline").or_else(|| string(&object, "author"));
-    article.section = string(&object, "section");
-    article.source = string(&object, "source");
-    article.url = string(&object, "url");
-    article.label = string(&object, "label");
-    if let Some(kind) = string(&object, "kind") {
+    article.byline = fields.string(Field::Byline);
+    article.section = fields.string(Field::Section);
+    article.source = fields.string(Field::Source);
+    article.url = fields.string(Field::Url);
+    article.label = fields.string(Field::Label);
+    if let Some(kind) = fields.string(Field::Kind) {
         article.kind = kind;
     }
-    if let Some(date_text) = string(&object, "date") {
-        article.date = dates::parse_date(&date_text).map(dates::iso);
+    if let Some(date_text) = fields.string(Field::Date) {
+        article.date = dates::parse_stated(&date_text);
         if article.date.is_none() {
             parsed.problems.push(Problem {
                 line,
-                message: format!("date \"{date_text}\" not understood; kept as date_text only"),
+                message: format!(
+                    "date \"{date_text}\" not understood; the article has no date (the words are kept)"
+                ),
             });
         }
         article.date_text = Some(date_text);
     }
-    let id_hint = match object.get("id") {
+    let id_hint = match fields.get(Field::Id) {
         Some(Value::String(id)) => Some(id.clone()),
         Some(Value::Number(id)) => Some(id.to_string()),
         _ => None,
@@ -211,15 +529,6 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         line,
         id_hint,
     });
-}
-
-/// A non-empty string field (numbers are accepted and written out).
-fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    match object.get(key)? {
-        Value::String(text) => Some(collapse_whitespace(text)).filter(|t| !t.is_empty()),
-        Value::Number(number) => Some(number.to_string()),
-        _ => None,
-    }
 }
 
 /// A text field as paragraphs: a string split on line breaks, or a list of strings.
@@ -317,7 +626,7 @@ mod tests {
                 ),
                 (
                     Some(5),
-                    "date \"not a date\" not understood; kept as date_text only"
+                    "date \"not a date\" not understood; the article has no date (the words are kept)"
                 ),
             ]
         );
@@ -328,5 +637,165 @@ mod tests {
         let parsed = parse_jsonl("{\"text\": \"Only text here\"}\n{\"label\": \"x\"}\n");
         assert_eq!(titles(&parsed), ["Only text here"]);
         assert_eq!(parsed.problems.len(), 2);
+    }
+
+    fn problems(parsed: &Parsed) -> Vec<(Option<usize>, &str)> {
+        parsed
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named_where_it_opens_and_the_rows_after_it_are_kept() {
+        // The quote on line 3 never closes: read as quoting, it swallowed every later row into
+        // one field (silently, the row still having its three fields).
+        let parsed = parse_csv(
+            "title,text,date\nA,Body a,2024-01-01\nB,Body b,\"2024-01-02\nC,Body c,2024-01-03\nD,Body d,2024-01-04\n",
+        );
+        assert_eq!(titles(&parsed), ["A", "B", "C", "D"]);
+        let problems = problems(&parsed);
+        assert_eq!(problems.first().map(|p| p.0), Some(Some(3)));
+        assert!(
+            problems
+                .first()
+                .is_some_and(|p| p.1.contains("quote") && p.1.contains("never closed")),
+            "{problems:?}"
+        );
+        let b = parsed.drafts.get(1).map(|d| d.article.body.clone());
+        assert_eq!(b, Some(vec!["Body b".into()]));
+    }
+
+    #[test]
+    fn a_stray_quote_closed_rows_later_does_not_merge_the_rows_between() {
+        // Two stray quotes pair up across lines: row B vanished into row A's text unreported.
+        let parsed = parse_csv("title,text\nA,\"Alpha\nB,\"Beta\nC,Gamma\n");
+        assert_eq!(titles(&parsed), ["A", "B", "C"]);
+        let bodies: Vec<Vec<Text>> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.body.clone())
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                vec![Text::from("\"Alpha")],
+                vec![Text::from("\"Beta")],
+                vec![Text::from("Gamma")]
+            ]
+        );
+        let lines: Vec<Option<usize>> = problems(&parsed).iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn quoted_fields_over_several_lines_are_not_stray_quotes() {
+        let parsed = parse_csv("title,text\nA,\"Para one\nPara \"\"two\"\"\"\nB,\"x\"\n");
+        assert_eq!(titles(&parsed), ["A", "B"]);
+        assert_eq!(problems(&parsed), []);
+    }
+
+    #[test]
+    fn semicolon_and_tab_delimiters_are_taken_from_the_header() {
+        let parsed = parse_csv("Title;Text;Date\nA;Body, with a comma;2024-06-20\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(problems(&parsed), []);
+        let a = parsed
+            .drafts
+            .first()
+            .map(|d| (d.article.body.clone(), d.article.date.clone()));
+        assert_eq!(
+            a,
+            Some((vec!["Body, with a comma".into()], Some("2024-06-20".into())))
+        );
+        let parsed = parse_csv("title\ttext\nA\tBody; with, both\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(problems(&parsed), []);
+        // Commas stay the default when the header could be read either way.
+        assert_eq!(titles(&parse_csv("title,text\nA;B,Body\n")), ["A;B"]);
+    }
+
+    #[test]
+    fn keys_match_in_any_case_and_common_names_are_understood() {
+        let parsed = parse_jsonl(concat!(
+            r#"{"Headline": "H", "Content": "C", "Published_At": "2024-03-03", "Link": "https://x", "Author": "J", "Description": "D"}"#,
+            "\n",
+            r#"{"TITLE": "T", "Body": ["a", "b"], "pubDate": "2024-03-04", "URL": "u", "authors": ["A", "B"], "source": {"name": "BBC"}}"#,
+            "\n",
+        ));
+        assert_eq!(titles(&parsed), ["H", "T"]);
+        assert_eq!(problems(&parsed), []);
+        let fields: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| {
+                let a = &d.article;
+                (
+                    a.body.clone(),
+                    a.date.clone(),
+                    a.url.clone(),
+                    a.byline.clone(),
+                    a.subtitle.clone(),
+                    a.source.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (
+                    vec![Text::from("C")],
+                    Some("2024-03-03".into()),
+                    Some("https://x".into()),
+                    Some("J".into()),
+                    Some("D".into()),
+                    None
+                ),
+                (
+                    vec![Text::from("a"), Text::from("b")],
+                    Some("2024-03-04".into()),
+                    Some("u".into()),
+                    Some("A, B".into()),
+                    None,
+                    Some("BBC".into())
+                ),
+            ]
+        );
+        let parsed = parse_csv("HEADLINE,Article,Date Published\nA,Body,2024-06-20\n");
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(problems(&parsed), []);
+    }
+
+    #[test]
+    fn a_title_without_text_is_kept_and_said() {
+        let parsed = parse_jsonl("{\"title\": \"Only a title\"}\n");
+        assert_eq!(titles(&parsed), ["Only a title"]);
+        assert_eq!(
+            problems(&parsed),
+            [(
+                Some(1),
+                "the line has a title but no text; kept as an article of its title alone"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_stated_month_is_a_month() {
+        let parsed =
+            parse_jsonl("{\"title\": \"A\", \"text\": \"B\", \"date\": \"January 2024\"}\n");
+        assert_eq!(
+            parsed.drafts.first().and_then(|d| d.article.date.clone()),
+            Some("2024-01".to_string())
+        );
+        assert_eq!(problems(&parsed), []);
+    }
+
+    #[test]
+    fn quote_problems_are_said_in_line_order() {
+        let parsed = parse_csv("title,text\nA\nB,\"open\nC,c\n");
+        assert_eq!(titles(&parsed), ["B", "C"]);
+        let lines: Vec<Option<usize>> = problems(&parsed).iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(2), Some(3)]);
     }
 }
