@@ -27,7 +27,13 @@ pub fn ResultsView() -> impl IntoView {
             t.response
                 .notices
                 .iter()
-                .filter(|n| n.kind != NoticeKind::CorpusMismatch)
+                // The empty state says why nothing matched in the terms of the page.
+                .filter(|n| {
+                    !matches!(
+                        n.kind,
+                        NoticeKind::CorpusMismatch | NoticeKind::NothingMatched
+                    )
+                })
                 .map(|n| n.message.clone())
                 .collect::<Vec<_>>()
         })
@@ -170,11 +176,10 @@ impl EmptyReason {
                 "The date range ends before it starts.",
                 Some(("Swap the dates", UrlState::swap_dates as fn(&mut UrlState))),
             )
+        } else if filtered && !query.is_empty() {
+            ("Try fewer filters, or other words.", Some(clear))
         } else if !query.is_empty() {
-            (
-                "Try fewer or different words, or check the spelling.",
-                filtered.then_some(clear),
-            )
+            ("Try fewer or different words, or check the spelling.", None)
         } else {
             ("Tick fewer values, or widen the dates.", Some(clear))
         };

@@ -48,6 +48,7 @@ test('a query with no match shows the empty state; words not found together fall
   await page.getByTestId('no-results').waitFor();
   assert.equal(await resultCount(page), 0);
   assert.equal((await page.getByTestId('no-results').locator('h3').textContent()).trim(), 'No article matches “zzzqqqnotaword”');
+  assert.match(await page.getByTestId('fallback').textContent(), /No article contains: zzzqqqnotaword/, 'the word that found nothing is named');
   assert.match(await page.getByTestId('no-results-advice').textContent(), /words/);
   await page.getByTestId('search-input').fill('Vienna Macron');
   await page.getByTestId('fallback').waitFor();
@@ -57,6 +58,8 @@ test('a query with no match shows the empty state; words not found together fall
   await page.getByTestId('no-results').waitFor();
   assert.equal((await page.getByTestId('no-results').locator('h3').textContent()).trim(), 'No article has all of these filters');
   assert.match(await page.getByTestId('no-results-advice').textContent(), /ends before it starts/);
+  // The empty state says it once: no notice above it repeats that nothing matched.
+  assert.equal(await page.getByTestId('fallback').count(), 0);
   await page.getByTestId('no-results-way-out').click();
   await page.getByTestId('result').first().waitFor();
   assert.equal(params(page).get('from'), '2016-01-01');

@@ -134,8 +134,11 @@ pub enum NoticeKind {
     AnyTermFallback,
     /// The query has only common words (or none): showing every article.
     OnlyCommonWords,
-    /// Nothing matched; the message says which words found nothing.
+    /// Nothing matched, and some words are in no article: the message names them.
     NoMatches,
+    /// Nothing matched, though every word is in some article: the combination, a negation or
+    /// the filters left nothing (a page's empty state says so in its own words).
+    NothingMatched,
     /// The article list given does not match the index (snippets may be missing).
     CorpusMismatch,
 }
@@ -263,18 +266,21 @@ impl SearchIndex {
             });
         }
         if run.matched.is_empty() {
-            let message = if run.words_without_matches.is_empty() {
-                "No article matches the query and filters.".to_string()
+            let notice = if run.words_without_matches.is_empty() {
+                Notice {
+                    kind: NoticeKind::NothingMatched,
+                    message: "No article matches the query and filters.".into(),
+                }
             } else {
-                format!(
-                    "No article contains: {}.",
-                    run.words_without_matches.join(", ")
-                )
+                Notice {
+                    kind: NoticeKind::NoMatches,
+                    message: format!(
+                        "No article contains: {}.",
+                        run.words_without_matches.join(", ")
+                    ),
+                }
             };
-            notices.push(Notice {
-                kind: NoticeKind::NoMatches,
-                message,
-            });
+            notices.push(notice);
         }
 
         let hits = self.page_of_hits(articles, request, &run);
