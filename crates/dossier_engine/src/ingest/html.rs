@@ -665,11 +665,7 @@ mod tests {
                 ),
             ]
         );
-        let problems: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
+        let problems = parsed.problem_lines();
         assert_eq!(
             problems,
             [(
@@ -708,11 +704,7 @@ mod tests {
             titles,
             ["Headed", "two two two two two two two two two two two two"]
         );
-        let problems: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
+        let problems = parsed.problem_lines();
         assert_eq!(
             problems,
             [(

@@ -418,11 +418,7 @@ mod tests {
             Some("2024-01")
         );
         let parsed = parse("---\ntitle: T\ndate: someday\n---\nText.\n");
-        let problems: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
+        let problems = parsed.problem_lines();
         assert_eq!(
             problems,
             [(

@@ -202,6 +202,17 @@ pub(crate) struct Parsed {
     pub problems: Vec<Problem>,
 }
 
+#[cfg(test)]
+impl Parsed {
+    /// Each problem's line and message, for tests to compare at a glance.
+    pub(crate) fn problem_lines(&self) -> Vec<(Option<usize>, &str)> {
+        self.problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect()
+    }
+}
+
 /// An article with every field empty, for parsers to fill in.
 pub(crate) fn blank_article() -> Article {
     Article {

@@ -702,11 +702,7 @@ mod tests {
         assert_eq!(article.date.as_deref(), Some("2024-01"));
 
         let parsed = parse("Title: A\nDate: soon\n\nSome text of the story that runs on.\n");
-        let problems: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
+        let problems = parsed.problem_lines();
         assert_eq!(
             problems,
             [(

@@ -612,11 +612,7 @@ mod tests {
         assert_eq!(titles(&parsed), ["A", "C"]);
         let first = parsed.drafts.first().map(|d| d.article.body.len());
         assert_eq!(first, Some(2));
-        let problems: Vec<(Option<usize>, &str)> = parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect();
+        let problems: Vec<(Option<usize>, &str)> = parsed.problem_lines();
         assert_eq!(
             problems,
             [
@@ -639,14 +635,6 @@ mod tests {
         assert_eq!(parsed.problems.len(), 2);
     }
 
-    fn problems(parsed: &Parsed) -> Vec<(Option<usize>, &str)> {
-        parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.message.as_str()))
-            .collect()
-    }
-
     #[test]
     fn an_unclosed_quote_is_named_where_it_opens_and_the_rows_after_it_are_kept() {
         // The quote on line 3 never closes: read as quoting, it swallowed every later row into
@@ -655,7 +643,7 @@ mod tests {
             "title,text,date\nA,Body a,2024-01-01\nB,Body b,\"2024-01-02\nC,Body c,2024-01-03\nD,Body d,2024-01-04\n",
         );
         assert_eq!(titles(&parsed), ["A", "B", "C", "D"]);
-        let problems = problems(&parsed);
+        let problems = parsed.problem_lines();
         assert_eq!(problems.first().map(|p| p.0), Some(Some(3)));
         assert!(
             problems
@@ -685,7 +673,7 @@ mod tests {
                 vec![Text::from("Gamma")]
             ]
         );
-        let lines: Vec<Option<usize>> = problems(&parsed).iter().map(|p| p.0).collect();
+        let lines: Vec<Option<usize>> = parsed.problem_lines().iter().map(|p| p.0).collect();
         assert_eq!(lines, [Some(2), Some(3)]);
     }
 
@@ -693,14 +681,14 @@ mod tests {
     fn quoted_fields_over_several_lines_are_not_stray_quotes() {
         let parsed = parse_csv("title,text\nA,\"Para one\nPara \"\"two\"\"\"\nB,\"x\"\n");
         assert_eq!(titles(&parsed), ["A", "B"]);
-        assert_eq!(problems(&parsed), []);
+        assert_eq!(parsed.problem_lines(), []);
     }
 
     #[test]
     fn semicolon_and_tab_delimiters_are_taken_from_the_header() {
         let parsed = parse_csv("Title;Text;Date\nA;Body, with a comma;2024-06-20\n");
         assert_eq!(titles(&parsed), ["A"]);
-        assert_eq!(problems(&parsed), []);
+        assert_eq!(parsed.problem_lines(), []);
         let a = parsed
             .drafts
             .first()
@@ -711,7 +699,7 @@ mod tests {
         );
         let parsed = parse_csv("title\ttext\nA\tBody; with, both\n");
         assert_eq!(titles(&parsed), ["A"]);
-        assert_eq!(problems(&parsed), []);
+        assert_eq!(parsed.problem_lines(), []);
         // Commas stay the default when the header could be read either way.
         assert_eq!(titles(&parse_csv("title,text\nA;B,Body\n")), ["A;B"]);
     }
@@ -725,7 +713,7 @@ mod tests {
             "\n",
         ));
         assert_eq!(titles(&parsed), ["H", "T"]);
-        assert_eq!(problems(&parsed), []);
+        assert_eq!(parsed.problem_lines(), []);
         let fields: Vec<_> = parsed
             .drafts
             .iter()
@@ -764,7 +752,7 @@ mod tests {
         );
         let parsed = parse_csv("HEADLINE,Article,Date Published\nA,Body,2024-06-20\n");
         assert_eq!(titles(&parsed), ["A"]);
-        assert_eq!(problems(&parsed), []);
+        assert_eq!(parsed.problem_lines(), []);
     }
 
     #[test]
@@ -772,7 +760,7 @@ mod tests {
         let parsed = parse_jsonl("{\"title\": \"Only a title\"}\n");
         assert_eq!(titles(&parsed), ["Only a title"]);
         assert_eq!(
-            problems(&parsed),
+            parsed.problem_lines(),
             [(
                 Some(1),
                 "the line has a title but no text; kept as an article of its title alone"
@@ -788,14 +776,14 @@ mod tests {
             parsed.drafts.first().and_then(|d| d.article.date.clone()),
             Some("2024-01".to_string())
         );
-        assert_eq!(problems(&parsed), []);
+        assert_eq!(parsed.problem_lines(), []);
     }
 
     #[test]
     fn quote_problems_are_said_in_line_order() {
         let parsed = parse_csv("title,text\nA\nB,\"open\nC,c\n");
         assert_eq!(titles(&parsed), ["B", "C"]);
-        let lines: Vec<Option<usize>> = problems(&parsed).iter().map(|p| p.0).collect();
+        let lines: Vec<Option<usize>> = parsed.problem_lines().iter().map(|p| p.0).collect();
         assert_eq!(lines, [Some(2), Some(3)]);
     }
 }
