@@ -13,6 +13,23 @@ use crate::article::Article;
 /// Longest slug taken from a title, in words.
 const SLUG_WORDS: usize = 8;
 
+/// A file with more duplicates than this gets one warning per file it repeats, not one per
+/// article: a corpus loaded twice would otherwise say so thousands of times.
+const DUPLICATES_NAMED_ONE_BY_ONE: usize = 3;
+
+/// Lines listed in a warning about many duplicates.
+const DUPLICATE_LINES_NAMED: usize = 5;
+
+/// An article of the file being added that repeats one already kept.
+struct Duplicate {
+    line: Option<usize>,
+    /// Where the kept one came from ("file:line").
+    first: String,
+    /// The file part of `first`.
+    first_file: String,
+    title: String,
+}
+
 /// Accumulates files into one report: merges exact duplicates and keeps ids unique across files.
 /// Feed files in a stable order (ingest_path sorts them) and the output is deterministic.
 #[derive(Debug, Default)]
@@ -81,8 +98,54 @@ impl Collector {
         if parsed.drafts.is_empty() {
             self.warn(file, None, "no article found");
         }
-        for draft in parsed.drafts {
-            self.add_draft(file, draft);
+        let duplicates: Vec<Duplicate> = parsed
+            .drafts
+            .into_iter()
+            .filter_map(|draft| self.add_draft(file, draft))
+            .collect();
+        self.warn_duplicates(file, duplicates);
+    }
+
+    /// One warning per duplicate naming both places, or, for many, one per file repeated.
+    fn warn_duplicates(&mut self, file: &str, duplicates: Vec<Duplicate>) {
+        if duplicates.len() <= DUPLICATES_NAMED_ONE_BY_ONE {
+            for duplicate in duplicates {
+                let message = format!(
+                    "duplicate of the article at {} (\"{}\"); merged into it",
+                    duplicate.first, duplicate.title
+                );
+                self.warn(file, duplicate.line, &message);
+            }
+            return;
+        }
+        // In the order the repeated files were first met.
+        let mut repeated: Vec<(String, Vec<Option<usize>>)> = Vec::new();
+        for duplicate in duplicates {
+            match repeated
+                .iter_mut()
+                .find(|(f, _)| *f == duplicate.first_file)
+            {
+                Some((_, lines)) => lines.push(duplicate.line),
+                None => repeated.push((duplicate.first_file, vec![duplicate.line])),
+            }
+        }
+        for (first_file, lines) in repeated {
+            let named: Vec<String> = lines
+                .iter()
+                .flatten()
+                .take(DUPLICATE_LINES_NAMED)
+                .map(ToString::to_string)
+                .collect();
+            let at_lines = match (named.len(), lines.len().saturating_sub(named.len())) {
+                (0, _) => String::new(),
+                (_, 0) => format!(" (lines {})", named.join(", ")),
+                (_, more) => format!(" (lines {} and {more} more)", named.join(", ")),
+            };
+            let message = format!(
+                "{} articles repeat articles of {first_file}{at_lines}; merged into them",
+                lines.len()
+            );
+            self.warn(file, None, &message);
         }
     }
 
@@ -99,7 +162,8 @@ impl Collector {
         });
     }
 
-    fn add_draft(&mut self, file: &str, draft: Draft) {
+    /// Keeps the draft's article, or says which kept one it repeats.
+    fn add_draft(&mut self, file: &str, draft: Draft) -> Option<Duplicate> {
         let Draft {
             mut article,
             line,
@@ -120,19 +184,25 @@ impl Collector {
             })
         });
         if let Some(index) = duplicate_of {
-            let first = self.locations.get(index).cloned().unwrap_or_default();
-            let message = format!(
-                "duplicate of the article at {first} (\"{}\"); merged into it",
-                article.title
-            );
-            self.warn(file, line, &message);
-            return;
+            let (first, first_file) = self
+                .locations
+                .get(index)
+                .zip(self.report.articles.get(index))
+                .map(|(at, kept)| (at.clone(), kept.file.clone()))
+                .unwrap_or_default();
+            return Some(Duplicate {
+                line,
+                first,
+                first_file,
+                title: article.title.to_string(),
+            });
         }
         article.id = self.unique_id(file, line, id_hint.as_deref(), &article.title);
         let index = self.report.articles.len();
         self.by_content.entry(hash).or_default().push(index);
         self.locations.push(location);
         self.report.articles.push(article);
+        None
     }
 
     /// A slug of the stated id, else of the title, else of the file name; `-2`, `-3`, ... when
@@ -198,6 +268,27 @@ mod tests {
         assert_eq!(
             messages,
             ["b.txt:1: duplicate of the article at a.txt:1 (\"A headline for the story\"); merged into it"]
+        );
+    }
+
+    #[test]
+    fn many_duplicates_are_one_warning_per_file_repeated() {
+        let jsonl: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "{{\"title\": \"Story number {i}\", \"text\": \"The body of story {i}.\"}}\n"
+                )
+            })
+            .collect();
+        let mut collector = Collector::default();
+        collector.add_file("a.jsonl", jsonl.as_bytes());
+        collector.add_file("b.jsonl", jsonl.as_bytes());
+        let report = collector.finish();
+        assert_eq!(report.articles.len(), 8);
+        let messages: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            ["b.jsonl: 8 articles repeat articles of a.jsonl (lines 1, 2, 3, 4, 5 and 3 more); merged into them"]
         );
     }
 
