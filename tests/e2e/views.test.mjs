@@ -271,10 +271,12 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   await page.keyboard.press('Escape');
   // A filter without a query: the quotations of the matching articles, and how many those are.
   await page.getByTestId('search-input').fill('');
+  await page.waitForFunction(() => document.querySelector('[data-testid=quote-scope]')?.textContent.includes('search with the box'));
   const kind = page.getByTestId('facet-kind').locator('label').first();
   const articles = Number(await kind.locator('.facet-count').textContent());
   await kind.getByTestId('facet-option').check();
-  await page.waitForFunction(() => /matching article/.test(document.querySelector('[data-testid=quote-scope]').textContent));
+  await page.waitForFunction(() => /matching article/.test(document.querySelector('[data-testid=quote-scope]')?.textContent), null, { timeout: 10_000 })
+    .catch(async (error) => { throw new Error(`${error.message}; scope: ${await scope()}; url: ${page.url()}`); });
   assert.equal(await scope(), `in ${articles} matching ${articles === 1 ? 'article' : 'articles'}`);
   assert.deepEqual(problems(), []);
   await context.close();
