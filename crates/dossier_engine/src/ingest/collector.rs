@@ -17,9 +17,6 @@ const SLUG_WORDS: usize = 8;
 /// article: a corpus loaded twice would otherwise say so thousands of times.
 const DUPLICATES_NAMED_ONE_BY_ONE: usize = 3;
 
-/// Lines listed in a warning about many duplicates.
-const DUPLICATE_LINES_NAMED: usize = 5;
-
 /// An article of the file being added that repeats one already kept.
 struct Duplicate {
     line: Option<usize>,
@@ -130,16 +127,11 @@ impl Collector {
             }
         }
         for (first_file, lines) in repeated {
-            let named: Vec<String> = lines
-                .iter()
-                .flatten()
-                .take(DUPLICATE_LINES_NAMED)
-                .map(ToString::to_string)
-                .collect();
-            let at_lines = match (named.len(), lines.len().saturating_sub(named.len())) {
-                (0, _) => String::new(),
-                (_, 0) => format!(" (lines {})", named.join(", ")),
-                (_, more) => format!(" (lines {} and {more} more)", named.join(", ")),
+            let known: Vec<usize> = lines.iter().flatten().copied().collect();
+            let at_lines = if known.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", super::lines_named(&known))
             };
             let message = format!(
                 "{} articles repeat articles of {first_file}{at_lines}; merged into them",

@@ -165,9 +165,6 @@ impl FileLoad {
     }
 }
 
-/// Lines named in a grouped message before "and N more".
-const LINES_NAMED: usize = 5;
-
 /// One message per file and problem: the same problem on many lines of a file (a column missing
 /// from every row of a CSV) is said once, with its first lines and how many more, so thousands of
 /// rows do not bury the other messages. First-seen order.
@@ -188,23 +185,12 @@ pub fn grouped_messages(warnings: &[super::Warning]) -> Vec<String> {
         .into_iter()
         .map(|(warning, lines)| match lines.as_slice() {
             [] | [_] => warning.to_string(),
-            _ => {
-                let named: Vec<String> = lines
-                    .iter()
-                    .take(LINES_NAMED)
-                    .map(|l| l.to_string())
-                    .collect();
-                let more = match lines.len().saturating_sub(LINES_NAMED) {
-                    0 => String::new(),
-                    rest => format!(" and {} more", number(rest)),
-                };
-                format!(
-                    "{}: {} (lines {}{more})",
-                    warning.file,
-                    warning.message,
-                    named.join(", ")
-                )
-            }
+            _ => format!(
+                "{}: {} ({})",
+                warning.file,
+                warning.message,
+                super::lines_named(&lines)
+            ),
         })
         .collect()
 }

@@ -213,6 +213,26 @@ impl Parsed {
     }
 }
 
+/// Lines named in a message about many lines before "and N more".
+const LINES_NAMED: usize = 5;
+
+/// "lines 2, 3, 4, 5, 6 and 25 more": where a problem met on many lines of a file was met.
+pub(crate) fn lines_named(lines: &[usize]) -> String {
+    let named: Vec<String> = lines
+        .iter()
+        .take(LINES_NAMED)
+        .map(ToString::to_string)
+        .collect();
+    match lines.len().saturating_sub(LINES_NAMED) {
+        0 => format!("lines {}", named.join(", ")),
+        more => format!(
+            "lines {} and {} more",
+            named.join(", "),
+            crate::view_model::number(more)
+        ),
+    }
+}
+
 /// An article with every field empty, for parsers to fill in.
 pub(crate) fn blank_article() -> Article {
     Article {

@@ -538,14 +538,12 @@ impl SearchIndex {
     /// The words a response matched, as [`QueryTerms`]: the query's words and the prefix and
     /// typo variants the search took for them, so text outside the index (quotations, the
     /// reader's keyword-in-context) is marked and filtered as the results were found.
+    /// The ids are distinct (a response lists each once), and so are their terms.
     pub fn matched_words(&self, matched_terms: &[u32]) -> QueryTerms {
-        let mut stems: Vec<String> = Vec::new();
-        for stem in matched_terms.iter().filter_map(|id| self.term(*id)) {
-            if !stems.iter().any(|s| s == stem) {
-                stems.push(stem.to_string());
-            }
+        let stems = matched_terms.iter().filter_map(|id| self.term(*id));
+        QueryTerms {
+            stems: stems.map(str::to_string).collect(),
         }
-        QueryTerms { stems }
     }
 
     /// Title highlights and best passage of document `doc` (whose article is `article`) for
