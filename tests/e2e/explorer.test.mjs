@@ -131,6 +131,19 @@ test('facet counts follow the query', async () => {
   await context.close();
 });
 
+test('a typed entity filter finds a name by any of its words: person:modi is Narendra Modi', async () => {
+  const { page, context, problems } = await open('?q=person%3Amodi');
+  await page.getByTestId('result').first().waitFor();
+  const titles = await page.getByTestId('result-link').allTextContents();
+  assert.equal(titles.length, 2, titles.join(' | '));
+  // Exactly the articles the sidebar's Narendra Modi filter gives.
+  await page.goto(new URL('?person=Narendra+Modi', page.url()).href);
+  await page.getByTestId('result').first().waitFor();
+  assert.deepEqual((await page.getByTestId('result-link').allTextContents()).sort(), titles.sort());
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a ticked filter stays in sight in its collapsed group, laid out as its neighbours', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();

@@ -221,6 +221,31 @@ impl FacetTable {
             .collect()
     }
 
+    /// Ids of the values of `key` holding `typed`'s words in a row, ignoring case: a typed
+    /// `person:modi` means "Narendra Modi", and `topic:kashmir` the topic "India, treaty,
+    /// Kashmir". A whole value is one such row, so a full name still finds just its value.
+    /// (The sidebar's filters name whole values: `lookup`.)
+    pub fn lookup_words(&self, key: FacetKey, typed: &str) -> Vec<u32> {
+        let Some(lowered) = self.lowered.get(key.slot()) else {
+            return Vec::new();
+        };
+        let typed = lowercase(typed);
+        let wanted = words(&typed);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        lowered
+            .iter()
+            .enumerate()
+            .filter(|(_, value)| {
+                words(value)
+                    .windows(wanted.len())
+                    .any(|row| row == wanted.as_slice())
+            })
+            .filter_map(|(id, _)| u32::try_from(id).ok())
+            .collect()
+    }
+
     /// Display value of an id.
     pub fn value(&self, key: FacetKey, id: u32) -> Option<&str> {
         self.values
@@ -233,6 +258,13 @@ impl FacetTable {
     pub fn value_count(&self, key: FacetKey) -> usize {
         self.values.get(key.slot()).map_or(0, Vec::len)
     }
+}
+
+/// The words of a facet value: its runs of letters and digits ("Noor-ul-Amin" is three).
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 /// `text` in lower case, character by character: `str::to_lowercase` (its final-sigma rule
@@ -275,5 +307,44 @@ mod tests {
             table.doc_values(3, FacetKey::Place).is_empty(),
             "past the last document"
         );
+    }
+
+    #[test]
+    fn typed_values_match_whole_words_in_a_row() {
+        let mut builder = FacetTableBuilder::new();
+        builder.add_doc([
+            (FacetKey::Person, "Narendra Modi"),
+            (FacetKey::Person, "Noor-ul-Amin Mengal"),
+            (FacetKey::Person, "Modibo Keita"),
+            (FacetKey::Topic, "India, treaty, Kashmir"),
+        ]);
+        let table = builder.finish();
+        let names = |key, typed| -> Vec<&str> {
+            table
+                .lookup_words(key, typed)
+                .into_iter()
+                .filter_map(|id| table.value(key, id))
+                .collect()
+        };
+        assert_eq!(
+            names(FacetKey::Person, "modi"),
+            ["Narendra Modi"],
+            "a word, not a prefix"
+        );
+        assert_eq!(names(FacetKey::Person, "Narendra Modi"), ["Narendra Modi"]);
+        assert!(
+            names(FacetKey::Person, "Modi Narendra").is_empty(),
+            "in a row, in order"
+        );
+        assert_eq!(names(FacetKey::Person, "ul amin"), ["Noor-ul-Amin Mengal"]);
+        assert_eq!(
+            names(FacetKey::Topic, "kashmir"),
+            ["India, treaty, Kashmir"]
+        );
+        assert!(
+            names(FacetKey::Person, " - ").is_empty(),
+            "no words, no values"
+        );
+        assert!(names(FacetKey::Place, "modi").is_empty(), "another key");
     }
 }

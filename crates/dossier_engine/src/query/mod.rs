@@ -45,8 +45,8 @@ pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
     ),
     ("title:cyber", "The word in the title"),
     (
-        "person:\"Munir Akram\"",
-        "Articles naming that person; also place: org: country: topic: kind: source: year:",
+        "person:akram",
+        "Articles naming a person of that name (Munir Akram); also place: org: country: topic: kind: source: year:",
     ),
     (
         "date:2024-01..2024-06",

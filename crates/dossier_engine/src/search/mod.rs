@@ -916,7 +916,7 @@ impl<'a> Execution<'a> {
             Query::Term(term) => self.term(term, positive),
             Query::Phrase(phrase) => Some(self.phrase(phrase, positive)),
             Query::Facet { key, value } => {
-                let ids = self.index.facets.lookup(*key, std::slice::from_ref(value));
+                let ids = self.index.facets.lookup_words(*key, value);
                 Some(Matches::unscored(
                     (0..self.index.doc_count_u32())
                         .filter(|doc| {

@@ -212,6 +212,9 @@ fn phrases_negations_and_or() {
 fn query_filters_and_request_filters() {
     assert_eq!(ids(&search("place:karachi")), vec!["floods"]);
     assert_eq!(ids(&search("place:\"new delhi\"")), vec!["indus-treaty"]);
+    // A typed value names whole words of a value: its surname, one word of a place.
+    assert_eq!(ids(&search("place:delhi")), vec!["indus-treaty"]);
+    assert!(search("place:delh").hits.is_empty(), "words, not prefixes");
     assert_eq!(ids(&search("kind:PRESS-RELEASE")), vec!["floods"]);
     assert_eq!(ids(&search("year:2024")), vec!["cyber"]);
     let in_range_response = search("date:2024..2025-06");
@@ -468,7 +471,7 @@ fn moving_a_snippet_back_keeps_every_match_of_its_window() {
 const WORDS: &[&str] = &[
     "river", "water", "treaty", "dam", "flood", "india", "talks", "the", "of",
 ];
-const PLACES: &[&str] = &["Karachi", "Delhi", "Lahore"];
+const PLACES: &[&str] = &["Karachi", "Delhi", "New Delhi", "Lahore"];
 const DATES: &[&str] = &["2023-05-01", "2024-01-15", "2024-12-31", "2025-06-30"];
 
 fn words_strategy(max: usize) -> impl Strategy<Value = String> {
@@ -573,7 +576,19 @@ fn naive_eval(
         Query::Facet { key, value } => Some(
             all.into_iter()
                 .filter(|i| {
-                    naive_values(&articles[*i], &facets[*i], *key).contains(&value.to_lowercase())
+                    // A typed value is a row of whole words of a value ("delhi" in "New Delhi").
+                    let spaced = |text: &str| {
+                        let words: Vec<&str> = text
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        format!(" {} ", words.join(" "))
+                    };
+                    let typed = spaced(&value.to_lowercase());
+                    typed.trim() != ""
+                        && naive_values(&articles[*i], &facets[*i], *key)
+                            .iter()
+                            .any(|v| spaced(v).contains(&typed))
                 })
                 .collect(),
         ),
