@@ -170,7 +170,7 @@ pub enum Query {
     All,
     Term(TermQuery),
     Phrase(PhraseQuery),
-    /// Documents with this facet value (whole value, ignoring case).
+    /// Documents with a value of this facet holding these words in a row, ignoring case.
     Facet {
         key: FacetKey,
         value: String,

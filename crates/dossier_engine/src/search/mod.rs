@@ -3,6 +3,7 @@
 //! One entry point for the page and the CLI: [`SearchIndex::search`] takes a [`SearchRequest`]
 //! and returns a [`SearchResponse`]. It is cheap enough to run on every keystroke.
 
+mod compounds;
 pub mod snippet;
 pub mod warm_up;
 
@@ -227,12 +228,14 @@ impl SearchIndex {
         // One execution for the strict pass and the any-term fallback: each word's matches are
         // computed once and shared (typo lookups are remembered by the index itself).
         let mut exec = Execution::new(self, request.options.typo_tolerance);
-        let mut run = self.run(&mut exec, &parsed.query, request, &filters);
+        let query = exec.with_compounds(&parsed.query);
+        let mut run = self.run(&mut exec, &query, request, &filters);
         let mut interpretation = parsed.query.describe();
 
         if run.matched.is_empty() && request.options.any_term_fallback {
             if let Some(relaxed) = any_term_version(&parsed.query) {
-                let relaxed_run = self.run(&mut exec, &relaxed, request, &filters);
+                let relaxed_query = exec.with_compounds(&relaxed);
+                let relaxed_run = self.run(&mut exec, &relaxed_query, request, &filters);
                 if !relaxed_run.matched.is_empty() {
                     let words = positive_terms(&parsed.query)
                         .iter()
@@ -305,8 +308,9 @@ impl SearchIndex {
     /// This is what the evaluation measures.
     pub fn rank(&self, query: &Query, limit: usize) -> Vec<(u32, f32)> {
         let mut exec = Execution::new(self, false);
+        let query = exec.with_compounds(query);
         let matches = exec
-            .eval(query, true)
+            .eval(&query, true)
             .unwrap_or_else(|| Matches::unscored((0..self.doc_count_u32()).collect()));
         let mut ranked: Vec<(u32, f32)> = matches.docs.into_iter().zip(matches.scores).collect();
         top_k(&mut ranked, limit, |a, b| {

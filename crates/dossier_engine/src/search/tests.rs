@@ -840,3 +840,67 @@ fn hit_marks_equal_the_snippets_of_a_snippet_request() {
         }
     }
 }
+
+#[test]
+fn a_compound_finds_both_spellings_and_says_nothing_of_a_form_no_article_has() {
+    let articles = vec![
+        article(
+            "joined",
+            "Cybercrime rises",
+            &["Police report more cybercrime."],
+            None,
+            "news",
+        ),
+        article(
+            "split",
+            "New cyber crime law",
+            &["A cyber crime unit opens."],
+            None,
+            "news",
+        ),
+        article(
+            "apart",
+            "Cyber attacks and organised crime",
+            &[],
+            None,
+            "news",
+        ),
+        article(
+            "other",
+            "Meaning of life",
+            &["Crimea is far away."],
+            None,
+            "news",
+        ),
+    ];
+    let index = SearchIndex::build(&articles, &[]);
+    let analyzer = Analyzer::default();
+    let found = |query: &str| {
+        let response = index.search(&articles, &SearchRequest::new(query));
+        let mut found: Vec<String> = ids(&response).iter().map(|id| id.to_string()).collect();
+        found.sort();
+        (found, response)
+    };
+    // Two words: both words anywhere, as before, and the one word.
+    assert_eq!(found("cyber crime ").0, ["apart", "joined", "split"]);
+    // While the second word is being typed (a prefix), joined it is taken as complete.
+    assert_eq!(found("cyber crime").0, ["apart", "joined", "split"]);
+    // One word: it, and its two words in a row (not apart).
+    let (one_word, response) = found("cybercrime ");
+    assert_eq!(one_word, ["joined", "split"]);
+    let marked = index.matched_words(&response.matched_terms);
+    assert_eq!(marked.marks(&analyzer, "cyber crime, cybercrime").len(), 3);
+    // "cyberattack": no article has it, "cyber attacks" is never in a row: no alternative,
+    // and nothing of "cyber" or "attack" is marked.
+    let (none, response) = found("cyberattack ");
+    assert!(none.is_empty());
+    assert!(index
+        .matched_words(&response.matched_terms)
+        .marks(&analyzer, "cyber attacks")
+        .is_empty());
+    // Split pieces are words of three letters or more: "meaning" is not "mean ing".
+    assert_eq!(found("meaning ").0, ["other"]);
+    // A phrase and a negation say exactly what they mean.
+    assert_eq!(found("\"cybercrime\"").0, ["joined"]);
+    assert_eq!(found("law -cybercrime").0, ["split"]);
+}

@@ -1,0 +1,134 @@
+//! Compounds written either way: "cyber crime" also finds "cybercrime", and "cybercrime" also
+//! finds "cyber crime". News copy spells the same thing both ways, often in one corpus; a reader
+//! who types one form expects the articles that use the other.
+
+use crate::analysis::Analyzer;
+use crate::query::{PhraseQuery, Query, Span, TermQuery};
+
+use super::Execution;
+
+/// Each half of a split word has at least this many letters: shorter pieces ("a", "re", "un")
+/// would turn ordinary words into phrases of fragments.
+const MIN_PART: usize = 3;
+
+impl Execution<'_> {
+    /// `query` with each plain word that the corpus also has as two words in a row, and each
+    /// pair of plain words that the corpus also has as one word, given the other form as an
+    /// alternative. Only forms the corpus has are added, so nothing is said about a form
+    /// no article uses (no "No article contains" notice, no highlight of its words).
+    pub(super) fn with_compounds(&mut self, query: &Query) -> Query {
+        let analyzer = Analyzer::default();
+        self.compounds_in(query, &analyzer)
+    }
+
+    fn compounds_in(&mut self, query: &Query, analyzer: &Analyzer) -> Query {
+        match query {
+            Query::Term(term) => self.split_alternative(term, analyzer),
+            Query::And(parts) => {
+                let mut out = Vec::with_capacity(parts.len());
+                let mut at = 0;
+                while let Some(part) = parts.get(at) {
+                    at += 1;
+                    if let (Query::Term(first), Some(Query::Term(second))) = (part, parts.get(at)) {
+                        if let Some(joined) = self.joined(first, second, analyzer) {
+                            let apart = vec![
+                                self.split_alternative(first, analyzer),
+                                self.split_alternative(second, analyzer),
+                            ];
+                            out.push(Query::Or(vec![Query::And(apart), Query::Term(joined)]));
+                            at += 1;
+                            continue;
+                        }
+                    }
+                    out.push(self.compounds_in(part, analyzer));
+                }
+                Query::And(out)
+            }
+            Query::Or(parts) => Query::Or(
+                parts
+                    .iter()
+                    .map(|part| self.compounds_in(part, analyzer))
+                    .collect(),
+            ),
+            // Negations stay exact, as their words do; phrases and filters say what they mean.
+            other => other.clone(),
+        }
+    }
+
+    /// Two words typed in a row as the one word the corpus has ("cyber crime" -> "cybercrime").
+    /// The second may be the word being typed: joined, it is taken as complete.
+    fn joined(
+        &self,
+        first: &TermQuery,
+        second: &TermQuery,
+        analyzer: &Analyzer,
+    ) -> Option<TermQuery> {
+        if first.is_stop_word || second.is_stop_word || first.field != second.field {
+            return None;
+        }
+        let mut folded = first.folded.clone();
+        folded.push_str(&second.folded);
+        if !self.index.has_word(&folded) {
+            return None;
+        }
+        Some(TermQuery {
+            text: {
+                let mut text = first.text.clone();
+                text.push_str(&second.text);
+                text
+            },
+            stem: analyzer.stem(&folded),
+            folded,
+            is_stop_word: false,
+            prefix: false,
+            field: first.field,
+            span: Span {
+                start: first.span.start,
+                end: second.span.end,
+            },
+        })
+    }
+
+    /// The word, or also the first split of it into two words the corpus has in a row
+    /// ("cybercrime" -> "cyber crime").
+    fn split_alternative(&mut self, term: &TermQuery, analyzer: &Analyzer) -> Query {
+        let whole = Query::Term(term.clone());
+        if term.is_stop_word {
+            return whole;
+        }
+        let splits = term
+            .folded
+            .char_indices()
+            .map(|(at, _)| at)
+            .filter(|at| *at > 0);
+        for at in splits {
+            let (Some(left), Some(right)) = (term.folded.get(..at), term.folded.get(at..)) else {
+                continue;
+            };
+            // A stop-word half is not indexed: the phrase check below finds nothing for it.
+            if left.chars().count() < MIN_PART
+                || right.chars().count() < MIN_PART
+                || !self.index.has_word(left)
+                || !self.index.has_word(right)
+            {
+                continue;
+            }
+            let phrase = PhraseQuery {
+                text: {
+                    let mut text = left.to_string();
+                    text.push(' ');
+                    text.push_str(right);
+                    text
+                },
+                terms: vec![(0, analyzer.stem(left)), (1, analyzer.stem(right))],
+                field: term.field,
+                span: term.span,
+            };
+            // Only a split some article has in a row (quietly checked: not a positive clause).
+            if !self.phrase(&phrase, false).docs.is_empty() {
+                return Query::Or(vec![whole, Query::Phrase(phrase)]);
+            }
+        }
+        whole
+    }
+}
