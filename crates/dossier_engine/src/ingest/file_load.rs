@@ -327,6 +327,28 @@ mod tests {
     }
 
     #[test]
+    fn columns_not_read_are_one_message_for_the_file() {
+        let mut load = FileLoad::new(1);
+        let rows: String = (1..=30)
+            .map(|i| format!("Story {i},The text of story {i}.,Résumé {i}\n"))
+            .collect();
+        load.add(
+            "mine.csv",
+            format!("title,text,summary_fr\n{rows}").as_bytes(),
+        );
+        let (bundle, messages) = load.finish(&mut |_| ());
+        assert_eq!(bundle.map(|b| b.articles.len()), Some(30));
+        let unread: Vec<&String> = messages.iter().filter(|m| m.contains("not read")).collect();
+        assert_eq!(unread.len(), 1, "{messages:?}");
+        assert!(
+            unread.first().is_some_and(|m| m.starts_with(
+                "mine.csv: 1 column not read (no field goes by this name): `summary_fr` (in every row); the fields read are title, text, date,"
+            )),
+            "{unread:?}"
+        );
+    }
+
+    #[test]
     fn too_many_files_are_cut_with_a_message_and_no_article_keeps_the_corpus() {
         let load = FileLoad::new(MAX_FILES + 3);
         assert_eq!(load.total(), MAX_FILES);

@@ -18,8 +18,11 @@
 //!
 //! Their text is taken as given (no furniture rules: structured data has no page around it).
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
+//! Keys (columns) that name no field are named in one warning per file, with how many records
+//! gave each a value, so the user can rename them.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::text::Text;
 use serde_json::{Map, Value};
@@ -27,6 +30,7 @@ use serde_json::{Map, Value};
 use super::dates;
 use super::text::collapse_whitespace;
 use super::{blank_article, Draft, Parsed, Problem};
+use crate::view_model::number;
 
 /// The article fields a record can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,16 +112,180 @@ fn field_of(key: &str) -> Option<(Field, usize)> {
         .map(|(rank, (_, field))| (*field, rank))
 }
 
+/// Each field's first name in [`FIELD_NAMES`] ("title, text, date, ..."), for saying what is read.
+fn fields_read() -> String {
+    let mut fields: Vec<Field> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    for (name, field) in FIELD_NAMES {
+        if !fields.contains(field) {
+            fields.push(*field);
+            names.push(name);
+        }
+    }
+    names.join(", ")
+}
+
+/// What a format calls its records' keys and its records, for the unread-keys message.
+struct RecordWords {
+    key: &'static str,
+    keys: &'static str,
+    record: &'static str,
+    records: &'static str,
+}
+
+const JSON_WORDS: RecordWords = RecordWords {
+    key: "key",
+    keys: "keys",
+    record: "object",
+    records: "objects",
+};
+
+const JSONL_WORDS: RecordWords = RecordWords {
+    key: "key",
+    keys: "keys",
+    record: "line",
+    records: "lines",
+};
+
+const CSV_WORDS: RecordWords = RecordWords {
+    key: "column",
+    keys: "columns",
+    record: "row",
+    records: "rows",
+};
+
+/// Unread keys named in the message before "and N more": a wide CSV is not a wall of text.
+const UNREAD_KEYS_NAMED: usize = 10;
+
+/// Characters of an unread key shown before "…": a header split on the wrong delimiter is one
+/// long column.
+const UNREAD_KEY_CHARS: usize = 40;
+
+/// The keys of a file's records that name no field, with how many records gave each a value:
+/// said in one message per file, not one per record.
+#[derive(Debug, Default)]
+struct UnreadKeys {
+    /// Each key met and how many records gave it a value, in first-seen order (within a JSON
+    /// object, serde_json's order: alphabetical). Keys counted 0 times are not reported.
+    keys: Vec<(String, usize)>,
+    /// Where each key is in `keys`: a wide file's keys are looked up once per record.
+    position: HashMap<String, usize>,
+    /// Records read (objects), kept or skipped.
+    records: usize,
+}
+
+impl UnreadKeys {
+    /// Keys to be named in this order when unread (a CSV's header order); keys met later follow.
+    fn in_order(keys: &[String]) -> Self {
+        let mut unread = UnreadKeys::default();
+        for key in keys {
+            unread.position_of(key);
+        }
+        unread
+    }
+
+    /// Counts a key that names no field. One holding nothing (null, blank, an empty list or
+    /// object; a CSV's empty cell never gets here) loses nothing and is not counted.
+    fn count(&mut self, key: &str, value: &Value) {
+        let holds_nothing = match value {
+            Value::Null => true,
+            Value::String(text) => text.trim().is_empty(),
+            Value::Array(items) => items.is_empty(),
+            Value::Object(object) => object.is_empty(),
+            Value::Bool(_) | Value::Number(_) => false,
+        };
+        if holds_nothing {
+            return;
+        }
+        let at = self.position_of(key);
+        if let Some((_, count)) = self.keys.get_mut(at) {
+            *count = count.saturating_add(1);
+        }
+    }
+
+    fn position_of(&mut self, key: &str) -> usize {
+        if let Some(at) = self.position.get(key) {
+            return *at;
+        }
+        let at = self.keys.len();
+        self.keys.push((key.to_string(), 0));
+        self.position.insert(key.to_string(), at);
+        at
+    }
+
+    /// The file's one message naming its unread keys, if any, and the fields that are read.
+    fn problem(&self, words: &RecordWords) -> Option<Problem> {
+        let unread: Vec<&(String, usize)> =
+            self.keys.iter().filter(|(_, count)| *count > 0).collect();
+        let (what, names) = match unread.len() {
+            0 => return None,
+            1 => (words.key, "this name"),
+            _ => (words.keys, "these names"),
+        };
+        let named: Vec<String> = unread
+            .iter()
+            .take(UNREAD_KEYS_NAMED)
+            .map(|(key, count)| {
+                let key = shown_key(key, words);
+                if self.records <= 1 {
+                    key
+                } else if *count == self.records {
+                    format!("{key} (in every {})", words.record)
+                } else {
+                    format!(
+                        "{key} (in {} of {} {})",
+                        number(*count),
+                        number(self.records),
+                        words.records
+                    )
+                }
+            })
+            .collect();
+        let list = match unread.len().saturating_sub(UNREAD_KEYS_NAMED) {
+            0 => named.join(", "),
+            more => format!("{} and {} more", named.join(", "), number(more)),
+        };
+        Some(Problem {
+            line: None,
+            message: format!(
+                "{} {what} not read (no field goes by {names}): {list}; the fields read are {} (in any case, each also under common other names): rename a {} to one of these to have it read",
+                number(unread.len()),
+                fields_read(),
+                words.key
+            ),
+        })
+    }
+}
+
+/// A key as a message shows it: in backticks, its whitespace collapsed, cut after
+/// [`UNREAD_KEY_CHARS`] characters.
+fn shown_key(key: &str, words: &RecordWords) -> String {
+    let key = collapse_whitespace(key);
+    if key.is_empty() {
+        return format!("an unnamed {}", words.key);
+    }
+    let mut shown: String = key.chars().take(UNREAD_KEY_CHARS).collect();
+    if shown.len() < key.len() {
+        shown.push('…');
+    }
+    format!("`{shown}`")
+}
+
 /// A record's values by field (the best-ranked name of each).
 struct Fields<'a> {
     values: [Option<(usize, &'a Value)>; FIELD_COUNT],
 }
 
 impl<'a> Fields<'a> {
-    fn of(object: &'a Map<String, Value>) -> Self {
+    /// The record's fields; its keys that name none are counted in `unread`. Every key that
+    /// names a field is read (`id` and `slug` give the article's id), so none is left out of
+    /// the count on purpose.
+    fn of(object: &'a Map<String, Value>, unread: &mut UnreadKeys) -> Self {
+        unread.records = unread.records.saturating_add(1);
         let mut values = [None; FIELD_COUNT];
         for (key, value) in object {
             let Some((field, rank)) = field_of(key) else {
+                unread.count(key, value);
                 continue;
             };
             if let Some(slot) = values.get_mut(field as usize) {
@@ -162,6 +330,7 @@ impl<'a> Fields<'a> {
 /// Parses a `.json` file.
 pub fn parse_json(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
+    let mut unread = UnreadKeys::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
@@ -173,42 +342,50 @@ pub fn parse_json(text: &str) -> Parsed {
         }
     };
     match value {
-        Value::Array(items) => add_items(&mut parsed, items),
+        Value::Array(items) => add_items(&mut parsed, &mut unread, items),
         // A wrapper object holding the list (`{"articles": [...]}`), else one article.
         Value::Object(mut object) => match ["articles", "items", "data"]
             .into_iter()
             .find(|key| object.get(*key).is_some_and(Value::is_array))
             .and_then(|key| object.remove(key))
         {
-            Some(Value::Array(items)) => add_items(&mut parsed, items),
-            _ => add_record(&mut parsed, Value::Object(object), None, "the object"),
+            Some(Value::Array(items)) => add_items(&mut parsed, &mut unread, items),
+            _ => add_record(
+                &mut parsed,
+                &mut unread,
+                Value::Object(object),
+                None,
+                "the object",
+            ),
         },
         _ => parsed.problems.push(Problem {
             line: None,
             message: "expected an array of article objects (or one object)".to_string(),
         }),
     }
+    parsed.problems.extend(unread.problem(&JSON_WORDS));
     parsed
 }
 
 /// The records of a JSON array; problems name the item ("item 3"), JSON having no useful line.
-fn add_items(parsed: &mut Parsed, items: Vec<Value>) {
+fn add_items(parsed: &mut Parsed, unread: &mut UnreadKeys, items: Vec<Value>) {
     for (index, item) in items.into_iter().enumerate() {
         let place = format!("item {}", index.saturating_add(1));
-        add_record(parsed, item, None, &place);
+        add_record(parsed, unread, item, None, &place);
     }
 }
 
 /// Parses a `.jsonl` file: one object per non-blank line.
 pub fn parse_jsonl(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
+    let mut unread = UnreadKeys::default();
     for (index, line) in text.lines().enumerate() {
         let number = index.saturating_add(1);
         if line.trim().is_empty() {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => add_record(&mut parsed, value, Some(number), "the line"),
+            Ok(value) => add_record(&mut parsed, &mut unread, value, Some(number), "the line"),
             Err(error) => parsed.problems.push(Problem {
                 line: Some(number),
                 message: format!(
@@ -219,6 +396,7 @@ pub fn parse_jsonl(text: &str) -> Parsed {
             }),
         }
     }
+    parsed.problems.extend(unread.problem(&JSONL_WORDS));
     parsed
 }
 
@@ -265,6 +443,7 @@ pub fn parse_csv(text: &str) -> Parsed {
             return parsed;
         }
     };
+    let mut unread = UnreadKeys::in_order(&headers);
     if !headers
         .iter()
         .any(|h| matches!(field_of(h), Some((Field::Title | Field::Text, _))))
@@ -291,7 +470,13 @@ pub fn parse_csv(text: &str) -> Parsed {
                     .filter(|(_, value)| !value.trim().is_empty())
                     .map(|(header, value)| (header.clone(), Value::String(value.to_string())))
                     .collect();
-                add_record(&mut parsed, Value::Object(object), line, "the row");
+                add_record(
+                    &mut parsed,
+                    &mut unread,
+                    Value::Object(object),
+                    line,
+                    "the row",
+                );
             }
             Err(error) => {
                 let message = match error.kind() {
@@ -312,6 +497,7 @@ pub fn parse_csv(text: &str) -> Parsed {
         }
     }
     parsed.problems.extend(quote_problems);
+    parsed.problems.extend(unread.problem(&CSV_WORDS));
     parsed
 }
 
@@ -453,7 +639,13 @@ fn position_line(line: u64) -> usize {
 }
 
 /// Turns one record into a draft, or a problem saying why it could not.
-fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &str) {
+fn add_record(
+    parsed: &mut Parsed,
+    unread: &mut UnreadKeys,
+    value: Value,
+    line: Option<usize>,
+    place: &str,
+) {
     let Value::Object(object) = value else {
         parsed.problems.push(Problem {
             line,
@@ -461,7 +653,7 @@ fn add_record(parsed: &mut Parsed, value: Value, line: Option<usize>, place: &st
         });
         return;
     };
-    let fields = Fields::of(&object);
+    let fields = Fields::of(&object, unread);
     let mut article = blank_article();
     let body = paragraphs(fields.get(Field::Text));
     match (fields.string(Field::Title), body.first()) {
@@ -775,6 +967,136 @@ mod tests {
         assert_eq!(
             parsed.drafts.first().and_then(|d| d.article.date.clone()),
             Some("2024-01".to_string())
+        );
+        assert_eq!(parsed.problem_lines(), []);
+    }
+
+    /// The end of every unread-keys message: the fields that are read.
+    const FIELDS_READ: &str = "the fields read are title, text, date, source, url, label, id, subtitle, summary, byline, section, kind (in any case, each also under common other names)";
+
+    #[test]
+    fn jsonl_keys_naming_no_field_are_said_once_per_file_with_their_counts() {
+        let parsed = parse_jsonl(concat!(
+            r#"{"headline_text": "H1", "TEXT": "Body one.", "Summary_FR": "Résumé", "tags": {"a": 1}}"#,
+            "\n",
+            r#"{"Headline": "H2", "body": "Body two.", "headline_text": "H2", "Published-At": "2024-03-03"}"#,
+            "\n",
+            r#"{"title": "H3", "content": "Body three.", "headline_text": "H3", "ID": "x3"}"#,
+            "\n",
+        ));
+        assert_eq!(titles(&parsed), ["Body one.", "H2", "H3"]);
+        assert_eq!(
+            parsed.problem_lines(),
+            [
+                (
+                    Some(1),
+                    "the line has no title; the title is the first words of its text"
+                ),
+                (
+                    None,
+                    format!("3 keys not read (no field goes by these names): `Summary_FR` (in 1 of 3 lines), `headline_text` (in every line), `tags` (in 1 of 3 lines); {FIELDS_READ}: rename a key to one of these to have it read").as_str()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_keys_naming_no_field_are_said_once_per_file() {
+        let parsed = parse_json(
+            r#"[{"Title": "A", "Body": "x", "extra": 1}, {"title": "B", "text": "y", "extra": 2}]"#,
+        );
+        assert_eq!(titles(&parsed), ["A", "B"]);
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                None,
+                format!("1 key not read (no field goes by this name): `extra` (in every object); {FIELDS_READ}: rename a key to one of these to have it read").as_str()
+            )]
+        );
+        // One object: no count to give.
+        let parsed = parse_json(r#"{"title": "A", "text": "x", "notes": "n"}"#);
+        let messages: Vec<&str> = parsed.problem_lines().iter().map(|p| p.1).collect();
+        assert_eq!(
+            messages
+                .first()
+                .and_then(|m| m.split_once(';'))
+                .map(|m| m.0),
+            Some("1 key not read (no field goes by this name): `notes`")
+        );
+    }
+
+    #[test]
+    fn csv_columns_naming_no_field_are_said_in_header_order_counting_rows_with_a_value() {
+        // `category` is the section: read. `notes` is empty on the first row, yet named after
+        // `summary_fr` as the header lists it; `blank` holds nothing and loses nothing.
+        let parsed = parse_csv(
+            "Title,Body,category,notes,summary_fr,blank\nA,Text a,World,,Résumé a,\nB,Text b,Sport,n,Résumé b, \n",
+        );
+        assert_eq!(titles(&parsed), ["A", "B"]);
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                None,
+                format!("2 columns not read (no field goes by these names): `notes` (in 1 of 2 rows), `summary_fr` (in every row); {FIELDS_READ}: rename a column to one of these to have it read").as_str()
+            )]
+        );
+    }
+
+    #[test]
+    fn unread_keys_are_counted_even_on_records_skipped_for_want_of_a_title_or_text() {
+        // The unread keys are why nothing was read: they are named.
+        let parsed = parse_jsonl("{\"headline_text\": \"H\", \"story\": \"S\"}\n");
+        let messages: Vec<&str> = parsed.problem_lines().iter().map(|p| p.1).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages.get(1).is_some_and(|m| m.starts_with(
+                "2 keys not read (no field goes by these names): `headline_text`, `story`;"
+            )),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn many_unread_columns_are_cut_after_ten_and_long_names_after_forty_characters() {
+        let long = "x".repeat(50);
+        let header: Vec<String> = (1..=12)
+            .map(|i| format!("extra{i}"))
+            .chain([long.clone(), "title".to_string(), "text".to_string()])
+            .collect();
+        let row: Vec<&str> = header.iter().map(|_| "v").collect();
+        let csv = format!("{}\n{}\n", header.join(","), row.join(","));
+        let parsed = parse_csv(&csv);
+        assert_eq!(titles(&parsed), ["v"]);
+        let message = parsed.problems.first().map(|p| p.message.clone());
+        let named: Vec<String> = (1..=10).map(|i| format!("`extra{i}`")).collect();
+        assert_eq!(
+            message
+                .as_deref()
+                .and_then(|m| m.split_once(';'))
+                .map(|m| m.0),
+            Some(
+                format!(
+                    "13 columns not read (no field goes by these names): {} and 3 more",
+                    named.join(", ")
+                )
+                .as_str()
+            )
+        );
+        // A one-row file gives no counts; a long name is cut.
+        let parsed = parse_csv(&format!("title,text,{long}\nA,B,C\n"));
+        let message = parsed.problems.first().map(|p| p.message.clone());
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m.contains(&format!(": `{}…`;", "x".repeat(40)))),
+            "{message:?}"
+        );
+    }
+
+    #[test]
+    fn keys_holding_nothing_are_not_said() {
+        let parsed = parse_jsonl(
+            "{\"title\": \"A\", \"text\": \"B\", \"extra\": null, \"tags\": [], \"meta\": {}, \"note\": \" \"}\n",
         );
         assert_eq!(parsed.problem_lines(), []);
     }
