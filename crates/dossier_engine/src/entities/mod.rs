@@ -267,6 +267,18 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Wing",
 ];
 
+/// Events of an organisation ("Session of the UN General Assembly").
+const EVENTS: &[&str] = &[
+    "Conference",
+    "Conferences",
+    "Meeting",
+    "Meetings",
+    "Session",
+    "Sessions",
+    "Summit",
+    "Summits",
+];
+
 /// Last words that make an acronym's expansion a thing, not an organisation.
 const NOT_ORGANISATION_TAILS: &[&str] = &[
     "Act",
@@ -836,11 +848,24 @@ fn has_person_context(after: &str) -> bool {
 }
 
 /// The organisation inside a phrase: up to its last head word, or the whole phrase when the
-/// head word is followed by "of"/"for"/"on" ("Ministry of Information Technology").
+/// head word is followed by "of"/"for"/"on" ("Ministry of Information Technology"); after an
+/// event of it ("Session of the …") when there is one.
 fn organisation_span<'w, 'a>(words: &'w [Word<'a>]) -> Option<&'w [Word<'a>]> {
     let last_head = words
         .iter()
         .rposition(|w| ORGANISATION_HEADS.contains(&w.text))?;
+    // "78th Session of the UN General Assembly": an event of an organisation names the
+    // organisation; the event is no organisation of its own.
+    let start = words
+        .get(..last_head)?
+        .iter()
+        .zip(words.iter().skip(1))
+        .rposition(|(w, next)| EVENTS.contains(&w.text) && next.text == "of")
+        .map_or(0, |event| {
+            let after_of = event + 2;
+            after_of + usize::from(words.get(after_of).is_some_and(|w| w.text == "the"))
+        });
+    let (words, last_head) = (words.get(start..)?, last_head - start);
     let followed_by_connector = words
         .get(last_head + 1)
         .is_some_and(|w| matches!(w.text, "of" | "for" | "on"));
@@ -988,5 +1013,59 @@ impl EntityTally {
             entities,
             articles: per_article,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report of one article with these body paragraphs.
+    fn named(body: &[&str]) -> ArticleEntities {
+        let article = Article {
+            id: "a".into(),
+            title: "Title".into(),
+            kind: "news".into(),
+            file: "f".into(),
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let mut report = extract_entities(&[article]);
+        report.articles.pop().unwrap_or_default()
+    }
+
+    #[test]
+    fn an_event_of_an_organisation_is_the_organisation() {
+        let found = named(&[
+            "They met at the 78th Session of the UN General Assembly in New York.",
+            "Press release on the Fourth Session of the UN Ad Hoc Committee to Elaborate a text.",
+            "The Annual Meetings of the Asian Development Bank and the Summit of the Arab League.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Arab League",
+                "Asian Development Bank",
+                "UN Ad Hoc Committee",
+                "UN General Assembly"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_of_stay_whole() {
+        let found = named(&[
+            "The Organisation of Islamic Cooperation met the Federation of Pakistan Chambers of Commerce and Industry.",
+            "The Bank of England and the Ministry of Information Technology agreed.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Bank of England",
+                "Federation of Pakistan Chambers of Commerce and Industry",
+                "Ministry of Information Technology",
+                "Organisation of Islamic Cooperation",
+            ]
+        );
     }
 }
