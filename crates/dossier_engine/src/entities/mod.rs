@@ -661,14 +661,9 @@ impl EntityExtractor {
         }
         if let Some(organisation) = organisation_span(words) {
             let name = joined(text, organisation);
-            let canonical = gazetteer::lookup(name).map_or(name, |k| k.name);
-            push(
-                out,
-                unit,
-                organisation,
-                canonical.to_string(),
-                EntityKind::Organisation,
-            );
+            let canonical = gazetteer::lookup(name)
+                .map_or_else(|| organisation_name(name), |known| known.name.to_string());
+            push(out, unit, organisation, canonical, EntityKind::Organisation);
             return;
         }
         if people.full_names.contains(whole) {
@@ -917,7 +912,17 @@ fn acronym_definition(text: &str, phrase: &Phrase<'_>) -> Option<(String, String
     if NOT_ORGANISATION_TAILS.contains(&last) {
         return None;
     }
-    Some((key.to_string(), name.to_string(), EntityKind::Organisation))
+    Some((
+        key.to_string(),
+        organisation_name(name),
+        EntityKind::Organisation,
+    ))
+}
+
+/// An organisation's name as listed: straight apostrophes however it is written ("People’s
+/// Bank of China" and "People's Bank of China" are one).
+fn organisation_name(written: &str) -> String {
+    written.replace('’', "'")
 }
 
 /// Entities of every article and of the corpus.
@@ -1050,6 +1055,25 @@ mod tests {
                 "UN General Assembly"
             ]
         );
+    }
+
+    #[test]
+    fn peoples_is_part_of_the_name() {
+        let found = named(&[
+            "He sought support from the People’s Bank of China on Monday.",
+            "The Pakistan Peoples Party and the People's Liberation Army met.",
+            "The People’s Republic of China and Pakistan’s Finance Minister Ali Khan spoke.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Pakistan Peoples Party",
+                "People's Bank of China",
+                "People's Liberation Army"
+            ]
+        );
+        assert_eq!(found.countries, ["China", "Pakistan"]);
+        assert_eq!(found.people, ["Ali Khan"]);
     }
 
     #[test]
