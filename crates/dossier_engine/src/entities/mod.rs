@@ -628,7 +628,8 @@ impl EntityExtractor {
         self.classify_plain(text, unit, words, people, out);
     }
 
-    /// A phrase without a title.
+    /// A phrase without a title: each part of it between hyphens that join two known
+    /// organisations ("IMF-World Bank Spring Meetings" names the IMF and the World Bank).
     fn classify_plain(
         &self,
         text: &str,
@@ -638,6 +639,58 @@ impl EntityExtractor {
         out: &mut Vec<Mention>,
     ) {
         let words = strip_leading_the(words);
+        let mut part_start = 0;
+        for cut in (1..words.len()).filter(|&at| self.joins_organisations(text, words, at)) {
+            let part = words.get(part_start..cut).unwrap_or_default();
+            self.classify_part(text, unit, part, people, out);
+            part_start = cut;
+        }
+        let last_part = words.get(part_start..).unwrap_or_default();
+        self.classify_part(text, unit, last_part, people, out);
+    }
+
+    /// Whether a hyphen comes before `words[at]` with a known organisation ending right before
+    /// it and another starting right after it.
+    fn joins_organisations(&self, text: &str, words: &[Word<'_>], at: usize) -> bool {
+        let before = at.checked_sub(1).and_then(|i| words.get(i));
+        let (Some(before), Some(after)) = (before, words.get(at)) else {
+            return false;
+        };
+        if text.get(before.end..after.start) != Some("-") {
+            return false;
+        }
+        let lengths = 1..=gazetteer::MAX_NAME_WORDS;
+        let ends_before = lengths.clone().any(|length| {
+            at.checked_sub(length)
+                .and_then(|start| words.get(start..at))
+                .is_some_and(|name| self.is_known_organisation(joined(text, name)))
+        });
+        ends_before
+            && lengths.into_iter().any(|length| {
+                words
+                    .get(at..at + length)
+                    .is_some_and(|name| self.is_known_organisation(joined(text, name)))
+            })
+    }
+
+    /// An organisation of the gazetteer or an acronym defined in the corpus.
+    fn is_known_organisation(&self, name: &str) -> bool {
+        gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Organisation)
+            || self
+                .acronyms
+                .get(name)
+                .is_some_and(|(_, kind)| *kind == EntityKind::Organisation)
+    }
+
+    /// A part of a phrase without a title.
+    fn classify_part(
+        &self,
+        text: &str,
+        unit: usize,
+        words: &[Word<'_>],
+        people: &People,
+        out: &mut Vec<Mention>,
+    ) {
         if words.is_empty() {
             return;
         }
@@ -1074,6 +1127,37 @@ mod tests {
         );
         assert_eq!(found.countries, ["China", "Pakistan"]);
         assert_eq!(found.people, ["Ali Khan"]);
+    }
+
+    #[test]
+    fn a_hyphen_between_two_organisations_names_both() {
+        let body = [
+            "The Federal Investigation Agency (FIA) and the Pakistan Telecommunication Authority (PTA) met.",
+            "They met at the IMF-World Bank Spring Meetings and formed a FIA-PTA team.",
+            "The Tehreek-e-Taliban and the OIC-CERT were named.",
+        ];
+        let article = Article {
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let mentions = EntityExtractor::new(std::slice::from_ref(&article)).mentions(&article);
+        let names_in = |paragraph: usize| -> Vec<&str> {
+            mentions
+                .iter()
+                .filter(|m| m.unit == paragraph + 1)
+                .map(|m| m.name.as_str())
+                .collect()
+        };
+        assert_eq!(
+            names_in(1),
+            [
+                "International Monetary Fund",
+                "World Bank",
+                "Federal Investigation Agency",
+                "Pakistan Telecommunication Authority"
+            ]
+        );
+        assert_eq!(names_in(2), ["Organisation of Islamic Cooperation"]);
     }
 
     #[test]
