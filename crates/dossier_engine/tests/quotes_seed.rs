@@ -37,3 +37,15 @@ fn the_officials_are_quoted() {
         assert!(count(speaker) >= at_least, "{speaker}: {quotes:#?}");
     }
 }
+
+/// "“Senator Aurangzeb thanked H.E. Aljadaan …,” the finance ministry said in a statement".
+#[test]
+fn an_unnamed_institution_is_the_speaker_as_written() {
+    let quotes = extract_quotes(&common::seed_articles());
+    let thanked = quotes
+        .iter()
+        .find(|q| q.text.starts_with("Senator Aurangzeb thanked"))
+        .expect("the statement is quoted");
+    assert_eq!(thanked.speaker.as_deref(), Some("Finance ministry"));
+    assert_eq!(thanked.speaker_kind, None);
+}
