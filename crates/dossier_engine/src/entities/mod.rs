@@ -456,6 +456,37 @@ const NOT_NAMES: &[&str] = &[
     "With",
 ];
 
+/// Reporting verbs of the quotations ("according" with its "to").
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "according",
+    "added",
+    "adds",
+    "announced",
+    "argued",
+    "asked",
+    "declared",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "informed",
+    "insisted",
+    "maintained",
+    "noted",
+    "recalled",
+    "remarked",
+    "replied",
+    "said",
+    "saying",
+    "says",
+    "stated",
+    "stressed",
+    "tells",
+    "told",
+    "warned",
+    "warns",
+    "wrote",
+];
+
 /// Reporting verbs that prove the phrase before them is a speaker.
 const SPEECH_AFTER: &[&str] = &[
     " said",
@@ -569,11 +600,14 @@ impl EntityExtractor {
                 }
                 if could_be_name(&phrase.words) {
                     let name = joined(text, &phrase.words);
+                    let before = text
+                        .get(..phrase.words.first().map_or(0, |w| w.start))
+                        .unwrap_or("");
                     let after = text
                         .get(phrase.words.last().map_or(0, |w| w.end)..)
                         .unwrap_or("");
                     let last = phrase.words.last().map_or("", |w| w.text);
-                    if has_person_context(after) {
+                    if has_person_context(after) || is_quoted_speaker(before, after) {
                         full_names.insert(name.to_string());
                     } else {
                         candidates.push((name.to_string(), last.to_string()));
@@ -883,6 +917,41 @@ fn could_be_name(words: &[Word<'_>]) -> bool {
             .any(|w| matches!(w.text, "of" | "for" | "and" | "on" | "the"))
 }
 
+/// The phrase between `before` and `after` is where the quotations find a speaker they take
+/// for a person ([`speaker_names`]): next to a reporting verb that is next to a quotation
+/// ("“…,” said Tom Fielding", "“…,” Omar Farooq insisted", "Sara Malik warned: “…”"). It is a
+/// person here too, so that the article's people list names everyone it quotes.
+fn is_quoted_speaker(before: &str, after: &str) -> bool {
+    let closes_quote = |text: &str| {
+        text.trim_end_matches([' ', ','])
+            .ends_with(['”', '"', '’', '\''])
+    };
+    let verb_after = after.strip_prefix(' ').and_then(|rest| {
+        let verb_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let (verb, rest) = rest.split_at_checked(verb_len)?;
+        REPORTING_VERBS.contains(&verb).then_some(rest)
+    });
+    // "“…,” Omar Farooq insisted", "Sara Malik warned: “…”".
+    if let Some(rest) = verb_after {
+        let opens_quote = rest
+            .strip_prefix([':', ','])
+            .map(str::trim_start)
+            .is_some_and(|quote| quote.starts_with(['“', '"', '‘', '\'']));
+        return closes_quote(before) || opens_quote;
+    }
+    // "“…,” said Tom Fielding", "“…,” according to Ali Khan".
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix(" to")
+        .filter(|b| b.ends_with("according"))
+        .unwrap_or(before);
+    before
+        .rsplit_once(' ')
+        .is_some_and(|(quote, verb)| REPORTING_VERBS.contains(&verb) && closes_quote(quote))
+}
+
 /// "…, said", "…, a security analyst, …", "…, Chief Executive Officer of …".
 fn has_person_context(after: &str) -> bool {
     if SPEECH_AFTER.iter().any(|verb| after.starts_with(verb)) {
@@ -1158,6 +1227,32 @@ mod tests {
             ]
         );
         assert_eq!(names_in(2), ["Organisation of Islamic Cooperation"]);
+    }
+
+    /// The quotations take a name right next to a reporting verb for a speaker
+    /// ([`speaker_names`]); the article's people list names them too.
+    #[test]
+    fn a_quoted_speaker_is_one_of_the_people() {
+        let body = [
+            "“We will rebuild the harbour wall before winter,” said Tom Fielding.",
+            "Sara Malik warned: “We will not raise taxes this year.”",
+            "“We will see it through to the end,” Omar Farooq insisted.",
+        ];
+        let speakers: Vec<String> = crate::quotes::extract_quotes(&[Article {
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        }])
+        .into_iter()
+        .filter_map(|q| q.speaker)
+        .collect();
+        assert_eq!(speakers, ["Tom Fielding", "Sara Malik", "Omar Farooq"]);
+        assert_eq!(
+            named(&body).people,
+            ["Omar Farooq", "Sara Malik", "Tom Fielding"]
+        );
+        // Next to a reporting verb but not to a quotation: no speaker, no person.
+        let unquoted = named(&["The board said Global Points would grow this year."]);
+        assert_eq!(unquoted.people, Vec::<String>::new());
     }
 
     #[test]

@@ -26,7 +26,9 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::entities::{first_body_unit, speaker_names, EntityExtractor, EntityKind, Mention};
+use crate::entities::{
+    first_body_unit, speaker_names, EntityExtractor, EntityKind, Mention, REPORTING_VERBS,
+};
 
 /// How the speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,36 +65,6 @@ pub struct Quote {
     pub resolution: Resolution,
 }
 
-/// Reporting verbs ("according" with its "to").
-const VERBS: &[&str] = &[
-    "according",
-    "added",
-    "adds",
-    "announced",
-    "argued",
-    "asked",
-    "declared",
-    "emphasised",
-    "emphasized",
-    "explained",
-    "informed",
-    "insisted",
-    "maintained",
-    "noted",
-    "recalled",
-    "remarked",
-    "replied",
-    "said",
-    "saying",
-    "says",
-    "stated",
-    "stressed",
-    "tells",
-    "told",
-    "warned",
-    "warns",
-    "wrote",
-];
 /// Words that end a speaker named after its verb ("said the mayor at a meeting with …").
 const AFTER_SPEAKER: &[&str] = &[
     "about", "after", "and", "as", "at", "before", "but", "by", "during", "from", "in", "on",
@@ -479,7 +451,7 @@ fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// A reporting verb: lower-case ("Said" is also a name), or "According" opening a sentence.
 fn is_verb(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphabetic());
-    VERBS.contains(&word) || word == "According"
+    REPORTING_VERBS.contains(&word) || word == "According"
 }
 
 /// "he wrote: “…”", "released a statement, saying “…”", "According to Ali Khan, “…”" — the
