@@ -37,3 +37,39 @@ fn the_officials_are_quoted() {
         assert!(count(speaker) >= at_least, "{speaker}: {quotes:#?}");
     }
 }
+
+/// "“Senator Aurangzeb thanked H.E. Aljadaan …,” the finance ministry said in a statement".
+#[test]
+fn an_unnamed_institution_is_the_speaker_as_written() {
+    let quotes = extract_quotes(&common::seed_articles());
+    let thanked = quotes
+        .iter()
+        .find(|q| q.text.starts_with("Senator Aurangzeb thanked"))
+        .expect("the statement is quoted");
+    assert_eq!(thanked.speaker.as_deref(), Some("Finance ministry"));
+    assert_eq!(thanked.speaker_kind, None);
+}
+
+/// A person quoted is one of the people the article names, even one the entity rules found
+/// only next to the quotation.
+#[test]
+fn every_quoted_person_is_named_in_the_article() {
+    use dossier_engine::entities::{extract_entities, EntityKind};
+    let articles = common::seed_articles();
+    let report = extract_entities(&articles);
+    for quote in extract_quotes(&articles) {
+        let (Some(speaker), Some(EntityKind::Person)) = (&quote.speaker, quote.speaker_kind) else {
+            continue;
+        };
+        let named = report
+            .articles
+            .iter()
+            .find(|a| a.article == quote.article)
+            .expect("the article has entities");
+        assert!(
+            named.people.contains(speaker),
+            "{speaker} in {}",
+            quote.article
+        );
+    }
+}

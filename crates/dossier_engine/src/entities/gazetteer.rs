@@ -240,8 +240,11 @@ fn index() -> &'static BTreeMap<&'static str, Known> {
     })
 }
 
-/// Looks a whole phrase up (case-sensitive).
+/// Looks a whole phrase up (case-sensitive; a curly apostrophe is a straight one).
 pub(crate) fn lookup(phrase: &str) -> Option<Known> {
+    if phrase.contains('’') {
+        return index().get(phrase.replace('’', "'").as_str()).copied();
+    }
     index().get(phrase).copied()
 }
 
@@ -259,5 +262,9 @@ mod tests {
         assert_eq!(lookup("UN").map(|k| k.kind), Some(EntityKind::Organisation));
         assert_eq!(lookup("Islamabad").map(|k| k.kind), Some(EntityKind::Place));
         assert_eq!(lookup("pakistan"), None);
+        assert_eq!(
+            lookup("People’s Republic of China").map(|k| k.name),
+            Some("China")
+        );
     }
 }

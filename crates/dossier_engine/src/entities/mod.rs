@@ -267,6 +267,18 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Wing",
 ];
 
+/// Events of an organisation ("Session of the UN General Assembly").
+const EVENTS: &[&str] = &[
+    "Conference",
+    "Conferences",
+    "Meeting",
+    "Meetings",
+    "Session",
+    "Sessions",
+    "Summit",
+    "Summits",
+];
+
 /// Last words that make an acronym's expansion a thing, not an organisation.
 const NOT_ORGANISATION_TAILS: &[&str] = &[
     "Act",
@@ -444,6 +456,37 @@ const NOT_NAMES: &[&str] = &[
     "With",
 ];
 
+/// Reporting verbs of the quotations ("according" with its "to").
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "according",
+    "added",
+    "adds",
+    "announced",
+    "argued",
+    "asked",
+    "declared",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "informed",
+    "insisted",
+    "maintained",
+    "noted",
+    "recalled",
+    "remarked",
+    "replied",
+    "said",
+    "saying",
+    "says",
+    "stated",
+    "stressed",
+    "tells",
+    "told",
+    "warned",
+    "warns",
+    "wrote",
+];
+
 /// Reporting verbs that prove the phrase before them is a speaker.
 const SPEECH_AFTER: &[&str] = &[
     " said",
@@ -557,11 +600,14 @@ impl EntityExtractor {
                 }
                 if could_be_name(&phrase.words) {
                     let name = joined(text, &phrase.words);
+                    let before = text
+                        .get(..phrase.words.first().map_or(0, |w| w.start))
+                        .unwrap_or("");
                     let after = text
                         .get(phrase.words.last().map_or(0, |w| w.end)..)
                         .unwrap_or("");
                     let last = phrase.words.last().map_or("", |w| w.text);
-                    if has_person_context(after) {
+                    if has_person_context(after) || is_quoted_speaker(before, after) {
                         full_names.insert(name.to_string());
                     } else {
                         candidates.push((name.to_string(), last.to_string()));
@@ -616,7 +662,8 @@ impl EntityExtractor {
         self.classify_plain(text, unit, words, people, out);
     }
 
-    /// A phrase without a title.
+    /// A phrase without a title: each part of it between hyphens that join two known
+    /// organisations ("IMF-World Bank Spring Meetings" names the IMF and the World Bank).
     fn classify_plain(
         &self,
         text: &str,
@@ -626,6 +673,58 @@ impl EntityExtractor {
         out: &mut Vec<Mention>,
     ) {
         let words = strip_leading_the(words);
+        let mut part_start = 0;
+        for cut in (1..words.len()).filter(|&at| self.joins_organisations(text, words, at)) {
+            let part = words.get(part_start..cut).unwrap_or_default();
+            self.classify_part(text, unit, part, people, out);
+            part_start = cut;
+        }
+        let last_part = words.get(part_start..).unwrap_or_default();
+        self.classify_part(text, unit, last_part, people, out);
+    }
+
+    /// Whether a hyphen comes before `words[at]` with a known organisation ending right before
+    /// it and another starting right after it.
+    fn joins_organisations(&self, text: &str, words: &[Word<'_>], at: usize) -> bool {
+        let before = at.checked_sub(1).and_then(|i| words.get(i));
+        let (Some(before), Some(after)) = (before, words.get(at)) else {
+            return false;
+        };
+        if text.get(before.end..after.start) != Some("-") {
+            return false;
+        }
+        let lengths = 1..=gazetteer::MAX_NAME_WORDS;
+        let ends_before = lengths.clone().any(|length| {
+            at.checked_sub(length)
+                .and_then(|start| words.get(start..at))
+                .is_some_and(|name| self.is_known_organisation(joined(text, name)))
+        });
+        ends_before
+            && lengths.into_iter().any(|length| {
+                words
+                    .get(at..at + length)
+                    .is_some_and(|name| self.is_known_organisation(joined(text, name)))
+            })
+    }
+
+    /// An organisation of the gazetteer or an acronym defined in the corpus.
+    fn is_known_organisation(&self, name: &str) -> bool {
+        gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Organisation)
+            || self
+                .acronyms
+                .get(name)
+                .is_some_and(|(_, kind)| *kind == EntityKind::Organisation)
+    }
+
+    /// A part of a phrase without a title.
+    fn classify_part(
+        &self,
+        text: &str,
+        unit: usize,
+        words: &[Word<'_>],
+        people: &People,
+        out: &mut Vec<Mention>,
+    ) {
         if words.is_empty() {
             return;
         }
@@ -649,14 +748,9 @@ impl EntityExtractor {
         }
         if let Some(organisation) = organisation_span(words) {
             let name = joined(text, organisation);
-            let canonical = gazetteer::lookup(name).map_or(name, |k| k.name);
-            push(
-                out,
-                unit,
-                organisation,
-                canonical.to_string(),
-                EntityKind::Organisation,
-            );
+            let canonical = gazetteer::lookup(name)
+                .map_or_else(|| organisation_name(name), |known| known.name.to_string());
+            push(out, unit, organisation, canonical, EntityKind::Organisation);
             return;
         }
         if people.full_names.contains(whole) {
@@ -823,6 +917,41 @@ fn could_be_name(words: &[Word<'_>]) -> bool {
             .any(|w| matches!(w.text, "of" | "for" | "and" | "on" | "the"))
 }
 
+/// The phrase between `before` and `after` is where the quotations find a speaker they take
+/// for a person ([`speaker_names`]): next to a reporting verb that is next to a quotation
+/// ("“…,” said Tom Fielding", "“…,” Omar Farooq insisted", "Sara Malik warned: “…”"). It is a
+/// person here too, so that the article's people list names everyone it quotes.
+fn is_quoted_speaker(before: &str, after: &str) -> bool {
+    let closes_quote = |text: &str| {
+        text.trim_end_matches([' ', ','])
+            .ends_with(['”', '"', '’', '\''])
+    };
+    let verb_after = after.strip_prefix(' ').and_then(|rest| {
+        let verb_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let (verb, rest) = rest.split_at_checked(verb_len)?;
+        REPORTING_VERBS.contains(&verb).then_some(rest)
+    });
+    // "“…,” Omar Farooq insisted", "Sara Malik warned: “…”".
+    if let Some(rest) = verb_after {
+        let opens_quote = rest
+            .strip_prefix([':', ','])
+            .map(str::trim_start)
+            .is_some_and(|quote| quote.starts_with(['“', '"', '‘', '\'']));
+        return closes_quote(before) || opens_quote;
+    }
+    // "“…,” said Tom Fielding", "“…,” according to Ali Khan".
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix(" to")
+        .filter(|b| b.ends_with("according"))
+        .unwrap_or(before);
+    before
+        .rsplit_once(' ')
+        .is_some_and(|(quote, verb)| REPORTING_VERBS.contains(&verb) && closes_quote(quote))
+}
+
 /// "…, said", "…, a security analyst, …", "…, Chief Executive Officer of …".
 fn has_person_context(after: &str) -> bool {
     if SPEECH_AFTER.iter().any(|verb| after.starts_with(verb)) {
@@ -836,11 +965,24 @@ fn has_person_context(after: &str) -> bool {
 }
 
 /// The organisation inside a phrase: up to its last head word, or the whole phrase when the
-/// head word is followed by "of"/"for"/"on" ("Ministry of Information Technology").
+/// head word is followed by "of"/"for"/"on" ("Ministry of Information Technology"); after an
+/// event of it ("Session of the …") when there is one.
 fn organisation_span<'w, 'a>(words: &'w [Word<'a>]) -> Option<&'w [Word<'a>]> {
     let last_head = words
         .iter()
         .rposition(|w| ORGANISATION_HEADS.contains(&w.text))?;
+    // "78th Session of the UN General Assembly": an event of an organisation names the
+    // organisation; the event is no organisation of its own.
+    let start = words
+        .get(..last_head)?
+        .iter()
+        .zip(words.iter().skip(1))
+        .rposition(|(w, next)| EVENTS.contains(&w.text) && next.text == "of")
+        .map_or(0, |event| {
+            let after_of = event + 2;
+            after_of + usize::from(words.get(after_of).is_some_and(|w| w.text == "the"))
+        });
+    let (words, last_head) = (words.get(start..)?, last_head - start);
     let followed_by_connector = words
         .get(last_head + 1)
         .is_some_and(|w| matches!(w.text, "of" | "for" | "on"));
@@ -892,7 +1034,17 @@ fn acronym_definition(text: &str, phrase: &Phrase<'_>) -> Option<(String, String
     if NOT_ORGANISATION_TAILS.contains(&last) {
         return None;
     }
-    Some((key.to_string(), name.to_string(), EntityKind::Organisation))
+    Some((
+        key.to_string(),
+        organisation_name(name),
+        EntityKind::Organisation,
+    ))
+}
+
+/// An organisation's name as listed: straight apostrophes however it is written ("People’s
+/// Bank of China" and "People's Bank of China" are one).
+fn organisation_name(written: &str) -> String {
+    written.replace('’', "'")
 }
 
 /// Entities of every article and of the corpus.
@@ -988,5 +1140,135 @@ impl EntityTally {
             entities,
             articles: per_article,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report of one article with these body paragraphs.
+    fn named(body: &[&str]) -> ArticleEntities {
+        let article = Article {
+            id: "a".into(),
+            title: "Title".into(),
+            kind: "news".into(),
+            file: "f".into(),
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let mut report = extract_entities(&[article]);
+        report.articles.pop().unwrap_or_default()
+    }
+
+    #[test]
+    fn an_event_of_an_organisation_is_the_organisation() {
+        let found = named(&[
+            "They met at the 78th Session of the UN General Assembly in New York.",
+            "Press release on the Fourth Session of the UN Ad Hoc Committee to Elaborate a text.",
+            "The Annual Meetings of the Asian Development Bank and the Summit of the Arab League.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Arab League",
+                "Asian Development Bank",
+                "UN Ad Hoc Committee",
+                "UN General Assembly"
+            ]
+        );
+    }
+
+    #[test]
+    fn peoples_is_part_of_the_name() {
+        let found = named(&[
+            "He sought support from the People’s Bank of China on Monday.",
+            "The Pakistan Peoples Party and the People's Liberation Army met.",
+            "The People’s Republic of China and Pakistan’s Finance Minister Ali Khan spoke.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Pakistan Peoples Party",
+                "People's Bank of China",
+                "People's Liberation Army"
+            ]
+        );
+        assert_eq!(found.countries, ["China", "Pakistan"]);
+        assert_eq!(found.people, ["Ali Khan"]);
+    }
+
+    #[test]
+    fn a_hyphen_between_two_organisations_names_both() {
+        let body = [
+            "The Federal Investigation Agency (FIA) and the Pakistan Telecommunication Authority (PTA) met.",
+            "They met at the IMF-World Bank Spring Meetings and formed a FIA-PTA team.",
+            "The Tehreek-e-Taliban and the OIC-CERT were named.",
+        ];
+        let article = Article {
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let mentions = EntityExtractor::new(std::slice::from_ref(&article)).mentions(&article);
+        let names_in = |paragraph: usize| -> Vec<&str> {
+            mentions
+                .iter()
+                .filter(|m| m.unit == paragraph + 1)
+                .map(|m| m.name.as_str())
+                .collect()
+        };
+        assert_eq!(
+            names_in(1),
+            [
+                "International Monetary Fund",
+                "World Bank",
+                "Federal Investigation Agency",
+                "Pakistan Telecommunication Authority"
+            ]
+        );
+        assert_eq!(names_in(2), ["Organisation of Islamic Cooperation"]);
+    }
+
+    /// The quotations take a name right next to a reporting verb for a speaker
+    /// ([`speaker_names`]); the article's people list names them too.
+    #[test]
+    fn a_quoted_speaker_is_one_of_the_people() {
+        let body = [
+            "“We will rebuild the harbour wall before winter,” said Tom Fielding.",
+            "Sara Malik warned: “We will not raise taxes this year.”",
+            "“We will see it through to the end,” Omar Farooq insisted.",
+        ];
+        let speakers: Vec<String> = crate::quotes::extract_quotes(&[Article {
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        }])
+        .into_iter()
+        .filter_map(|q| q.speaker)
+        .collect();
+        assert_eq!(speakers, ["Tom Fielding", "Sara Malik", "Omar Farooq"]);
+        assert_eq!(
+            named(&body).people,
+            ["Omar Farooq", "Sara Malik", "Tom Fielding"]
+        );
+        // Next to a reporting verb but not to a quotation: no speaker, no person.
+        let unquoted = named(&["The board said Global Points would grow this year."]);
+        assert_eq!(unquoted.people, Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_with_of_stay_whole() {
+        let found = named(&[
+            "The Organisation of Islamic Cooperation met the Federation of Pakistan Chambers of Commerce and Industry.",
+            "The Bank of England and the Ministry of Information Technology agreed.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Bank of England",
+                "Federation of Pakistan Chambers of Commerce and Industry",
+                "Ministry of Information Technology",
+                "Organisation of Islamic Cooperation",
+            ]
+        );
     }
 }

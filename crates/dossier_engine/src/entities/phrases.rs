@@ -1,6 +1,7 @@
 //! Capitalised phrases of one text unit: runs of capitalised words joined by spaces or hyphens,
 //! with lower-case connectors inside ("Ministry of Information Technology",
-//! "Noor-ul-Amin Mengal"), abbreviated titles ("Prof. Dr."), and possessives ending a phrase.
+//! "Noor-ul-Amin Mengal"), abbreviated titles ("Prof. Dr."), and possessives ending a phrase
+//! (except "People’s", which opens names: "People’s Bank of China").
 
 use crate::analysis::Analyzer;
 
@@ -58,7 +59,16 @@ pub(crate) fn blank_suffixes(text: &str) -> String {
     out
 }
 
+/// Possessives that belong to the name they open ("People’s Bank of China", "Pakistan Peoples’
+/// Party"), unlike ordinary ones ("Pakistan’s Finance Minister").
+fn is_name_possessive(word: &str) -> bool {
+    matches!(word, "People's" | "People’s" | "Peoples")
+}
+
 fn strip_possessive(raw: &str) -> (&str, bool) {
+    if is_name_possessive(raw) {
+        return (raw, false);
+    }
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(stripped) = raw.strip_suffix(suffix) {
             return (stripped, true);
@@ -97,7 +107,9 @@ pub(crate) fn phrases<'a>(analyzer: &Analyzer, text: &'a str) -> Vec<Phrase<'a>>
         let previous_word = current.last().map_or("", |w| w.text);
         let joined = !current.is_empty()
             && !previous_possessive
-            && (gap_joins(gap) || (gap == ". " && ABBREVIATIONS.contains(&previous_word)));
+            && (gap_joins(gap)
+                || (gap == ". " && ABBREVIATIONS.contains(&previous_word))
+                || (matches!(gap, "’ " | "' ") && is_name_possessive(previous_word)));
         let capitalised = is_capitalised(word.text);
         let connector_fits = is_connector(word.text) && connector_allowed(word.text, &current);
         if joined && (capitalised || connector_fits) {
@@ -188,6 +200,10 @@ mod tests {
         assert_eq!(
             texts("Chairman Major General (R) Hafeez Ur Rehman as he"),
             vec!["Chairman Major General     Hafeez Ur Rehman"]
+        );
+        assert_eq!(
+            texts("the People’s Bank of China met Pakistan Peoples’ Party leaders"),
+            vec!["People’s Bank of China", "Pakistan Peoples’ Party"]
         );
         assert_eq!(
             texts("between India and Pakistan"),

@@ -13,7 +13,9 @@
 //! “…”"); otherwise the quote continues the previous attributed quote of the same or the
 //! previous paragraph ("“A,” he said. “B.”"). The speaker is the person the entity extractor
 //! names there (titles dropped, as it drops them), else a name right next to the verb that it
-//! did not take for a person for want of context. A pronoun speaker ("he said") resolves to the
+//! did not take for a person for want of context, else an unnamed institution or official as
+//! written ("the finance ministry said" -> "Finance ministry"; a short list of head words, so
+//! "the report said" names no one). A pronoun speaker ("he said") resolves to the
 //! one person named in the nearest paragraph before the quote that names any person; when that
 //! paragraph names several people the speaker stays unknown. A quotation without a speaker is
 //! kept, unattributed. An opening mark left unclosed at the end of a paragraph, followed by a
@@ -24,7 +26,9 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::entities::{first_body_unit, speaker_names, EntityExtractor, EntityKind, Mention};
+use crate::entities::{
+    first_body_unit, speaker_names, EntityExtractor, EntityKind, Mention, REPORTING_VERBS,
+};
 
 /// How the speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +40,10 @@ pub enum Resolution {
     Pronoun,
     /// No attribution of its own: continues the previous quote's speaker.
     Continuation,
-    /// Attributed to someone unnamed ("the finance ministry said") or not attributed.
+    /// Attributed to an unnamed institution or official ("the finance ministry said",
+    /// "a spokesperson said"): the speaker is as written, and is no entity.
+    Described,
+    /// Attributed to no one that can be told ("the report said") or not attributed.
     Unresolved,
 }
 
@@ -58,36 +65,6 @@ pub struct Quote {
     pub resolution: Resolution,
 }
 
-/// Reporting verbs ("according" with its "to").
-const VERBS: &[&str] = &[
-    "according",
-    "added",
-    "adds",
-    "announced",
-    "argued",
-    "asked",
-    "declared",
-    "emphasised",
-    "emphasized",
-    "explained",
-    "informed",
-    "insisted",
-    "maintained",
-    "noted",
-    "recalled",
-    "remarked",
-    "replied",
-    "said",
-    "saying",
-    "says",
-    "stated",
-    "stressed",
-    "tells",
-    "told",
-    "warned",
-    "warns",
-    "wrote",
-];
 /// Words that end a speaker named after its verb ("said the mayor at a meeting with …").
 const AFTER_SPEAKER: &[&str] = &[
     "about", "after", "and", "as", "at", "before", "but", "by", "during", "from", "in", "on",
@@ -216,6 +193,9 @@ pub fn article_quotes(article: &Article, mentions: &[Mention]) -> Vec<Quote> {
                 ),
                 None => (None, None, Some(words), Resolution::Unresolved),
             },
+            Some(Found::Described(speaker, words)) => {
+                (Some(speaker), None, Some(words), Resolution::Described)
+            }
             Some(Found::Unnamed(words)) => (None, None, Some(words), Resolution::Unresolved),
             None => match &previous {
                 // Same or previous paragraph, and the previous quote had a speaker.
@@ -413,7 +393,22 @@ fn merge_continued(spans: Vec<Span>) -> Vec<Vec<Span>> {
 enum Found {
     Named(String, EntityKind, String),
     Pronoun(String),
+    /// An unnamed institution or official as written, and the attribution words.
+    Described(String, String),
     Unnamed(String),
+}
+
+impl Found {
+    /// An attribution naming no one, told by the `described` speaker when there is one.
+    fn or_described(self, described: impl FnOnce() -> Option<String>) -> Found {
+        match self {
+            Found::Unnamed(phrase) => match described() {
+                Some(speaker) => Found::Described(speaker, phrase),
+                None => Found::Unnamed(phrase),
+            },
+            found => found,
+        }
+    }
 }
 
 /// "…,” Rehman said at the workshop." — the rest of the sentence after the closing mark, up
@@ -456,7 +451,7 @@ fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// A reporting verb: lower-case ("Said" is also a name), or "According" opening a sentence.
 fn is_verb(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphabetic());
-    VERBS.contains(&word) || word == "According"
+    REPORTING_VERBS.contains(&word) || word == "According"
 }
 
 /// "he wrote: “…”", "released a statement, saying “…”", "According to Ali Khan, “…”" — the
@@ -528,7 +523,14 @@ impl Clause<'_> {
                     .filter(|&(_, end)| end == before.trim_end().len())
             };
             let verb_end = verb_at + word.trim_end_matches(['.', ',']).len();
-            return Some(self.classify(phrase, mentions, 0..verb_end, Pick::Last, name));
+            // "In a statement, the foreign office said": the speaker opens the clause or
+            // follows its last comma.
+            let described = || {
+                let after_comma = before.rsplit(',').next().unwrap_or(before);
+                described_speaker(after_comma)
+            };
+            let found = self.classify(phrase, mentions, 0..verb_end, Pick::Last, name);
+            return Some(found.or_described(described));
         }
         let mut from = verb_at + word.len();
         if word.eq_ignore_ascii_case("according") {
@@ -544,7 +546,8 @@ impl Clause<'_> {
                 .map(|&(start, stop)| (from + start, from + stop))
         };
         let phrase = self.text.get(verb_at..end).map_or(phrase, str::trim);
-        Some(self.classify(phrase, mentions, from..end, Pick::First, name))
+        let found = self.classify(phrase, mentions, from..end, Pick::First, name);
+        Some(found.or_described(|| described_speaker(subject)))
     }
 
     /// Who the attribution words `phrase` name, from what is named within `words` (a byte range
@@ -623,6 +626,62 @@ fn speaker_len(text: &str) -> usize {
         }
     }
     end
+}
+
+/// The unnamed speaker `text` is, as written: a few plain words ending with one of these
+/// ("the finance ministry", "a foreign office spokesperson", "officials"). Only these: other
+/// words ("the report said", "the old man said") name no one that a reader can tell apart.
+const DESCRIBED_HEADS: &[&str] = &[
+    "army",
+    "commission",
+    "committee",
+    "department",
+    "embassy",
+    "government",
+    "military",
+    "ministry",
+    "office",
+    "official",
+    "officials",
+    "police",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+/// Words of a described speaker at most, its article aside.
+const DESCRIBED_WORDS: usize = 3;
+
+/// The speaker `text` describes ("the finance ministry" -> "Finance ministry"): an optional
+/// article, then at most [`DESCRIBED_WORDS`] words of letters (the first may be capitalised:
+/// "Officials said", "Pakistani officials said"; the others are lower case), the last one of
+/// [`DESCRIBED_HEADS`]. Written with a capital, without the article.
+fn described_speaker(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(DESCRIBED_WORDS + 2).collect();
+    let words = match words.split_first() {
+        Some((first, rest)) if ["the", "a", "an"].contains(&first.to_lowercase().as_str()) => rest,
+        _ => words.as_slice(),
+    };
+    let (first, rest) = words.split_first()?;
+    let letters = |word: &str, first_upper: bool| {
+        word.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_lowercase()
+                || (c == '-' && i > 0)
+                || (first_upper && i == 0 && c.is_ascii_uppercase())
+        })
+    };
+    let fits = words.len() <= DESCRIBED_WORDS
+        && words
+            .last()
+            .is_some_and(|head| DESCRIBED_HEADS.contains(&head.to_lowercase().as_str()))
+        && letters(first, true)
+        && rest.iter().all(|word| letters(word, false));
+    if !fits {
+        return None;
+    }
+    let described = words.join(" ");
+    let mut chars = described.chars();
+    let initial = chars.next()?;
+    Some(initial.to_uppercase().chain(chars).collect())
 }
 
 /// Which of several people an attribution names: the last before the verb ("Nasir Ayyaz, legal
@@ -787,6 +846,63 @@ mod tests {
                 "Ali Khan, the mayor, spoke on Monday.",
                 &format!("“We will rebuild the harbour wall before winter,” {said}"),
             ]);
+            assert_eq!(q.len(), 1, "{q:#?}");
+            assert_eq!(q[0].speaker, None, "{said}");
+        }
+    }
+
+    #[test]
+    fn an_unnamed_institution_or_official_speaks_as_written() {
+        let mut wrong = Vec::new();
+        let quote = "“We will not raise taxes this year,”";
+        for (said, speaker) in [
+            (
+                "the finance ministry said in a statement.",
+                "Finance ministry",
+            ),
+            ("the foreign office said.", "Foreign office"),
+            ("a spokesperson said.", "Spokesperson"),
+            ("officials said on Monday.", "Officials"),
+            ("police said.", "Police"),
+            ("Pakistani officials said.", "Pakistani officials"),
+            ("said the ministry in a statement.", "Ministry"),
+            (
+                "said a foreign ministry spokesperson, adding more.",
+                "Foreign ministry spokesperson",
+            ),
+        ] {
+            check(&mut wrong, &format!("{quote} {said}"), speaker);
+        }
+        for (lead, speaker) in [
+            (
+                "In a statement on Monday, the foreign office said:",
+                "Foreign office",
+            ),
+            (
+                "A government spokesman told reporters:",
+                "Government spokesman",
+            ),
+            ("Officials said:", "Officials"),
+        ] {
+            let body = format!("{lead} “We will not raise taxes this year.”");
+            check(&mut wrong, &body, speaker);
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        let q = quotes(&["“We will not raise taxes this year,” the finance ministry said."]);
+        assert_eq!(q[0].resolution, Resolution::Described);
+        assert_eq!(
+            q[0].attribution.as_deref(),
+            Some("the finance ministry said")
+        );
+        // Ordinary lower-case words name no one.
+        for said in [
+            "the report said.",
+            "the old man said.",
+            "a man who spoke to police said.",
+            "the ministry’s spokesman said.",
+            "said the report on the ministry.",
+        ] {
+            let q = quotes(&[&format!("{quote} {said}")]);
             assert_eq!(q.len(), 1, "{q:#?}");
             assert_eq!(q[0].speaker, None, "{said}");
         }
