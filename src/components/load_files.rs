@@ -55,7 +55,7 @@ pub fn LoadFiles() -> impl IntoView {
                 />
             </label>
             <Show when=move || loader.shows_loaded_files()>
-                <button type="button" class="button" data-testid="use-embedded" on:click=move |_| loader.use_embedded()>
+                <button type="button" class="button use-embedded" data-testid="use-embedded" on:click=move |_| loader.use_embedded()>
                     "Back to the embedded corpus"
                 </button>
             </Show>

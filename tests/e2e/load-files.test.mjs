@@ -74,6 +74,23 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await context.close();
 });
 
+test('at 360 px the way back to the embedded corpus has a row of its own and the header fits', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  const back = page.getByTestId('use-embedded');
+  await back.waitFor({ timeout: 20_000 });
+  const [box, search, views] = await Promise.all([back.boundingBox(), page.getByTestId('search-input').boundingBox(), page.locator('nav.views, .views').first().boundingBox()]);
+  assert.ok(box.height < 40, `one line (${box.height}px)`);
+  assert.ok(box.y >= search.y + search.height && box.y + box.height <= views.y + 1, `below the search box, above the tabs: ${JSON.stringify({ box, search, views })}`);
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'no horizontal scrolling');
+  await page.getByTestId('load-messages-dismiss').click(); // the files' problems are said above it
+  await back.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('many problems: the same one on many lines is said once, the panel lists 50 and saves all, Esc dismisses it', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByTestId('result').first().waitFor();
