@@ -74,7 +74,7 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await context.close();
 });
 
-test('at 360 px the way back to the embedded corpus has a row of its own and the header fits', async () => {
+test('at 360 px the way back to the embedded corpus has a row of its own, the header fits, the messages leave it in reach', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
   await page.getByTestId('result').first().waitFor();
   await page.getByTestId('load-files').setInputFiles(FILES);
@@ -84,7 +84,9 @@ test('at 360 px the way back to the embedded corpus has a row of its own and the
   assert.ok(box.height < 40, `one line (${box.height}px)`);
   assert.ok(box.y >= search.y + search.height && box.y + box.height <= views.y + 1, `below the search box, above the tabs: ${JSON.stringify({ box, search, views })}`);
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'no horizontal scrolling');
-  await page.getByTestId('load-messages-dismiss').click(); // the files' problems are said above it
+  // The files' problems are said at the foot, leaving the header in reach.
+  const messages = await page.getByTestId('load-messages').boundingBox();
+  assert.ok(messages.y >= views.y + views.height, `messages below the header: ${JSON.stringify(messages)}`);
   await back.click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 10);
   assert.deepEqual(problems(), []);
