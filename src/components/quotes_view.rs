@@ -86,7 +86,8 @@ pub fn QuotesView() -> impl IntoView {
                                 let article = quote.and_then(|q| corpus.article(q.article));
                                 let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
                                 let (id, title) = article.map(|a| (a.id.clone(), a.title.to_string())).unwrap_or_default();
-                                let href = { let id = id.clone(); nav.href(|s| s.article = Some(id)) };
+                                // Follows the state: a kept row's link would otherwise hold the search it was drawn for.
+                                let href = { let id = id.clone(); move || nav.href(|s| s.article = Some(id.clone())) };
                                 view! {
                                     <li class="quote" data-testid="quote">
                                         <blockquote><p>"“" <HighlightedText text=marked /> "”"</p></blockquote>

@@ -248,6 +248,13 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   const all = await quotes.count();
   assert.ok(all >= 3, `the seed corpus has quotations (${all})`);
   const scope = async () => (await page.getByTestId('quote-scope').textContent()).trim();
+  // For a failure's message: what the page shows, without waiting for anything.
+  const state = () => page.evaluate(() => JSON.stringify({
+    scope: document.querySelector('[data-testid=quote-scope]')?.textContent ?? '(no quotes view)',
+    box: document.querySelector('[data-testid=search-input]')?.value,
+    url: location.search,
+    focus: document.activeElement?.outerHTML.slice(0, 80),
+  }));
   assert.equal(await scope(), '· search with the box above');
   const first = (await quotes.first().locator('blockquote').textContent()).replace(/[“”]/g, '');
   const word = first.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w));
@@ -266,18 +273,26 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   assert.ok(marked.some((m) => m.toLowerCase().startsWith(typing.toLowerCase())), `a word starting with "${typing}" is marked: ${marked.join(' | ')}`);
   await page.getByTestId('search-input').fill(word);
   await page.waitForFunction((w) => new URL(location.href).searchParams.get('q') === w, word);
+  // A link to copy or open in a new tab holds the search on screen, not the one its row was drawn for.
+  const href = await quotes.first().locator('a').getAttribute('href');
+  assert.equal(new URLSearchParams(href.replace(/^[^?]*/, '')).get('q'), word, href);
   await quotes.first().locator('a').click();
   await page.getByTestId('reader').waitFor();
   await page.keyboard.press('Escape');
   // A filter without a query: the quotations of the matching articles, and how many those are.
   await page.getByTestId('search-input').fill('');
-  await page.waitForFunction(() => document.querySelector('[data-testid=quote-scope]')?.textContent.includes('search with the box'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=quote-scope]')?.textContent.includes('search with the box'), null, { timeout: 10_000 })
+    .catch(async (error) => { throw new Error(`${error.message}; ${await state()}; problems: ${problems().join(' | ')}`); });
   const kind = page.getByTestId('facet-kind').locator('label').first();
   const articles = Number(await kind.locator('.facet-count').textContent());
   await kind.getByTestId('facet-option').check();
   await page.waitForFunction(() => /matching article/.test(document.querySelector('[data-testid=quote-scope]')?.textContent), null, { timeout: 10_000 })
-    .catch(async (error) => { throw new Error(`${error.message}; scope: ${await scope()}; url: ${page.url()}`); });
+    .catch(async (error) => { throw new Error(`${error.message}; ${await state()}; problems: ${problems().join(' | ')}`); });
   assert.equal(await scope(), `in ${articles} matching ${articles === 1 ? 'article' : 'articles'}`);
+  // The rows kept from before the filter link with it too.
+  for (const link of await quotes.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+    assert.ok(new URLSearchParams(link.replace(/^[^?]*/, '')).has('kind'), link);
+  }
   assert.deepEqual(problems(), []);
   await context.close();
 });
