@@ -214,7 +214,8 @@ fn follow_title(nav: Nav, corpus: Corpus) {
     });
 }
 
-/// Opening the reader moves focus into it; closing it returns focus to the result it came from.
+/// Opening the reader moves focus into it; closing it returns focus to the result it came from,
+/// unless the user has put focus elsewhere meanwhile.
 fn follow_reader_focus(nav: Nav) {
     Effect::new(move |previous: Option<Option<String>>| {
         let current = nav.with(|s| s.article.clone());
@@ -229,9 +230,19 @@ fn follow_reader_focus(nav: Nav) {
                 (None, None) => String::new(),
             };
             if !target.is_empty() {
+                let opening = current.is_some();
                 // After the DOM has been updated for the new state.
                 request_animation_frame(move || {
-                    if !browser::focus(&target) && target != "#reader-title" {
+                    if opening {
+                        browser::focus(&target);
+                        return;
+                    }
+                    // Focus went with the closed reader (to the body) unless the user has put it
+                    // somewhere since, such as the search box or a tab: there it stays.
+                    if browser::active_element().is_some_and(|e| e.tag_name() != "BODY") {
+                        return;
+                    }
+                    if !browser::focus(&target) {
                         browser::focus("#main");
                     }
                 });

@@ -211,6 +211,16 @@ test('the reader opens with focus inside and gives focus back to the result on c
   await page.getByTestId('result-link').first().click();
   await page.getByTestId('reader-close').click();
   await page.getByTestId('reader').waitFor({ state: 'detached' });
+  // Closed from the search box (Esc while typing there), focus stays in the box: it is not taken
+  // back to the result when the user has put it somewhere.
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'reader-title');
+  await page.getByTestId('search-input').focus();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search-input');
   assert.deepEqual(problems(), []);
   await context.close();
 });
