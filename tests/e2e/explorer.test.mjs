@@ -87,6 +87,24 @@ test('a misspelt word offers the corpus word in the case it was typed, and the o
   await context.close();
 });
 
+test('a typed filter naming nothing says so and offers the nearest name; an offer that finds nothing is not made', async () => {
+  const { page, context, problems } = await open('?q=place:kashmr');
+  const offer = page.getByTestId('did-you-mean');
+  await offer.waitFor();
+  assert.equal(await offer.textContent(), 'Did you mean place:kashmir?');
+  assert.deepEqual(await page.getByTestId('fallback').allTextContents(), ['No place is named “kashmr”.']);
+  await offer.getByRole('link').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('q'), 'place:kashmir');
+  assert.equal(await offer.count(), 0);
+  // "imran" is one edit from "iran", but no seed article has both "iran" and "khan".
+  await page.goto(page.url().replace(/\?.*/, '?q=imran+khan'));
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await offer.count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 for (const facet of ['kind', 'source', 'year']) {
   test(`the ${facet} facet filters with live counts, several values, and clear-all`, async (t) => {
     const { page, context, problems } = await open();

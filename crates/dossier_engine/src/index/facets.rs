@@ -4,12 +4,14 @@
 //! [`Article`] by [`DocFacets::from_article`]; topic, place, person, org and country are supplied
 //! by analytics at index build time. Values are matched case-insensitively as whole strings.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::entities::EntityKind;
+use crate::index::fuzzy::levenshtein;
 
 /// One facet dimension. Serialised in lower case (`"topic"`, `"year"`, ...), which is also the
 /// query-language field name (`topic:`, `year:`).
@@ -246,6 +248,46 @@ impl FacetTable {
             .collect()
     }
 
+    /// `typed`'s words (lower case) with each word no value of `key` has replaced by the
+    /// nearest word one has, within `allowed(word length)` edits (the fewest edits, then the
+    /// word the values use most, then the first alphabetically): `place:kashmr` -> "kashmir". None
+    /// when a word has no such neighbour, nothing needed mending, or the mended words still
+    /// name no value.
+    pub fn mend_words(
+        &self,
+        key: FacetKey,
+        typed: &str,
+        allowed: impl Fn(usize) -> u32,
+    ) -> Option<Vec<String>> {
+        let lowered = self.lowered.get(key.slot())?;
+        // Each word of the key's values, with how often the values use it.
+        let mut known: BTreeMap<&str, usize> = BTreeMap::new();
+        for word in lowered.iter().flat_map(|value| words(value)) {
+            *known.entry(word).or_default() += 1;
+        }
+        let typed = lowercase(typed);
+        let mut mended = false;
+        let mut out = Vec::new();
+        for word in words(&typed) {
+            if known.contains_key(word) {
+                out.push(word.to_string());
+                continue;
+            }
+            let limit = allowed(word.chars().count());
+            let (_, _, nearest) = known
+                .iter()
+                .filter_map(|(candidate, values)| {
+                    let distance = levenshtein(word, candidate);
+                    (distance <= limit).then_some((distance, Reverse(*values), *candidate))
+                })
+                .min()?;
+            out.push(nearest.to_string());
+            mended = true;
+        }
+        let found = !self.lookup_words(key, &out.join(" ")).is_empty();
+        (mended && found).then_some(out)
+    }
+
     /// Display value of an id.
     pub fn value(&self, key: FacetKey, id: u32) -> Option<&str> {
         self.values
@@ -261,7 +303,7 @@ impl FacetTable {
 }
 
 /// The words of a facet value: its runs of letters and digits ("Noor-ul-Amin" is three).
-fn words(text: &str) -> Vec<&str> {
+pub(crate) fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect()

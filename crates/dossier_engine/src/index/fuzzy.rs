@@ -147,7 +147,8 @@ fn push_next_row(
     best
 }
 
-/// Plain Levenshtein distance, for tests and as the reference.
+/// Plain Levenshtein distance: the reference for the tests, and what mends a typed facet
+/// value's words (a few hundred short words, only when a value names nothing).
 pub fn levenshtein(a: &str, b: &str) -> u32 {
     let a: Vec<char> = a.chars().collect();
     let width = a.len() + 1;

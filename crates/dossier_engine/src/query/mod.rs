@@ -174,6 +174,8 @@ pub enum Query {
     Facet {
         key: FacetKey,
         value: String,
+        /// Where the value was typed (with its quotes, if quoted).
+        span: Span,
     },
     Date(DateRange),
     /// Every part must match.
@@ -223,7 +225,7 @@ impl Query {
                 let field = p.field.map_or(String::new(), |_| "title:".into());
                 format!("{field}\"{}\"", p.text)
             }
-            Query::Facet { key, value } => format!("{}:{value}", key.name()),
+            Query::Facet { key, value, .. } => format!("{}:{value}", key.name()),
             Query::Date(range) => format!(
                 "date:{}..{}",
                 range.from.as_deref().unwrap_or(""),
@@ -697,7 +699,11 @@ impl Parser<'_> {
             self.error(whole, format!("'{name}:' needs a value: ignored."));
             return None;
         }
-        Some(Query::Facet { key, value })
+        Some(Query::Facet {
+            key,
+            value,
+            span: value_span,
+        })
     }
 
     /// Counts one clause against [`MAX_CLAUSES`]; false (with an error) when over.

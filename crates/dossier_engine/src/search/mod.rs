@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analyzer;
 use crate::article::Article;
-use crate::index::facets::{FacetCount, FacetKey};
+use crate::index::facets::{self, FacetCount, FacetKey};
 use crate::index::{Field, SearchIndex};
 use crate::query::{
     parse, DateRange, ParseOptions, PhraseQuery, Query, QueryError, Span, TermQuery,
@@ -245,11 +245,9 @@ impl SearchIndex {
                     let mut message = format!(
                         "No article contains all of: {words}. Showing articles with any of them."
                     );
-                    if !run.words_without_matches.is_empty() {
-                        message.push_str(&format!(
-                            " No article contains: {}.",
-                            run.words_without_matches.join(", ")
-                        ));
+                    if let Some(missing) = run.what_is_missing() {
+                        message.push(' ');
+                        message.push_str(&missing);
                     }
                     notices.push(Notice {
                         kind: NoticeKind::AnyTermFallback,
@@ -269,19 +267,15 @@ impl SearchIndex {
             });
         }
         if run.matched.is_empty() {
-            let notice = if run.words_without_matches.is_empty() {
-                Notice {
+            let notice = match run.what_is_missing() {
+                Some(message) => Notice {
+                    kind: NoticeKind::NoMatches,
+                    message,
+                },
+                None => Notice {
                     kind: NoticeKind::NothingMatched,
                     message: "No article matches the query and filters.".into(),
-                }
-            } else {
-                Notice {
-                    kind: NoticeKind::NoMatches,
-                    message: format!(
-                        "No article contains: {}.",
-                        run.words_without_matches.join(", ")
-                    ),
-                }
+                },
             };
             notices.push(notice);
         }
@@ -299,7 +293,7 @@ impl SearchIndex {
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
             notices,
-            did_you_mean: self.did_you_mean(&request.query, &parsed.query),
+            did_you_mean: self.did_you_mean(&parsed.query, request, &filters),
             errors: parsed.errors,
         }
     }
@@ -343,6 +337,7 @@ impl SearchIndex {
     ) -> Run {
         exec.highlight_terms.clear();
         exec.words_without_matches.clear();
+        exec.values_without_matches.clear();
         let evaluated = exec.eval(query, true);
         let only_common_words = evaluated.is_none() && has_terms(query);
         let matches =
@@ -410,6 +405,7 @@ impl SearchIndex {
             facet_counts,
             highlight_terms: std::mem::take(&mut exec.highlight_terms),
             words_without_matches: std::mem::take(&mut exec.words_without_matches),
+            values_without_matches: std::mem::take(&mut exec.values_without_matches),
             only_common_words,
         }
     }
@@ -595,24 +591,49 @@ impl SearchIndex {
         positions
     }
 
-    /// The query text with each unknown word replaced by the closest known one.
-    fn did_you_mean(&self, text: &str, query: &Query) -> Option<String> {
-        let mut replacements: Vec<(Span, &str)> = Vec::new();
-        for term in positive_terms(query) {
-            let length = term.folded.chars().count();
-            if term.is_stop_word || length < 3 || self.has_word(&term.folded) {
-                continue;
-            }
-            if term.prefix
-                && !self
-                    .prefix_terms(&term.folded, 1, MAX_PREFIX_SCAN)
-                    .is_empty()
-            {
-                continue; // still being typed, and it leads somewhere
-            }
-            let neighbours = self.fuzzy_words(&term.folded, typo_distance(length).max(1));
-            if let Some(word) = self.closest_word(&neighbours) {
-                replacements.push((term.span, word));
+    /// The query text with each unknown word replaced by the closest known one, and each typed
+    /// facet value that names nothing by the closest one that does (`place:kashmr` ->
+    /// `place:kashmir`). Offered only when it finds something with the request's filters: a
+    /// suggestion that also comes up empty ("imran khan" -> "iran khan") is no help.
+    fn did_you_mean(
+        &self,
+        query: &Query,
+        request: &SearchRequest,
+        filters: &[(FacetKey, Vec<u32>)],
+    ) -> Option<String> {
+        let text = request.query.as_str();
+        let mut replacements: Vec<(Span, String)> = Vec::new();
+        for part in positive_parts(query) {
+            match part {
+                Query::Term(term) => {
+                    if let Some(word) = self.mended_word(term) {
+                        let typed = text.get(term.span.start..term.span.end)?;
+                        replacements.push((term.span, in_case_of(typed, word)));
+                    }
+                }
+                Query::Facet { key, value, span } => {
+                    if !self.facets.lookup_words(*key, value).is_empty() {
+                        continue;
+                    }
+                    let allowed = |length: usize| typo_distance(length).max(1);
+                    let Some(mended) = self.facets.mend_words(*key, value, allowed) else {
+                        continue;
+                    };
+                    let typed = facets::words(value);
+                    let mut mended: Vec<String> = mended
+                        .iter()
+                        .zip(typed.iter().chain(std::iter::repeat(&"")))
+                        .map(|(word, typed)| in_case_of(typed, word))
+                        .collect();
+                    let quoted = mended.len() > 1 || text.get(span.start..)?.starts_with('"');
+                    let mended = if quoted {
+                        format!("\"{}\"", mended.join(" "))
+                    } else {
+                        mended.pop()?
+                    };
+                    replacements.push((*span, mended));
+                }
+                _ => {}
             }
         }
         if replacements.is_empty() {
@@ -621,16 +642,54 @@ impl SearchIndex {
         crate::sort_shared(&mut replacements, &|a, b| a.0.start.cmp(&b.0.start));
         let mut out = String::new();
         let mut at = 0;
-        for (span, word) in replacements {
+        for (span, mended) in replacements {
             if span.start < at {
                 continue;
             }
             out.push_str(text.get(at..span.start)?);
-            out.push_str(&in_case_of(text.get(span.start..span.end)?, word));
+            out.push_str(&mended);
             at = span.end;
         }
         out.push_str(text.get(at..)?);
-        Some(out)
+        self.finds_anything(&out, request, filters).then_some(out)
+    }
+
+    /// The closest known word to a typed word the corpus does not have, if any.
+    fn mended_word(&self, term: &TermQuery) -> Option<&str> {
+        let length = term.folded.chars().count();
+        if term.is_stop_word || length < 3 || self.has_word(&term.folded) {
+            return None;
+        }
+        if term.prefix
+            && !self
+                .prefix_terms(&term.folded, 1, MAX_PREFIX_SCAN)
+                .is_empty()
+        {
+            return None; // still being typed, and it leads somewhere
+        }
+        let neighbours = self.fuzzy_words(&term.folded, typo_distance(length).max(1));
+        self.closest_word(&neighbours)
+    }
+
+    /// Whether `text`, searched as `request` (its options, filters and dates), matches anything.
+    fn finds_anything(
+        &self,
+        text: &str,
+        request: &SearchRequest,
+        filters: &[(FacetKey, Vec<u32>)],
+    ) -> bool {
+        let parsed = parse(
+            text,
+            &ParseOptions {
+                prefix_last_word: request.options.prefix_last_word,
+            },
+        );
+        let mut exec = Execution::new(self, request.options.typo_tolerance);
+        let query = exec.with_compounds(&parsed.query);
+        !self
+            .run(&mut exec, &query, request, filters)
+            .matched
+            .is_empty()
     }
 }
 
@@ -674,7 +733,28 @@ struct Run {
     highlight_terms: BTreeSet<u32>,
     /// Typed words that matched no document.
     words_without_matches: Vec<String>,
+    /// Typed facet values (`place:kashmr`) that name no value of their key.
+    values_without_matches: Vec<(FacetKey, String)>,
     only_common_words: bool,
+}
+
+impl Run {
+    /// What the query typed that the corpus does not have: "No article contains: imran. No
+    /// place is named “kashmr”." None when everything typed exists (only the combination
+    /// found nothing).
+    fn what_is_missing(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if !self.words_without_matches.is_empty() {
+            parts.push(format!(
+                "No article contains: {}.",
+                self.words_without_matches.join(", ")
+            ));
+        }
+        for (key, value) in &self.values_without_matches {
+            parts.push(format!("No {} is named “{value}”.", key.name()));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
 }
 
 /// Matches per month (see [`SearchResponse::months`]) of their months (`year * 12 + month - 1`).
@@ -713,9 +793,20 @@ fn month_counts(months: &[u32]) -> Vec<MonthCount> {
 
 /// The positive (not negated) terms of a query, in order.
 fn positive_terms(query: &Query) -> Vec<&TermQuery> {
-    fn walk<'q>(query: &'q Query, out: &mut Vec<&'q TermQuery>) {
+    positive_parts(query)
+        .into_iter()
+        .filter_map(|part| match part {
+            Query::Term(term) => Some(term),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The terms and facet clauses outside any negation or phrase.
+fn positive_parts(query: &Query) -> Vec<&Query> {
+    fn walk<'q>(query: &'q Query, out: &mut Vec<&'q Query>) {
         match query {
-            Query::Term(term) => out.push(term),
+            Query::Term(_) | Query::Facet { .. } => out.push(query),
             Query::And(parts) | Query::Or(parts) => parts.iter().for_each(|p| walk(p, out)),
             _ => {}
         }
@@ -894,6 +985,7 @@ struct Execution<'a> {
     terms: BTreeMap<TermKey, TermResult>,
     highlight_terms: BTreeSet<u32>,
     words_without_matches: Vec<String>,
+    values_without_matches: Vec<(FacetKey, String)>,
 }
 
 impl<'a> Execution<'a> {
@@ -905,6 +997,7 @@ impl<'a> Execution<'a> {
             terms: BTreeMap::new(),
             highlight_terms: BTreeSet::new(),
             words_without_matches: Vec::new(),
+            values_without_matches: Vec::new(),
         }
     }
 
@@ -919,8 +1012,11 @@ impl<'a> Execution<'a> {
             Query::All => Some(self.all()),
             Query::Term(term) => self.term(term, positive),
             Query::Phrase(phrase) => Some(self.phrase(phrase, positive)),
-            Query::Facet { key, value } => {
+            Query::Facet { key, value, .. } => {
                 let ids = self.index.facets.lookup_words(*key, value);
+                if ids.is_empty() && positive {
+                    self.values_without_matches.push((*key, value.clone()));
+                }
                 Some(Matches::unscored(
                     (0..self.index.doc_count_u32())
                         .filter(|doc| {

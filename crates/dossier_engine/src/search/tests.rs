@@ -179,6 +179,58 @@ fn did_you_mean_suggests_corpus_words() {
 }
 
 #[test]
+fn did_you_mean_is_offered_only_when_it_finds_something() {
+    // "sindx" mends to "sindh" (the floods article), but no article has both "sindh" and
+    // "cybersecurity": the suggestion would come up as empty as the query.
+    assert_eq!(
+        search("sindx floods ").did_you_mean.as_deref(),
+        Some("sindh floods ")
+    );
+    assert_eq!(search("sindx cybersecurity ").did_you_mean, None);
+    // Nor with a filter that rules its one match out.
+    let mut request = SearchRequest::new("sindx ");
+    let (articles, index) = fixture();
+    assert_eq!(
+        index.search(&articles, &request).did_you_mean.as_deref(),
+        Some("sindh ")
+    );
+    request.filters.insert(FacetKey::Kind, vec!["news".into()]);
+    assert_eq!(index.search(&articles, &request).did_you_mean, None);
+}
+
+#[test]
+fn a_typed_facet_value_that_names_nothing_is_said_and_mended() {
+    let response = search("place:Karachy ");
+    assert_eq!(response.total, 0);
+    let messages: Vec<&str> = response
+        .notices
+        .iter()
+        .map(|n| n.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"No place is named “Karachy”."),
+        "{messages:?}"
+    );
+    assert_eq!(response.did_you_mean.as_deref(), Some("place:Karachi "));
+    // Several words are mended one by one and quoted; known words stay.
+    assert_eq!(
+        search("place:\"new delhy\" ").did_you_mean.as_deref(),
+        Some("place:\"new delhi\" ")
+    );
+    assert_eq!(
+        search("india place:nev-delhi ").did_you_mean.as_deref(),
+        Some("india place:\"new delhi\" ")
+    );
+    // A value that exists is not mended, and one with no near value gets no suggestion.
+    assert_eq!(search("place:delhi ").did_you_mean, None);
+    assert_eq!(search("place:lahore ").did_you_mean, None);
+    // A negated value that names nothing excludes nothing and needs no word.
+    let response = search("indus -place:karachy ");
+    assert!(response.total > 0);
+    assert_eq!(response.did_you_mean, None);
+}
+
+#[test]
 fn any_term_fallback_says_why() {
     let response = search("monsoon cybersecurity ");
     assert_eq!(response.total, 2);
@@ -573,7 +625,7 @@ fn naive_eval(
                 })
                 .collect(),
         ),
-        Query::Facet { key, value } => Some(
+        Query::Facet { key, value, .. } => Some(
             all.into_iter()
                 .filter(|i| {
                     // A typed value is a row of whole words of a value ("delhi" in "New Delhi").
