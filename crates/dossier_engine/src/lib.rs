@@ -55,7 +55,10 @@ pub fn sort_shared<T>(items: &mut Vec<T>, order: &dyn Fn(&T, &T) -> std::cmp::Or
 }
 
 /// `0..len`, stably sorted by `order`: the one sort behind [`sort_shared`].
-fn sorted_positions(len: usize, order: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+pub(crate) fn sorted_positions(
+    len: usize,
+    order: &dyn Fn(usize, usize) -> std::cmp::Ordering,
+) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..len).collect();
     positions.sort_by(|a, b| order(*a, *b));
     positions

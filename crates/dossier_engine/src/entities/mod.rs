@@ -575,6 +575,7 @@ impl EntityExtractor {
                 self.classify(text, unit, phrase, &people, &mut mentions);
             }
         }
+        merge_short_forms(&mut mentions);
         mentions
     }
 
@@ -802,6 +803,55 @@ impl People {
     }
 }
 
+/// Within one article, an organisation named by a short form of a longer name the article also
+/// uses is the longer one: "Ad Hoc Committee" and "UN Ad Hoc Committee" beside "UN Ad Hoc
+/// Intergovernmental Committee" are one committee. Only when every longer name the short form
+/// fits is itself a form of the longest, and never for a short form with "of"/"for"/"on" in it
+/// ("Bank of China" is not the People's Bank of China).
+fn merge_short_forms(mentions: &mut [Mention]) {
+    // A handful of names per article: lists, not maps (a `collect` into a BTreeMap or
+    // BTreeSet would compile another stable sort into the page).
+    let mut names: Vec<&str> = Vec::new();
+    for mention in mentions.iter() {
+        if mention.kind == EntityKind::Organisation && !names.contains(&mention.name.as_str()) {
+            names.push(&mention.name);
+        }
+    }
+    let word_count = |name: &str| name.split_whitespace().count();
+    let mut renames: Vec<(String, String)> = Vec::new();
+    for short in &names {
+        if word_count(short) < 2 || short.split_whitespace().any(is_connector) {
+            continue;
+        }
+        let longer = || names.iter().filter(|long| is_short_form(short, long));
+        let Some(longest) = longer().max_by_key(|long| word_count(long)) else {
+            continue;
+        };
+        if longer().all(|long| long == longest || is_short_form(long, longest)) {
+            renames.push((short.to_string(), longest.to_string()));
+        }
+    }
+    for mention in mentions {
+        let renamed = renames.iter().find(|(short, _)| *short == mention.name);
+        if let (EntityKind::Organisation, Some((_, longest))) = (mention.kind, renamed) {
+            mention.name.clone_from(longest);
+        }
+    }
+}
+
+/// Whether `short`'s words come in order in the longer `long`, ending with the same word.
+fn is_short_form(short: &str, long: &str) -> bool {
+    let (short, long): (Vec<&str>, Vec<&str>) = (
+        short.split_whitespace().collect(),
+        long.split_whitespace().collect(),
+    );
+    if short.len() >= long.len() || short.last() != long.last() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|word| rest.any(|other| other == word))
+}
+
 fn push(out: &mut Vec<Mention>, unit: usize, words: &[Word<'_>], name: String, kind: EntityKind) {
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
         out.push(Mention {
@@ -966,18 +1016,18 @@ fn has_person_context(after: &str) -> bool {
 
 /// The organisation inside a phrase: up to its last head word, or the whole phrase when the
 /// head word is followed by "of"/"for"/"on" ("Ministry of Information Technology"); after an
-/// event of it ("Session of the …") when there is one.
+/// event or office of it ("Session of the …", "Chair of the …") when there is one.
 fn organisation_span<'w, 'a>(words: &'w [Word<'a>]) -> Option<&'w [Word<'a>]> {
     let last_head = words
         .iter()
         .rposition(|w| ORGANISATION_HEADS.contains(&w.text))?;
-    // "78th Session of the UN General Assembly": an event of an organisation names the
-    // organisation; the event is no organisation of its own.
+    // "78th Session of the UN General Assembly", "Chair of the Ad Hoc Committee": an event or
+    // an office of an organisation names the organisation, and is no organisation of its own.
     let start = words
         .get(..last_head)?
         .iter()
         .zip(words.iter().skip(1))
-        .rposition(|(w, next)| EVENTS.contains(&w.text) && next.text == "of")
+        .rposition(|(w, next)| (EVENTS.contains(&w.text) || is_title(w.text)) && next.text == "of")
         .map_or(0, |event| {
             let after_of = event + 2;
             after_of + usize::from(words.get(after_of).is_some_and(|w| w.text == "the"))
@@ -1175,6 +1225,38 @@ mod tests {
                 "Asian Development Bank",
                 "UN Ad Hoc Committee",
                 "UN General Assembly"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_form_of_a_longer_organisation_name_is_that_organisation() {
+        let found = named(&[
+            "The UN Ad Hoc Intergovernmental Committee to Elaborate a Convention met in Vienna.",
+            "The Chair of the Ad Hoc Committee spoke, as did the UN Ad Hoc Committee staff.",
+            "The UN Security Council and the Security Council both met.",
+            "The People's Bank of China and the Bank of China lent.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Bank of China",
+                "People's Bank of China",
+                "UN Ad Hoc Intergovernmental Committee",
+                "UN Security Council"
+            ]
+        );
+        // A short form two unrelated longer names both fit stays as written.
+        let found = named(&[
+            "The Punjab Standing Committee and the Sindh Standing Committee met.",
+            "The Standing Committee adjourned.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Punjab Standing Committee",
+                "Sindh Standing Committee",
+                "Standing Committee"
             ]
         );
     }
