@@ -895,6 +895,11 @@ impl SearchIndex {
             .map(|id| *id as usize)
     }
 
+    /// A vocabulary word (folded), by its position in the sorted word list.
+    pub(crate) fn word(&self, word: usize) -> Option<&str> {
+        self.words.get(word).map(String::as_str)
+    }
+
     /// Term id of a vocabulary word.
     pub(crate) fn word_term(&self, word: usize) -> Option<u32> {
         self.word_terms.get(word).copied()

@@ -1141,9 +1141,19 @@ impl<'a> Execution<'a> {
         }
         let max_distance = typo_distance(term.folded.chars().count());
         if self.typo_tolerance && max_distance > 0 {
+            // A word the corpus has is no typo: its neighbours are other words ("water" and
+            // "later", "committee" and "commitment"), which would only blur what an analyst
+            // asked for. Only its longer forms still come ("india" -> "indian").
+            let known = variants.iter().any(|(_, tier, _)| *tier == Tier::Exact);
             let mut typos: Vec<(u32, u32)> = index
                 .fuzzy_words(&term.folded, max_distance)
                 .iter()
+                .filter(|(word, _)| {
+                    !known
+                        || index
+                            .word(*word)
+                            .is_some_and(|w| w.starts_with(&term.folded))
+                })
                 .filter_map(|(word, distance)| Some((index.word_term(*word)?, *distance)))
                 .collect();
             // Closest, then most frequent, first; at most MAX_TYPO_EXPANSIONS distinct terms.

@@ -99,11 +99,12 @@ fn prefix_of_the_last_word_matches_while_typing() {
 
 #[test]
 fn exact_beats_prefix_beats_typo() {
-    // "flood" typed: exact "flood", prefix "floodwaters"; "floor" is one typo from "flood".
-    // The typo and prefix articles mention their word more often and in shorter texts, so on
-    // BM25 alone they would win: the tiers must still hold.
+    // "flood" typed: exact "flood", prefix "floodwaters"; "floodx" is one letter longer, so
+    // one typo away once the word is finished. The prefix and typo articles
+    // mention their word more often and in shorter texts, so on BM25 alone they would win: the
+    // tiers must still hold.
     let articles2 = vec![
-        article("typo", "floor floor floor", &[], None, "news"),
+        article("typo", "floodx floodx floodx", &[], None, "news"),
         article("prefix", "floodwaters floodwaters", &[], None, "news"),
         article(
             "exact",
@@ -112,18 +113,23 @@ fn exact_beats_prefix_beats_typo() {
             None,
             "news",
         ),
+        article("other", "floor floor floor", &[], None, "news"),
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
+    // Still being typed, "floodx" and "floodwaters" both start with it: the prefix tier.
     let response = index2.search(&articles2, &SearchRequest::new("flood"));
-    assert_eq!(ids(&response), vec!["exact", "prefix", "typo"]);
-    // Finished word (no prefix): exact, then the typo.
+    assert_eq!(ids(&response), vec!["exact", "typo", "prefix"]);
+    // Finished word (no prefix): exact, then its longer form.
     let response = index2.search(&articles2, &SearchRequest::new("flood "));
     assert_eq!(ids(&response), vec!["exact", "typo"]);
+    // "floor" is one edit from "flood", but both are words of the corpus: no typo of the other.
+    let response = index2.search(&articles2, &SearchRequest::new("floor "));
+    assert_eq!(ids(&response), vec!["other"]);
     // An unknown word matches its one-edit neighbours ("flood", "floor").
     let response = index2.search(&articles2, &SearchRequest::new("flooq "));
     let mut found = ids(&response);
     found.sort();
-    assert_eq!(found, vec!["exact", "typo"]);
+    assert_eq!(found, vec!["exact", "other"]);
 }
 
 #[test]
