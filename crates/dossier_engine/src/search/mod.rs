@@ -1143,18 +1143,26 @@ impl<'a> Execution<'a> {
         if self.typo_tolerance && max_distance > 0 {
             // A word the corpus has is no typo: its neighbours are other words ("water" and
             // "later", "committee" and "commitment"), which would only blur what an analyst
-            // asked for. Only its longer forms still come ("india" -> "indian").
-            let known = variants.iter().any(|(_, tier, _)| *tier == Tier::Exact);
+            // asked for. Only its longer forms still come ("india" -> "indian"), and neighbours
+            // ten times as common: then the corpus itself has the typo ("recieve" in a few
+            // articles, "receive" in many), and the typed word is most likely it too.
+            let known_in = variants
+                .iter()
+                .find(|(_, tier, _)| *tier == Tier::Exact)
+                .map(|(id, ..)| index.doc_frequency(*id));
             let mut typos: Vec<(u32, u32)> = index
                 .fuzzy_words(&term.folded, max_distance)
                 .iter()
-                .filter(|(word, _)| {
-                    !known
-                        || index
-                            .word(*word)
-                            .is_some_and(|w| w.starts_with(&term.folded))
+                .filter_map(|(word, distance)| Some((*word, index.word_term(*word)?, *distance)))
+                .filter(|(word, id, _)| {
+                    known_in.is_none_or(|known_in| {
+                        index.doc_frequency(*id) >= known_in.saturating_mul(10)
+                            || index
+                                .word(*word)
+                                .is_some_and(|w| w.starts_with(&term.folded))
+                    })
                 })
-                .filter_map(|(word, distance)| Some((index.word_term(*word)?, *distance)))
+                .map(|(_, id, distance)| (id, distance))
                 .collect();
             // Closest, then most frequent, first; at most MAX_TYPO_EXPANSIONS distinct terms.
             crate::sort_shared(&mut typos, &|a, b| {

@@ -133,6 +133,27 @@ fn exact_beats_prefix_beats_typo() {
 }
 
 #[test]
+fn a_word_the_corpus_misspells_rarely_still_finds_the_common_spelling() {
+    // "pakistn" is in the corpus once, "pakistan" ten times as often: the typed "pakistn" is
+    // most likely the typo it is there too.
+    let mut articles2 = vec![article("typo", "pakistn", &[], None, "news")];
+    for i in 0..10 {
+        articles2.push(article(&format!("p{i}"), "pakistan", &[], None, "news"));
+    }
+    articles2.push(article("rare", "wafer", &[], None, "news"));
+    articles2.push(article("common", "water", &[], None, "news"));
+    let index2 = SearchIndex::build(&articles2, &[]);
+    let response = index2.search(&articles2, &SearchRequest::new("pakistn "));
+    assert_eq!(response.total, 11);
+    assert_eq!(ids(&response).first(), Some(&"typo"));
+    // Two words as common as each other are two words.
+    assert_eq!(
+        ids(&index2.search(&articles2, &SearchRequest::new("wafer "))),
+        vec!["rare"]
+    );
+}
+
+#[test]
 fn typos_of_the_first_letter_are_found() {
     let articles2 = vec![
         article("p", "pakistan", &[], None, "news"),
