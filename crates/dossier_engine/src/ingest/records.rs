@@ -2,7 +2,8 @@
 //! `items` or `data`, or one object), `.jsonl` (one object per line) and `.csv` (a header row,
 //! then one article per row; comma-, semicolon- or tab-separated, as the header shows). All three
 //! name the same fields, in any case, with `_`, `-`, `.` and spaces ignored ("Published_At" is
-//! "publishedat"); when a record gives one field under two names, the first name listed here wins:
+//! "publishedat"); when a record gives one field under two names, the first name listed here wins
+//! (the other, when it holds something else, is named as not read):
 //!
 //! - title: `title`, `headline`
 //! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
@@ -19,7 +20,8 @@
 //! Their text is taken as given (no furniture rules: structured data has no page around it).
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
 //! Keys (columns) that name no field are named in one warning per file, with how many records
-//! gave each a value, so the user can rename them.
+//! gave each a value, so the user can rename them; second names of a field given with another
+//! value are named the same way, in a second warning.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -161,17 +163,28 @@ const UNREAD_KEYS_NAMED: usize = 10;
 /// long column.
 const UNREAD_KEY_CHARS: usize = 40;
 
-/// The keys of a file's records that name no field, with how many records gave each a value:
-/// said in one message per file, not one per record.
+/// The keys of a file's records that are not read, with how many records gave each a value:
+/// said in one message per file (one for keys naming no field, one for second names of a field),
+/// not one per record.
 #[derive(Debug, Default)]
 struct UnreadKeys {
-    /// Each key met and how many records gave it a value, in first-seen order (within a JSON
-    /// object, serde_json's order: alphabetical). Keys counted 0 times are not reported.
-    keys: Vec<(String, usize)>,
+    /// Each key met, in first-seen order (within a JSON object, serde_json's order:
+    /// alphabetical). Keys counted 0 times are not reported.
+    keys: Vec<UnreadKey>,
     /// Where each key is in `keys`: a wide file's keys are looked up once per record.
     position: HashMap<String, usize>,
     /// Records read (objects), kept or skipped.
     records: usize,
+}
+
+/// A key of a file's records, and how many records gave it a value that was not read.
+#[derive(Debug)]
+struct UnreadKey {
+    key: String,
+    count: usize,
+    /// A key naming a field that another key of the same record gave: the keys read instead, in
+    /// first-seen order. Empty for a key that names no field.
+    read_instead: Vec<String>,
 }
 
 impl UnreadKeys {
@@ -187,19 +200,24 @@ impl UnreadKeys {
     /// Counts a key that names no field. One holding nothing (null, blank, an empty list or
     /// object; a CSV's empty cell never gets here) loses nothing and is not counted.
     fn count(&mut self, key: &str, value: &Value) {
-        let holds_nothing = match value {
-            Value::Null => true,
-            Value::String(text) => text.trim().is_empty(),
-            Value::Array(items) => items.is_empty(),
-            Value::Object(object) => object.is_empty(),
-            Value::Bool(_) | Value::Number(_) => false,
-        };
-        if holds_nothing {
+        if holds_nothing(value) {
             return;
         }
         let at = self.position_of(key);
-        if let Some((_, count)) = self.keys.get_mut(at) {
-            *count = count.saturating_add(1);
+        if let Some(unread) = self.keys.get_mut(at) {
+            unread.count = unread.count.saturating_add(1);
+        }
+    }
+
+    /// Counts a key whose field the record gives under `read`, the name read instead (the
+    /// caller has checked that the key holds something else).
+    fn count_second(&mut self, key: &str, read: &str) {
+        let at = self.position_of(key);
+        if let Some(unread) = self.keys.get_mut(at) {
+            unread.count = unread.count.saturating_add(1);
+            if !unread.read_instead.iter().any(|r| r == read) {
+                unread.read_instead.push(read.to_string());
+            }
         }
     }
 
@@ -208,52 +226,132 @@ impl UnreadKeys {
             return *at;
         }
         let at = self.keys.len();
-        self.keys.push((key.to_string(), 0));
+        self.keys.push(UnreadKey {
+            key: key.to_string(),
+            count: 0,
+            read_instead: Vec::new(),
+        });
         self.position.insert(key.to_string(), at);
         at
     }
 
-    /// The file's one message naming its unread keys, if any, and the fields that are read.
-    fn problem(&self, words: &RecordWords) -> Option<Problem> {
-        let unread: Vec<&(String, usize)> =
-            self.keys.iter().filter(|(_, count)| *count > 0).collect();
-        let (what, names) = match unread.len() {
-            0 => return None,
-            1 => (words.key, "this name"),
-            _ => (words.keys, "these names"),
+    /// The file's messages naming its unread keys, if any: one for keys that name no field (and
+    /// the fields that are read), one for second names of a field given under another.
+    fn problems(&self, words: &RecordWords) -> Vec<Problem> {
+        let (no_field, second): (Vec<&UnreadKey>, Vec<&UnreadKey>) = self
+            .keys
+            .iter()
+            .filter(|unread| unread.count > 0)
+            .partition(|unread| unread.read_instead.is_empty());
+        let mut problems = Vec::new();
+        if !no_field.is_empty() {
+            let names = if no_field.len() == 1 {
+                "this name"
+            } else {
+                "these names"
+            };
+            problems.push(Problem {
+                line: None,
+                message: format!(
+                    "{} not read (no field goes by {names}): {}; the fields read are {} (in any case, each also under common other names): rename a {} to one of these to have it read",
+                    self.how_many(&no_field, words),
+                    self.list(&no_field, words),
+                    fields_read(),
+                    words.key
+                ),
+            });
+        }
+        if !second.is_empty() {
+            let why = if second.len() == 1 {
+                format!(
+                    "its field is given by another {} of the same {}, with another value",
+                    words.key, words.record
+                )
+            } else {
+                format!(
+                    "their fields are given by other {} of the same {}, with other values",
+                    words.keys, words.record
+                )
+            };
+            problems.push(Problem {
+                line: None,
+                message: format!(
+                    "{} not read ({why}): {}; a field given under two names is read from the name listed first (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out",
+                    self.how_many(&second, words),
+                    self.list(&second, words),
+                ),
+            });
+        }
+        problems
+    }
+
+    /// "1 key", "3 columns".
+    fn how_many(&self, unread: &[&UnreadKey], words: &RecordWords) -> String {
+        let what = if unread.len() == 1 {
+            words.key
+        } else {
+            words.keys
         };
+        format!("{} {what}", number(unread.len()))
+    }
+
+    /// The keys named, each with what was read instead and in how many records, cut after
+    /// [`UNREAD_KEYS_NAMED`].
+    fn list(&self, unread: &[&UnreadKey], words: &RecordWords) -> String {
         let named: Vec<String> = unread
             .iter()
             .take(UNREAD_KEYS_NAMED)
-            .map(|(key, count)| {
-                let key = shown_key(key, words);
-                if self.records <= 1 {
-                    key
-                } else if *count == self.records {
-                    format!("{key} (in every {})", words.record)
+            .map(|unread| {
+                let key = shown_key(&unread.key, words);
+                let read_instead = (!unread.read_instead.is_empty()).then(|| {
+                    let read: Vec<String> = unread
+                        .read_instead
+                        .iter()
+                        .map(|read| shown_key(read, words))
+                        .collect();
+                    format!("{} is read instead", read.join(" or "))
+                });
+                let count = if self.records <= 1 {
+                    None
+                } else if unread.count == self.records {
+                    Some(format!("in every {}", words.record))
                 } else {
-                    format!(
-                        "{key} (in {} of {} {})",
-                        number(*count),
+                    Some(format!(
+                        "in {} of {} {}",
+                        number(unread.count),
                         number(self.records),
                         words.records
-                    )
+                    ))
+                };
+                let notes: Vec<String> = read_instead.into_iter().chain(count).collect();
+                if notes.is_empty() {
+                    key
+                } else {
+                    format!("{key} ({})", notes.join("; "))
                 }
             })
             .collect();
-        let list = match unread.len().saturating_sub(UNREAD_KEYS_NAMED) {
-            0 => named.join(", "),
-            more => format!("{} and {} more", named.join(", "), number(more)),
-        };
-        Some(Problem {
-            line: None,
-            message: format!(
-                "{} {what} not read (no field goes by {names}): {list}; the fields read are {} (in any case, each also under common other names): rename a {} to one of these to have it read",
-                number(unread.len()),
-                fields_read(),
-                words.key
-            ),
-        })
+        cut_list(&named, unread.len())
+    }
+}
+
+/// The first [`UNREAD_KEYS_NAMED`] of `named` joined with commas, and how many of `total` more.
+fn cut_list(named: &[String], total: usize) -> String {
+    let shown = named.get(..UNREAD_KEYS_NAMED).unwrap_or(named);
+    match total.saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        more => format!("{} and {} more", shown.join(", "), number(more)),
+    }
+}
+
+/// A value that gives nothing: null, blank, an empty list or object.
+fn holds_nothing(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(object) => object.is_empty(),
+        Value::Bool(_) | Value::Number(_) => false,
     }
 }
 
@@ -273,28 +371,50 @@ fn shown_key(key: &str, words: &RecordWords) -> String {
 
 /// A record's values by field (the best-ranked name of each).
 struct Fields<'a> {
-    values: [Option<(usize, &'a Value)>; FIELD_COUNT],
+    values: [Option<(usize, &'a str, &'a Value)>; FIELD_COUNT],
 }
 
 impl<'a> Fields<'a> {
-    /// The record's fields; its keys that name none are counted in `unread`. Every key that
-    /// names a field is read (`id` and `slug` give the article's id), so none is left out of
-    /// the count on purpose.
+    /// The record's fields; its keys that name none, and those naming a field another key gives
+    /// (with another value), are counted in `unread`. Every key that names a field is read
+    /// (`id` and `slug` give the article's id), so none is left out of the count on purpose.
     fn of(object: &'a Map<String, Value>, unread: &mut UnreadKeys) -> Self {
         unread.records = unread.records.saturating_add(1);
         let mut values = [None; FIELD_COUNT];
+        let mut given_twice = false;
         for (key, value) in object {
             let Some((field, rank)) = field_of(key) else {
                 unread.count(key, value);
                 continue;
             };
             if let Some(slot) = values.get_mut(field as usize) {
-                if slot.is_none_or(|(kept, _)| rank < kept) {
-                    *slot = Some((rank, value));
+                given_twice |= slot.is_some();
+                if slot.is_none_or(|(kept, _, _)| rank < kept) {
+                    *slot = Some((rank, key.as_str(), value));
                 }
             }
         }
-        Fields { values }
+        let fields = Fields { values };
+        if given_twice {
+            fields.count_second_names(object, unread);
+        }
+        fields
+    }
+
+    /// Counts the keys naming a field that another key gave: lost unless they hold nothing or
+    /// say what the key read says.
+    fn count_second_names(&self, object: &Map<String, Value>, unread: &mut UnreadKeys) {
+        for (key, value) in object {
+            let Some((field, _)) = field_of(key) else {
+                continue;
+            };
+            let Some(Some((_, read, kept))) = self.values.get(field as usize) else {
+                continue;
+            };
+            if *read != key.as_str() && !holds_nothing(value) && !same_reading(field, value, kept) {
+                unread.count_second(key, read);
+            }
+        }
     }
 
     fn get(&self, field: Field) -> Option<&'a Value> {
@@ -302,28 +422,58 @@ impl<'a> Fields<'a> {
             .get(field as usize)
             .copied()
             .flatten()
-            .map(|(_, value)| value)
+            .map(|(_, _, value)| value)
     }
 
-    /// A non-empty string field (numbers are written out, lists of names joined, an object's
-    /// `name` taken).
+    /// A non-empty string field (see [`string_of`]).
     fn string(&self, field: Field) -> Option<String> {
-        let text = match self.get(field)? {
-            Value::String(text) => collapse_whitespace(text),
-            Value::Number(number) => number.to_string(),
-            Value::Array(items) => {
-                let names: Vec<String> = items
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(collapse_whitespace)
-                    .filter(|name| !name.is_empty())
-                    .collect();
-                names.join(", ")
-            }
-            Value::Object(object) => collapse_whitespace(object.get("name")?.as_str()?),
-            _ => return None,
-        };
-        Some(text).filter(|t| !t.is_empty())
+        string_of(self.get(field)?)
+    }
+}
+
+/// A value as a string field reads it: non-empty, numbers written out, lists of names joined, an
+/// object's `name` taken.
+fn string_of(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(text) => collapse_whitespace(text),
+        Value::Number(number) => number.to_string(),
+        Value::Array(items) => {
+            let names: Vec<String> = items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(collapse_whitespace)
+                .filter(|name| !name.is_empty())
+                .collect();
+            names.join(", ")
+        }
+        Value::Object(object) => collapse_whitespace(object.get("name")?.as_str()?),
+        _ => return None,
+    };
+    Some(text).filter(|t| !t.is_empty())
+}
+
+/// An id as stated: a string or a number.
+fn id_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(id) => Some(id.clone()),
+        Value::Number(id) => Some(id.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether two values of `field` read the same (`"A"` and `" A "`, `"a\nb"` and `["a", "b"]`):
+/// the second loses nothing.
+fn same_reading(field: Field, a: &Value, b: &Value) -> bool {
+    if a == b {
+        return true;
+    }
+    match field {
+        Field::Text | Field::Summary => {
+            let a = paragraphs(Some(a));
+            !a.is_empty() && a == paragraphs(Some(b))
+        }
+        Field::Id => id_of(a).is_some_and(|a| id_of(b) == Some(a)),
+        _ => string_of(a).is_some_and(|a| string_of(b) == Some(a)),
     }
 }
 
@@ -363,7 +513,7 @@ pub fn parse_json(text: &str) -> Parsed {
             message: "expected an array of article objects (or one object)".to_string(),
         }),
     }
-    parsed.problems.extend(unread.problem(&JSON_WORDS));
+    parsed.problems.extend(unread.problems(&JSON_WORDS));
     parsed
 }
 
@@ -396,7 +546,7 @@ pub fn parse_jsonl(text: &str) -> Parsed {
             }),
         }
     }
-    parsed.problems.extend(unread.problem(&JSONL_WORDS));
+    parsed.problems.extend(unread.problems(&JSONL_WORDS));
     parsed
 }
 
@@ -497,7 +647,7 @@ pub fn parse_csv(text: &str) -> Parsed {
         }
     }
     parsed.problems.extend(quote_problems);
-    parsed.problems.extend(unread.problem(&CSV_WORDS));
+    parsed.problems.extend(unread.problems(&CSV_WORDS));
     parsed
 }
 
@@ -711,11 +861,7 @@ fn add_record(
         }
         article.date_text = Some(date_text);
     }
-    let id_hint = match fields.get(Field::Id) {
-        Some(Value::String(id)) => Some(id.clone()),
-        Some(Value::Number(id)) => Some(id.to_string()),
-        _ => None,
-    };
+    let id_hint = fields.get(Field::Id).and_then(id_of);
     parsed.drafts.push(Draft {
         article,
         line,
@@ -1099,6 +1245,66 @@ mod tests {
             "{\"title\": \"A\", \"text\": \"B\", \"extra\": null, \"tags\": [], \"meta\": {}, \"note\": \" \"}\n",
         );
         assert_eq!(parsed.problem_lines(), []);
+    }
+
+    /// The end of every second-names message.
+    const FIRST_NAME_READ: &str = "a field given under two names is read from the name listed first (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out";
+
+    #[test]
+    fn a_field_given_under_a_second_name_with_another_value_is_said_unread() {
+        // The first name still wins; the second is named where it said something else. Equal
+        // readings (`" T2 "`, a list of the same paragraphs) and empty values lose nothing.
+        let parsed = parse_jsonl(concat!(
+            r#"{"title": "T1", "headline": "H1", "text": "Body one.", "body": "Body one."}"#,
+            "\n",
+            r#"{"title": "T2", "headline": " T2 ", "text": "a\nb", "body": ["a", "b"], "content": "Other.", "dek": ""}"#,
+            "\n",
+            r#"{"title": null, "headline": "H3", "text": "Body three.", "subtitle": "S"}"#,
+            "\n",
+        ));
+        assert_eq!(titles(&parsed), ["T1", "T2", "Body three."]);
+        assert_eq!(
+            parsed.problem_lines(),
+            [
+                (
+                    Some(3),
+                    "the line has no title; the title is the first words of its text"
+                ),
+                (
+                    None,
+                    format!("2 keys not read (their fields are given by other keys of the same line, with other values): `headline` (`title` is read instead; in 2 of 3 lines), `content` (`text` is read instead; in 1 of 3 lines); {FIRST_NAME_READ}").as_str()
+                ),
+            ]
+        );
+        let bodies: Vec<Vec<Text>> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.body.clone())
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                vec![Text::from("Body one.")],
+                vec![Text::from("a"), Text::from("b")],
+                vec![Text::from("Body three.")]
+            ]
+        );
+        // One object: no count; keys naming no field are said apart.
+        let parsed =
+            parse_json(r#"{"Title": "A", "title": "B", "text": "x", "body": "y", "notes": "n"}"#);
+        assert_eq!(titles(&parsed), ["A"]);
+        let messages: Vec<&str> = parsed.problem_lines().iter().map(|p| p.1).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages.first().is_some_and(
+                |m| m.starts_with("1 key not read (no field goes by this name): `notes`;")
+            ),
+            "{messages:?}"
+        );
+        assert_eq!(
+            messages.get(1).copied(),
+            Some(format!("2 keys not read (their fields are given by other keys of the same object, with other values): `body` (`text` is read instead), `title` (`Title` is read instead); {FIRST_NAME_READ}").as_str())
+        );
     }
 
     #[test]
