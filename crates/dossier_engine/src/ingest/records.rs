@@ -1,9 +1,10 @@
 //! Structured inputs: `.json` (an array of objects, an object holding one under `articles`,
-//! `items` or `data`, or one object), `.jsonl` (one object per line) and `.csv` (a header row,
-//! then one article per row; comma-, semicolon- or tab-separated, as the header shows). All three
-//! name the same fields, in any case, with `_`, `-`, `.` and spaces ignored ("Published_At" is
-//! "publishedat"); when a record gives one field under two names, the first name listed here wins
-//! (the other, when it holds something else, is named as not read):
+//! `items` or `data` (its other keys named as not read), or one object), `.jsonl` (one object per
+//! line) and `.csv` (a header row, then one article per row; comma-, semicolon- or tab-separated,
+//! as the header shows). All three name the same fields, in any case, with `_`, `-`, `.` and
+//! spaces ignored ("Published_At" is "publishedat"); when a record gives one field under two
+//! names, the first name listed here wins (the other, when it holds something else, is named as
+//! not read):
 //!
 //! - title: `title`, `headline`
 //! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
@@ -497,9 +498,12 @@ pub fn parse_json(text: &str) -> Parsed {
         Value::Object(mut object) => match ["articles", "items", "data"]
             .into_iter()
             .find(|key| object.get(*key).is_some_and(Value::is_array))
-            .and_then(|key| object.remove(key))
+            .and_then(|key| Some((key, object.remove(key)?)))
         {
-            Some(Value::Array(items)) => add_items(&mut parsed, &mut unread, items),
+            Some((list, Value::Array(items))) => {
+                parsed.problems.extend(keys_beside_the_list(list, &object));
+                add_items(&mut parsed, &mut unread, items);
+            }
             _ => add_record(
                 &mut parsed,
                 &mut unread,
@@ -515,6 +519,27 @@ pub fn parse_json(text: &str) -> Parsed {
     }
     parsed.problems.extend(unread.problems(&JSON_WORDS));
     parsed
+}
+
+/// The keys of a `{"articles": [...]}` wrapper beside its list, in name order: only the list's
+/// objects are read, so those holding something are named (a `source` there could be meant for
+/// every article, or not: the user says so by moving it).
+fn keys_beside_the_list(list: &str, wrapper: &Map<String, Value>) -> Option<Problem> {
+    let mut beside = UnreadKeys::default();
+    let mut keys: Vec<(&String, &Value)> = wrapper.iter().collect();
+    keys.sort_unstable_by_key(|(key, _)| *key);
+    for (key, value) in keys {
+        beside.count(key, value);
+    }
+    let unread: Vec<&UnreadKey> = beside.keys.iter().filter(|k| k.count > 0).collect();
+    (!unread.is_empty()).then(|| Problem {
+        line: None,
+        message: format!(
+            "{} beside the `{list}` list not read: {}; only the objects in the list are read: move a key into each object to have it read",
+            beside.how_many(&unread, &JSON_WORDS),
+            beside.list(&unread, &JSON_WORDS)
+        ),
+    })
 }
 
 /// The records of a JSON array; problems name the item ("item 3"), JSON having no useful line.
@@ -931,6 +956,28 @@ mod tests {
         );
         assert_eq!(parse_json("[1, 2").problems.len(), 1);
         assert_eq!(parse_json("\"text\"").problems.len(), 1);
+    }
+
+    #[test]
+    fn keys_beside_the_list_of_a_wrapper_are_said_unread() {
+        // `source` and `status` were dropped without a word; the empty `note` loses nothing.
+        let parsed = parse_json(
+            r#"{"status": "ok", "source": "Agri Wire", "note": "", "items": [{"title": "A", "text": "x"}]}"#,
+        );
+        assert_eq!(titles(&parsed), ["A"]);
+        assert_eq!(
+            parsed.drafts.first().and_then(|d| d.article.source.clone()),
+            None
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                None,
+                "2 keys beside the `items` list not read: `source`, `status`; only the objects in the list are read: move a key into each object to have it read"
+            )]
+        );
+        let parsed = parse_json(r#"{"articles": [{"title": "A", "text": "x"}], "extra": null}"#);
+        assert_eq!(parsed.problem_lines(), []);
     }
 
     #[test]
