@@ -22,7 +22,8 @@
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
 //! Keys (columns) that name no field are named in one warning per file, with how many records
 //! gave each a value, so the user can rename them; second names of a field given with another
-//! value are named the same way, in a second warning.
+//! value are named the same way, in a second warning. A CSV header repeating a column name is
+//! said once (a row keeps the last of the columns that is not empty).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -618,6 +619,7 @@ pub fn parse_csv(text: &str) -> Parsed {
             return parsed;
         }
     };
+    parsed.problems.extend(repeated_columns(&headers));
     let mut unread = UnreadKeys::in_order(&headers);
     if !headers
         .iter()
@@ -674,6 +676,48 @@ pub fn parse_csv(text: &str) -> Parsed {
     parsed.problems.extend(quote_problems);
     parsed.problems.extend(unread.problems(&CSV_WORDS));
     parsed
+}
+
+/// The column names a CSV header gives more than once, in header order, with their columns: a
+/// row keeps one value per name (the last that is not empty), so the others are said to be lost.
+/// (Two names of one field, such as `title` and `headline`, are the rows' second names.)
+fn repeated_columns(headers: &[String]) -> Option<Problem> {
+    let mut columns: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for (index, header) in headers.iter().enumerate() {
+        let at = columns.entry(header).or_default();
+        if at.is_empty() {
+            order.push(header);
+        }
+        at.push(index.saturating_add(1));
+    }
+    let repeated: Vec<String> = order
+        .into_iter()
+        .filter_map(|header| {
+            let (last, others) = columns.get(header)?.split_last()?;
+            let others: Vec<String> = others.iter().map(ToString::to_string).collect();
+            (!others.is_empty()).then(|| {
+                format!(
+                    "{} (columns {} and {last})",
+                    shown_key(header, &CSV_WORDS),
+                    others.join(", ")
+                )
+            })
+        })
+        .collect();
+    let names = match repeated.len() {
+        0 => return None,
+        1 => "name",
+        _ => "names",
+    };
+    Some(Problem {
+        line: Some(1),
+        message: format!(
+            "{} column {names} repeated in the header: {}; a row's value is taken from the last of the columns that is not empty and the others are not read: give each column its own name to have it read",
+            number(repeated.len()),
+            cut_list(&repeated, repeated.len())
+        ),
+    })
 }
 
 /// The delimiter whose split of the header line names the most known columns: Excel writes `;`
@@ -978,6 +1022,37 @@ mod tests {
         );
         let parsed = parse_json(r#"{"articles": [{"title": "A", "text": "x"}], "extra": null}"#);
         assert_eq!(parsed.problem_lines(), []);
+    }
+
+    #[test]
+    fn repeated_csv_columns_are_said_with_the_one_read() {
+        // The last `title` (names are trimmed) wins where it has a value, the first where it has
+        // none; a `headline` beside a `title` is a second name of the title, said where it held
+        // another value than the title read.
+        let parsed = parse_csv(concat!(
+            "title,text,notes, title ,notes,headline,title\n",
+            "A1,Text a,n,,m,A1,A2\n",
+            "B1,Text b,,,,Other,\n",
+            "C1,Text c,,,,C1,\n",
+        ));
+        assert_eq!(titles(&parsed), ["A2", "B1", "C1"]);
+        assert_eq!(
+            parsed.problem_lines(),
+            [
+                (
+                    Some(1),
+                    "2 column names repeated in the header: `title` (columns 1, 4 and 7), `notes` (columns 3 and 5); a row's value is taken from the last of the columns that is not empty and the others are not read: give each column its own name to have it read"
+                ),
+                (
+                    None,
+                    format!("1 column not read (no field goes by this name): `notes` (in 1 of 3 rows); {FIELDS_READ}: rename a column to one of these to have it read").as_str()
+                ),
+                (
+                    None,
+                    format!("1 column not read (its field is given by another column of the same row, with another value): `headline` (`title` is read instead; in 2 of 3 rows); {FIRST_NAME_READ}").as_str()
+                ),
+            ]
+        );
     }
 
     #[test]
