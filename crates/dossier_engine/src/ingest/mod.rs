@@ -19,6 +19,7 @@ mod markdown;
 mod news_txt;
 mod records;
 pub(crate) mod text;
+mod unread;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

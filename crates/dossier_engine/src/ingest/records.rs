@@ -33,6 +33,7 @@ use serde_json::{Map, Value};
 
 use super::dates;
 use super::text::collapse_whitespace;
+use super::unread::{cut_list, holds_nothing, shown_key, RecordWords, UnreadKey, UnreadKeys};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::view_model::number;
 
@@ -116,7 +117,8 @@ fn field_of(key: &str) -> Option<(Field, usize)> {
         .map(|(rank, (_, field))| (*field, rank))
 }
 
-/// Each field's first name in [`FIELD_NAMES`] ("title, text, date, ..."), for saying what is read.
+/// What the unread-keys message says is read: each field's first name in [`FIELD_NAMES`] ("the
+/// fields read are title, text, date, ...").
 fn fields_read() -> String {
     let mut fields: Vec<Field> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
@@ -126,17 +128,13 @@ fn fields_read() -> String {
             names.push(name);
         }
     }
-    names.join(", ")
+    format!(
+        "the fields read are {} (in any case, each also under common other names)",
+        names.join(", ")
+    )
 }
 
-/// What a format calls its records' keys and its records, for the unread-keys message.
-struct RecordWords {
-    key: &'static str,
-    keys: &'static str,
-    record: &'static str,
-    records: &'static str,
-}
-
+/// What a format calls its records' keys and its records, for the unread-keys messages.
 const JSON_WORDS: RecordWords = RecordWords {
     key: "key",
     keys: "keys",
@@ -157,219 +155,6 @@ const CSV_WORDS: RecordWords = RecordWords {
     record: "row",
     records: "rows",
 };
-
-/// Unread keys named in the message before "and N more": a wide CSV is not a wall of text.
-const UNREAD_KEYS_NAMED: usize = 10;
-
-/// Characters of an unread key shown before "…": a header split on the wrong delimiter is one
-/// long column.
-const UNREAD_KEY_CHARS: usize = 40;
-
-/// The keys of a file's records that are not read, with how many records gave each a value:
-/// said in one message per file (one for keys naming no field, one for second names of a field),
-/// not one per record.
-#[derive(Debug, Default)]
-struct UnreadKeys {
-    /// Each key met, in first-seen order (within a JSON object, serde_json's order:
-    /// alphabetical). Keys counted 0 times are not reported.
-    keys: Vec<UnreadKey>,
-    /// Where each key is in `keys`: a wide file's keys are looked up once per record.
-    position: HashMap<String, usize>,
-    /// Records read (objects), kept or skipped.
-    records: usize,
-}
-
-/// A key of a file's records, and how many records gave it a value that was not read.
-#[derive(Debug)]
-struct UnreadKey {
-    key: String,
-    count: usize,
-    /// A key naming a field that another key of the same record gave: the keys read instead, in
-    /// first-seen order. Empty for a key that names no field.
-    read_instead: Vec<String>,
-}
-
-impl UnreadKeys {
-    /// Keys to be named in this order when unread (a CSV's header order); keys met later follow.
-    fn in_order(keys: &[String]) -> Self {
-        let mut unread = UnreadKeys::default();
-        for key in keys {
-            unread.position_of(key);
-        }
-        unread
-    }
-
-    /// Counts a key that names no field. One holding nothing (null, blank, an empty list or
-    /// object; a CSV's empty cell never gets here) loses nothing and is not counted.
-    fn count(&mut self, key: &str, value: &Value) {
-        if holds_nothing(value) {
-            return;
-        }
-        let at = self.position_of(key);
-        if let Some(unread) = self.keys.get_mut(at) {
-            unread.count = unread.count.saturating_add(1);
-        }
-    }
-
-    /// Counts a key whose field the record gives under `read`, the name read instead (the
-    /// caller has checked that the key holds something else).
-    fn count_second(&mut self, key: &str, read: &str) {
-        let at = self.position_of(key);
-        if let Some(unread) = self.keys.get_mut(at) {
-            unread.count = unread.count.saturating_add(1);
-            if !unread.read_instead.iter().any(|r| r == read) {
-                unread.read_instead.push(read.to_string());
-            }
-        }
-    }
-
-    fn position_of(&mut self, key: &str) -> usize {
-        if let Some(at) = self.position.get(key) {
-            return *at;
-        }
-        let at = self.keys.len();
-        self.keys.push(UnreadKey {
-            key: key.to_string(),
-            count: 0,
-            read_instead: Vec::new(),
-        });
-        self.position.insert(key.to_string(), at);
-        at
-    }
-
-    /// The file's messages naming its unread keys, if any: one for keys that name no field (and
-    /// the fields that are read), one for second names of a field given under another.
-    fn problems(&self, words: &RecordWords) -> Vec<Problem> {
-        let (no_field, second): (Vec<&UnreadKey>, Vec<&UnreadKey>) = self
-            .keys
-            .iter()
-            .filter(|unread| unread.count > 0)
-            .partition(|unread| unread.read_instead.is_empty());
-        let mut problems = Vec::new();
-        if !no_field.is_empty() {
-            let names = if no_field.len() == 1 {
-                "this name"
-            } else {
-                "these names"
-            };
-            problems.push(Problem {
-                line: None,
-                message: format!(
-                    "{} not read (no field goes by {names}): {}; the fields read are {} (in any case, each also under common other names): rename a {} to one of these to have it read",
-                    self.how_many(&no_field, words),
-                    self.list(&no_field, words),
-                    fields_read(),
-                    words.key
-                ),
-            });
-        }
-        if !second.is_empty() {
-            let why = if second.len() == 1 {
-                format!(
-                    "its field is given by another {} of the same {}, with another value",
-                    words.key, words.record
-                )
-            } else {
-                format!(
-                    "their fields are given by other {} of the same {}, with other values",
-                    words.keys, words.record
-                )
-            };
-            problems.push(Problem {
-                line: None,
-                message: format!(
-                    "{} not read ({why}): {}; a field given under two names is read from the name listed first (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out",
-                    self.how_many(&second, words),
-                    self.list(&second, words),
-                ),
-            });
-        }
-        problems
-    }
-
-    /// "1 key", "3 columns".
-    fn how_many(&self, unread: &[&UnreadKey], words: &RecordWords) -> String {
-        let what = if unread.len() == 1 {
-            words.key
-        } else {
-            words.keys
-        };
-        format!("{} {what}", number(unread.len()))
-    }
-
-    /// The keys named, each with what was read instead and in how many records, cut after
-    /// [`UNREAD_KEYS_NAMED`].
-    fn list(&self, unread: &[&UnreadKey], words: &RecordWords) -> String {
-        let named: Vec<String> = unread
-            .iter()
-            .take(UNREAD_KEYS_NAMED)
-            .map(|unread| {
-                let key = shown_key(&unread.key, words);
-                let read_instead = (!unread.read_instead.is_empty()).then(|| {
-                    let read: Vec<String> = unread
-                        .read_instead
-                        .iter()
-                        .map(|read| shown_key(read, words))
-                        .collect();
-                    format!("{} is read instead", read.join(" or "))
-                });
-                let count = if self.records <= 1 {
-                    None
-                } else if unread.count == self.records {
-                    Some(format!("in every {}", words.record))
-                } else {
-                    Some(format!(
-                        "in {} of {} {}",
-                        number(unread.count),
-                        number(self.records),
-                        words.records
-                    ))
-                };
-                let notes: Vec<String> = read_instead.into_iter().chain(count).collect();
-                if notes.is_empty() {
-                    key
-                } else {
-                    format!("{key} ({})", notes.join("; "))
-                }
-            })
-            .collect();
-        cut_list(&named, unread.len())
-    }
-}
-
-/// The first [`UNREAD_KEYS_NAMED`] of `named` joined with commas, and how many of `total` more.
-fn cut_list(named: &[String], total: usize) -> String {
-    let shown = named.get(..UNREAD_KEYS_NAMED).unwrap_or(named);
-    match total.saturating_sub(shown.len()) {
-        0 => shown.join(", "),
-        more => format!("{} and {} more", shown.join(", "), number(more)),
-    }
-}
-
-/// A value that gives nothing: null, blank, an empty list or object.
-fn holds_nothing(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::String(text) => text.trim().is_empty(),
-        Value::Array(items) => items.is_empty(),
-        Value::Object(object) => object.is_empty(),
-        Value::Bool(_) | Value::Number(_) => false,
-    }
-}
-
-/// A key as a message shows it: in backticks, its whitespace collapsed, cut after
-/// [`UNREAD_KEY_CHARS`] characters.
-fn shown_key(key: &str, words: &RecordWords) -> String {
-    let key = collapse_whitespace(key);
-    if key.is_empty() {
-        return format!("an unnamed {}", words.key);
-    }
-    let mut shown: String = key.chars().take(UNREAD_KEY_CHARS).collect();
-    if shown.len() < key.len() {
-        shown.push('…');
-    }
-    format!("`{shown}`")
-}
 
 /// A record's values by field (the best-ranked name of each).
 struct Fields<'a> {
@@ -518,7 +303,9 @@ pub fn parse_json(text: &str) -> Parsed {
             message: "expected an array of article objects (or one object)".to_string(),
         }),
     }
-    parsed.problems.extend(unread.problems(&JSON_WORDS));
+    parsed
+        .problems
+        .extend(unread.problems(&JSON_WORDS, &fields_read()));
     parsed
 }
 
@@ -532,7 +319,7 @@ fn keys_beside_the_list(list: &str, wrapper: &Map<String, Value>) -> Option<Prob
     for (key, value) in keys {
         beside.count(key, value);
     }
-    let unread: Vec<&UnreadKey> = beside.keys.iter().filter(|k| k.count > 0).collect();
+    let unread: Vec<&UnreadKey> = beside.counted();
     (!unread.is_empty()).then(|| Problem {
         line: None,
         message: format!(
@@ -572,7 +359,9 @@ pub fn parse_jsonl(text: &str) -> Parsed {
             }),
         }
     }
-    parsed.problems.extend(unread.problems(&JSONL_WORDS));
+    parsed
+        .problems
+        .extend(unread.problems(&JSONL_WORDS, &fields_read()));
     parsed
 }
 
@@ -674,7 +463,9 @@ pub fn parse_csv(text: &str) -> Parsed {
         }
     }
     parsed.problems.extend(quote_problems);
-    parsed.problems.extend(unread.problems(&CSV_WORDS));
+    parsed
+        .problems
+        .extend(unread.problems(&CSV_WORDS, &fields_read()));
     parsed
 }
 
