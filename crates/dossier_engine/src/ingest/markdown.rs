@@ -3,7 +3,8 @@
 //! Front matter is read by hand: YAML (`---`) or TOML (`+++`), flat `key: value` / `key = value`
 //! pairs with optional quotes. That is all an article's title/date/source needs; `serde_yaml` is
 //! unmaintained and both it and `toml` would pull parsers many times this module's size into the
-//! page. Nested values and lists are ignored (and reported once).
+//! page. Nested values and lists are not read (said for keys the article takes); keys it does not
+//! take are named in one warning per file, as records' unread keys are.
 //!
 //! The body: blank-line-separated blocks; the first `# heading` is the title when the front matter
 //! gives none; list items and headings become paragraphs; images give captions; links keep their
@@ -12,9 +13,10 @@
 use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace, comparable};
+use super::unread::{self, RecordWords, UnreadKeys};
 use super::{blank_article, Draft, Parsed, Problem};
 
-/// The front-matter keys the article record takes (others are ignored).
+/// The front-matter keys the article record takes (others are named as not read).
 const KNOWN_KEYS: &[&str] = &[
     "title",
     "subtitle",
@@ -35,7 +37,15 @@ const KNOWN_KEYS: &[&str] = &[
     "slug",
 ];
 
-/// Front matter: the keys in order, values unquoted, with their lines.
+/// What the unread-keys message calls front-matter keys (one file, one record: no counts).
+const FRONT_MATTER_WORDS: RecordWords = RecordWords {
+    key: "front-matter key",
+    keys: "front-matter keys",
+    record: "file",
+    records: "files",
+};
+
+/// Front matter: the keys the article takes, in order, values unquoted, with their lines.
 type FrontMatter = Vec<(String, String, usize)>;
 
 /// Parses a decoded `.md` file into one article.
@@ -142,12 +152,17 @@ fn split_front_matter<'a>(
     let mut front = Vec::new();
     let mut consumed = first.len();
     let mut unread_problems = Vec::new();
+    // Keys the article does not take that hold something, as written, with their lines.
+    let mut unread: Vec<(String, usize)> = Vec::new();
+    // Such a key with nothing after it on its line: it holds something if a list or map follows.
+    let mut unread_if_continued: Option<(String, usize)> = None;
     for (index, line) in lines.enumerate() {
         let number = index.saturating_add(2);
         consumed = consumed.saturating_add(line.len());
         let trimmed = line.trim_end();
         if trimmed == fence || (fence == "---" && trimmed == "...") {
             problems.extend(unread_problems);
+            problems.extend(unread_keys(unread));
             let rest = text.get(consumed..).unwrap_or_default();
             return (front, rest, index.saturating_add(3));
         }
@@ -156,21 +171,28 @@ fn split_front_matter<'a>(
         }
         // Continuation lines of lists and nested maps belong to a key this reader skips.
         if line.starts_with([' ', '\t', '-']) {
+            unread.extend(unread_if_continued.take());
             continue;
         }
-        let Some((key, value)) = trimmed.split_once(separator) else {
+        unread_if_continued = None;
+        let Some((written, value)) = trimmed.split_once(separator) else {
             continue;
         };
-        let key = key.trim().to_lowercase();
+        let written = written.trim();
+        let key = written.to_lowercase();
         let value = unquote(value.trim());
-        if value.is_empty() || value.starts_with(['[', '{']) {
-            // Only a key the article would have used is worth a warning (`tags:` is not).
-            if KNOWN_KEYS.contains(&key.as_str()) {
-                unread_problems.push(Problem {
-                    line: Some(number),
-                    message: format!("front matter `{key}`: lists and nested values are not read"),
-                });
+        let known = KNOWN_KEYS.contains(&key.as_str());
+        if !known {
+            if value.is_empty() {
+                unread_if_continued = Some((written.to_string(), number));
+            } else if !holds_nothing(value) {
+                unread.push((written.to_string(), number));
             }
+        } else if value.is_empty() || value.starts_with(['[', '{']) {
+            unread_problems.push(Problem {
+                line: Some(number),
+                message: format!("front matter `{key}`: lists and nested values are not read"),
+            });
         } else {
             front.push((key, value.to_string(), number));
         }
@@ -180,6 +202,33 @@ fn split_front_matter<'a>(
         message: format!("front matter opened with `{fence}` is never closed; read as text"),
     });
     (Vec::new(), text, 1)
+}
+
+/// A value written as one that gives nothing (`[]`, `{ }`, `null`), by the records' rule.
+fn holds_nothing(value: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(value)
+        .is_ok_and(|value| unread::holds_nothing(&value))
+}
+
+/// The one warning naming the front-matter keys the article does not take, in name order, at the
+/// line of the first of them in the file.
+fn unread_keys(mut keys: Vec<(String, usize)>) -> Vec<Problem> {
+    keys.sort();
+    let first_line = keys.iter().map(|(_, line)| *line).min();
+    let mut unread = UnreadKeys::default();
+    unread.records = 1;
+    for (key, _) in &keys {
+        unread.count_given(key);
+    }
+    let read = format!("the keys read are {} (in any case)", KNOWN_KEYS.join(", "));
+    unread
+        .problems(&FRONT_MATTER_WORDS, &read)
+        .into_iter()
+        .map(|problem| Problem {
+            line: first_line,
+            ..problem
+        })
+        .collect()
 }
 
 fn unquote(value: &str) -> &str {
@@ -340,11 +389,55 @@ mod tests {
             article.map(|a| a.body.clone()),
             Some(vec!["Body one.".into(), "Body two.".into()])
         );
-        let problems: Vec<Option<usize>> = parsed.problems.iter().map(|p| p.line).collect();
         assert_eq!(
-            problems,
-            [Some(5)],
-            "the unread author list is reported, tags are not"
+            parsed.problem_lines(),
+            [
+                (
+                    Some(5),
+                    "front matter `author`: lists and nested values are not read"
+                ),
+                (
+                    Some(7),
+                    format!("1 front-matter key not read (no field goes by this name): `tags`; {KEYS_READ}: rename a front-matter key to one of these to have it read").as_str()
+                ),
+            ]
+        );
+    }
+
+    /// The end of the unread-keys message: the keys that are read.
+    const KEYS_READ: &str = "the keys read are title, subtitle, description, standfirst, date, published, source, publisher, author, byline, section, category, kind, url, label, id, slug (in any case)";
+
+    #[test]
+    fn front_matter_keys_the_article_does_not_take_are_named_once() {
+        // `aliases:` with nothing under it, `categories: []` and `weight: null` hold nothing and
+        // are not named.
+        let parsed = parse(
+            "---\ntitle: T\nlayout: post\naliases:\ntags:\n  - a\n  - b\nDraft: true\ncategories: []\nweight: null\n---\nText.\n",
+        );
+        assert_eq!(only(&parsed).map(|a| a.title.as_str()), Some("T"));
+        assert_eq!(
+            only(&parsed).map(|a| a.body.clone()),
+            Some(vec!["Text.".into()])
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                Some(3),
+                format!("3 front-matter keys not read (no field goes by these names): `Draft`, `layout`, `tags`; {KEYS_READ}: rename a front-matter key to one of these to have it read").as_str()
+            )]
+        );
+        let parsed = parse("+++\ntitle = \"T\"\nweight = 3\n+++\nText.\n");
+        let messages: Vec<(Option<usize>, &str)> = parsed
+            .problem_lines()
+            .into_iter()
+            .map(|(line, message)| (line, message.split_once(';').map_or(message, |m| m.0)))
+            .collect();
+        assert_eq!(
+            messages,
+            [(
+                Some(3),
+                "1 front-matter key not read (no field goes by this name): `weight`"
+            )]
         );
     }
 
