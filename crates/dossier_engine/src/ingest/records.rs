@@ -3,8 +3,8 @@
 //! line) and `.csv` (a header row, then one article per row; comma-, semicolon- or tab-separated,
 //! as the header shows). All three name the same fields, in any case, with `_`, `-`, `.` and
 //! spaces ignored ("Published_At" is "publishedat"); when a record gives one field under two
-//! names, the first name listed here wins (the other, when it holds something else, is named as
-//! not read):
+//! names, the first name listed here that holds something wins (null, a blank string and an empty
+//! list hold nothing); the other, when it holds something else, is named as not read:
 //!
 //! - title: `title`, `headline`
 //! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
@@ -156,7 +156,7 @@ const CSV_WORDS: RecordWords = RecordWords {
     records: "rows",
 };
 
-/// A record's values by field (the best-ranked name of each).
+/// A record's values by field (of each, the first name listed that holds something).
 struct Fields<'a> {
     values: [Option<(usize, &'a str, &'a Value)>; FIELD_COUNT],
 }
@@ -167,7 +167,7 @@ impl<'a> Fields<'a> {
     /// (`id` and `slug` give the article's id), so none is left out of the count on purpose.
     fn of(object: &'a Map<String, Value>, unread: &mut UnreadKeys) -> Self {
         unread.records = unread.records.saturating_add(1);
-        let mut values = [None; FIELD_COUNT];
+        let mut values: [Option<(usize, &str, &Value)>; FIELD_COUNT] = [None; FIELD_COUNT];
         let mut given_twice = false;
         for (key, value) in object {
             let Some((field, rank)) = field_of(key) else {
@@ -176,7 +176,9 @@ impl<'a> Fields<'a> {
             };
             if let Some(slot) = values.get_mut(field as usize) {
                 given_twice |= slot.is_some();
-                if slot.is_none_or(|(kept, _, _)| rank < kept) {
+                if slot.is_none_or(|(kept, _, kept_value)| {
+                    reads_before((rank, value), (kept, kept_value))
+                }) {
                     *slot = Some((rank, key.as_str(), value));
                 }
             }
@@ -215,6 +217,18 @@ impl<'a> Fields<'a> {
     /// A non-empty string field (see [`string_of`]).
     fn string(&self, field: Field) -> Option<String> {
         string_of(self.get(field)?)
+    }
+}
+
+/// Whether a field's name and value (`rank`, as in [`FIELD_NAMES`]) are read before another name's
+/// of the same field: a name holding something before one holding nothing (`"title": null` does
+/// not hide a `headline`), else the name listed first. On a tie (`Title` and `title`) the name met
+/// first stays.
+fn reads_before((rank, value): (usize, &Value), (kept_rank, kept): (usize, &Value)) -> bool {
+    match (holds_nothing(value), holds_nothing(kept)) {
+        (false, true) => true,
+        (true, false) => false,
+        _ => rank < kept_rank,
     }
 }
 
@@ -1161,12 +1175,13 @@ mod tests {
     }
 
     /// The end of every second-names message.
-    const FIRST_NAME_READ: &str = "a field given under two names is read from the name listed first (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out";
+    const FIRST_NAME_READ: &str = "a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out";
 
     #[test]
     fn a_field_given_under_a_second_name_with_another_value_is_said_unread() {
-        // The first name still wins; the second is named where it said something else. Equal
-        // readings (`" T2 "`, a list of the same paragraphs) and empty values lose nothing.
+        // The first name holding something wins; the second is named where it said something
+        // else. Equal readings (`" T2 "`, a list of the same paragraphs) and empty values (a
+        // null title, beside which the headline is read) lose nothing.
         let parsed = parse_jsonl(concat!(
             r#"{"title": "T1", "headline": "H1", "text": "Body one.", "body": "Body one."}"#,
             "\n",
@@ -1175,19 +1190,13 @@ mod tests {
             r#"{"title": null, "headline": "H3", "text": "Body three.", "subtitle": "S"}"#,
             "\n",
         ));
-        assert_eq!(titles(&parsed), ["T1", "T2", "Body three."]);
+        assert_eq!(titles(&parsed), ["T1", "T2", "H3"]);
         assert_eq!(
             parsed.problem_lines(),
-            [
-                (
-                    Some(3),
-                    "the line has no title; the title is the first words of its text"
-                ),
-                (
-                    None,
-                    format!("2 keys not read (their fields are given by other keys of the same line, with other values): `headline` (`title` is read instead; in 2 of 3 lines), `content` (`text` is read instead; in 1 of 3 lines); {FIRST_NAME_READ}").as_str()
-                ),
-            ]
+            [(
+                None,
+                format!("2 keys not read (their fields are given by other keys of the same line, with other values): `headline` (`title` is read instead; in 1 of 3 lines), `content` (`text` is read instead; in 1 of 3 lines); {FIRST_NAME_READ}").as_str()
+            )]
         );
         let bodies: Vec<Vec<Text>> = parsed
             .drafts
@@ -1217,6 +1226,54 @@ mod tests {
         assert_eq!(
             messages.get(1).copied(),
             Some(format!("2 keys not read (their fields are given by other keys of the same object, with other values): `body` (`text` is read instead), `title` (`Title` is read instead); {FIRST_NAME_READ}").as_str())
+        );
+    }
+
+    #[test]
+    fn the_first_name_of_a_field_that_holds_something_is_read() {
+        // `"title": null` hid the headline: the title came from the text and the headline was
+        // only said to be unread. Null, blank and an empty list hold nothing; among the names
+        // holding something, the first listed still wins (`body` before `content`).
+        let parsed = parse_jsonl(concat!(
+            r#"{"title": null, "headline": "Real title", "text": "Body one."}"#,
+            "\n",
+            r#"{"title": " ", "headline": "Second", "text": [], "body": "Body two.", "content": "Other."}"#,
+            "\n",
+            r#"{"id": "", "slug": "s3", "title": "T3", "headline": "H3", "text": "Body three."}"#,
+            "\n",
+        ));
+        assert_eq!(titles(&parsed), ["Real title", "Second", "T3"]);
+        let read: Vec<(Vec<Text>, Option<String>)> = parsed
+            .drafts
+            .iter()
+            .map(|d| (d.article.body.clone(), d.id_hint.clone()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (vec![Text::from("Body one.")], None),
+                (vec![Text::from("Body two.")], None),
+                (vec![Text::from("Body three.")], Some("s3".into())),
+            ]
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                None,
+                format!("2 keys not read (their fields are given by other keys of the same line, with other values): `content` (`body` is read instead; in 1 of 3 lines), `headline` (`title` is read instead; in 1 of 3 lines); {FIRST_NAME_READ}").as_str()
+            )]
+        );
+        // A CSV's columns of one field: an empty or blank cell holds nothing either.
+        let parsed = parse_csv(
+            "title,headline,text\n,Real title,Body one.\n  ,Second,Body two.\nT3,H3,Body three.\n",
+        );
+        assert_eq!(titles(&parsed), ["Real title", "Second", "T3"]);
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                None,
+                format!("1 column not read (its field is given by another column of the same row, with another value): `headline` (`title` is read instead; in 1 of 3 rows); {FIRST_NAME_READ}").as_str()
+            )]
         );
     }
 

@@ -141,7 +141,7 @@ impl UnreadKeys {
             problems.push(Problem {
                 line: None,
                 message: format!(
-                    "{} not read ({why}): {}; a field given under two names is read from the name listed first (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out",
+                    "{} not read ({why}): {}; a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out",
                     self.how_many(&second, words),
                     self.list(&second, words),
                 ),
