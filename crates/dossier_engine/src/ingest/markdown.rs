@@ -4,7 +4,10 @@
 //! pairs with optional quotes. That is all an article's title/date/source needs; `serde_yaml` is
 //! unmaintained and both it and `toml` would pull parsers many times this module's size into the
 //! page. Nested values and lists are not read (said for keys the article takes); keys it does not
-//! take are named in one warning per file, as records' unread keys are.
+//! take, and a field given twice (`source` and `publisher`, or `title` twice: the first name
+//! listed that holds something is read, where first given), are named in one warning per file and
+//! cause, as records' unread keys are. A line that is not `key: value`, nor part of a key's list,
+//! nested value or block, is named on its line.
 //!
 //! The body: blank-line-separated blocks; the first `# heading` is the title when the front matter
 //! gives none; list items and headings become paragraphs; images give captions; links keep their
@@ -16,26 +19,30 @@ use super::text::{clean_line, collapse_whitespace, comparable};
 use super::unread::{self, RecordWords, UnreadKeys};
 use super::{blank_article, Draft, Parsed, Problem};
 
-/// The front-matter keys the article record takes (others are named as not read).
-const KNOWN_KEYS: &[&str] = &[
-    "title",
-    "subtitle",
-    "description",
-    "standfirst",
-    "date",
-    "published",
-    "source",
-    "publisher",
-    "author",
-    "byline",
-    "section",
-    "category",
-    "kind",
-    "url",
-    "label",
-    "id",
-    "slug",
+/// The front-matter keys the article record takes, by field. A field is read from the first of
+/// its names here that holds something, where that name is first given; the others (and every
+/// other key) are named as not read.
+const FIELDS: &[&[&str]] = &[
+    &["title"],
+    &["subtitle", "description", "standfirst"],
+    &["date", "published"],
+    &["source", "publisher"],
+    &["author", "byline"],
+    &["section", "category"],
+    &["kind"],
+    &["url"],
+    &["label"],
+    &["id", "slug"],
 ];
+
+/// The field a front-matter key (lower case) names, by its first name, and the rank of the key
+/// among the field's names (lower wins).
+fn field_of(key: &str) -> Option<(&'static str, usize)> {
+    FIELDS.iter().find_map(|names| {
+        let rank = names.iter().position(|name| *name == key)?;
+        names.first().map(|field| (*field, rank))
+    })
+}
 
 /// What the unread-keys message calls front-matter keys (one file, one record: no counts).
 const FRONT_MATTER_WORDS: RecordWords = RecordWords {
@@ -45,8 +52,11 @@ const FRONT_MATTER_WORDS: RecordWords = RecordWords {
     records: "files",
 };
 
-/// Front matter: the keys the article takes, in order, values unquoted, with their lines.
-type FrontMatter = Vec<(String, String, usize)>;
+/// The end of the message naming the front-matter keys of a field given twice: the rule.
+const FIRST_NAME_READ: &str = "a field given under two names is read from the first name listed that holds something (`subtitle` before `description`, `source` before `publisher`, ...), and a key given twice where it is first given: give each field once to have nothing left out";
+
+/// Front matter as read: each field's value (by the field's first name), unquoted, with its line.
+type FrontMatter = Vec<(&'static str, String, usize)>;
 
 /// Parses a decoded `.md` file into one article.
 pub fn parse(text: &str) -> Parsed {
@@ -54,11 +64,11 @@ pub fn parse(text: &str) -> Parsed {
     let (front, body_text, body_first_line) = split_front_matter(text, &mut parsed.problems);
     let mut article = blank_article();
     let mut id_hint = None;
-    for (key, value, line) in front {
-        match key.as_str() {
+    for (field, value, line) in front {
+        match field {
             "title" => article.title = value.into(),
-            "subtitle" | "description" | "standfirst" => article.subtitle = Some(value),
-            "date" | "published" => {
+            "subtitle" => article.subtitle = Some(value),
+            "date" => {
                 article.date = dates::parse_stated(&value);
                 if article.date.is_none() {
                     parsed.problems.push(Problem {
@@ -70,13 +80,13 @@ pub fn parse(text: &str) -> Parsed {
                 }
                 article.date_text = Some(value);
             }
-            "source" | "publisher" => article.source = Some(value),
-            "author" | "byline" => article.byline = Some(value),
-            "section" | "category" => article.section = Some(value),
+            "source" => article.source = Some(value),
+            "author" => article.byline = Some(value),
+            "section" => article.section = Some(value),
             "kind" => article.kind = value,
             "url" => article.url = Some(value),
             "label" => article.label = Some(value),
-            "id" | "slug" => id_hint = Some(value),
+            "id" => id_hint = Some(value),
             _ => {}
         }
     }
@@ -135,6 +145,36 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
+/// A front-matter line `key: value` (`key = value`) of a key the article takes.
+struct KeyLine {
+    /// The key as written, for messages.
+    written: String,
+    field: &'static str,
+    rank: usize,
+    value: String,
+    line: usize,
+}
+
+/// What the indented lines and list items after a key line belong to.
+enum Under {
+    /// No key line yet, or a line that is not read: they are not read either.
+    Nothing,
+    /// A key's list, nested map or block, or a key that is not read: they are its value.
+    Value,
+    /// A key the article does not take with nothing on its line: not read, and named, if lines
+    /// continue it (`tags:` then `  - a`).
+    UnreadIfContinued(String, usize),
+    /// A key whose value was read from its own line: they would be more of it, and are not read.
+    ReadOnItsLine(String),
+}
+
+/// A value that goes on over the lines after its key's: a `[`/`{` collection not closed on the
+/// line (how many are open), or a `"""`/`'''` string (its closing quotes).
+enum Open {
+    Collection(usize),
+    Text(&'static str),
+}
+
 /// Splits off the front matter. Returns it, the rest of the text and the rest's first line number.
 fn split_front_matter<'a>(
     text: &'a str,
@@ -149,52 +189,92 @@ fn split_front_matter<'a>(
         "+++" => ("+++", '='),
         _ => return (Vec::new(), text, 1),
     };
-    let mut front = Vec::new();
+    let mut read: Vec<KeyLine> = Vec::new();
     let mut consumed = first.len();
-    let mut unread_problems = Vec::new();
+    // Problems on one line, said in line order before the unread keys.
+    let mut line_problems = Vec::new();
     // Keys the article does not take that hold something, as written, with their lines.
     let mut unread: Vec<(String, usize)> = Vec::new();
-    // Such a key with nothing after it on its line: it holds something if a list or map follows.
-    let mut unread_if_continued: Option<(String, usize)> = None;
+    let mut under = Under::Nothing;
+    let mut open: Option<Open> = None;
     for (index, line) in lines.enumerate() {
         let number = index.saturating_add(2);
         consumed = consumed.saturating_add(line.len());
         let trimmed = line.trim_end();
         if trimmed == fence || (fence == "---" && trimmed == "...") {
-            problems.extend(unread_problems);
-            problems.extend(unread_keys(unread));
+            let (front, second) = fields(&read);
+            problems.extend(line_problems);
+            problems.extend(unread_keys(unread, second));
             let rest = text.get(consumed..).unwrap_or_default();
             return (front, rest, index.saturating_add(3));
+        }
+        if let Some(value) = open.take() {
+            // A key line at the margin ends a value whose brackets were miscounted.
+            if !starts_key_line(trimmed, separator) {
+                open = value.go_on(trimmed);
+                continue;
+            }
         }
         if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
             continue;
         }
-        // Continuation lines of lists and nested maps belong to a key this reader skips.
+        // Indented lines and list items: the value of the key above, if it has one to give.
         if line.starts_with([' ', '\t', '-']) {
-            unread.extend(unread_if_continued.take());
+            match std::mem::replace(&mut under, Under::Value) {
+                Under::Value => {}
+                Under::UnreadIfContinued(key, line) => unread.push((key, line)),
+                Under::Nothing => {
+                    under = Under::Nothing;
+                    line_problems.push(line_not_read(number, trimmed, separator, None));
+                }
+                Under::ReadOnItsLine(key) => {
+                    line_problems.push(line_not_read(number, trimmed, separator, Some(&key)));
+                    under = Under::ReadOnItsLine(key);
+                }
+            }
             continue;
         }
-        unread_if_continued = None;
         let Some((written, value)) = trimmed.split_once(separator) else {
+            under = Under::Nothing;
+            line_problems.push(line_not_read(number, trimmed, separator, None));
             continue;
         };
         let written = written.trim();
         let key = written.to_lowercase();
-        let value = unquote(value.trim());
-        let known = KNOWN_KEYS.contains(&key.as_str());
-        if !known {
+        let raw = value.trim();
+        let value = unquote(raw);
+        open = Open::after(raw);
+        under = Under::Value;
+        let Some((field, rank)) = field_of(&key) else {
             if value.is_empty() {
-                unread_if_continued = Some((written.to_string(), number));
-            } else if !holds_nothing(value) {
+                under = Under::UnreadIfContinued(written.to_string(), number);
+            } else if !holds_nothing(raw) {
                 unread.push((written.to_string(), number));
             }
-        } else if value.is_empty() || value.starts_with(['[', '{']) {
-            unread_problems.push(Problem {
+            continue;
+        };
+        if holds_nothing(raw) {
+            continue;
+        }
+        if value.is_empty() || value.starts_with(['[', '{']) {
+            line_problems.push(Problem {
                 line: Some(number),
                 message: format!("front matter `{key}`: lists and nested values are not read"),
             });
+        } else if matches!(open, Some(Open::Text(_))) || is_block_scalar(raw) {
+            line_problems.push(Problem {
+                line: Some(number),
+                message: format!("front matter `{key}`: a value over several lines is not read"),
+            });
         } else {
-            front.push((key, value.to_string(), number));
+            under = Under::ReadOnItsLine(written.to_string());
+            read.push(KeyLine {
+                written: written.to_string(),
+                field,
+                rank,
+                value: value.to_string(),
+                line: number,
+            });
         }
     }
     problems.push(Problem {
@@ -204,31 +284,158 @@ fn split_front_matter<'a>(
     (Vec::new(), text, 1)
 }
 
-/// A value written as one that gives nothing (`[]`, `{ }`, `null`), by the records' rule.
-fn holds_nothing(value: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(value)
-        .is_ok_and(|value| unread::holds_nothing(&value))
+impl Open {
+    /// The value a key line's `raw` value opens, if it goes on over the next lines.
+    fn after(raw: &str) -> Option<Open> {
+        if raw.starts_with(['[', '{']) {
+            return Open::Collection(0).go_on(raw);
+        }
+        ["\"\"\"", "'''"].into_iter().find_map(|quotes| {
+            let rest = raw.strip_prefix(quotes)?;
+            (!rest.contains(quotes)).then_some(Open::Text(quotes))
+        })
+    }
+
+    /// The value after `line`, one of its lines, if it still goes on. Brackets in quoted strings
+    /// are counted too: a miscount ends at the next key line.
+    fn go_on(self, line: &str) -> Option<Open> {
+        match self {
+            Open::Collection(depth) => {
+                let depth = line.chars().fold(depth, |depth, c| match c {
+                    '[' | '{' => depth.saturating_add(1),
+                    ']' | '}' => depth.saturating_sub(1),
+                    _ => depth,
+                });
+                (depth > 0).then_some(Open::Collection(depth))
+            }
+            Open::Text(quotes) => (!line.contains(quotes)).then_some(self),
+        }
+    }
 }
 
-/// The one warning naming the front-matter keys the article does not take, in name order, at the
-/// line of the first of them in the file.
-fn unread_keys(mut keys: Vec<(String, usize)>) -> Vec<Problem> {
-    keys.sort();
-    let first_line = keys.iter().map(|(_, line)| *line).min();
+/// A line at the margin that starts `key: value` (`key = value`) with a plain key.
+fn starts_key_line(line: &str, separator: char) -> bool {
+    line.split_once(separator).is_some_and(|(key, _)| {
+        let key = key.trim_end();
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    })
+}
+
+/// A YAML block scalar's indicator (`|`, `>-`, `|+2`): the text is on the lines under the key.
+fn is_block_scalar(raw: &str) -> bool {
+    raw.strip_prefix(['|', '>']).is_some_and(|rest| {
+        rest.chars()
+            .all(|c| matches!(c, '-' | '+') || c.is_ascii_digit())
+    })
+}
+
+/// The problem of a front-matter line that is not read: not `key: value`, or more lines of the
+/// value of `key`, read from its own line.
+fn line_not_read(number: usize, line: &str, separator: char, key: Option<&str>) -> Problem {
+    let shown = unread::shown_key(line.trim(), &FRONT_MATTER_WORDS);
+    let message = match key {
+        Some(key) => format!(
+            "front-matter line not read: {shown} (`{key}` is read from its own line only)"
+        ),
+        None if separator == '=' && line.starts_with('[') => format!(
+            "front matter {shown}: tables are not read as such; the keys under it are read as if it were not there"
+        ),
+        None => format!(
+            "front-matter line not read: {shown} (front matter is read as `key{}value` lines)",
+            if separator == '=' { " = " } else { ": " }
+        ),
+    };
+    Problem {
+        line: Some(number),
+        message,
+    }
+}
+
+/// Each field's value from the key lines giving it (all hold something): the first name listed,
+/// where first given. The other key lines that say something else are returned with the key
+/// read instead, to be named as not read.
+fn fields(read: &[KeyLine]) -> (FrontMatter, Vec<(String, String, usize)>) {
+    let mut chosen: Vec<&KeyLine> = Vec::new();
+    for key_line in read {
+        match chosen.iter_mut().find(|c| c.field == key_line.field) {
+            Some(kept) if key_line.rank < kept.rank => *kept = key_line,
+            Some(_) => {}
+            None => chosen.push(key_line),
+        }
+    }
+    let second = read
+        .iter()
+        .filter_map(|key_line| {
+            let kept = chosen.iter().find(|c| c.field == key_line.field)?;
+            let differs = !std::ptr::eq(*kept, key_line)
+                && collapse_whitespace(&kept.value) != collapse_whitespace(&key_line.value);
+            differs.then(|| {
+                (
+                    key_line.written.clone(),
+                    kept.written.clone(),
+                    key_line.line,
+                )
+            })
+        })
+        .collect();
+    let mut front: FrontMatter = chosen
+        .iter()
+        .map(|c| (c.field, c.value.clone(), c.line))
+        .collect();
+    front.sort_by_key(|(_, _, line)| *line);
+    (front, second)
+}
+
+/// A value written as one that gives nothing (`""`, `[]`, `{ }`, `null`, `~`), by the records'
+/// rule.
+fn holds_nothing(raw: &str) -> bool {
+    raw == "~"
+        || serde_json::from_str::<serde_json::Value>(raw)
+            .is_ok_and(|value| unread::holds_nothing(&value))
+}
+
+/// The warnings naming the front-matter keys that are not read, in name order, each at the line
+/// of the first of its keys in the file: those the article does not take, and those giving a
+/// field another key gives.
+fn unread_keys(
+    mut no_field: Vec<(String, usize)>,
+    mut second: Vec<(String, String, usize)>,
+) -> Vec<Problem> {
+    no_field.sort();
+    second.sort();
+    let read = format!(
+        "the keys read are {} (in any case)",
+        FIELDS.concat().join(", ")
+    );
+    let at_first_line = |unread: UnreadKeys, first_line: Option<usize>| {
+        unread
+            .problems(&FRONT_MATTER_WORDS, &read, FIRST_NAME_READ)
+            .into_iter()
+            .map(move |problem| Problem {
+                line: first_line,
+                ..problem
+            })
+    };
     let mut unread = UnreadKeys::default();
     unread.records = 1;
-    for (key, _) in &keys {
+    for (key, _) in &no_field {
         unread.count_given(key);
     }
-    let read = format!("the keys read are {} (in any case)", KNOWN_KEYS.join(", "));
-    unread
-        .problems(&FRONT_MATTER_WORDS, &read)
-        .into_iter()
-        .map(|problem| Problem {
-            line: first_line,
-            ..problem
-        })
-        .collect()
+    let mut problems: Vec<Problem> =
+        at_first_line(unread, no_field.iter().map(|(_, line)| *line).min()).collect();
+    let mut unread = UnreadKeys::default();
+    unread.records = 1;
+    for (key, read_instead, _) in &second {
+        unread.count_second(key, read_instead);
+    }
+    problems.extend(at_first_line(
+        unread,
+        second.iter().map(|(_, _, line)| *line).min(),
+    ));
+    problems
 }
 
 fn unquote(value: &str) -> &str {
@@ -438,6 +645,128 @@ mod tests {
                 Some(3),
                 "1 front-matter key not read (no field goes by this name): `weight`"
             )]
+        );
+    }
+
+    /// The end of the second-names message of front matter.
+    const FIRST_READ: &str = "a field given under two names is read from the first name listed that holds something (`subtitle` before `description`, `source` before `publisher`, ...), and a key given twice where it is first given: give each field once to have nothing left out";
+
+    #[test]
+    fn a_front_matter_field_given_twice_names_the_key_not_read() {
+        // The last one given was read and the others dropped without a word. Now, as in records,
+        // the first name listed that holds something is read (`author: null` holds nothing), and
+        // a key given twice is read where first given; one saying the same loses nothing.
+        let parsed = parse(
+            "---\ntitle: First\npublisher: Wire\nsource: Times\ntitle: Second\nsource: Times\nauthor: null\nbyline: B\n---\nText.\n",
+        );
+        let article = only(&parsed);
+        assert_eq!(
+            article.map(|a| (a.title.as_str(), a.source.as_deref(), a.byline.as_deref())),
+            Some(("First", Some("Times"), Some("B")))
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                Some(3),
+                format!("2 front-matter keys not read (their fields are given by other front-matter keys of the same file, with other values): `publisher` (`source` is read instead), `title` (an earlier `title` is read instead); {FIRST_READ}").as_str()
+            )]
+        );
+        let parsed =
+            parse("+++\ntitle = \"T\"\nsubtitle = \"S\"\nDescription = \"D\"\n+++\nText.\n");
+        assert_eq!(only(&parsed).and_then(|a| a.subtitle.as_deref()), Some("S"));
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                Some(4),
+                format!("1 front-matter key not read (its field is given by another front-matter key of the same file, with another value): `Description` (`subtitle` is read instead); {FIRST_READ}").as_str()
+            )]
+        );
+    }
+
+    #[test]
+    fn front_matter_lines_that_are_not_read_are_named() {
+        // Lines that were skipped without a word: a list item under no key, more of a value read
+        // from its key's line, a line that is not `key: value`. A collection or block going on
+        // over lines is its key's.
+        let parsed = parse(concat!(
+            "---\n",
+            "- orphan\n",
+            "title: T\n",
+            "  more words\n",
+            "just words\n",
+            "tags: [a,\n",
+            "b]\n",
+            "layout:\n",
+            "  nested: x\n",
+            "description: >\n",
+            "  Long text.\n",
+            "---\n",
+            "Text.\n",
+        ));
+        assert_eq!(
+            only(&parsed).map(|a| (a.title.as_str(), a.subtitle.clone(), a.body.clone())),
+            Some(("T", None, vec!["Text.".into()]))
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [
+                (
+                    Some(2),
+                    "front-matter line not read: `- orphan` (front matter is read as `key: value` lines)"
+                ),
+                (
+                    Some(4),
+                    "front-matter line not read: `more words` (`title` is read from its own line only)"
+                ),
+                (
+                    Some(5),
+                    "front-matter line not read: `just words` (front matter is read as `key: value` lines)"
+                ),
+                (
+                    Some(10),
+                    "front matter `description`: a value over several lines is not read"
+                ),
+                (
+                    Some(6),
+                    format!("2 front-matter keys not read (no field goes by these names): `layout`, `tags`; {KEYS_READ}: rename a front-matter key to one of these to have it read").as_str()
+                ),
+            ]
+        );
+        let parsed = parse(concat!(
+            "+++\n",
+            "title = \"T\"\n",
+            "tags = [\n",
+            "  \"a\",\n",
+            "]\n",
+            "[params]\n",
+            "author = \"A\"\n",
+            "date: 2024-01-01\n",
+            "summary = \"\"\"\n",
+            "Two lines\n",
+            "\"\"\"\n",
+            "+++\n",
+            "Text.\n",
+        ));
+        assert_eq!(
+            only(&parsed).map(|a| (a.byline.as_deref(), a.date.as_deref())),
+            Some((Some("A"), None))
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [
+                (
+                    Some(6),
+                    "front matter `[params]`: tables are not read as such; the keys under it are read as if it were not there"
+                ),
+                (
+                    Some(8),
+                    "front-matter line not read: `date: 2024-01-01` (front matter is read as `key = value` lines)"
+                ),
+                (
+                    Some(3),
+                    format!("2 front-matter keys not read (no field goes by these names): `summary`, `tags`; {KEYS_READ}: rename a front-matter key to one of these to have it read").as_str()
+                ),
+            ]
         );
     }
 

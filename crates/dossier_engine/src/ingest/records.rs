@@ -134,6 +134,9 @@ fn fields_read() -> String {
     )
 }
 
+/// The end of the message naming the second names of a field: which name is read.
+const FIRST_NAME_READ: &str = "a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out";
+
 /// What a format calls its records' keys and its records, for the unread-keys messages.
 const JSON_WORDS: RecordWords = RecordWords {
     key: "key",
@@ -319,7 +322,7 @@ pub fn parse_json(text: &str) -> Parsed {
     }
     parsed
         .problems
-        .extend(unread.problems(&JSON_WORDS, &fields_read()));
+        .extend(unread.problems(&JSON_WORDS, &fields_read(), FIRST_NAME_READ));
     parsed
 }
 
@@ -375,7 +378,7 @@ pub fn parse_jsonl(text: &str) -> Parsed {
     }
     parsed
         .problems
-        .extend(unread.problems(&JSONL_WORDS, &fields_read()));
+        .extend(unread.problems(&JSONL_WORDS, &fields_read(), FIRST_NAME_READ));
     parsed
 }
 
@@ -479,7 +482,7 @@ pub fn parse_csv(text: &str) -> Parsed {
     parsed.problems.extend(quote_problems);
     parsed
         .problems
-        .extend(unread.problems(&CSV_WORDS, &fields_read()));
+        .extend(unread.problems(&CSV_WORDS, &fields_read(), FIRST_NAME_READ));
     parsed
 }
 
@@ -1173,9 +1176,6 @@ mod tests {
         );
         assert_eq!(parsed.problem_lines(), []);
     }
-
-    /// The end of every second-names message.
-    const FIRST_NAME_READ: &str = "a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out";
 
     #[test]
     fn a_field_given_under_a_second_name_with_another_value_is_said_unread() {

@@ -103,8 +103,8 @@ impl UnreadKeys {
 
     /// The file's messages naming its unread keys, if any: one for keys that name no field (and
     /// `read`, what is read: "the fields read are ..."), one for second names of a field given
-    /// under another (only records have them: the message's examples are theirs).
-    pub fn problems(&self, words: &RecordWords, read: &str) -> Vec<Problem> {
+    /// under another (and `rule`, which name is read).
+    pub fn problems(&self, words: &RecordWords, read: &str, rule: &str) -> Vec<Problem> {
         let (no_field, second): (Vec<&UnreadKey>, Vec<&UnreadKey>) = self
             .counted()
             .into_iter()
@@ -141,7 +141,7 @@ impl UnreadKeys {
             problems.push(Problem {
                 line: None,
                 message: format!(
-                    "{} not read ({why}): {}; a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out",
+                    "{} not read ({why}): {}; {rule}",
                     self.how_many(&second, words),
                     self.list(&second, words),
                 ),
@@ -177,7 +177,16 @@ impl UnreadKeys {
                     let read: Vec<String> = unread
                         .read_instead
                         .iter()
-                        .map(|read| shown_key(read, words))
+                        .map(|read| {
+                            // The same key given twice (front matter only: a record's keys are
+                            // told apart).
+                            let read_shown = shown_key(read, words);
+                            if *read == unread.key {
+                                format!("an earlier {read_shown}")
+                            } else {
+                                read_shown
+                            }
+                        })
                         .collect();
                     format!("{} is read instead", read.join(" or "))
                 });
