@@ -492,11 +492,23 @@ mod tests {
     fn a_bundle_in_json_parts_reads_back_the_same() {
         let bundle = Bundle::build(
             five_articles().into_iter().take(3).collect(),
-            vec![Warning {
-                file: "notes.md".into(),
-                line: Some(3),
-                message: "no title".into(),
-            }],
+            vec![
+                Warning {
+                    file: "notes.md".into(),
+                    line: Some(3),
+                    message: "no title".into(),
+                    also: Vec::new(),
+                },
+                Warning {
+                    file: "a.md".into(),
+                    line: Some(2),
+                    message: "1 front-matter key not read".into(),
+                    also: vec![crate::ingest::Place {
+                        file: "b.md".into(),
+                        line: None,
+                    }],
+                },
+            ],
         );
         let whole = serde_json::to_string(&bundle).unwrap_or_default();
         // From one article per part to all in one.

@@ -167,11 +167,16 @@ impl FileLoad {
 
 /// One message per file and problem: the same problem on many lines of a file (a column missing
 /// from every row of a CSV) is said once, with its first lines and how many more, so thousands of
-/// rows do not bury the other messages. First-seen order.
+/// rows do not bury the other messages. First-seen order. (The same unread keys of many files
+/// come already said once, by the collector.)
 pub fn grouped_messages(warnings: &[super::Warning]) -> Vec<String> {
     let mut groups: Vec<(&super::Warning, Vec<usize>)> = Vec::new();
     let mut group_of: std::collections::HashMap<(&str, &str), usize> = Default::default();
     for warning in warnings {
+        if !warning.also.is_empty() {
+            groups.push((warning, Vec::new()));
+            continue;
+        }
         let key = (warning.file.as_str(), warning.message.as_str());
         let at = *group_of.entry(key).or_insert_with(|| {
             groups.push((warning, Vec::new()));
@@ -254,6 +259,7 @@ mod tests {
             file: file.into(),
             line,
             message: message.into(),
+            also: Vec::new(),
         };
         let mut warnings: Vec<_> = (1..=8)
             .map(|l| warning("a.csv", Some(l + 1), "no text; skipped"))
@@ -345,6 +351,38 @@ mod tests {
                 "mine.csv: 1 column not read (no field goes by this name): `summary_fr` (in every row); the fields read are title, text, date,"
             )),
             "{unread:?}"
+        );
+    }
+
+    #[test]
+    fn a_blog_folder_says_its_unread_keys_once_and_a_bad_line_first() {
+        // Sixty posts each said "3 front-matter keys not read", and the page lists fifty
+        // messages: the bad line of the file read last was not among them.
+        let mut load = FileLoad::new(61);
+        for n in 0..60 {
+            let post = format!(
+                "---\ntitle: Post number {n}\ndraft: false\nlayout: post\ntags: [news]\n---\nThe text of post {n}.\n"
+            );
+            load.add(&format!("post-{n:02}.md"), post.as_bytes());
+        }
+        load.add(
+            "zz.jsonl",
+            b"{\"title\": \"Last\", \"text\": \"The last one.\"}\n{\"title\": \"broken\n",
+        );
+        let (bundle, messages) = load.finish(&mut |_| ());
+        assert_eq!(bundle.map(|b| b.articles.len()), Some(61));
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages
+                .first()
+                .is_some_and(|m| m.starts_with("zz.jsonl:2: malformed JSON line skipped")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.get(1).is_some_and(|m| m.starts_with(
+                "60 files (post-00.md:3, post-01.md:3, post-02.md:3 and 57 more): 3 front-matter keys not read (no field goes by these names): `draft`, `layout`, `tags`; the keys read are title,"
+            )),
+            "{messages:?}"
         );
     }
 

@@ -82,6 +82,7 @@ pub fn parse(text: &str) -> Parsed {
             parsed.problems.push(Problem {
                 line: None,
                 message: format!("HTML could not be parsed, file skipped: {error}"),
+                unread: None,
             });
             return parsed;
         }
@@ -271,6 +272,7 @@ pub fn parse(text: &str) -> Parsed {
                 parsed.problems.push(Problem {
                     line: None,
                     message: "no headline and no paragraphs found".to_string(),
+                    unread: None,
                 });
                 return parsed;
             };
@@ -278,6 +280,7 @@ pub fn parse(text: &str) -> Parsed {
             parsed.problems.push(Problem {
                 line: None,
                 message: "no <h1> or <title>; the title is the first words of the text".to_string(),
+                unread: None,
             });
         }
     }
@@ -380,6 +383,7 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
                     message:
                         "this <article> has no headline; the title is the first words of its text"
                             .to_string(),
+                    unread: None,
                 });
             }
         }
@@ -398,6 +402,7 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             message: format!(
                 "{count} short <article> element(s) (under {MIN_ARTICLE_WORDS} words, such as teasers) left out; the page's {stories} longer ones are each an article"
             ),
+                unread: None,
             },
         );
     }
@@ -415,6 +420,7 @@ fn set_date(article: &mut crate::Article, line: Option<usize>, parsed: &mut Pars
             message: format!(
                 "date \"{date_text}\" not understood; the article has no date (the words are kept)"
             ),
+            unread: None,
         });
     }
 }

@@ -50,6 +50,7 @@ const FRONT_MATTER_WORDS: RecordWords = RecordWords {
     keys: "front-matter keys",
     record: "file",
     records: "files",
+    counted: false,
 };
 
 /// The end of the message naming the front-matter keys of a field given twice: the rule.
@@ -76,6 +77,7 @@ pub fn parse(text: &str) -> Parsed {
                         message: format!(
                             "date \"{value}\" not understood; the article has no date (the words are kept)"
                         ),
+                        unread: None,
                     });
                 }
                 article.date_text = Some(value);
@@ -135,6 +137,7 @@ pub fn parse(text: &str) -> Parsed {
             message:
                 "no title (front matter or `# heading`); the title is the first words of the text"
                     .to_string(),
+            unread: None,
         });
     }
     parsed.drafts.push(Draft {
@@ -260,11 +263,13 @@ fn split_front_matter<'a>(
             line_problems.push(Problem {
                 line: Some(number),
                 message: format!("front matter `{key}`: lists and nested values are not read"),
+                unread: None,
             });
         } else if matches!(open, Some(Open::Text(_))) || is_block_scalar(raw) {
             line_problems.push(Problem {
                 line: Some(number),
                 message: format!("front matter `{key}`: a value over several lines is not read"),
+                unread: None,
             });
         } else {
             under = Under::ReadOnItsLine(written.to_string());
@@ -280,6 +285,7 @@ fn split_front_matter<'a>(
     problems.push(Problem {
         line: Some(1),
         message: format!("front matter opened with `{fence}` is never closed; read as text"),
+        unread: None,
     });
     (Vec::new(), text, 1)
 }
@@ -351,6 +357,7 @@ fn line_not_read(number: usize, line: &str, separator: char, key: Option<&str>) 
     Problem {
         line: Some(number),
         message,
+        unread: None,
     }
 }
 

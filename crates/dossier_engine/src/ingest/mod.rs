@@ -40,14 +40,67 @@ pub struct Warning {
     /// 1-based line, when the problem is on one line.
     pub line: Option<usize>,
     pub message: String,
+    /// The other files (and lines) giving the same warning, in input order, when it is said once
+    /// for them all (the keys a blog folder's posts all leave unread); empty for one file's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Place>,
+}
+
+/// A file, and a line of it, that a warning is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Path relative to the corpus root.
+    pub file: String,
+    /// 1-based line, when the problem is on one line.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.file, line),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
+/// Files named in a warning said once for many before "and N more".
+const FILES_NAMED: usize = 3;
+
+impl Warning {
+    /// Where the warning is: its file and line (the first, when it is said for several files).
+    pub fn place(&self) -> Place {
+        Place {
+            file: self.file.clone(),
+            line: self.line,
+        }
+    }
 }
 
 impl fmt::Display for Warning {
+    /// `file:line: message`, or for several files `412 files (a.md:4, b.md:3, c.md:5 and 409
+    /// more): message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+        if self.also.is_empty() {
+            return write!(f, "{}: {}", self.place(), self.message);
         }
+        let files = self.also.len().saturating_add(1);
+        let named: Vec<String> = std::iter::once(self.place())
+            .chain(self.also.iter().cloned())
+            .take(FILES_NAMED)
+            .map(|place| place.to_string())
+            .collect();
+        let more = match files.saturating_sub(named.len()) {
+            0 => String::new(),
+            more => format!(" and {} more", crate::view_model::number(more)),
+        };
+        write!(
+            f,
+            "{} files ({}{more}): {}",
+            crate::view_model::number(files),
+            named.join(", "),
+            self.message
+        )
     }
 }
 
@@ -194,6 +247,9 @@ pub(crate) struct Draft {
 pub(crate) struct Problem {
     pub line: Option<usize>,
     pub message: String,
+    /// The problem as data when it names keys that are not read: the collector says the same
+    /// one of many files once.
+    pub unread: Option<unread::UnreadWarning>,
 }
 
 /// What a parser returns for one file.

@@ -313,6 +313,7 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
                             message: format!(
                                 "date \"{value}\" not understood; the article has no date (the words are kept)"
                             ),
+                            unread: None,
                         });
                         stamp.get_or_insert_with(|| value.to_string());
                     }
@@ -495,6 +496,7 @@ fn assign_header_texts(
                     line: Some(first_line),
                     message: "no headline found; the title is the first words of the text"
                         .to_string(),
+                    unread: None,
                 });
             }
         }

@@ -33,7 +33,7 @@ use serde_json::{Map, Value};
 
 use super::dates;
 use super::text::collapse_whitespace;
-use super::unread::{cut_list, holds_nothing, shown_key, RecordWords, UnreadKey, UnreadKeys};
+use super::unread::{cut_list, holds_nothing, shown_key, RecordWords, UnreadKeys};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::view_model::number;
 
@@ -143,6 +143,7 @@ const JSON_WORDS: RecordWords = RecordWords {
     keys: "keys",
     record: "object",
     records: "objects",
+    counted: true,
 };
 
 const JSONL_WORDS: RecordWords = RecordWords {
@@ -150,6 +151,7 @@ const JSONL_WORDS: RecordWords = RecordWords {
     keys: "keys",
     record: "line",
     records: "lines",
+    counted: true,
 };
 
 const CSV_WORDS: RecordWords = RecordWords {
@@ -157,6 +159,7 @@ const CSV_WORDS: RecordWords = RecordWords {
     keys: "columns",
     record: "row",
     records: "rows",
+    counted: true,
 };
 
 /// A record's values by field (of each, the first name listed that holds something).
@@ -291,6 +294,7 @@ pub fn parse_json(text: &str) -> Parsed {
             parsed.problems.push(Problem {
                 line: Some(error.line()),
                 message: format!("malformed JSON, file skipped: {}", json_message(&error)),
+                unread: None,
             });
             return parsed;
         }
@@ -318,6 +322,7 @@ pub fn parse_json(text: &str) -> Parsed {
         _ => parsed.problems.push(Problem {
             line: None,
             message: "expected an array of article objects (or one object)".to_string(),
+            unread: None,
         }),
     }
     parsed
@@ -336,15 +341,7 @@ fn keys_beside_the_list(list: &str, wrapper: &Map<String, Value>) -> Option<Prob
     for (key, value) in keys {
         beside.count(key, value);
     }
-    let unread: Vec<&UnreadKey> = beside.counted();
-    (!unread.is_empty()).then(|| Problem {
-        line: None,
-        message: format!(
-            "{} beside the `{list}` list not read: {}; only the objects in the list are read: move a key into each object to have it read",
-            beside.how_many(&unread, &JSON_WORDS),
-            beside.list(&unread, &JSON_WORDS)
-        ),
-    })
+    beside.beside_the_list(list, &JSON_WORDS)
 }
 
 /// The records of a JSON array; problems name the item ("item 3"), JSON having no useful line.
@@ -373,6 +370,7 @@ pub fn parse_jsonl(text: &str) -> Parsed {
                     json_message(&error),
                     error.column()
                 ),
+                unread: None,
             }),
         }
     }
@@ -405,6 +403,7 @@ pub fn parse_csv(text: &str) -> Parsed {
                 None => "a quote opens a field here and is never closed; it is read as a plain \" so that the rows after it are kept".to_string(),
                 Some(line) => format!("a quote opens a field here and closes only on line {line}, with text straight after it; it is read as a plain \" so that the lines between stay rows"),
             },
+            unread: None,
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -420,6 +419,7 @@ pub fn parse_csv(text: &str) -> Parsed {
             parsed.problems.push(Problem {
                 line: Some(1),
                 message: format!("unreadable CSV header, file skipped: {error}"),
+                unread: None,
             });
             parsed.problems.extend(quote_problems);
             return parsed;
@@ -434,6 +434,7 @@ pub fn parse_csv(text: &str) -> Parsed {
         parsed.problems.push(Problem {
             line: Some(1),
             message: "the CSV header names no title or text column (such as `title`, `headline`, `text`, `body`, `content`)".to_string(),
+            unread: None,
         });
     }
     for result in reader.records() {
@@ -475,7 +476,11 @@ pub fn parse_csv(text: &str) -> Parsed {
                     }
                     _ => format!("malformed CSV row skipped: {error}"),
                 };
-                parsed.problems.push(Problem { line, message });
+                parsed.problems.push(Problem {
+                    line,
+                    message,
+                    unread: None,
+                });
             }
         }
     }
@@ -525,6 +530,7 @@ fn repeated_columns(headers: &[String]) -> Option<Problem> {
             number(repeated.len()),
             cut_list(&repeated, repeated.len())
         ),
+        unread: None,
     })
 }
 
@@ -677,6 +683,7 @@ fn add_record(
         parsed.problems.push(Problem {
             line,
             message: format!("{place} is not a JSON object; skipped"),
+            unread: None,
         });
         return;
     };
@@ -692,6 +699,7 @@ fn add_record(
                     message: format!(
                         "{place} has a title but no text; kept as an article of its title alone"
                     ),
+                    unread: None,
                 });
             }
         }
@@ -700,6 +708,7 @@ fn add_record(
             parsed.problems.push(Problem {
                 line,
                 message: format!("{place} has no title; the title is the first words of its text"),
+                unread: None,
             });
         }
         (None, None) => {
@@ -708,6 +717,7 @@ fn add_record(
                 message: format!(
                     "{place} has no title or text (such as `title`, `headline`, `text`, `body`, `content`); skipped"
                 ),
+                unread: None,
             });
             return;
         }
@@ -734,6 +744,7 @@ fn add_record(
                 message: format!(
                     "date \"{date_text}\" not understood; the article has no date (the words are kept)"
                 ),
+                unread: None,
             });
         }
         article.date_text = Some(date_text);

@@ -1,6 +1,9 @@
 //! The keys of a file's records that are not read (JSON/JSONL/CSV keys naming no field, or a
 //! field's second name; front-matter keys naming none), counted over the file and said in one
 //! warning per file and cause: one place for how unread keys are counted, cut and worded.
+//!
+//! Each such warning is kept as data too ([`UnreadWarning`]): the collector says the same
+//! warning of many files once (a blog folder's 500 posts each with `draft`, `layout`, `tags`).
 
 use std::collections::HashMap;
 
@@ -11,11 +14,15 @@ use super::Problem;
 use crate::view_model::number;
 
 /// What a format calls its records' keys and its records, for the unread-keys message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct RecordWords {
     pub key: &'static str,
     pub keys: &'static str,
     pub record: &'static str,
     pub records: &'static str,
+    /// Whether the message says in how many records each key was given (not for front matter:
+    /// one record per file).
+    pub counted: bool,
 }
 
 /// Unread keys named in the message before "and N more": a wide CSV is not a wall of text.
@@ -40,13 +47,47 @@ pub(super) struct UnreadKeys {
 }
 
 /// A key of a file's records, and how many records gave it a value that was not read.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct UnreadKey {
     key: String,
     count: usize,
     /// A key naming a field that another key of the same record gave: the keys read instead, in
     /// first-seen order. Empty for a key that names no field.
     read_instead: Vec<String>,
+}
+
+/// Why the keys of an [`UnreadWarning`] are not read, with the words that end its message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Cause {
+    /// They name no field; `read` says what is read ("the fields read are ...").
+    NoField { read: String },
+    /// They give a field that another key of the record gives; `rule` says which is read.
+    SecondName { rule: &'static str },
+    /// They sit beside the list of a JSON wrapper (`{"source": ..., "articles": [...]}`).
+    BesideList { list: String },
+}
+
+/// One warning naming a file's keys that are not read, as data: its message is made from it,
+/// and the same warning of several files (the same cause, format and keys; counts and lines may
+/// differ) is said once for all of them with the counts added up ([`UnreadWarning::add`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnreadWarning {
+    cause: Cause,
+    words: RecordWords,
+    /// The keys named (each counted at least once), in the order they are named.
+    keys: Vec<UnreadKey>,
+    /// Records read.
+    records: usize,
+}
+
+/// What two files' [`UnreadWarning`]s share when they are the same warning but for their counts
+/// and lines: the cause, the format, and the keys (in any order), each read instead of the same
+/// keys.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Sameness {
+    cause: Cause,
+    words: RecordWords,
+    keys: Vec<(String, Vec<String>)>,
 }
 
 impl UnreadKeys {
@@ -104,71 +145,142 @@ impl UnreadKeys {
     /// The file's messages naming its unread keys, if any: one for keys that name no field (and
     /// `read`, what is read: "the fields read are ..."), one for second names of a field given
     /// under another (and `rule`, which name is read).
-    pub fn problems(&self, words: &RecordWords, read: &str, rule: &str) -> Vec<Problem> {
-        let (no_field, second): (Vec<&UnreadKey>, Vec<&UnreadKey>) = self
+    pub fn problems(&self, words: &RecordWords, read: &str, rule: &'static str) -> Vec<Problem> {
+        let (no_field, second): (Vec<UnreadKey>, Vec<UnreadKey>) = self
             .counted()
-            .into_iter()
             .partition(|unread| unread.read_instead.is_empty());
-        let mut problems = Vec::new();
-        if !no_field.is_empty() {
-            let names = if no_field.len() == 1 {
-                "this name"
-            } else {
-                "these names"
-            };
-            problems.push(Problem {
-                line: None,
-                message: format!(
-                    "{} not read (no field goes by {names}): {}; {read}: rename a {} to one of these to have it read",
-                    self.how_many(&no_field, words),
-                    self.list(&no_field, words),
-                    words.key
-                ),
-            });
-        }
-        if !second.is_empty() {
-            let why = if second.len() == 1 {
-                format!(
-                    "its field is given by another {} of the same {}, with another value",
-                    words.key, words.record
-                )
-            } else {
-                format!(
-                    "their fields are given by other {} of the same {}, with other values",
-                    words.keys, words.record
-                )
-            };
-            problems.push(Problem {
-                line: None,
-                message: format!(
-                    "{} not read ({why}): {}; {rule}",
-                    self.how_many(&second, words),
-                    self.list(&second, words),
-                ),
-            });
-        }
-        problems
+        [
+            (
+                Cause::NoField {
+                    read: read.to_string(),
+                },
+                no_field,
+            ),
+            (Cause::SecondName { rule }, second),
+        ]
+        .into_iter()
+        .filter_map(|(cause, keys)| self.warning(cause, words, keys))
+        .collect()
+    }
+
+    /// The message naming the keys of a JSON wrapper beside its `list`, if any hold something.
+    pub fn beside_the_list(&self, list: &str, words: &RecordWords) -> Option<Problem> {
+        let cause = Cause::BesideList {
+            list: list.to_string(),
+        };
+        self.warning(cause, words, self.counted().collect())
     }
 
     /// The keys counted at least once, in order.
-    pub fn counted(&self) -> Vec<&UnreadKey> {
-        self.keys.iter().filter(|unread| unread.count > 0).collect()
+    fn counted(&self) -> impl Iterator<Item = UnreadKey> + '_ {
+        self.keys.iter().filter(|unread| unread.count > 0).cloned()
+    }
+
+    fn warning(&self, cause: Cause, words: &RecordWords, keys: Vec<UnreadKey>) -> Option<Problem> {
+        (!keys.is_empty()).then(|| {
+            UnreadWarning {
+                cause,
+                words: *words,
+                keys,
+                records: self.records,
+            }
+            .problem()
+        })
+    }
+}
+
+impl UnreadWarning {
+    /// The problem saying it, with no line (the caller places it).
+    fn problem(self) -> Problem {
+        Problem {
+            line: None,
+            message: self.message(),
+            unread: Some(self),
+        }
+    }
+
+    /// What the warning says.
+    pub fn message(&self) -> String {
+        let words = &self.words;
+        let (how_many, list) = (self.how_many(), self.list());
+        match &self.cause {
+            Cause::NoField { read } => {
+                let names = if self.keys.len() == 1 {
+                    "this name"
+                } else {
+                    "these names"
+                };
+                format!(
+                    "{how_many} not read (no field goes by {names}): {list}; {read}: rename a {} to one of these to have it read",
+                    words.key
+                )
+            }
+            Cause::SecondName { rule } => {
+                let why = if self.keys.len() == 1 {
+                    format!(
+                        "its field is given by another {} of the same {}, with another value",
+                        words.key, words.record
+                    )
+                } else {
+                    format!(
+                        "their fields are given by other {} of the same {}, with other values",
+                        words.keys, words.record
+                    )
+                };
+                format!("{how_many} not read ({why}): {list}; {rule}")
+            }
+            Cause::BesideList { list: beside } => format!(
+                "{how_many} beside the `{beside}` list not read: {list}; only the objects in the list are read: move a key into each object to have it read"
+            ),
+        }
+    }
+
+    /// What makes it the same warning as another file's but for the counts.
+    pub fn sameness(&self) -> Sameness {
+        let mut keys: Vec<(String, Vec<String>)> = self
+            .keys
+            .iter()
+            .map(|unread| {
+                let mut read = unread.read_instead.clone();
+                read.sort_unstable();
+                (unread.key.clone(), read)
+            })
+            .collect();
+        keys.sort_unstable();
+        Sameness {
+            cause: self.cause.clone(),
+            words: self.words,
+            keys,
+        }
+    }
+
+    /// Adds the counts of `other`, the same warning from another file (the same
+    /// [`Self::sameness`]): the records and how many of them gave each key.
+    pub fn add(&mut self, other: &UnreadWarning) {
+        self.records = self.records.saturating_add(other.records);
+        for unread in &mut self.keys {
+            if let Some(theirs) = other.keys.iter().find(|theirs| theirs.key == unread.key) {
+                unread.count = unread.count.saturating_add(theirs.count);
+            }
+        }
     }
 
     /// "1 key", "3 columns".
-    pub fn how_many(&self, unread: &[&UnreadKey], words: &RecordWords) -> String {
-        let what = if unread.len() == 1 {
-            words.key
+    fn how_many(&self) -> String {
+        let what = if self.keys.len() == 1 {
+            self.words.key
         } else {
-            words.keys
+            self.words.keys
         };
-        format!("{} {what}", number(unread.len()))
+        format!("{} {what}", number(self.keys.len()))
     }
 
     /// The keys named, each with what was read instead and in how many records, cut after
     /// [`UNREAD_KEYS_NAMED`].
-    pub fn list(&self, unread: &[&UnreadKey], words: &RecordWords) -> String {
-        let named: Vec<String> = unread
+    fn list(&self) -> String {
+        let words = &self.words;
+        let named: Vec<String> = self
+            .keys
             .iter()
             .take(UNREAD_KEYS_NAMED)
             .map(|unread| {
@@ -190,7 +302,7 @@ impl UnreadKeys {
                         .collect();
                     format!("{} is read instead", read.join(" or "))
                 });
-                let count = if self.records <= 1 {
+                let count = if !words.counted || self.records <= 1 {
                     None
                 } else if unread.count == self.records {
                     Some(format!("in every {}", words.record))
@@ -210,7 +322,7 @@ impl UnreadKeys {
                 }
             })
             .collect();
-        cut_list(&named, unread.len())
+        cut_list(&named, self.keys.len())
     }
 }
 
