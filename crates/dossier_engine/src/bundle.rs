@@ -221,22 +221,23 @@ impl IndexedBundle {
 fn order_by_id(articles: &[Article]) -> Vec<u32> {
     // The shared sort: a sort of its own cost the page 13 kB of wasm, for one sort at start-up
     // whose time is in comparing the ids, not in the indirect call.
-    let id = |i: usize| articles.get(i).map_or("", |a| a.id.as_str());
-    crate::sorted_positions(articles.len(), &|a, b| id(a).cmp(id(b)))
-        .into_iter()
-        .filter_map(|i| u32::try_from(i).ok())
-        .collect()
+    crate::sorted_positions(articles.len(), &|a, b| {
+        id_at(articles, a).cmp(id_at(articles, b))
+    })
+    .into_iter()
+    .filter_map(|i| u32::try_from(i).ok())
+    .collect()
 }
 
 /// The id of the article at `index` ("" past the end, which no lookup asks for).
-fn id_at(articles: &[Article], index: u32) -> &str {
-    articles.get(index as usize).map_or("", |a| a.id.as_str())
+fn id_at(articles: &[Article], index: usize) -> &str {
+    articles.get(index).map_or("", |a| a.id.as_str())
 }
 
 /// The index of the article with `id`, looked up in `by_id` (from [`order_by_id`]).
 fn position_by_id(by_id: &[u32], articles: &[Article], id: &str) -> Option<usize> {
     let found = by_id
-        .binary_search_by(|i| id_at(articles, *i).cmp(id))
+        .binary_search_by(|i| id_at(articles, *i as usize).cmp(id))
         .ok()?;
     by_id.get(found).map(|i| *i as usize)
 }

@@ -293,7 +293,12 @@ impl SearchIndex {
             facets: self.facet_counts(&run.facet_counts, &filters, request),
             interpretation,
             notices,
-            did_you_mean: self.did_you_mean(&parsed.query, request, &filters),
+            did_you_mean: self.did_you_mean(
+                &parsed.query,
+                request,
+                &filters,
+                &run.values_without_matches,
+            ),
             errors: parsed.errors,
         }
     }
@@ -600,6 +605,7 @@ impl SearchIndex {
         query: &Query,
         request: &SearchRequest,
         filters: &[(FacetKey, Vec<u32>)],
+        values_without_matches: &[(FacetKey, String)],
     ) -> Option<String> {
         let text = request.query.as_str();
         let mut replacements: Vec<(Span, String)> = Vec::new();
@@ -612,7 +618,11 @@ impl SearchIndex {
                     }
                 }
                 Query::Facet { key, value, span } => {
-                    if !self.facets.lookup_words(*key, value).is_empty() {
+                    // The search has looked every typed value up: only those naming nothing.
+                    let names_nothing = values_without_matches
+                        .iter()
+                        .any(|(k, v)| k == key && v == value);
+                    if !names_nothing {
                         continue;
                     }
                     let allowed = |length: usize| typo_distance(length).max(1);
