@@ -3,7 +3,9 @@
 //! Front matter is read by hand: YAML (`---`) or TOML (`+++`), flat `key: value` / `key = value`
 //! pairs with optional quotes. That is all an article's title/date/source needs; `serde_yaml` is
 //! unmaintained and both it and `toml` would pull parsers many times this module's size into the
-//! page. Nested values and lists are not read (said for keys the article takes); keys it does not
+//! page. A list of plain values (`authors: [A, B]`, or `- A` lines under the key) is read as a
+//! record's list is, joined with commas; maps and other nested values are not read (said for keys
+//! the article takes); keys it does not
 //! take, and a field given twice (`source` and `publisher`, or `title` twice: the first name
 //! listed that holds something is read, where first given), are named in one warning per file and
 //! cause, as records' unread keys are. A line that is not `key: value`, nor part of a key's list,
@@ -27,7 +29,7 @@ const FIELDS: &[&[&str]] = &[
     &["subtitle", "description", "standfirst"],
     &["date", "published"],
     &["source", "publisher"],
-    &["author", "byline"],
+    &["author", "authors", "byline"],
     &["section", "category"],
     &["kind"],
     &["url"],
@@ -169,6 +171,132 @@ enum Under {
     UnreadIfContinued(String, usize),
     /// A key whose value was read from its own line: they would be more of it, and are not read.
     ReadOnItsLine(String),
+    /// A key the article takes with nothing on its line: a list of plain values under it is its
+    /// value (`authors:` then `  - A`, `  - B`).
+    ListOf(ListUnder),
+}
+
+/// The lines under a key the article takes that has nothing on its own line.
+struct ListUnder {
+    key: KeyLine,
+    /// The list's items (a map directly under the key is one), as records read lists of names.
+    items: Vec<ListItem>,
+    /// Whether anything under the key is neither a plain item nor a map's `key: value` line (a
+    /// list in the list, a value over lines): then nothing under it is read.
+    nested: bool,
+}
+
+/// An item of a list under a front-matter key.
+enum ListItem {
+    /// A plain value, unquoted.
+    Plain(String),
+    /// A map (`- name: A` then `  url: x`), by its `name` if it has one: as in records, a map's
+    /// name is what is read of it.
+    Map(Option<String>),
+}
+
+impl ListUnder {
+    /// Takes a line under the key.
+    fn take(&mut self, line: &str) {
+        let line = line.trim();
+        if let Some(item) = line.strip_prefix('-').map(str::trim) {
+            if starts_key_line(item, ':') {
+                self.items.push(ListItem::Map(None));
+                self.take_pair(item);
+            } else if is_plain(item) {
+                self.items.push(ListItem::Plain(unquote(item).to_string()));
+            } else {
+                self.nested = true;
+            }
+        } else if starts_key_line(line, ':') {
+            if self.items.is_empty() {
+                self.items.push(ListItem::Map(None));
+            }
+            self.take_pair(line);
+        } else {
+            self.nested = true;
+        }
+    }
+
+    /// A `key: value` line of the last item, a map: its `name` is kept, other keys are not read
+    /// (as a record's `{"name": ..., "url": ...}`).
+    fn take_pair(&mut self, line: &str) {
+        match self.items.last_mut() {
+            Some(ListItem::Map(name)) => {
+                if let Some(("name", value)) =
+                    line.split_once(':').map(|(k, v)| (k.trim(), v.trim()))
+                {
+                    if is_plain(value) && !value.is_empty() {
+                        *name = Some(unquote(value).to_string());
+                    }
+                }
+            }
+            _ => self.nested = true,
+        }
+    }
+
+    /// Adds the key line to `read`, with the list's items as its value, or the problem of a list
+    /// that is not read to `problems`; nothing when nothing was under the key (it holds nothing).
+    fn finish(self, read: &mut Vec<KeyLine>, problems: &mut Vec<Problem>) {
+        let items: Option<Vec<String>> = self
+            .items
+            .into_iter()
+            .map(|item| match item {
+                ListItem::Plain(value) => Some(value),
+                ListItem::Map(name) => name,
+            })
+            .collect();
+        let Some(items) = items.filter(|_| !self.nested) else {
+            problems.push(value_not_read(&self.key, true));
+            return;
+        };
+        let items: Vec<String> = items
+            .iter()
+            .map(|item| collapse_whitespace(item))
+            .filter(|item| !item.is_empty())
+            .collect();
+        if !items.is_empty() {
+            read.push(KeyLine {
+                value: items.join(", "),
+                ..self.key
+            });
+        }
+    }
+}
+
+/// A list item or flow-list element that is a plain value: not a map, a list or a block.
+fn is_plain(item: &str) -> bool {
+    !item.starts_with(['[', '{', '|', '>', '-']) && !item.contains(": ") && !item.ends_with(':')
+}
+
+/// The items of a flow list closed on its line (`[A, "B, C"]`), if each is a plain value (or, in
+/// a JSON-like list, a map with a `name`).
+fn flow_list(raw: &str) -> Option<Vec<String>> {
+    if let Ok(serde_json::Value::Array(items)) = serde_json::from_str(raw) {
+        return items.iter().map(super::records::name_in_list).collect();
+    }
+    let inside = raw.strip_prefix('[')?.strip_suffix(']')?;
+    inside
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| is_plain(item).then(|| unquote(item).to_string()))
+        .collect()
+}
+
+/// The problem of a key the article takes whose value is not read: `under` its line (a map, a
+/// list holding maps or lists, a value over lines), else a collection on its line.
+fn value_not_read(key: &KeyLine, under: bool) -> Problem {
+    let what = if under {
+        "what is under the key is not read (a value is read from its key's line, or from a list under it of plain values or maps with a `name`)"
+    } else {
+        "maps, and lists holding lists or maps without a `name`, are not read"
+    };
+    Problem {
+        line: Some(key.line),
+        message: format!("front matter `{}`: {what}", key.written.to_lowercase()),
+        unread: None,
+    }
 }
 
 /// A value that goes on over the lines after its key's: a `[`/`{` collection not closed on the
@@ -204,7 +332,18 @@ fn split_front_matter<'a>(
         let number = index.saturating_add(2);
         consumed = consumed.saturating_add(line.len());
         let trimmed = line.trim_end();
-        if trimmed == fence || (fence == "---" && trimmed == "...") {
+        let is_fence = trimmed == fence || (fence == "---" && trimmed == "...");
+        // A line at the margin (the fence too) ends the list under a key.
+        let ends_list = is_fence
+            || !(line.starts_with([' ', '\t', '-'])
+                || trimmed.trim().is_empty()
+                || trimmed.starts_with('#'));
+        if ends_list {
+            if let Under::ListOf(list) = std::mem::replace(&mut under, Under::Nothing) {
+                list.finish(&mut read, &mut line_problems);
+            }
+        }
+        if is_fence {
             let (front, second) = fields(&read);
             problems.extend(line_problems);
             problems.extend(unread_keys(unread, second));
@@ -225,6 +364,10 @@ fn split_front_matter<'a>(
         if line.starts_with([' ', '\t', '-']) {
             match std::mem::replace(&mut under, Under::Value) {
                 Under::Value => {}
+                Under::ListOf(mut list) => {
+                    list.take(trimmed);
+                    under = Under::ListOf(list);
+                }
                 Under::UnreadIfContinued(key, line) => unread.push((key, line)),
                 Under::Nothing => {
                     under = Under::Nothing;
@@ -256,15 +399,41 @@ fn split_front_matter<'a>(
             }
             continue;
         };
+        let key_line = KeyLine {
+            written: written.to_string(),
+            field,
+            rank,
+            value: value.to_string(),
+            line: number,
+        };
+        if value.is_empty() {
+            under = Under::ListOf(ListUnder {
+                key: key_line,
+                items: Vec::new(),
+                nested: false,
+            });
+            continue;
+        }
         if holds_nothing(raw) {
             continue;
         }
-        if value.is_empty() || value.starts_with(['[', '{']) {
-            line_problems.push(Problem {
-                line: Some(number),
-                message: format!("front matter `{key}`: lists and nested values are not read"),
-                unread: None,
-            });
+        if value.starts_with(['[', '{']) {
+            match flow_list(raw) {
+                Some(items) if open.is_none() => {
+                    let items: Vec<String> = items
+                        .iter()
+                        .map(|item| collapse_whitespace(item))
+                        .filter(|item| !item.is_empty())
+                        .collect();
+                    if !items.is_empty() {
+                        read.push(KeyLine {
+                            value: items.join(", "),
+                            ..key_line
+                        });
+                    }
+                }
+                _ => line_problems.push(value_not_read(&key_line, false)),
+            }
         } else if matches!(open, Some(Open::Text(_))) || is_block_scalar(raw) {
             line_problems.push(Problem {
                 line: Some(number),
@@ -273,13 +442,7 @@ fn split_front_matter<'a>(
             });
         } else {
             under = Under::ReadOnItsLine(written.to_string());
-            read.push(KeyLine {
-                written: written.to_string(),
-                field,
-                rank,
-                value: value.to_string(),
-                line: number,
-            });
+            read.push(key_line);
         }
     }
     problems.push(Problem {
@@ -599,27 +762,110 @@ mod tests {
         assert_eq!(article.map(|a| a.title.as_str()), Some("A title"));
         assert_eq!(article.and_then(|a| a.date.as_deref()), Some("2024-06-20"));
         assert_eq!(article.and_then(|a| a.source.as_deref()), Some("Dawn"));
+        assert_eq!(article.and_then(|a| a.byline.as_deref()), Some("a"));
         assert_eq!(
             article.map(|a| a.body.clone()),
             Some(vec!["Body one.".into(), "Body two.".into()])
         );
         assert_eq!(
             parsed.problem_lines(),
-            [
-                (
-                    Some(5),
-                    "front matter `author`: lists and nested values are not read"
-                ),
-                (
-                    Some(7),
-                    format!("1 front-matter key not read (no field goes by this name): `tags`; {KEYS_READ}: rename a front-matter key to one of these to have it read").as_str()
-                ),
-            ]
+            [(
+                Some(7),
+                format!("1 front-matter key not read (no field goes by this name): `tags`; {KEYS_READ}: rename a front-matter key to one of these to have it read").as_str()
+            )]
+        );
+    }
+
+    #[test]
+    fn front_matter_lists_of_plain_values_are_read_as_records_read_them() {
+        // `authors:` with a list under it (Hugo, Jekyll) was said to be "not read", and
+        // `authors` was no key at all. A list of plain values is now joined with commas, as a
+        // record's list is; an empty key holds nothing and is not said; what cannot be read
+        // under a key is said on its line.
+        let byline = |text: &str| {
+            let parsed = parse(text);
+            (
+                only(&parsed).and_then(|a| a.byline.clone()),
+                parsed
+                    .problem_lines()
+                    .into_iter()
+                    .map(|(line, message)| (line, message.to_string()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let read = |names: &str| (Some(names.to_string()), Vec::new());
+        assert_eq!(
+            byline("---\ntitle: T\nauthors:\n  - Jane Doe\n  - \"Ali Khan\"\n---\nText.\n"),
+            read("Jane Doe, Ali Khan")
+        );
+        // At the margin, as YAML allows, with a comment and a blank line between.
+        assert_eq!(
+            byline("---\nauthor:\n- A\n\n# the second\n- B\ntitle: T\n---\nText.\n"),
+            read("A, B")
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthors: [Jane Doe, 'Ali Khan']\n---\nText.\n"),
+            read("Jane Doe, Ali Khan")
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthors: [\"Doe, Jane\", \"Khan, Ali\"]\n---\nText.\n"),
+            read("Doe, Jane, Khan, Ali")
+        );
+        assert_eq!(
+            byline("+++\ntitle = \"T\"\nauthors = [\"A\", \"B\"]\n+++\nText.\n"),
+            read("A, B")
+        );
+        // Nothing under the key, or an empty list: nothing to say. The `byline` is read then.
+        assert_eq!(
+            byline("---\ntitle: T\nauthor:\nbyline: B\nsubtitle:\n---\nText.\n"),
+            read("B")
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthors: []\n---\nText.\n"),
+            (None, Vec::new())
+        );
+        // Maps give their `name`, as a record's `{"name": ...}` does: in a list, right under the
+        // key, or in a JSON-like flow list.
+        assert_eq!(
+            byline("---\ntitle: T\nauthors:\n  - name: A\n    url: x\n  - url: y\n    name: \"B\"\n  - C\n---\nText.\n"),
+            read("A, B, C")
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthor:\n  name: Jane Doe\n  email: j@x\n---\nText.\n"),
+            read("Jane Doe")
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthors: [{\"name\": \"A\"}, \"B\"]\n---\nText.\n"),
+            read("A, B")
+        );
+        // A map with no name, a list in a list, a value over the lines under: not read, and said.
+        let not_read = |what: &str| {
+            (
+                None,
+                vec![(Some(3), format!("front matter `authors`: {what}"))],
+            )
+        };
+        let under = "what is under the key is not read (a value is read from its key's line, or from a list under it of plain values or maps with a `name`)";
+        assert_eq!(
+            byline("---\ntitle: T\nauthors:\n  - name: A\n  - url: x\n---\nText.\n"),
+            not_read(under)
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthors:\n  - - A\n---\nText.\n"),
+            not_read(under)
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nauthors:\n  Jane Doe and\n  Ali Khan\n---\nText.\n"),
+            not_read(under)
+        );
+        assert_eq!(
+            byline("---\ntitle: T\nAuthors: [[A], B]\n---\nText.\n"),
+            not_read("maps, and lists holding lists or maps without a `name`, are not read")
         );
     }
 
     /// The end of the unread-keys message: the keys that are read.
-    const KEYS_READ: &str = "the keys read are title, subtitle, description, standfirst, date, published, source, publisher, author, byline, section, category, kind, url, label, id, slug (in any case)";
+    const KEYS_READ: &str = "the keys read are title, subtitle, description, standfirst, date, published, source, publisher, author, authors, byline, section, category, kind, url, label, id, slug (in any case)";
 
     #[test]
     fn front_matter_keys_the_article_does_not_take_are_named_once() {

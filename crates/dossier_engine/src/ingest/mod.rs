@@ -15,6 +15,7 @@ mod decode;
 pub mod file_load;
 pub mod furniture;
 mod html;
+mod json_records;
 mod markdown;
 mod news_txt;
 mod records;

@@ -4,7 +4,9 @@
 //! as the header shows). All three name the same fields, in any case, with `_`, `-`, `.` and
 //! spaces ignored ("Published_At" is "publishedat"); when a record gives one field under two
 //! names, the first name listed here that holds something wins (null, a blank string and an empty
-//! list hold nothing); the other, when it holds something else, is named as not read:
+//! list hold nothing), and a key given twice is read where it first holds something (a JSON
+//! object's keys are read in the order written, each as often as given: see [`Node`]); the
+//! other, when it holds something else, is named as not read:
 //!
 //! - title: `title`, `headline`
 //! - text: `text`, `body`, `content`, `article`, `articlebody`, `maintext`, `fulltext` (a string,
@@ -32,6 +34,7 @@ use crate::text::Text;
 use serde_json::{Map, Value};
 
 use super::dates;
+use super::json_records::{Node, Pairs};
 use super::text::collapse_whitespace;
 use super::unread::{cut_list, holds_nothing, shown_key, RecordWords, UnreadKeys};
 use super::{blank_article, Draft, Parsed, Problem};
@@ -135,7 +138,7 @@ fn fields_read() -> String {
 }
 
 /// The end of the message naming the second names of a field: which name is read.
-const FIRST_NAME_READ: &str = "a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...): give each field under one name to have nothing left out";
+const FIRST_NAME_READ: &str = "a field given under two names is read from the first name listed that holds something (`title` before `headline`, `text` before `body`, ...), and a key given twice from the first place it holds something: give each field once to have nothing left out";
 
 /// What a format calls its records' keys and its records, for the unread-keys messages.
 const JSON_WORDS: RecordWords = RecordWords {
@@ -164,49 +167,54 @@ const CSV_WORDS: RecordWords = RecordWords {
 
 /// A record's values by field (of each, the first name listed that holds something).
 struct Fields<'a> {
-    values: [Option<(usize, &'a str, &'a Value)>; FIELD_COUNT],
+    /// Of each field, the pair read: its place in the record, its name's rank, and its value.
+    values: [Option<(usize, usize, &'a Value)>; FIELD_COUNT],
 }
 
 impl<'a> Fields<'a> {
     /// The record's fields; its keys that name none, and those naming a field another key gives
-    /// (with another value), are counted in `unread`. Every key that names a field is read
-    /// (`id` and `slug` give the article's id), so none is left out of the count on purpose.
-    fn of(object: &'a Map<String, Value>, unread: &mut UnreadKeys) -> Self {
+    /// (with another value, the same key given twice included), are counted in `unread`. Every
+    /// key that names a field is read (`id` and `slug` give the article's id), so none is left
+    /// out of the count on purpose.
+    fn of(record: &'a [(String, Value)], unread: &mut UnreadKeys) -> Self {
         unread.records = unread.records.saturating_add(1);
-        let mut values: [Option<(usize, &str, &Value)>; FIELD_COUNT] = [None; FIELD_COUNT];
+        let mut values: [Option<(usize, usize, &Value)>; FIELD_COUNT] = [None; FIELD_COUNT];
         let mut given_twice = false;
-        for (key, value) in object {
+        for (at, (key, value)) in record.iter().enumerate() {
             let Some((field, rank)) = field_of(key) else {
                 unread.count(key, value);
                 continue;
             };
             if let Some(slot) = values.get_mut(field as usize) {
                 given_twice |= slot.is_some();
-                if slot.is_none_or(|(kept, _, kept_value)| {
+                if slot.is_none_or(|(_, kept, kept_value)| {
                     reads_before((rank, value), (kept, kept_value))
                 }) {
-                    *slot = Some((rank, key.as_str(), value));
+                    *slot = Some((at, rank, value));
                 }
             }
         }
         let fields = Fields { values };
         if given_twice {
-            fields.count_second_names(object, unread);
+            fields.count_second_names(record, unread);
         }
         fields
     }
 
     /// Counts the keys naming a field that another key gave: lost unless they hold nothing or
     /// say what the key read says.
-    fn count_second_names(&self, object: &Map<String, Value>, unread: &mut UnreadKeys) {
-        for (key, value) in object {
+    fn count_second_names(&self, record: &[(String, Value)], unread: &mut UnreadKeys) {
+        for (at, (key, value)) in record.iter().enumerate() {
             let Some((field, _)) = field_of(key) else {
                 continue;
             };
-            let Some(Some((_, read, kept))) = self.values.get(field as usize) else {
+            let Some(Some((read_at, _, kept))) = self.values.get(field as usize) else {
                 continue;
             };
-            if *read != key.as_str() && !holds_nothing(value) && !same_reading(field, value, kept) {
+            let Some((read, _)) = record.get(*read_at) else {
+                continue;
+            };
+            if at != *read_at && !holds_nothing(value) && !same_reading(field, value, kept) {
                 unread.count_second(key, read);
             }
         }
@@ -247,8 +255,7 @@ fn string_of(value: &Value) -> Option<String> {
         Value::Array(items) => {
             let names: Vec<String> = items
                 .iter()
-                .filter_map(Value::as_str)
-                .map(collapse_whitespace)
+                .filter_map(name_in_list)
                 .filter(|name| !name.is_empty())
                 .collect();
             names.join(", ")
@@ -257,6 +264,17 @@ fn string_of(value: &Value) -> Option<String> {
         _ => return None,
     };
     Some(text).filter(|t| !t.is_empty())
+}
+
+/// An item of a list of names as read, whitespace collapsed: a string, a number, or an object's
+/// `name` (`"authors": [{"name": "A", "url": "..."}]`, as schema.org writes them).
+pub(super) fn name_in_list(item: &Value) -> Option<String> {
+    match item {
+        Value::String(name) => Some(collapse_whitespace(name)),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Object(object) => Some(collapse_whitespace(object.get("name")?.as_str()?)),
+        _ => None,
+    }
 }
 
 /// An id as stated: a string or a number.
@@ -288,8 +306,8 @@ fn same_reading(field: Field, a: &Value, b: &Value) -> bool {
 pub fn parse_json(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let mut unread = UnreadKeys::default();
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let node = match Node::of_file(text) {
+        Ok(node) => node,
         Err(error) => {
             parsed.problems.push(Problem {
                 line: Some(error.line()),
@@ -299,26 +317,29 @@ pub fn parse_json(text: &str) -> Parsed {
             return parsed;
         }
     };
-    match value {
-        Value::Array(items) => add_items(&mut parsed, &mut unread, items),
+    match node {
+        Node::List(items) => add_items(&mut parsed, &mut unread, items),
         // A wrapper object holding the list (`{"articles": [...]}`), else one article.
-        Value::Object(mut object) => match ["articles", "items", "data"]
-            .into_iter()
-            .find(|key| object.get(*key).is_some_and(Value::is_array))
-            .and_then(|key| Some((key, object.remove(key)?)))
-        {
-            Some((list, Value::Array(items))) => {
-                parsed.problems.extend(keys_beside_the_list(list, &object));
-                add_items(&mut parsed, &mut unread, items);
+        Node::Outer(mut members) => {
+            match ["articles", "items", "data"].into_iter().find_map(|list| {
+                let at = members
+                    .iter()
+                    .position(|(key, node)| key == list && matches!(node, Node::List(_)))?;
+                Some((list, members.remove(at).1))
+            }) {
+                Some((list, Node::List(items))) => {
+                    parsed.problems.extend(keys_beside_the_list(list, members));
+                    add_items(&mut parsed, &mut unread, items);
+                }
+                _ => {
+                    let pairs = members
+                        .into_iter()
+                        .map(|(key, node)| (key, node.into_value()))
+                        .collect();
+                    add_record(&mut parsed, &mut unread, Some(pairs), None, "the object");
+                }
             }
-            _ => add_record(
-                &mut parsed,
-                &mut unread,
-                Value::Object(object),
-                None,
-                "the object",
-            ),
-        },
+        }
         _ => parsed.problems.push(Problem {
             line: None,
             message: "expected an array of article objects (or one object)".to_string(),
@@ -334,21 +355,20 @@ pub fn parse_json(text: &str) -> Parsed {
 /// The keys of a `{"articles": [...]}` wrapper beside its list, in name order: only the list's
 /// objects are read, so those holding something are named (a `source` there could be meant for
 /// every article, or not: the user says so by moving it).
-fn keys_beside_the_list(list: &str, wrapper: &Map<String, Value>) -> Option<Problem> {
+fn keys_beside_the_list(list: &str, mut wrapper: Vec<(String, Node)>) -> Option<Problem> {
     let mut beside = UnreadKeys::default();
-    let mut keys: Vec<(&String, &Value)> = wrapper.iter().collect();
-    keys.sort_unstable_by_key(|(key, _)| *key);
-    for (key, value) in keys {
-        beside.count(key, value);
+    wrapper.sort_by(|(a, _), (b, _)| a.cmp(b));
+    for (key, node) in wrapper {
+        beside.count(&key, &node.into_value());
     }
     beside.beside_the_list(list, &JSON_WORDS)
 }
 
 /// The records of a JSON array; problems name the item ("item 3"), JSON having no useful line.
-fn add_items(parsed: &mut Parsed, unread: &mut UnreadKeys, items: Vec<Value>) {
+fn add_items(parsed: &mut Parsed, unread: &mut UnreadKeys, items: Vec<Node>) {
     for (index, item) in items.into_iter().enumerate() {
         let place = format!("item {}", index.saturating_add(1));
-        add_record(parsed, unread, item, None, &place);
+        add_record(parsed, unread, item.into_record(), None, &place);
     }
 }
 
@@ -361,8 +381,14 @@ pub fn parse_jsonl(text: &str) -> Parsed {
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(value) => add_record(&mut parsed, &mut unread, value, Some(number), "the line"),
+        match Node::of_line(line) {
+            Ok(node) => add_record(
+                &mut parsed,
+                &mut unread,
+                node.into_record(),
+                Some(number),
+                "the line",
+            ),
             Err(error) => parsed.problems.push(Problem {
                 line: Some(number),
                 message: format!(
@@ -454,13 +480,9 @@ pub fn parse_csv(text: &str) -> Parsed {
                     .filter(|(_, value)| !value.trim().is_empty())
                     .map(|(header, value)| (header.clone(), Value::String(value.to_string())))
                     .collect();
-                add_record(
-                    &mut parsed,
-                    &mut unread,
-                    Value::Object(object),
-                    line,
-                    "the row",
-                );
+                // A header's repeated column is one key here, said by `repeated_columns`.
+                let pairs = object.into_iter().collect();
+                add_record(&mut parsed, &mut unread, Some(pairs), line, "the row");
             }
             Err(error) => {
                 let message = match error.kind() {
@@ -675,11 +697,11 @@ fn position_line(line: u64) -> usize {
 fn add_record(
     parsed: &mut Parsed,
     unread: &mut UnreadKeys,
-    value: Value,
+    record: Option<Pairs>,
     line: Option<usize>,
     place: &str,
 ) {
-    let Value::Object(object) = value else {
+    let Some(record) = record else {
         parsed.problems.push(Problem {
             line,
             message: format!("{place} is not a JSON object; skipped"),
@@ -687,7 +709,7 @@ fn add_record(
         });
         return;
     };
-    let fields = Fields::of(&object, unread);
+    let fields = Fields::of(&record, unread);
     let mut article = blank_article();
     let body = paragraphs(fields.get(Field::Text));
     match (fields.string(Field::Title), body.first()) {
@@ -1081,7 +1103,7 @@ mod tests {
                 ),
                 (
                     None,
-                    format!("3 keys not read (no field goes by these names): `Summary_FR` (in 1 of 3 lines), `headline_text` (in every line), `tags` (in 1 of 3 lines); {FIELDS_READ}: rename a key to one of these to have it read").as_str()
+                    format!("3 keys not read (no field goes by these names): `headline_text` (in every line), `Summary_FR` (in 1 of 3 lines), `tags` (in 1 of 3 lines); {FIELDS_READ}: rename a key to one of these to have it read").as_str()
                 ),
             ]
         );
@@ -1236,8 +1258,58 @@ mod tests {
         );
         assert_eq!(
             messages.get(1).copied(),
-            Some(format!("2 keys not read (their fields are given by other keys of the same object, with other values): `body` (`text` is read instead), `title` (`Title` is read instead); {FIRST_NAME_READ}").as_str())
+            Some(format!("2 keys not read (their fields are given by other keys of the same object, with other values): `title` (`Title` is read instead), `body` (`text` is read instead); {FIRST_NAME_READ}").as_str())
         );
+    }
+
+    #[test]
+    fn a_list_of_names_reads_the_name_of_each_object_in_it() {
+        // schema.org's `"author": [{"@type": "Person", "name": "A"}, ...]` gave no byline and
+        // no word: only strings were read from a list.
+        let parsed = parse_json(
+            r#"{"title": "T", "text": "x", "author": [{"@type": "Person", "name": "Jane Doe"}, "Ali Khan", 7]}"#,
+        );
+        assert_eq!(
+            parsed.drafts.first().and_then(|d| d.article.byline.clone()),
+            Some("Jane Doe, Ali Khan, 7".to_string())
+        );
+        assert_eq!(parsed.problem_lines(), []);
+    }
+
+    #[test]
+    fn a_key_given_twice_in_an_object_is_read_where_first_given_and_the_other_said() {
+        // serde_json kept the last value of a repeated key and dropped the first without a word:
+        // `{"title": "A", "title": "B"}` was titled "B". Now the first that holds something is
+        // read (a null one hides nothing) and the other is named, once per object however often
+        // it repeats; a repeat saying the same loses nothing.
+        let parsed = parse_json(concat!(
+            r#"[{"title": "A", "text": "x", "title": "B", "title": "C"},"#,
+            r#" {"title": null, "text": "y", "title": "D"},"#,
+            r#" {"title": "E", "text": "z", "text": "z", "notes": "n1", "notes": "n2"}]"#,
+        ));
+        assert_eq!(titles(&parsed), ["A", "D", "E"]);
+        let messages: Vec<&str> = parsed.problem_lines().iter().map(|p| p.1).collect();
+        assert_eq!(
+            messages,
+            [
+                format!("1 key not read (no field goes by this name): `notes` (in 1 of 3 objects); {FIELDS_READ}: rename a key to one of these to have it read").as_str(),
+                format!("1 key not read (its field is given by another key of the same object, with another value): `title` (an earlier `title` is read instead; in 1 of 3 objects); {FIRST_NAME_READ}").as_str(),
+            ]
+        );
+        // The same in a JSONL line, a wrapper's list and a lone object.
+        let line = parse_jsonl("{\"headline\": \"H\", \"text\": \"x\", \"headline\": \"G\"}\n");
+        let wrapped =
+            parse_json(r#"{"articles": [{"headline": "H", "text": "x", "headline": "G"}]}"#);
+        let lone = parse_json(r#"{"headline": "H", "text": "x", "headline": "G"}"#);
+        for parsed in [line, wrapped, lone] {
+            assert_eq!(titles(&parsed), ["H"]);
+            assert!(
+                parsed.problem_lines().iter().any(|(_, message)| message
+                    .contains("`headline` (an earlier `headline` is read instead)")),
+                "{:?}",
+                parsed.problem_lines()
+            );
+        }
     }
 
     #[test]

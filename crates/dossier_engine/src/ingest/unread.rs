@@ -37,8 +37,7 @@ const UNREAD_KEY_CHARS: usize = 40;
 /// not one per record.
 #[derive(Debug, Default)]
 pub(super) struct UnreadKeys {
-    /// Each key met, in first-seen order (within a JSON object, serde_json's order:
-    /// alphabetical). Keys counted 0 times are not reported.
+    /// Each key met, in first-seen order. Keys counted 0 times are not reported.
     keys: Vec<UnreadKey>,
     /// Where each key is in `keys`: a wide file's keys are looked up once per record.
     position: HashMap<String, usize>,
@@ -51,6 +50,9 @@ pub(super) struct UnreadKeys {
 pub(super) struct UnreadKey {
     key: String,
     count: usize,
+    /// The record last counted (the count of records then): a record giving the key twice
+    /// counts once.
+    counted_in: usize,
     /// A key naming a field that another key of the same record gave: the keys read instead, in
     /// first-seen order. Empty for a key that names no field.
     read_instead: Vec<String>,
@@ -110,22 +112,29 @@ impl UnreadKeys {
 
     /// Counts a key that names no field, known to hold something.
     pub fn count_given(&mut self, key: &str) {
-        let at = self.position_of(key);
-        if let Some(unread) = self.keys.get_mut(at) {
-            unread.count = unread.count.saturating_add(1);
-        }
+        self.count_in_record(key);
     }
 
     /// Counts a key whose field the record gives under `read`, the name read instead (the
     /// caller has checked that the key holds something else).
     pub fn count_second(&mut self, key: &str, read: &str) {
-        let at = self.position_of(key);
-        if let Some(unread) = self.keys.get_mut(at) {
-            unread.count = unread.count.saturating_add(1);
+        if let Some(unread) = self.count_in_record(key) {
             if !unread.read_instead.iter().any(|r| r == read) {
                 unread.read_instead.push(read.to_string());
             }
         }
+    }
+
+    /// Counts `key` once for the record being read, however often the record gives it.
+    fn count_in_record(&mut self, key: &str) -> Option<&mut UnreadKey> {
+        let at = self.position_of(key);
+        let record = self.records;
+        let unread = self.keys.get_mut(at)?;
+        if unread.count == 0 || unread.counted_in != record {
+            unread.count = unread.count.saturating_add(1);
+            unread.counted_in = record;
+        }
+        Some(unread)
     }
 
     fn position_of(&mut self, key: &str) -> usize {
@@ -136,6 +145,7 @@ impl UnreadKeys {
         self.keys.push(UnreadKey {
             key: key.to_string(),
             count: 0,
+            counted_in: 0,
             read_instead: Vec::new(),
         });
         self.position.insert(key.to_string(), at);
