@@ -219,6 +219,8 @@ fn follow_title(nav: Nav, corpus: Corpus) {
 fn follow_reader_focus(nav: Nav) {
     Effect::new(move |previous: Option<Option<String>>| {
         let current = nav.with(|s| s.article.clone());
+        // The page opened on an article's link: the user moved nothing.
+        let on_load = previous.is_none();
         let before = previous.flatten();
         if current != before {
             let target = match (&current, &before) {
@@ -233,6 +235,10 @@ fn follow_reader_focus(nav: Nav) {
                 let opening = current.is_some();
                 // After the DOM has been updated for the new state.
                 request_animation_frame(move || {
+                    if opening && on_load {
+                        browser::focus_without_ring(&target);
+                        return;
+                    }
                     if opening {
                         browser::focus(&target);
                         return;

@@ -89,15 +89,24 @@ pub fn set_title(title: &str) {
 
 /// Focuses the first element matching `selector`; returns whether one was found.
 pub fn focus(selector: &str) -> bool {
-    let element = document()
+    html_element(selector).is_some_and(|element| element.focus().is_ok())
+}
+
+/// Focuses the first element matching `selector` without a focus ring: for focus the user did
+/// not move, such as the reader's title when the page opens on an article's link (Chromium
+/// would ring it, as no mouse was used yet). Tab from there rings as usual.
+pub fn focus_without_ring(selector: &str) -> bool {
+    let options = web_sys::FocusOptions::new();
+    options.set_focus_visible(false);
+    html_element(selector).is_some_and(|element| element.focus_with_options(&options).is_ok())
+}
+
+fn html_element(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
         .query_selector(selector)
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match element {
-        Some(element) => element.focus().is_ok(),
-        None => false,
-    }
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
 /// All elements matching `selector`, in document order.

@@ -258,6 +258,23 @@ test('a link to an article this corpus does not have says so, and closes like th
   await context.close();
 });
 
+test('a page opened on an article focuses its title without a ring; Tab from there rings', async () => {
+  // Chromium rang the title of an article opened from a shared link, as if the user had moved
+  // there with the keyboard.
+  const first = await open('?q=cyber');
+  const id = await first.page.getByTestId('result').first().getAttribute('data-article-id');
+  await first.context.close();
+  const { page, context, problems } = await open(`?q=cyber&article=${id}`);
+  await page.getByTestId('reader').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'reader-title');
+  assert.equal(await page.evaluate(() => document.activeElement.matches(':focus-visible')), false);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.matches(':focus-visible')), true,
+    'the next element, reached by keyboard, shows where focus is');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a name in the reader, listed or in the text, opens every article naming it; Back returns', async () => {
   const { page, context, problems } = await open('?q=cyber');
   await page.getByTestId('result-link').first().click();

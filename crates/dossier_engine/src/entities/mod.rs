@@ -219,6 +219,23 @@ pub fn first_body_unit(article: &Article) -> usize {
     1 + usize::from(article.subtitle.is_some()) + article.summary.len()
 }
 
+/// The place a dateline names ("Islamabad", "New York"), as the gazetteer names it when it knows
+/// it; none when the gazetteer knows it as something else than a place or country ("United
+/// Nations" files from New York).
+fn dateline_place(dateline: &str) -> Option<(EntityKind, String)> {
+    let place = dateline.trim();
+    if place.is_empty() {
+        return None;
+    }
+    match gazetteer::lookup(place) {
+        Some(known) if matches!(known.kind, EntityKind::Place | EntityKind::Country) => {
+            Some((known.kind, known.name.to_string()))
+        }
+        Some(_) => None,
+        None => Some((EntityKind::Place, place.to_string())),
+    }
+}
+
 /// Words that make a phrase an organisation.
 const ORGANISATION_HEADS: &[&str] = &[
     "Agency",
@@ -1125,12 +1142,14 @@ impl EntityTally {
         }
     }
 
-    /// Counts the next article's `mentions` (from [`EntityExtractor::mentions`]).
+    /// Counts the next article's `mentions` (from [`EntityExtractor::mentions`]), and the place
+    /// of its dateline: an article filed from Islamabad is about Islamabad, whether or not its
+    /// text names it again.
     pub fn add(&mut self, article: &Article, mentions: &[Mention]) {
         let totals = &mut self.totals;
         let mut keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
-        for mention in mentions {
-            let key = (mention.kind, mention.name.clone());
+        let named = mentions.iter().map(|m| (m.kind, m.name.clone()));
+        for key in named.chain(article.dateline.as_deref().and_then(dateline_place)) {
             totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
             keys.insert(key);
         }

@@ -2,7 +2,7 @@
 //! what ranking, filtering and facet counting need per document. Scored with BM25F.
 //!
 //! Positions: each document has one position space. Fields follow each other (title, subtitle,
-//! summary, body, captions) and paragraphs are separated by a gap of one position, so a phrase
+//! summary, body, captions, dateline, byline) and paragraphs are separated by a gap of one position, so a phrase
 //! never matches across a paragraph or field boundary. `field_starts` maps a position back to
 //! its field.
 
@@ -29,10 +29,14 @@ pub enum Field {
     Summary,
     Body,
     Captions,
+    /// Where the article was filed from ("ISLAMABAD:"): the only place some articles name it.
+    Dateline,
+    /// Who wrote it: a reporter's name finds their articles.
+    Byline,
 }
 
 /// Number of text fields.
-pub const FIELD_COUNT: usize = 5;
+pub const FIELD_COUNT: usize = 7;
 
 impl Field {
     /// Every field, in position-space order.
@@ -42,6 +46,8 @@ impl Field {
         Field::Summary,
         Field::Body,
         Field::Captions,
+        Field::Dateline,
+        Field::Byline,
     ];
 
     fn slot(self) -> usize {
@@ -56,6 +62,8 @@ impl Field {
             Field::Summary => article.summary.iter().map(Text::as_str).collect(),
             Field::Body => article.body.iter().map(Text::as_str).collect(),
             Field::Captions => article.captions.iter().map(Text::as_str).collect(),
+            Field::Dateline => article.dateline.iter().map(String::as_str).collect(),
+            Field::Byline => article.byline.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -68,6 +76,8 @@ pub struct FieldWeights {
     pub summary: f32,
     pub body: f32,
     pub captions: f32,
+    pub dateline: f32,
+    pub byline: f32,
 }
 
 impl FieldWeights {
@@ -78,6 +88,8 @@ impl FieldWeights {
             Field::Summary => self.summary,
             Field::Body => self.body,
             Field::Captions => self.captions,
+            Field::Dateline => self.dateline,
+            Field::Byline => self.byline,
         }
     }
 }
@@ -105,6 +117,8 @@ impl Default for Bm25Config {
                 summary: 1.0,
                 body: 1.0,
                 captions: 1.0,
+                dateline: 1.0,
+                byline: 1.0,
             },
         }
     }

@@ -77,7 +77,9 @@ pub fn best_snippet(
     let mut best: Option<((usize, usize), usize, u32)> = None;
     let mut fallback: Option<(usize, u32)> = None;
     for (number, ((field, _, text), start)) in paragraphs.iter().zip(paragraph_starts).enumerate() {
-        if *field == Field::Title || text.trim().is_empty() {
+        // The result shows the title, dateline and byline on their own: a passage is text.
+        if matches!(field, Field::Title | Field::Dateline | Field::Byline) || text.trim().is_empty()
+        {
             continue;
         }
         if fallback.is_none() && *field != Field::Subtitle {

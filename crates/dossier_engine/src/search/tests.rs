@@ -983,3 +983,39 @@ fn a_compound_finds_both_spellings_and_says_nothing_of_a_form_no_article_has() {
     assert_eq!(found("\"cybercrime\"").0, ["joined"]);
     assert_eq!(found("law -cybercrime").0, ["split"]);
 }
+
+#[test]
+fn the_dateline_and_the_byline_are_searched_and_the_passage_comes_from_the_text() {
+    // "new york" found the New Delhi articles and offered "new work": "York" was only in the
+    // dateline, which was not indexed; nor was a reporter's name.
+    let mut filed = article(
+        "filed",
+        "Pakistan advocates a cyber framework",
+        &["In a debate on threats in cyberspace, Pakistan urged rules."],
+        Some("2024-06-20"),
+        "news",
+    );
+    filed.dateline = Some("New York".into());
+    filed.byline = Some("Javed Mahmood".into());
+    let other = article(
+        "other",
+        "New rules in New Delhi",
+        &["A new policy for York Road."],
+        None,
+        "news",
+    );
+    let articles = vec![filed, other];
+    let index = SearchIndex::build(&articles, &[DocFacets::new(), DocFacets::new()]);
+    let found = |query: &str| index.search(&articles, &SearchRequest::new(query));
+    let response = found("\"new york\"");
+    assert_eq!(ids(&response), ["filed"]);
+    let hit = &response.hits[0];
+    assert_eq!(hit.matched_fields, vec![Field::Dateline]);
+    // The card shows the dateline; the passage is the article's opening, not "New York".
+    assert!(hit
+        .snippet
+        .as_ref()
+        .is_some_and(|s| s.text.starts_with("In a debate")));
+    assert_eq!(ids(&found("mahmood")), ["filed"]);
+    assert!(found("new york").did_you_mean.is_none());
+}
