@@ -131,6 +131,9 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
             typing,
             modifier: ev.ctrl_key() || ev.alt_key() || ev.meta_key(),
             on_results,
+            // With an article open, ↓ stays the box's: the reader's next article is j's.
+            in_search_box: active.as_ref().is_some_and(|e| e.id() == "search")
+                && nav.with_untracked(|s| s.article.is_none()),
         };
         let Some(action) = keys::action_for(&ev.key(), context) else {
             return;
@@ -163,6 +166,12 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
                 if let Some(next) =
                     keys::step(current, links.len(), action == KeyAction::NextResult)
                 {
+                    // Up from the first result goes back to the search box it came from.
+                    if !reading && current == Some(0) && action == KeyAction::PreviousResult {
+                        ev.prevent_default();
+                        browser::focus("#search");
+                        return;
+                    }
                     ev.prevent_default();
                     if let Some(link) = links.get(next) {
                         if reading {

@@ -13,6 +13,8 @@ pub struct ExportRow {
     pub date: Option<String>,
     pub date_inferred: bool,
     pub dateline: Option<String>,
+    /// Who wrote it, as the reader shows it.
+    pub byline: Option<String>,
     pub kind: String,
     pub source: Option<String>,
     pub file: String,
@@ -30,6 +32,7 @@ impl ExportRow {
             date: article.date.clone(),
             date_inferred: article.date_inferred,
             dateline: article.dateline.clone(),
+            byline: article.byline.clone(),
             kind: article.kind.clone(),
             source: article.source.clone(),
             file: article.file.clone(),
@@ -38,13 +41,14 @@ impl ExportRow {
     }
 }
 
-const CSV_HEADER: [&str; 10] = [
+const CSV_HEADER: [&str; 11] = [
     "rank",
     "id",
     "title",
     "date",
     "date_inferred",
     "dateline",
+    "byline",
     "kind",
     "source",
     "file",
@@ -68,6 +72,7 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
                 row.date.clone().unwrap_or_default(),
                 row.date_inferred.to_string(),
                 row.dateline.clone().unwrap_or_default(),
+                row.byline.clone().unwrap_or_default(),
                 row.kind.clone(),
                 row.source.clone().unwrap_or_default(),
                 row.file.clone(),
@@ -130,6 +135,7 @@ mod tests {
             date: Some("2024-06-20".into()),
             date_inferred: false,
             dateline: None,
+            byline: Some("Javed Mahmood".into()),
             kind: "news".into(),
             source: None,
             file: "x.txt".into(),
@@ -147,7 +153,7 @@ mod tests {
         assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,news,,x.txt,\"line one\nline two\"")
+            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,Javed Mahmood,news,,x.txt,\"line one\nline two\"")
         );
     }
 
@@ -162,5 +168,6 @@ mod tests {
         assert_eq!(json["count"], 1);
         assert_eq!(json["view"], "?q=x");
         assert_eq!(json["results"][0]["title"], "T");
+        assert_eq!(json["results"][0]["byline"], "Javed Mahmood");
     }
 }

@@ -21,6 +21,8 @@ pub struct KeyContext {
     pub modifier: bool,
     /// Focus is on a result (or nowhere in particular): arrows move between results.
     pub on_results: bool,
+    /// Focus is in the search box: ↓ goes on to the results, as the help says.
+    pub in_search_box: bool,
 }
 
 /// The action for `key` (a `KeyboardEvent.key` value), if any.
@@ -30,6 +32,9 @@ pub fn action_for(key: &str, context: KeyContext) -> Option<KeyAction> {
     }
     if key == "Escape" {
         return Some(KeyAction::Close);
+    }
+    if key == "ArrowDown" && context.in_search_box {
+        return Some(KeyAction::NextResult);
     }
     if context.typing {
         return None;
@@ -50,11 +55,11 @@ pub const HELP: [(&str, &str); 6] = [
     ("/", "Focus the search box"),
     (
         "j  or  ↓",
-        "Next result (j in the reader: the next article)",
+        "Next result (↓ from the search box too; j in the reader: the next article)",
     ),
     (
         "k  or  ↑",
-        "Previous result (k in the reader: the one before)",
+        "Previous result (from the first: the search box; k in the reader: the one before)",
     ),
     ("Enter", "Open the focused result"),
     (
@@ -102,6 +107,25 @@ mod tests {
             action_for("ArrowUp", on_results),
             Some(KeyAction::PreviousResult)
         );
+    }
+
+    #[test]
+    fn down_from_the_search_box_goes_to_the_results() {
+        // ↓ in the box did nothing, though the help lists it for the next result; the other
+        // keys stay the box's.
+        let in_box = KeyContext {
+            typing: true,
+            in_search_box: true,
+            ..KeyContext::default()
+        };
+        assert_eq!(action_for("ArrowDown", in_box), Some(KeyAction::NextResult));
+        assert_eq!(action_for("ArrowUp", in_box), None);
+        assert_eq!(action_for("j", in_box), None);
+        let other_field = KeyContext {
+            typing: true,
+            ..KeyContext::default()
+        };
+        assert_eq!(action_for("ArrowDown", other_field), None);
     }
 
     #[test]

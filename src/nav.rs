@@ -175,16 +175,21 @@ impl Nav {
 }
 
 /// Whether the search `entry` of the current history entry stays in history when a search
-/// `next` settles, Back returning to it: when it is a search (not empty) and `next` is another
-/// one, not the same search typed further or cut back.
+/// `next` settles, Back returning to it: when `next` is another search, not the same search
+/// typed further or cut back. An entry without a search stays too: it is the page as opened or
+/// moved to (a shared link's filters, the Topics view), and typing a first search in it took
+/// its place, so Back left the page or skipped the view.
 fn keeps_its_entry(entry: &str, next: &str) -> bool {
     let (entry, next) = (entry.trim(), next.trim());
+    if entry.is_empty() {
+        return !next.is_empty();
+    }
     let refined = |longer: &str, shorter: &str| {
         longer
             .get(..shorter.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(shorter))
     };
-    !entry.is_empty() && (next.is_empty() || !(refined(entry, next) || refined(next, entry)))
+    next.is_empty() || !(refined(entry, next) || refined(next, entry))
 }
 
 /// The [`Nav`] provided by the app.
@@ -205,9 +210,11 @@ mod tests {
         // Another search: Back returns to this one.
         assert!(keeps_its_entry("cyber", "india"));
         assert!(keeps_its_entry("cyber law", "cyber crime"));
-        // Clearing the box leaves the search in history; an empty entry is not kept.
+        // Clearing the box leaves the search in history; so does a first search the entry
+        // without one.
         assert!(keeps_its_entry("cyber", ""));
-        assert!(!keeps_its_entry("", "india"));
+        assert!(keeps_its_entry("", "india"));
+        assert!(keeps_its_entry(" ", "india"));
         assert!(!keeps_its_entry("", ""));
         // Byte offsets inside a character do not panic.
         assert!(keeps_its_entry("é", "eé"));

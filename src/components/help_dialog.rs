@@ -14,13 +14,28 @@ use crate::keys::HELP;
 pub fn HelpDialog() -> impl IntoView {
     let overlays = expect_context::<Overlays>();
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
-    // Shown modally once mounted (the outside world: the browser's top layer).
-    Effect::new(move |_| {
-        if let Some(dialog) = dialog_ref.get() {
-            if overlays.help_open.get() && !dialog.open() {
+    // Shown modally once mounted (the outside world: the browser's top layer). Closing removes
+    // it, which leaves focus on the page's body: it goes back to where it was when the help
+    // opened (the `?` button, a result), kept as the effect's value.
+    Effect::new(move |opened_from: Option<Option<web_sys::Element>>| {
+        let open = overlays.help_open.get();
+        let dialog = dialog_ref.get();
+        let mut opened_from = opened_from.flatten();
+        if open {
+            if let Some(dialog) = dialog.filter(|dialog| !dialog.open()) {
+                opened_from = crate::browser::active_element();
                 let _ = dialog.show_modal();
             }
+            return opened_from;
         }
+        if let Some(element) = opened_from.filter(|e| e.is_connected()) {
+            if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                request_animation_frame(move || {
+                    let _ = element.focus();
+                });
+            }
+        }
+        None
     });
     let close = move || overlays.help_open.set(false);
     view! {

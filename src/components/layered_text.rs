@@ -62,7 +62,9 @@ pub fn LayeredText(
             .collect_view();
         views.push(match mentions.get(mention) {
             Some(m) => view! {
-                <EntityLink key=m.key name=m.name.clone() testid="mention" class="mention">{inside}</EntityLink>
+                // Out of the Tab order: an article names dozens, and Tab walked through each
+                // before reaching the list of names below the text, which has the same links.
+                <EntityLink key=m.key name=m.name.clone() testid="mention" class="mention" attr:tabindex="-1">{inside}</EntityLink>
             }
             .into_any(),
             None => inside.into_any(),

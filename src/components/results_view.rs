@@ -64,8 +64,17 @@ pub fn ResultsView() -> impl IntoView {
     let summary = move || {
         let query = nav.with(|s| s.query.trim().to_string());
         let mut n = format::count(total.get(), "article", "articles");
-        // Which corpus this is: the page looks the same on loaded files.
+        // Which corpus this is: the page looks the same on loaded files. A search kept from
+        // before the load says how many were loaded, or "0 articles" would be all it said.
         if loader.shows_loaded_files() {
+            let loaded = loader.active.with(|corpus| corpus.articles().len());
+            if total.get() < loaded {
+                n = format!(
+                    "{} of {}",
+                    format::number(total.get()),
+                    format::count(loaded, "article", "articles")
+                );
+            }
             n.push_str(" in your files");
         }
         if query.is_empty() {

@@ -152,6 +152,19 @@ pub fn TopicsView() -> impl IntoView {
                                             <li><a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{article.title.to_string()}</a></li>
                                         }
                                     }).collect_view()}
+                                    // The card said "6 articles" and listed three.
+                                    {(topic.size > topic.representative.len()).then(|| {
+                                        let label = topic.label.clone();
+                                        let show_all = move |s: &mut UrlState| {
+                                            s.select_only(FacetKey::Topic, &label);
+                                            s.view = View::Results;
+                                        };
+                                        let href = nav.href(show_all.clone());
+                                        let more = format!("All {} articles of this topic", format::number(topic.size));
+                                        view! {
+                                            <li class="topic-more"><a href=href data-testid="topic-all" on:click=move |ev| { ev.prevent_default(); nav.push(show_all.clone()); }>{more}</a></li>
+                                        }
+                                    })}
                                 </ul>
                             </li>
                         }

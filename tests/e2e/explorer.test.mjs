@@ -300,6 +300,10 @@ test('a name in the reader, listed or in the text, opens every article naming it
   const mention = page.getByTestId('reader-text').getByTestId('mention').first();
   const mentioned = await mention.getAttribute('title');
   assert.match(mentioned, /^Every article naming /);
+  // Tab skips the names in the text (dozens of stops) for the list below it, the same links.
+  const tabStops = async (testid) => page.getByTestId(testid).evaluateAll((links) => links.filter((l) => l.tabIndex >= 0).length);
+  assert.equal(await tabStops('mention'), 0);
+  assert.ok(await tabStops('named-entity') >= 1);
   await mention.click();
   await page.getByTestId('reader').waitFor({ state: 'detached' });
   await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].length === 1);
@@ -353,11 +357,16 @@ test('each search typed is a history entry: Back returns to the one before, refi
   await input.fill('india');
   await settled('india');
   const entries = await page.evaluate(() => history.length);
-  assert.equal(entries, start + 1, 'one entry for cyber (refined from cyb), one for india');
+  assert.equal(entries, start + 2, 'the start page keeps its entry; one for cyber (refined from cyb), one for india');
   await page.goBack();
   await settled('cyber');
   assert.equal(await input.inputValue(), 'cyber');
-  // "cyb" was refined into "cyber" in its entry, which took the place of the empty start page.
+  // "cyb" was refined into "cyber" in its entry; before it, the page as it opened.
+  await page.goBack();
+  await settled(null);
+  assert.equal(await input.inputValue(), '');
+  await page.goForward();
+  await settled('cyber');
   await page.goForward();
   await settled('india');
   assert.equal(await input.inputValue(), 'india');
@@ -416,8 +425,11 @@ test('typing writes the URL and the title once it pauses, and a filter set mid-t
   await page.evaluate(() => {
     window.__historyWrites = 0;
     window.__titleWrites = 0;
-    const replace = history.replaceState.bind(history);
-    history.replaceState = (...args) => { window.__historyWrites += 1; return replace(...args); };
+    // A first search gets an entry of its own (pushState), a refined one replaces it.
+    for (const write of ['pushState', 'replaceState']) {
+      const original = history[write].bind(history);
+      history[write] = (...args) => { window.__historyWrites += 1; return original(...args); };
+    }
     new MutationObserver(() => { window.__titleWrites += 1; })
       .observe(document.querySelector('title'), { childList: true, characterData: true, subtree: true });
   });
@@ -542,11 +554,20 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   await screenshot(page, 'help');
   await page.keyboard.press('Escape');
   await page.getByTestId('help').waitFor({ state: 'detached' });
+  // Focus goes back to where it was when the help opened (it was left on the page's body).
+  await page.waitForFunction((id) => document.activeElement?.closest('[data-testid=result]')?.dataset.articleId === id, ids[1]);
   // A click outside it closes it too, and it opens again.
   await page.getByTestId('help-button').click();
   await page.getByTestId('help').waitFor();
   await page.mouse.click(5, 5);
   await page.getByTestId('help').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'help-button');
+  // ↓ in the search box goes on to the first result, ↑ from there back to the box.
+  await page.keyboard.press('/');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedId(), ids[0]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -53,6 +53,8 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
 
   await page.getByTestId('search-input').fill('lighthouse');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+  // A search says of how many loaded articles: one kept from before a load said "0 articles".
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.trim() === '1 of 3 articles in your files for \u201clighthouse\u201d');
   // A load fetches the loader worker, one of the page's own files, and nothing else.
   const loaderFiles = ['loader-worker.js', 'dossier-loader.js', 'dossier-loader_bg.wasm'].map((f) => new URL(f, server.url).href);
   assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')), loaderFiles, 'loading files must not touch the network');
@@ -141,6 +143,8 @@ test('switching corpus drops the filters and the open article of the one left, k
   // An article of the loaded files, then back to the embedded corpus: no "Article not found".
   await page.getByTestId('search-input').fill('lighthouse');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+  // A search says of how many loaded articles: one kept from before a load said "0 articles".
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent.trim() === '1 of 3 articles in your files for \u201clighthouse\u201d');
   await page.getByTestId('result-link').first().click();
   await page.getByTestId('reader').waitFor();
   await page.getByTestId('use-embedded').click();

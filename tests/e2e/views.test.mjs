@@ -82,6 +82,24 @@ test('topics: the map and the list show the topics; clicking one filters the res
   assert.equal(await page.getByTestId('result').count(), size, 'the topic size equals its articles');
   const chips = await page.locator('[data-testid=result] [data-testid=topic-chip]').allTextContents();
   assert.ok(chips.every((c) => c.trim() === label), `every result is in ${label}: ${chips}`);
+  // A card listing fewer articles than it counts links to all of them (it listed three of six
+  // and said nothing of the rest).
+  await page.goBack();
+  await page.getByTestId('topics-view').waitFor();
+  const cards = page.getByTestId('topic-card');
+  let linked = null;
+  for (let i = 0; i < await cards.count(); i++) {
+    const card = cards.nth(i);
+    const counted = Number((await card.getByTestId('topic-card-size').textContent()).match(/\d+/)[0]);
+    const listed = await card.locator('.topic-reps li:not(.topic-more)').count();
+    assert.equal(await card.getByTestId('topic-all').count(), counted > listed ? 1 : 0, `card ${i}: ${listed} of ${counted} listed`);
+    if (counted > listed && !linked) linked = { card, counted };
+  }
+  assert.ok(linked, 'the seed corpus has a topic of more articles than its card lists');
+  await linked.card.getByTestId('topic-all').click();
+  linked = linked.counted;
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('result').count(), linked);
   assert.deepEqual(problems(), []);
   await context.close();
 });
