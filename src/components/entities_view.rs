@@ -30,6 +30,8 @@ pub fn EntitiesView() -> impl IntoView {
         })
     });
     let narrowed = Memo::new(move |_| nav.with(UrlState::narrows));
+    let nothing_matches =
+        Memo::new(move |_| narrowed.get() && results.timed.with(|t| t.response.total == 0));
     let column = {
         let corpus = corpus.clone();
         move |kind: EntityKind, title: &'static str| {
@@ -166,7 +168,11 @@ pub fn EntitiesView() -> impl IntoView {
                 </h2>
             </div>
             {co_occurring}
-            <div class="entity-columns">
+            // Nothing matches: one sentence, not four columns each saying "None named".
+            <p class="empty" data-testid="entities-none" hidden=move || !nothing_matches.get()>
+                "No article matches the search and filters, so there are no names to list."
+            </p>
+            <div class="entity-columns" hidden=move || nothing_matches.get()>
                 {column(EntityKind::Person, "People")}
                 {column(EntityKind::Organisation, "Organisations")}
                 {column(EntityKind::Place, "Places")}

@@ -101,6 +101,18 @@ test('a typed filter naming nothing says so and offers the nearest name; an offe
   await page.goto(page.url().replace(/\?.*/, '?q=imran+khan'));
   await page.getByTestId('result').first().waitFor();
   assert.equal(await offer.count(), 0);
+  // A name of another kind is offered under its own key; an acronym the articles use finds
+  // the name they spell out.
+  await page.goto(page.url().replace(/\?.*/, '?q=place:india'));
+  await offer.waitFor();
+  assert.equal(await offer.textContent(), 'Did you mean country:india?');
+  await page.goto(page.url().replace(/\?.*/, '?q=org:FIA'));
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('result').count(), 1);
+  // A date range typed backwards is read forwards, and the page says so.
+  await page.goto(page.url().replace(/\?.*/, '?q=date:2025-06..2016-01'));
+  await page.getByTestId('result').first().waitFor();
+  assert.match(await page.locator('body').textContent(), /The date range ends before it starts: read as 2016-01\.\.2025-06\./);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -104,6 +104,18 @@ test('topics: the map and the list show the topics; clicking one filters the res
   await context.close();
 });
 
+test('entities: a search that matches nothing says so once, not in four empty columns', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?q=gwadar&view=entities`);
+  await page.getByTestId('entities-view').waitFor();
+  await page.getByTestId('entities-none').waitFor();
+  assert.equal(await page.locator('.entity-columns').isVisible(), false);
+  await page.getByTestId('search-input').fill('cyber');
+  await page.getByTestId('entity').first().waitFor();
+  assert.equal(await page.getByTestId('entities-none').isVisible(), false);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('entities: clicking one filters by it and shows what it is named with in the matches', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
   await page.getByTestId('entities-view').waitFor();

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::analytics::{analyse_reporting, AnalysisProgress, Analytics, AnalyticsConfig};
 use crate::article::Article;
 use crate::entities::{EntityExtractor, EntityReport};
+use crate::index::facets::FacetKey;
 use crate::index::{FinishingIndex, SearchIndex, SearchIndexBuilder};
 use crate::ingest::Warning;
 #[cfg(test)]
@@ -316,10 +317,17 @@ impl IndexedBundleBuilder {
     pub fn finish(mut self, mut after_step: impl FnMut(&'static str)) -> IndexedBundle {
         self.finish_terms(usize::MAX);
         let bundle = self.bundle;
-        let index = match self.index {
+        let mut index = match self.index {
             IndexStage::Finishing(finishing) => finishing.finish(),
             IndexStage::Adding(adding) => adding.finish(),
         };
+        // A typed `org:FIA` finds what the articles call the Federal Investigation Agency.
+        for entity in &bundle.analytics.entities.entities {
+            for alias in &entity.aliases {
+                let key = FacetKey::of_entities(entity.kind);
+                index.facets.alias(key, alias, &entity.name);
+            }
+        }
         after_step("search index");
         let by_id = order_by_id(&bundle.articles);
         after_step("article lookup");
@@ -397,6 +405,45 @@ mod tests {
         );
         assert_eq!(quote.speaker.as_deref(), Some("Ishaq Dar"));
         assert_eq!(indexed.index.doc_count(), 2);
+    }
+
+    #[test]
+    fn a_typed_filter_finds_a_name_by_its_acronym_and_a_name_of_another_kind_is_offered() {
+        // `org:FIA` found nothing though the article says "the Federal Investigation Agency
+        // (FIA)"; `place:india` said no place is named india and offered nothing.
+        let bundle = Bundle::build(
+            vec![
+                article(
+                    "fia",
+                    "Cyber crime cases double",
+                    "The Federal Investigation Agency (FIA) said complaints doubled. The FIA will hire more staff. India and Pakistan signed nothing.",
+                ),
+                article("other", "Water talks", "The commission met in Lahore."),
+            ],
+            Vec::new(),
+        );
+        let indexed = IndexedBundle::build(bundle, |_| ());
+        let search = |query: &str| {
+            indexed.index.search(
+                &indexed.bundle.articles,
+                &crate::search::SearchRequest::new(query),
+            )
+        };
+        let ids = |query: &str| -> Vec<String> {
+            search(query)
+                .hits
+                .iter()
+                .map(|hit| hit.id.clone())
+                .collect()
+        };
+        assert_eq!(ids("org:FIA"), ["fia"]);
+        assert_eq!(ids("org:fia"), ids("org:\"Federal Investigation Agency\""));
+        let wrong_kind = search("Place:India");
+        assert!(wrong_kind.hits.is_empty());
+        assert_eq!(wrong_kind.did_you_mean.as_deref(), Some("country:India"));
+        assert_eq!(ids("country:India"), ["fia"]);
+        // A name no kind has is mended or left alone, never sent to another key.
+        assert_eq!(search("place:atlantis").did_you_mean, None);
     }
 
     #[test]

@@ -125,6 +125,10 @@ pub(crate) struct FacetTable {
     /// rather than a list per document and key: 13 MB less at 50,000 articles.
     doc_starts: Vec<Vec<u32>>,
     doc_ids: Vec<Vec<u32>>,
+    /// For each key slot: other names of its values (lower case) with the value's id: a typed
+    /// `org:FIA` is the Federal Investigation Agency. Set after building ([`FacetTable::alias`]).
+    #[serde(default)]
+    aliases: Vec<Vec<(String, u32)>>,
 }
 
 /// Builds a [`FacetTable`] one document at a time, so no caller holds every document's facets.
@@ -144,6 +148,7 @@ impl FacetTableBuilder {
                 lowered: vec![Vec::new(); slots],
                 doc_starts: vec![vec![0]; slots],
                 doc_ids: vec![Vec::new(); slots],
+                aliases: vec![Vec::new(); slots],
             },
             ids_by_value: vec![BTreeMap::new(); slots],
         }
@@ -223,10 +228,22 @@ impl FacetTable {
             .collect()
     }
 
+    /// Gives the value `name` of `key` another name, `alias` (an acronym the corpus uses for
+    /// it); nothing when `name` is no value of `key`.
+    pub fn alias(&mut self, key: FacetKey, alias: &str, name: &str) {
+        let Some(id) = self.lookup(key, &[name.to_string()]).first().copied() else {
+            return;
+        };
+        if let Some(aliases) = self.aliases.get_mut(key.slot()) {
+            aliases.push((lowercase(alias.trim()), id));
+        }
+    }
+
     /// Ids of the values of `key` holding `typed`'s words in a row, ignoring case: a typed
     /// `person:modi` means "Narendra Modi", and `topic:kashmir` the topic "India, treaty,
-    /// Kashmir". A whole value is one such row, so a full name still finds just its value.
-    /// (The sidebar's filters name whole values: `lookup`.)
+    /// Kashmir". A whole value is one such row, so a full name still finds just its value; so
+    /// does a whole other name of it (`org:fia`). (The sidebar's filters name whole values:
+    /// `lookup`.)
     pub fn lookup_words(&self, key: FacetKey, typed: &str) -> Vec<u32> {
         let Some(lowered) = self.lowered.get(key.slot()) else {
             return Vec::new();
@@ -236,7 +253,7 @@ impl FacetTable {
         if wanted.is_empty() {
             return Vec::new();
         }
-        lowered
+        let mut ids: Vec<u32> = lowered
             .iter()
             .enumerate()
             .filter(|(_, value)| {
@@ -245,7 +262,14 @@ impl FacetTable {
                     .any(|row| row == wanted.as_slice())
             })
             .filter_map(|(id, _)| u32::try_from(id).ok())
-            .collect()
+            .collect();
+        let typed = typed.trim();
+        for (alias, id) in self.aliases.get(key.slot()).into_iter().flatten() {
+            if alias == typed && !ids.contains(id) {
+                ids.push(*id);
+            }
+        }
+        ids
     }
 
     /// `typed`'s words (lower case) with each word no value of `key` has replaced by the

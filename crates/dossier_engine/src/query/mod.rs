@@ -120,6 +120,16 @@ impl DateRange {
         after_from && before_to
     }
 
+    /// Whether both ends are given and the range ends before it starts (`2025-06..2024-01`),
+    /// comparing the two at the shorter one's precision (`2024..2024-03` is not reversed).
+    pub fn is_reversed(&self) -> bool {
+        let (Some(from), Some(to)) = (self.from.as_deref(), self.to.as_deref()) else {
+            return false;
+        };
+        let shared = from.len().min(to.len());
+        from.get(..shared) > to.get(..shared)
+    }
+
     /// Parses `from..to`, `from..`, `..to` or a single partial date (= that whole period).
     pub fn parse(text: &str) -> Result<DateRange, String> {
         let (from, to) = match text.split_once("..") {
@@ -678,6 +688,21 @@ impl Parser<'_> {
         }
         if name == "date" {
             return match DateRange::parse(&value) {
+                Ok(range) if range.is_reversed() => {
+                    let range = DateRange {
+                        from: range.to,
+                        to: range.from,
+                    };
+                    self.error(
+                        whole,
+                        format!(
+                            "The date range ends before it starts: read as {}..{}.",
+                            range.from.as_deref().unwrap_or_default(),
+                            range.to.as_deref().unwrap_or_default()
+                        ),
+                    );
+                    Some(Query::Date(range))
+                }
                 Ok(range) => Some(Query::Date(range)),
                 Err(problem) => {
                     self.error(whole, format!("Date filter ignored: {problem}."));

@@ -150,6 +150,33 @@ fn date_ranges() {
 }
 
 #[test]
+fn a_date_range_typed_backwards_is_read_forwards_and_said() {
+    // It matched nothing, and the page gave generic advice; the sidebar's dates already said
+    // "ends before it starts".
+    let parsed = parse_complete("date:2025-06..2024-01");
+    assert_eq!(
+        parsed.query,
+        Query::Date(DateRange {
+            from: Some("2024-01".into()),
+            to: Some("2025-06".into())
+        })
+    );
+    let messages: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["The date range ends before it starts: read as 2024-01..2025-06."]
+    );
+    // A range within one period at two precisions is not backwards.
+    for forwards in [
+        "date:2024..2024-03",
+        "date:2024-03..2024",
+        "date:2024-03-05..2024-03",
+    ] {
+        assert!(parse_complete(forwards).errors.is_empty(), "{forwards}");
+    }
+}
+
+#[test]
 fn bad_filters_explain_themselves_and_are_dropped() {
     let parsed = parse_complete("treaty year:twenty date:2024-13 foo:bar place:");
     let messages: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();

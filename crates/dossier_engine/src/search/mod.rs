@@ -583,6 +583,40 @@ impl SearchIndex {
             .collect()
     }
 
+    /// For a typed entity value naming nothing under `key`, the span of the typed key
+    /// (`place:` before the value at `value_span`) and the key of the people, organisations,
+    /// places or countries that have a value of that name, written as `key:` is.
+    fn other_key_naming(
+        &self,
+        key: FacetKey,
+        value: &str,
+        text: &str,
+        value_span: Span,
+    ) -> Option<(Span, String)> {
+        let entity_keys = [
+            FacetKey::Person,
+            FacetKey::Org,
+            FacetKey::Place,
+            FacetKey::Country,
+        ];
+        if !entity_keys.contains(&key) {
+            return None;
+        }
+        let other = entity_keys
+            .into_iter()
+            .find(|other| *other != key && !self.facets.lookup_words(*other, value).is_empty())?;
+        let start = value_span.start.checked_sub(key.name().len() + 1)?;
+        let typed = text.get(start..value_span.start)?;
+        let named = typed
+            .strip_suffix(':')
+            .is_some_and(|name| name.eq_ignore_ascii_case(key.name()));
+        let span = Span {
+            start,
+            end: value_span.start,
+        };
+        named.then(|| (span, format!("{}:", other.name())))
+    }
+
     /// Positions in `doc` of the matched terms, with the term at each.
     fn matched_positions(&self, doc: u32, terms: &[u32]) -> BTreeMap<u32, u32> {
         let mut positions = BTreeMap::new();
@@ -623,6 +657,11 @@ impl SearchIndex {
                         .iter()
                         .any(|(k, v)| k == key && v == value);
                     if !names_nothing {
+                        continue;
+                    }
+                    // A name of another kind (`place:india`: India is a country): that key.
+                    if let Some(key_span) = self.other_key_naming(*key, value, text, *span) {
+                        replacements.push(key_span);
                         continue;
                     }
                     let allowed = |length: usize| typo_distance(length).max(1);
