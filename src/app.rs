@@ -54,6 +54,11 @@ pub fn App() -> impl IntoView {
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
     let reader_open = Memo::new(move |_| nav.with(|s| s.article.is_some()));
+    // On a phone the reader covers the page: what it hides is out of reach of Tab too (the
+    // width is style/main.css's narrow layout). Read as the reader opens: a phone turned
+    // sideways with the reader open keeps what it had until the reader closes.
+    let hidden_by_reader =
+        Memo::new(move |_| reader_open.get() && browser::media_matches("(max-width: 720px)"));
 
     // Everything below depends on the corpus on screen: loading files rebuilds it.
     (move || {
@@ -63,11 +68,11 @@ pub fn App() -> impl IntoView {
         follow_title(nav, corpus.clone());
         provide_context(corpus);
         view! {
-            <a class="skip-link" href="#main">"Skip to the results"</a>
-            <AppHeader />
+            <a class="skip-link" href="#main" inert=hidden_by_reader>"Skip to the results"</a>
+            <AppHeader attr:inert=hidden_by_reader />
             <div class="layout" class:reader-open=reader_open>
-                <FacetSidebar />
-                <main id="main" class="main" tabindex="-1" data-testid="main">
+                <FacetSidebar attr:inert=hidden_by_reader />
+                <main id="main" class="main" tabindex="-1" data-testid="main" inert=hidden_by_reader>
                     {move || {
                         let parts = nav.left_out();
                         (!parts.is_empty()).then(|| view! {

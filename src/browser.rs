@@ -58,8 +58,13 @@ pub fn store(key: &str, value: Option<&str>) {
 
 /// Whether the system asks for a dark colour scheme.
 pub fn system_prefers_dark() -> bool {
+    media_matches("(prefers-color-scheme: dark)")
+}
+
+/// Whether the page matches the media `query` now.
+pub fn media_matches(query: &str) -> bool {
     window()
-        .match_media("(prefers-color-scheme: dark)")
+        .match_media(query)
         .ok()
         .flatten()
         .is_some_and(|m| m.matches())

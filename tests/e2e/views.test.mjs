@@ -438,8 +438,17 @@ test('at 360 px the filters are a drawer that opens, works and closes', async ()
   await page.getByTestId('result-link').first().click();
   await page.getByTestId('reader').waitFor();
   await screenshot(page, 'mobile-reader');
+  // What it covers is out of Tab's reach: Shift+Tab from its close button went into the list
+  // hidden behind it.
+  await page.getByTestId('reader-close').focus();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('header, [data-testid=main], [data-testid=sidebar], .skip-link')), false,
+      'focus stays out of the page behind the reader');
+  }
   await page.getByTestId('reader-close').click();
   await page.getByTestId('reader').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('main').evaluate((m) => m.inert), false, 'the page is back in reach once the reader closes');
   assert.deepEqual(problems(), []);
   await context.close();
 });
