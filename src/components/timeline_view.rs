@@ -91,6 +91,9 @@ pub fn TimelineView() -> impl IntoView {
                     let max = buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
                     let band = (WIDTH - LEFT - RIGHT) / buckets.len().max(1) as f64;
                     let label_every = (buckets.len() / 12).max(1);
+                    // Phones keep every other label counted from the last, so the latest period
+                    // (often the tallest bar) is never the one without a label.
+                    let last_label = buckets.len().saturating_sub(1) / label_every;
                     let (from, to) = range();
                     let bars = buckets.iter().enumerate().map(|(i, bucket)| {
                         let TimeBucket { period, count, .. } = bucket.clone();
@@ -128,7 +131,7 @@ pub fn TimelineView() -> impl IntoView {
                                 </rect>
                                 {(i % label_every == 0).then(|| view! {
                                     // Every other label goes on phones, where the rest are drawn larger.
-                                    <text class=if (i / label_every) % 2 == 1 { "axis-label period alternate" } else { "axis-label period" } x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
+                                    <text class=if (last_label - i / label_every) % 2 == 1 { "axis-label period alternate" } else { "axis-label period" } x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
                                 })}
                             </g>
                         }

@@ -391,6 +391,9 @@ test('at 360 px the topic map keeps its labels inside, and the timeline\'s label
   await page.getByTestId('timeline-chart').waitFor();
   const heights = await page.locator('.axis-label.period').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.getBoundingClientRect().height));
   assert.ok(heights.length >= 2 && heights.every((h) => h >= 7), `period labels at least 7 px tall: ${heights}`);
+  // Half the period labels go on a phone; the latest period's stays (2025 went unlabelled).
+  const lastLabel = await page.locator('.axis-label.period').last().evaluate((e) => getComputedStyle(e).display);
+  assert.notEqual(lastLabel, 'none');
   // The count axis (its highest count and 0) too.
   const counts = await page.locator('.axis-label:not(.period)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
   assert.ok(counts.length === 2 && counts.every((h) => h >= 7), `count labels at least 7 px tall: ${counts}`);

@@ -648,7 +648,12 @@ impl SearchIndex {
                 Query::Term(term) => {
                     if let Some(word) = self.mended_word(term) {
                         let typed = text.get(term.span.start..term.span.end)?;
-                        replacements.push((term.span, in_case_of(typed, word)));
+                        // "U.N." is the word "U.N" and a full stop: "UN", not "UN.".
+                        let mut span = term.span;
+                        if typed.contains('.') && text.get(span.end..)?.starts_with('.') {
+                            span.end = span.end.saturating_add(1);
+                        }
+                        replacements.push((span, in_case_of(typed, word)));
                     }
                 }
                 Query::Facet { key, value, span } => {

@@ -1019,3 +1019,26 @@ fn the_dateline_and_the_byline_are_searched_and_the_passage_comes_from_the_text(
     assert_eq!(ids(&found("mahmood")), ["filed"]);
     assert!(found("new york").did_you_mean.is_none());
 }
+
+#[test]
+fn a_dotted_acronym_is_offered_without_its_full_stop() {
+    // "U.N." offered "UN." (the word "U.N" mended, its full stop left behind).
+    let articles = vec![article(
+        "un",
+        "The UN meets",
+        &["Delegates of the UN met in New York."],
+        None,
+        "news",
+    )];
+    let index = SearchIndex::build(&articles, &[DocFacets::new()]);
+    let suggestion = |query: &str| {
+        index
+            .search(&articles, &SearchRequest::new(query))
+            .did_you_mean
+    };
+    assert_eq!(suggestion("U.N.").as_deref(), Some("UN"));
+    assert_eq!(
+        suggestion("U.N. delegates").as_deref(),
+        Some("UN delegates")
+    );
+}
