@@ -246,22 +246,25 @@ impl ListUnder {
                 ListItem::Map(name) => name,
             })
             .collect();
-        let Some(items) = items.filter(|_| !self.nested) else {
-            problems.push(value_not_read(&self.key, true));
-            return;
-        };
-        let items: Vec<String> = items
-            .iter()
-            .map(|item| collapse_whitespace(item))
-            .filter(|item| !item.is_empty())
-            .collect();
-        if !items.is_empty() {
-            read.push(KeyLine {
-                value: items.join(", "),
-                ..self.key
-            });
+        match items.filter(|_| !self.nested) {
+            Some(items) => read.extend(listed(self.key, &items)),
+            None => problems.push(value_not_read(&self.key, true)),
         }
     }
+}
+
+/// The key line with its list's `items` as its value, joined with commas as records' lists
+/// are; none when no item says anything (the key holds nothing).
+fn listed(key: KeyLine, items: &[String]) -> Option<KeyLine> {
+    let items: Vec<String> = items
+        .iter()
+        .map(|item| collapse_whitespace(item))
+        .filter(|item| !item.is_empty())
+        .collect();
+    (!items.is_empty()).then(|| KeyLine {
+        value: items.join(", "),
+        ..key
+    })
 }
 
 /// A list item or flow-list element that is a plain value: not a map, a list or a block.
@@ -419,19 +422,7 @@ fn split_front_matter<'a>(
         }
         if value.starts_with(['[', '{']) {
             match flow_list(raw) {
-                Some(items) if open.is_none() => {
-                    let items: Vec<String> = items
-                        .iter()
-                        .map(|item| collapse_whitespace(item))
-                        .filter(|item| !item.is_empty())
-                        .collect();
-                    if !items.is_empty() {
-                        read.push(KeyLine {
-                            value: items.join(", "),
-                            ..key_line
-                        });
-                    }
-                }
+                Some(items) if open.is_none() => read.extend(listed(key_line, &items)),
                 _ => line_problems.push(value_not_read(&key_line, false)),
             }
         } else if matches!(open, Some(Open::Text(_))) || is_block_scalar(raw) {

@@ -593,12 +593,7 @@ impl SearchIndex {
         text: &str,
         value_span: Span,
     ) -> Option<(Span, String)> {
-        let entity_keys = [
-            FacetKey::Person,
-            FacetKey::Org,
-            FacetKey::Place,
-            FacetKey::Country,
-        ];
+        let entity_keys = crate::entities::EntityKind::ALL.map(FacetKey::of_entities);
         if !entity_keys.contains(&key) {
             return None;
         }
