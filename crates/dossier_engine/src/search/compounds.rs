@@ -50,7 +50,10 @@ impl Execution<'_> {
                     .map(|part| self.compounds_in(part, analyzer))
                     .collect(),
             ),
-            // Negations stay exact, as their words do; phrases and filters say what they mean.
+            // A negated word excludes what the word finds, in either spelling: `-cybercrime`
+            // also drops "cyber crime", as `cybercrime` finds it. (Its typo matches are not
+            // excluded: a guess must not hide an article.) Phrases and filters say what they mean.
+            Query::Not(inner) => Query::Not(Box::new(self.compounds_in(inner, analyzer))),
             other => other.clone(),
         }
     }

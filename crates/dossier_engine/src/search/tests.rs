@@ -979,9 +979,14 @@ fn a_compound_finds_both_spellings_and_says_nothing_of_a_form_no_article_has() {
         .is_empty());
     // Split pieces are words of three letters or more: "meaning" is not "mean ing".
     assert_eq!(found("meaning ").0, ["other"]);
-    // A phrase and a negation say exactly what they mean.
+    // A phrase says exactly what it means.
     assert_eq!(found("\"cybercrime\"").0, ["joined"]);
-    assert_eq!(found("law -cybercrime").0, ["split"]);
+    // A negation excludes what the word would find, both spellings: "cyber crime law" is an
+    // article about cybercrime. A part of a compound is not the compound: `-crime` keeps the
+    // article that only has "cybercrime", as `crime` does not find it.
+    assert_eq!(found("law -cybercrime").0, Vec::<String>::new());
+    assert_eq!(found("cyber -\"cybercrime\"").0, ["apart", "split"]);
+    assert_eq!(found("police -crime").0, ["joined"]);
 }
 
 #[test]
