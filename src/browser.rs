@@ -157,3 +157,35 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
 }
+
+/// Tells `on_width` the width of `element` in CSS pixels at once and on every change, for as
+/// long as the watch lives: a chart drawn at its width on screen has text of the page's size at
+/// any width, where one drawn at a fixed width and scaled is unreadable on a phone.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// `None` where the browser has no `ResizeObserver`: the caller keeps its default width.
+pub fn watch_width(
+    element: web_sys::Element,
+    on_width: impl Fn(f64) + 'static,
+) -> Option<WidthWatch> {
+    let observed = element.clone();
+    // The observer calls back once when it starts observing, then on each change.
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        on_width(f64::from(observed.client_width()));
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(WidthWatch {
+        observer,
+        _on_resize: on_resize,
+    })
+}

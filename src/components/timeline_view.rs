@@ -3,12 +3,18 @@
 use dossier_engine::view_model::TimeBucket;
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::format;
 use crate::nav::use_nav;
 use crate::results::use_results;
 
-const WIDTH: f64 = 880.0;
+/// The width drawn at until the chart's box is measured (and where it cannot be).
+const DEFAULT_WIDTH: f64 = 880.0;
+/// The narrowest drawing: below it the chart is scaled down instead.
+const MIN_WIDTH: f64 = 240.0;
 const HEIGHT: f64 = 260.0;
+/// Room for one period label ("Sep 2024" at the axis labels' 11 px, and a gap).
+const LABEL_SPACE: f64 = 64.0;
 const LEFT: f64 = 36.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 16.0;
@@ -22,6 +28,20 @@ pub fn TimelineView() -> impl IntoView {
     let results = use_results();
     // The bars being dragged over (first, last), while the pointer is down: not view state.
     let drag = RwSignal::new(None::<(usize, usize)>);
+    // The chart is drawn at its width on screen, one unit a pixel, so labels are the page's
+    // size on a phone and on a wide screen alike.
+    let chart_width = RwSignal::new(DEFAULT_WIDTH);
+    let chart_box = NodeRef::<leptos::html::Div>::new();
+    let width_watch = StoredValue::new_local(None);
+    chart_box.on_load(move |element| {
+        let watch = browser::watch_width(element.into(), move |width| {
+            // 0 while the box is hidden: the last drawing stays.
+            if width > 0.0 {
+                chart_width.set(width.max(MIN_WIDTH));
+            }
+        });
+        width_watch.set_value(watch);
+    });
     let commit = move |first: usize, last: usize| {
         let buckets = results.timeline.get_untracked();
         let (lo, hi) = (first.min(last), first.max(last));
@@ -82,18 +102,20 @@ pub fn TimelineView() -> impl IntoView {
             </div>
             <p class="muted" data-testid="timeline-caption">{caption}</p>
             {move || undated().map(|text| view! { <p class="muted" data-testid="timeline-undated">{text}</p> })}
+            <div node_ref=chart_box>
             <Show
                 when=move || results.timeline.with(|t| !t.is_empty())
                 fallback=|| view! { <p class="empty">"No dated articles match."</p> }
             >
                 {move || {
                     let buckets = results.timeline.get();
+                    let width = chart_width.get();
                     let max = buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
-                    let band = (WIDTH - LEFT - RIGHT) / buckets.len().max(1) as f64;
-                    let label_every = (buckets.len() / 12).max(1);
-                    // Phones keep every other label counted from the last, so the latest period
-                    // (often the tallest bar) is never the one without a label.
-                    let last_label = buckets.len().saturating_sub(1) / label_every;
+                    let band = (width - LEFT - RIGHT) / buckets.len().max(1) as f64;
+                    // As many labels as fit, counted from the last, so the latest period (often
+                    // the tallest bar) is never the one without a label.
+                    let label_every = (LABEL_SPACE / band).ceil().max(1.0) as usize;
+                    let last = buckets.len().saturating_sub(1);
                     let (from, to) = range();
                     let bars = buckets.iter().enumerate().map(|(i, bucket)| {
                         let TimeBucket { period, count, .. } = bucket.clone();
@@ -129,9 +151,8 @@ pub fn TimelineView() -> impl IntoView {
                                 >
                                     <title>{tooltip}</title>
                                 </rect>
-                                {(i % label_every == 0).then(|| view! {
-                                    // Every other label goes on phones, where the rest are drawn larger.
-                                    <text class=if (last_label - i / label_every) % 2 == 1 { "axis-label period alternate" } else { "axis-label period" } x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
+                                {(last - i).is_multiple_of(label_every).then(|| view! {
+                                    <text class="axis-label period" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
                                 })}
                             </g>
                         }
@@ -139,14 +160,14 @@ pub fn TimelineView() -> impl IntoView {
                     view! {
                         <svg
                             class="chart"
-                            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                            viewBox=format!("0 0 {width} {HEIGHT}")
                             role="group"
                             aria-label="Articles over time"
                             data-testid="timeline-chart"
                             on:pointerup=move |_| finish()
                             on:pointerleave=move |_| finish()
                         >
-                            <line class="axis" x1=LEFT x2=WIDTH - RIGHT y1=HEIGHT - BOTTOM y2=HEIGHT - BOTTOM></line>
+                            <line class="axis" x1=LEFT x2=width - RIGHT y1=HEIGHT - BOTTOM y2=HEIGHT - BOTTOM></line>
                             <text class="axis-label" x=LEFT - 8.0 y=TOP + 4.0 text-anchor="end">{max}</text>
                             <text class="axis-label" x=LEFT - 8.0 y=HEIGHT - BOTTOM text-anchor="end">"0"</text>
                             {bars}
@@ -154,6 +175,7 @@ pub fn TimelineView() -> impl IntoView {
                     }
                 }}
             </Show>
+            </div>
         </section>
     }
 }

@@ -10,12 +10,29 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const params = (page) => new URL(page.url()).searchParams;
 
+/** The timeline's labels are the page's size (at least 10 px tall), the period labels do not
+ * run into each other, and the latest period has one. */
+async function assertTimelineLabelsReadable(page) {
+  const periods = await page.locator('.axis-label.period').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right, height: r.height }; }));
+  assert.ok(periods.length >= 2 && periods.every((p) => p.height >= 10), `period labels at least 10 px tall: ${JSON.stringify(periods)}`);
+  for (let i = 1; i < periods.length; i++) {
+    assert.ok(periods[i - 1].right < periods[i].left, `"${periods[i - 1].text}" runs into "${periods[i].text}"`);
+  }
+  const bars = page.getByTestId('timeline-bar');
+  const latest = await bars.nth((await bars.count()) - 1).getAttribute('aria-label');
+  assert.ok(latest.startsWith(`${periods.at(-1).text}:`), `the latest period (${latest}) is labelled, not only ${periods.at(-1).text}`);
+  // The count axis (its highest count and 0) too.
+  const counts = await page.locator('.axis-label:not(.period)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  assert.ok(counts.length === 2 && counts.every((h) => h >= 10), `count labels at least 10 px tall: ${counts}`);
+}
+
 test('timeline: clicking a bar, or dragging across bars, sets the date filter', async (t) => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=timeline`);
   await page.getByTestId('timeline-view').waitFor();
   const bars = page.getByTestId('timeline-bar');
   if ((await bars.count()) === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
   await screenshot(page, 'timeline');
+  await assertTimelineLabelsReadable(page);
   const n = await bars.count();
   // Every article is on the timeline or counted as undated beside it.
   const dated = await bars.evaluateAll((els) => els
@@ -389,14 +406,10 @@ test('at 360 px the topic map keeps its labels inside, and the timeline\'s label
   for (const label of labels) assert.ok(label.left >= box.x - 1 && label.right <= box.x + box.width + 1, `${label.text}: ${label.left}..${label.right} outside ${box.x}..${box.x + box.width}`);
   await page.getByTestId('view-timeline').click();
   await page.getByTestId('timeline-chart').waitFor();
-  const heights = await page.locator('.axis-label.period').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.getBoundingClientRect().height));
-  assert.ok(heights.length >= 2 && heights.every((h) => h >= 7), `period labels at least 7 px tall: ${heights}`);
-  // Half the period labels go on a phone; the latest period's stays (2025 went unlabelled).
-  const lastLabel = await page.locator('.axis-label.period').last().evaluate((e) => getComputedStyle(e).display);
-  assert.notEqual(lastLabel, 'none');
-  // The count axis (its highest count and 0) too.
-  const counts = await page.locator('.axis-label:not(.period)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
-  assert.ok(counts.length === 2 && counts.every((h) => h >= 7), `count labels at least 7 px tall: ${counts}`);
+  // Drawn at its width on screen: as tall as on a wide screen (it was a scaled-down 100 px).
+  const chart = await page.getByTestId('timeline-chart').boundingBox();
+  assert.ok(chart.height >= 250, `the chart is ${chart.height} px tall`);
+  await assertTimelineLabelsReadable(page);
   assert.deepEqual(problems(), []);
   await context.close();
 });
