@@ -8,6 +8,7 @@ use crate::components::app_header::AppHeader;
 use crate::components::entities_view::EntitiesView;
 use crate::components::facet_sidebar::FacetSidebar;
 use crate::components::help_dialog::HelpDialog;
+use crate::components::load_messages::LoadMessages;
 use crate::components::quotes_view::QuotesView;
 use crate::components::reader::Reader;
 use crate::components::results_view::ResultsView;
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
     install_keyboard(nav, overlays, loader);
     install_file_drop(loader);
     follow_reader_focus(nav);
+    follow_view_focus(nav);
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
     let reader_open = Memo::new(move |_| nav.with(|s| s.article.is_some()));
@@ -81,6 +83,7 @@ pub fn App() -> impl IntoView {
                             </p>
                         })
                     }}
+                    <LoadMessages />
                     {move || match view.get() {
                         View::Results => view! { <ResultsView /> }.into_any(),
                         View::Topics => view! { <TopicsView /> }.into_any(),
@@ -193,8 +196,10 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
                 } else if overlays.drawer_open.get_untracked() {
                     overlays.drawer_open.set(false);
                     browser::focus("[data-testid=filters-button]");
-                } else if loader.messages.with_untracked(|m| !m.is_empty()) {
-                    loader.messages.set(Vec::new());
+                } else if loader.messages.with_untracked(|m| !m.is_empty())
+                    && !loader.messages_hidden.get_untracked()
+                {
+                    loader.messages_hidden.set(true);
                 } else if nav.with_untracked(|s| s.article.is_some()) {
                     nav.push(|s| s.article = None);
                 } else if typing {
@@ -225,6 +230,24 @@ fn follow_title(nav: Nav, corpus: Corpus) {
             }
         });
         browser::set_title(&title);
+    });
+}
+
+/// A view left by an action inside it (a topic, "Show the articles") took the focused element
+/// with it, and the next Tab would start again at the top of the page: focus goes to the new
+/// view's heading instead. Focus still anywhere (a view tab, the search box) stays there.
+fn follow_view_focus(nav: Nav) {
+    Effect::new(move |previous: Option<View>| {
+        let current = nav.with(|s| s.view);
+        if previous.is_some_and(|previous| previous != current) {
+            // After the DOM has been updated for the new view.
+            request_animation_frame(|| {
+                if browser::active_element().is_none_or(|e| e.tag_name() == "BODY") {
+                    browser::focus("main .toolbar-title");
+                }
+            });
+        }
+        current
     });
 }
 

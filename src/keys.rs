@@ -7,7 +7,8 @@ pub enum KeyAction {
     FocusSearch,
     NextResult,
     PreviousResult,
-    /// Close the topmost thing: help, then the filter drawer, the load messages, the reader.
+    /// Close the topmost thing: help, then the filter drawer, then the load messages (folded
+    /// to their one line, not thrown away), then the reader.
     Close,
     ToggleHelp,
 }
@@ -64,7 +65,7 @@ pub const HELP: [(&str, &str); 6] = [
     ("Enter", "Open the focused result"),
     (
         "Esc",
-        "Close this help, the filters, messages or the reader",
+        "Close this help, the filters or the reader; fold the load messages",
     ),
     ("?", "Show or hide this help"),
 ];

@@ -37,8 +37,11 @@ pub struct CorpusLoader {
     pub active: RwSignal<Corpus>,
     /// The running load's progress; None when no load runs.
     pub progress: RwSignal<Option<LoadProgress>>,
-    /// Problems with the last load, one sentence each, naming the file (and line).
+    /// Problems with the last load, one sentence each, naming the file (and line). Written
+    /// through `set_messages` and `add_messages`, which show a hidden list again.
     pub messages: RwSignal<Vec<String>>,
+    /// The user folded the messages away (they stay, one line, until the next load).
+    pub messages_hidden: RwSignal<bool>,
     nav: Nav,
 }
 
@@ -90,7 +93,20 @@ impl CorpusLoader {
             embedded: StoredValue::new(embedded),
             progress: RwSignal::new(None),
             messages: RwSignal::new(Vec::new()),
+            messages_hidden: RwSignal::new(false),
         }
+    }
+
+    /// A new load's messages, replacing the last one's, shown.
+    fn set_messages(self, messages: Vec<String>) {
+        self.messages_hidden.set(false);
+        self.messages.set(messages);
+    }
+
+    /// More messages about this load: news, so shown even if the list was folded away.
+    fn add_messages(self, more: impl IntoIterator<Item = String>) {
+        self.messages_hidden.set(false);
+        self.messages.update(|all| all.extend(more));
     }
 
     /// Whether the page shows loaded files rather than the embedded corpus.
@@ -101,7 +117,7 @@ impl CorpusLoader {
 
     /// Back to the embedded corpus.
     pub fn use_embedded(self) {
-        self.messages.set(Vec::new());
+        self.set_messages(Vec::new());
         self.show(self.embedded.get_value());
     }
 
@@ -141,7 +157,7 @@ impl CorpusLoader {
         if self.refuse_while_loading(entries.len(), "dropped item", "dropped items") {
             return;
         }
-        self.messages.set(Vec::new());
+        self.set_messages(Vec::new());
         self.progress.set(Some(LoadProgress {
             done: 0,
             total: 0,
@@ -164,7 +180,7 @@ impl CorpusLoader {
     /// so (`none_found`) and keeps the corpus on screen.
     fn load_found(self, found: dropped::Dropped, none_found: &str) {
         if found.files.is_empty() {
-            self.messages.set(found.messages);
+            self.set_messages(found.messages);
             self.stop(none_found.into());
             return;
         }
@@ -176,13 +192,11 @@ impl CorpusLoader {
         if self.progress.get_untracked().is_none() {
             return false;
         }
-        self.messages.update(|messages| {
-            messages.push(format!(
-                "{} not loaded: the files before them are still loading; drop them again once \
-                 that is done",
-                format::count(count, singular, plural)
-            ));
-        });
+        self.add_messages([format!(
+            "{} not loaded: the files before them are still loading; drop them again once that \
+             is done",
+            format::count(count, singular, plural)
+        )]);
         true
     }
 
@@ -194,7 +208,7 @@ impl CorpusLoader {
             return;
         }
         // A new load's messages replace the last one's.
-        self.messages.set(notes);
+        self.set_messages(notes);
         let list: Array = files.iter().collect();
         self.progress.set(Some(LoadProgress {
             done: 0,
@@ -229,9 +243,7 @@ impl CorpusLoader {
         drop(worker);
         ARRIVING.with_borrow_mut(|slot| *slot = None);
         WALK.set(WALK.get().wrapping_add(1));
-        self.messages.update(|all| {
-            all.push("Loading cancelled. The corpus on screen is unchanged.".into());
-        });
+        self.add_messages(["Loading cancelled. The corpus on screen is unchanged.".to_string()]);
         self.progress.set(None);
     }
 
@@ -297,7 +309,7 @@ impl CorpusLoader {
                 // Its work is done: ending it frees the memory the load took.
                 let done = WORKER.with_borrow_mut(Option::take);
                 drop(done);
-                self.messages.update(|all| all.extend(messages));
+                self.add_messages(messages);
                 if bundle_parts == 0 {
                     // Nothing to show: the messages say why.
                     self.progress.set(None);
@@ -409,9 +421,7 @@ impl CorpusLoader {
 
     /// Ends a load that failed: says why; the corpus on screen is unchanged.
     fn stop(self, problem: String) {
-        self.messages.update(|all| {
-            all.push(format!("{problem}. The corpus on screen is unchanged."));
-        });
+        self.add_messages([format!("{problem}. The corpus on screen is unchanged.")]);
         self.progress.set(None);
     }
 }

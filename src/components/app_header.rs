@@ -38,6 +38,8 @@ pub fn AppHeader() -> impl IntoView {
                     </svg>
                     <span class="filters-button-label">"Filters"</span>
                 </button>
+                // The page's one top-level heading (screen readers list headings to find their way).
+                <h1 class="brand-heading">
                 <a class="brand" href="./" aria-label="Dossier, start over">
                     <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
                         <path d="M5 3h9l5 5v13H5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
@@ -45,6 +47,7 @@ pub fn AppHeader() -> impl IntoView {
                     </svg>
                     <span>"Dossier"</span>
                 </a>
+                </h1>
                 <SearchBox />
                 <div class="header-tools">
                     <LoadFiles />

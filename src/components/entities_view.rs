@@ -158,7 +158,7 @@ pub fn EntitiesView() -> impl IntoView {
     view! {
         <section class="panel entities-view" aria-labelledby="entities-heading" data-testid="entities-view">
             <div class="toolbar">
-                <h2 id="entities-heading" class="toolbar-title">
+                <h2 id="entities-heading" class="toolbar-title" tabindex="-1">
                     "Entities"
                     {move || narrowed.get().then(|| {
                         let total = results.timed.with(|t| t.response.total);

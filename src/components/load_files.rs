@@ -4,14 +4,9 @@ use dossier_engine::ingest::Format;
 use leptos::prelude::*;
 
 use crate::loader::CorpusLoader;
-use crate::{browser, format};
-
-/// Messages listed in the panel; the rest are saved as a file on request (thousands of lines
-/// would bury the page).
-const MESSAGES_SHOWN: usize = 50;
 
 /// File and folder pickers (files and folders dropped anywhere on the page load too), progress
-/// bar, problems, and the way back to the embedded corpus.
+/// bar, and the way back to the embedded corpus. The problems are `LoadMessages`.
 #[component]
 pub fn LoadFiles() -> impl IntoView {
     let loader = expect_context::<CorpusLoader>();
@@ -78,37 +73,5 @@ pub fn LoadFiles() -> impl IntoView {
                 </button>
             </div>
         </Show>
-        <Show when=move || !loader.messages.read().is_empty()>
-            <div class="load-messages" role="alert" data-testid="load-messages">
-                <div class="load-messages-head">
-                    <p>{move || format::count(loader.messages.read().len(), "message", "messages")} " about the files you loaded"</p>
-                    <button type="button" class="link-button" data-testid="load-messages-all" on:click=move |_| {
-                        let all = loader.messages.read_untracked().join("\n");
-                        browser::download("dossier-load-messages.txt", "text/plain;charset=utf-8", &all);
-                    }>
-                        "Save all"
-                    </button>
-                    <button type="button" class="link-button" data-testid="load-messages-dismiss" on:click=move |_| loader.messages.set(Vec::new())>
-                        "Dismiss"
-                    </button>
-                </div>
-                <ul>
-                    {move || listed(loader.messages.get()).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                </ul>
-            </div>
-        </Show>
     }
-}
-
-/// The first [`MESSAGES_SHOWN`] messages, and how many more there are.
-fn listed(mut messages: Vec<String>) -> Vec<String> {
-    let unlisted = messages.len().saturating_sub(MESSAGES_SHOWN);
-    if unlisted > 0 {
-        messages.truncate(MESSAGES_SHOWN);
-        messages.push(format!(
-            "and {} more: Save all keeps every one",
-            format::number(unlisted)
-        ));
-    }
-    messages
 }

@@ -10,6 +10,7 @@ pub mod help_dialog;
 pub mod highlighted_text;
 pub mod layered_text;
 pub mod load_files;
+pub mod load_messages;
 pub mod pagination;
 pub mod quotes_view;
 pub mod reader;

@@ -69,7 +69,7 @@ pub fn QuotesView() -> impl IntoView {
     view! {
         <section class="panel quotes-view" aria-labelledby="quotes-heading" data-testid="quotes-view">
             <div class="toolbar">
-                <h2 id="quotes-heading" class="toolbar-title">
+                <h2 id="quotes-heading" class="toolbar-title" tabindex="-1">
                     <span data-testid="quote-count">{move || format::count(matching.with(Vec::len), "quotation", "quotations")}</span>
                     <span class="muted" data-testid="quote-scope">{scope}</span>
                 </h2>

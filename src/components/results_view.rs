@@ -88,7 +88,7 @@ pub fn ResultsView() -> impl IntoView {
     view! {
         <section class="results-view" aria-labelledby="results-heading">
             <div class="toolbar">
-                <h2 id="results-heading" class="toolbar-title">
+                <h2 id="results-heading" class="toolbar-title" tabindex="-1">
                     <span data-testid="result-count" aria-live="polite">{summary}</span>
                     " "
                     <span class="muted" data-testid="query-time">{took}</span>

@@ -89,7 +89,7 @@ pub fn TimelineView() -> impl IntoView {
     view! {
         <section class="panel timeline-view" aria-labelledby="timeline-heading" data-testid="timeline-view">
             <div class="toolbar">
-                <h2 id="timeline-heading" class="toolbar-title">"Timeline"</h2>
+                <h2 id="timeline-heading" class="toolbar-title" tabindex="-1">"Timeline"</h2>
                 <button
                     type="button"
                     class="button"
@@ -141,7 +141,8 @@ pub fn TimelineView() -> impl IntoView {
                                     height=h.max(if count > 0 { 2.0 } else { 0.0 })
                                     rx="2"
                                     role="button"
-                                    tabindex="0"
+                                    // An empty period is no Tab stop: nothing to see or find there.
+                                    tabindex={if count > 0 { "0" } else { "-1" }}
                                     aria-label=label
                                     data-testid="timeline-bar"
                                     data-period=period.clone()

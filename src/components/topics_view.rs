@@ -187,7 +187,7 @@ pub fn TopicsView() -> impl IntoView {
     view! {
         <section class="panel topics-view" aria-labelledby="topics-heading" data-testid="topics-view">
             <div class="toolbar">
-                <h2 id="topics-heading" class="toolbar-title">
+                <h2 id="topics-heading" class="toolbar-title" tabindex="-1">
                     {format::count(topic_count, "topic", "topics")}
                     {heading}
                     <span class="muted">" · click one to see its articles"</span>

@@ -339,6 +339,25 @@ test('a name with a search term inside it stays one link, the term marked within
   await context.close();
 });
 
+test('a word marked in two parts (a name linked, its possessive a match) reads as one word, without a gap', async () => {
+  const { page, context, problems } = await open('?q=india&article=pakistan-slams-indias-indus-treaty-suspension-ahead-of');
+  await page.getByTestId('reader').waitFor();
+  // "India’s": <a><mark>India</mark></a><mark>’s</mark>.
+  // The gap between the letters either side of the seam, as laid out (not the marks' boxes).
+  const gaps = await page.getByTestId('reader-text').evaluate((text) => [...text.querySelectorAll('a > mark')]
+    .filter((mark) => mark.parentElement.nextSibling?.nodeName === 'MARK')
+    .map((mark) => {
+      const glyph = (node, at) => { const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 1); return range.getBoundingClientRect(); };
+      const before = mark.firstChild;
+      const after = mark.parentElement.nextSibling.firstChild;
+      return glyph(after, 0).left - glyph(before, before.length - 1).right;
+    }));
+  assert.ok(gaps.length >= 1, 'the seed article has "India’s" with India linked');
+  for (const gap of gaps) assert.ok(Math.abs(gap) < 0.5, `a ${gap}px gap inside the word`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a link with values the page cannot use says which, keeps the rest, and drops them on the next step', async () => {
   const { page, context, problems } = await open('?q=cyber&view=nope&from=2024-02-30&sort=best&utm_source=mail');
   await page.getByTestId('result').first().waitFor();

@@ -84,7 +84,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Runs axe-core on the page; returns the serious and critical violations (id, impact, targets). */
+/** Runs axe-core on the page; returns every violation but the minor ones (id, impact, targets). */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
     // Evaluated through DevTools, which the page's CSP (no inline scripts) rightly does not allow
@@ -93,7 +93,7 @@ export async function axeViolations(page) {
   }
   const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact !== 'minor')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
 

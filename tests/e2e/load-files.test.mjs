@@ -95,7 +95,7 @@ test('at 360 px the way back to the embedded corpus has a row of its own, the he
   await context.close();
 });
 
-test('many problems: the same one on many lines is said once, the panel lists 50 and saves all, Esc dismisses it', async () => {
+test('many problems: the same one on many lines is said once, the panel lists 50 and saves all, covers no control, and Esc folds it away without losing it', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByTestId('result').first().waitFor();
   const good = JSON.stringify({ title: 'Harbour authority approves new container terminal', text: 'The harbour authority approved a terminal for container ships on Monday.' });
@@ -107,7 +107,7 @@ test('many problems: the same one on many lines is said once, the panel lists 50
   const panel = page.getByTestId('load-messages');
   await panel.waitFor({ timeout: 20_000 });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1, null, { timeout: 20_000 });
-  assert.match(await panel.locator('.load-messages-head p').textContent(), /^61 messages about the files you loaded$/);
+  assert.match(await panel.locator('.load-messages-head h2').textContent(), /^61 messages about the files you loaded$/);
   const items = await panel.locator('li').allTextContents();
   assert.equal(items.length, 51, 'fifty messages and how many more');
   assert.match(items[0], /^rows\.jsonl: .* \(lines 2, 3, 4, 5, 6 and 25 more\)$/, 'thirty broken lines, one message');
@@ -117,8 +117,28 @@ test('many problems: the same one on many lines is said once, the panel lists 50
   const saved = (await readFile(await download.path(), 'utf8')).split('\n');
   assert.equal(saved.length, 61);
   assert.ok(saved.includes('empty-59.txt: empty file skipped'), saved.slice(-3).join(' | '));
+  // In the page's flow: Sort and the exports stay in reach (a fixed panel hid them).
+  for (const id of ['sort', 'export-csv', 'export-json']) {
+    const box = await page.getByTestId(id).boundingBox();
+    const hit = await page.evaluate(([x, y, id]) => document.elementFromPoint(x, y)?.closest(`[data-testid=${id}]`) !== null, [box.x + box.width / 2, box.y + box.height / 2, id]);
+    assert.ok(hit, `${id} is not covered`);
+  }
+  // Esc (or Hide) folds the list to its one line; Show brings every message back.
+  const toggle = page.getByTestId('load-messages-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await page.keyboard.press('Escape');
-  await panel.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('#load-messages-list').hidden);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.match(await panel.locator('h2').textContent(), /^61 messages about the files you loaded$/);
+  const folded = await panel.boundingBox();
+  assert.ok(folded.height < 60, `one line when folded (${folded.height}px)`);
+  await toggle.click();
+  assert.equal(await panel.locator('li').count(), 51, 'nothing was lost');
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('#load-messages-list').hidden);
+  // The next load's messages are news: shown, not folded away.
+  await page.getByTestId('load-files').setInputFiles([{ name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }]);
+  await page.waitForFunction(() => { const list = document.querySelector('#load-messages-list'); return list && !list.hidden && list.textContent.includes('blank.txt'); }, null, { timeout: 20_000 });
   assert.deepEqual(problems(), []);
   await context.close();
 });

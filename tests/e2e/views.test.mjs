@@ -33,6 +33,10 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   if ((await bars.count()) === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
   await screenshot(page, 'timeline');
   await assertTimelineLabelsReadable(page);
+  // Tab reaches the periods with articles, not the empty ones (invisible stops before).
+  const stops = await bars.evaluateAll((els) => els.map((b) => [b.getAttribute('aria-label'), b.getAttribute('tabindex')]));
+  assert.ok(stops.some(([label]) => / 0 articles$/.test(label)), 'the seed timeline has empty years');
+  for (const [label, tabindex] of stops) assert.equal(tabindex, / 0 articles$/.test(label) ? '-1' : '0', label);
   const n = await bars.count();
   // Every article is on the timeline or counted as undated beside it.
   const dated = await bars.evaluateAll((els) => els
@@ -344,7 +348,35 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   await context.close();
 });
 
-test('every view has zero serious or critical axe-core violations, and no console errors', async () => {
+test('an action that leaves a view for the results puts focus on their heading, not back at the top of the page', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
+  const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  await page.getByTestId('topic-node').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+  // The next Tab goes on into the results' toolbar, not to the skip link.
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.querySelector('main').contains(document.activeElement)), 'Tab stays in the results');
+  await page.getByTestId('view-topics').click();
+  await page.getByTestId('topic-all').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+  await page.getByTestId('view-entities').click();
+  await page.getByTestId('entity').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('entity-results').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+  // Switching with the view tabs leaves focus on the tab.
+  await page.getByTestId('view-timeline').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('timeline-view').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'view-timeline', `focus on ${await focusedId()}`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('every view has zero moderate, serious or critical axe-core violations (one h1, landmarks), and no console errors', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?q=cyber`);
   await page.getByTestId('result').first().waitFor();
   const report = {};
