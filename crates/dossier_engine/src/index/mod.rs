@@ -54,6 +54,26 @@ impl Field {
         self as usize
     }
 
+    /// The fields a query may name, `title:` and `byline:` (also `author:`, as people say it).
+    /// The others hold what the title and the body already say.
+    pub fn named(name: &str) -> Option<Field> {
+        if name.eq_ignore_ascii_case("title") {
+            Some(Field::Title)
+        } else if name.eq_ignore_ascii_case("byline") || name.eq_ignore_ascii_case("author") {
+            Some(Field::Byline)
+        } else {
+            None
+        }
+    }
+
+    /// The name a query gives the field (`title:`), for a searchable field.
+    pub fn query_name(self) -> &'static str {
+        match self {
+            Field::Byline => "byline",
+            _ => "title",
+        }
+    }
+
     /// The field's paragraphs in an article.
     pub fn texts(self, article: &Article) -> Vec<&str> {
         match self {

@@ -8,7 +8,7 @@
 //! primary  := "(" or ")" | phrase | field ":" (word | phrase) | word
 //! phrase   := '"' ... '"'
 //! ```
-//! Bare terms are all required. Fields: `title:` (a text field), `topic:` `kind:` `source:`
+//! Bare terms are all required. Fields: `title:` and `byline:` (text fields), `topic:` `kind:` `source:`
 //! `place:` `person:` `org:` `country:` `year:` (facets), `date:2024-01..2025-06` (a range of
 //! partial dates; either end may be left open).
 //!
@@ -43,7 +43,10 @@ pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
         "cyber -crime",
         "The first word, never the second (also: cyber NOT crime)",
     ),
-    ("title:cyber", "The word in the title"),
+    (
+        "title:cyber",
+        "The word in the title (byline:name, or author:, in the byline)",
+    ),
     (
         "person:akram",
         "Articles naming a person of that name (Munir Akram); also place: org: country: topic: kind: source: year:",
@@ -83,7 +86,7 @@ pub struct TermQuery {
     pub is_stop_word: bool,
     /// Also match words that start with it (the word being typed).
     pub prefix: bool,
-    /// Only this field (`title:`); None = every text field.
+    /// Only this field (`title:`, `byline:`); None = every text field.
     pub field: Option<Field>,
     pub span: Span,
 }
@@ -227,12 +230,16 @@ impl Query {
         match self {
             Query::All => "everything".into(),
             Query::Term(t) => {
-                let field = t.field.map_or(String::new(), |_| "title:".into());
+                let field = t
+                    .field
+                    .map_or(String::new(), |f| format!("{}:", f.query_name()));
                 let star = if t.prefix { "*" } else { "" };
                 format!("{field}{}{star}", t.folded)
             }
             Query::Phrase(p) => {
-                let field = p.field.map_or(String::new(), |_| "title:".into());
+                let field = p
+                    .field
+                    .map_or(String::new(), |f| format!("{}:", f.query_name()));
                 format!("{field}\"{}\"", p.text)
             }
             Query::Facet { key, value, .. } => format!("{}:{value}", key.name()),
@@ -500,7 +507,7 @@ fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
                     // stop-word), it would have been dropped and the query's sense flipped.
                     tokens.push(Token::Minus(span_of(end)));
                 } else if let Some((name, value)) = word.split_once(':') {
-                    let known = name.eq_ignore_ascii_case("title")
+                    let known = Field::named(name).is_some()
                         || name.eq_ignore_ascii_case("date")
                         || FacetKey::from_name(name).is_some();
                     if known {
@@ -523,7 +530,8 @@ fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
                             errors.push(QueryError {
                                 message: format!(
                                     "Unknown field '{name}:' searched as words. Fields: title, \
-                                     topic, kind, source, place, person, org, country, year, date."
+                                     byline, topic, kind, source, place, person, org, country, \
+                                     year, date."
                                 ),
                                 span: span_of(end),
                             });
@@ -676,11 +684,11 @@ impl Parser<'_> {
             start: span.start,
             end: value_span.end,
         };
-        if name == "title" {
+        if let Some(field) = Field::named(name) {
             return if quoted {
-                self.phrase(&value, value_span, Some(Field::Title))
+                self.phrase(&value, value_span, Some(field))
             } else {
-                self.words(&value, value_span, Some(Field::Title))
+                self.words(&value, value_span, Some(field))
             };
         }
         if !self.count_clause(whole) {

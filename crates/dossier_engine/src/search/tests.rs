@@ -1026,6 +1026,40 @@ fn the_dateline_and_the_byline_are_searched_and_the_passage_comes_from_the_text(
 }
 
 #[test]
+fn byline_or_author_searches_the_byline_alone() {
+    // `author:staff` was an unknown field, searched as the words "author" and "staff": the
+    // prefix "author" found "authority".
+    let mut by_staff = article(
+        "by-staff",
+        "Port strike ends",
+        &["Dock workers return."],
+        None,
+        "news",
+    );
+    by_staff.byline = Some("Staff Reporter".into());
+    let about_staff = article(
+        "about-staff",
+        "Staff of the port authority strike",
+        &["The authority's staff walked out."],
+        None,
+        "news",
+    );
+    let articles = vec![by_staff, about_staff];
+    let index = SearchIndex::build(&articles, &[DocFacets::new(), DocFacets::new()]);
+    let found = |query: &str| index.search(&articles, &SearchRequest::new(query));
+    for query in ["byline:staff", "author:staff", "AUTHOR:Staff", "byline:\"staff reporter\""] {
+        let response = found(query);
+        assert_eq!(ids(&response), ["by-staff"], "{query}");
+        assert!(response.errors.is_empty(), "{query}: {:?}", response.errors);
+    }
+    let staff = found("staff");
+    let mut both = ids(&staff);
+    both.sort();
+    assert_eq!(both, ["about-staff", "by-staff"]);
+    assert!(ids(&found("title:reporter")).is_empty());
+}
+
+#[test]
 fn a_dotted_acronym_is_offered_without_its_full_stop() {
     // "U.N." offered "UN." (the word "U.N" mended, its full stop left behind).
     let articles = vec![article(
