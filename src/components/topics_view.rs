@@ -1,6 +1,7 @@
 //! The topics view.
 
 use dossier_engine::index::facets::FacetKey;
+use dossier_engine::view_model::{spread_circles, Circle};
 use leptos::prelude::*;
 
 use crate::components::topic_chip::TopicChip;
@@ -11,6 +12,8 @@ use crate::url_state::{UrlState, View};
 
 /// The map spans [-1, 1] on both axes; this much room is left around it for circles and labels.
 const MAP_MARGIN: f32 = 0.45;
+/// Room between two circles: a label's height under the upper one.
+const CIRCLE_GAP: f32 = 0.14;
 
 /// The topic map (an SVG circle per topic, sized by its number of articles, labelled, in the
 /// topic's colour) and the list of topics with their top terms and representative articles.
@@ -52,7 +55,6 @@ pub fn TopicsView() -> impl IntoView {
             s.view = View::Results;
         })
     };
-    let extent = 1.0 + MAP_MARGIN;
     // The map and the list, drawn again when the counts change (a few dozen elements).
     let body = move |per_topic: Option<&[usize]>| {
         let analytics = corpus.analytics();
@@ -69,12 +71,44 @@ pub fn TopicsView() -> impl IntoView {
             None => format::count(size, "article", "articles"),
         };
         let dimmed = |i: usize| matches_of(i) == Some(0);
-        let circles = topics
+        // Each topic's circle where its articles are, moved apart where topics fall together.
+        let placed: Vec<(usize, Circle)> = topics
             .iter()
             .enumerate()
             .filter_map(|(i, topic)| {
-                let point = analytics.layout.topics.iter().find(|p| p.topic == topic.id)?;
-                let radius = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
+                let point = analytics
+                    .layout
+                    .topics
+                    .iter()
+                    .find(|p| p.topic == topic.id)?;
+                let r = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
+                Some((
+                    i,
+                    Circle {
+                        x: point.x,
+                        y: point.y,
+                        r,
+                    },
+                ))
+            })
+            .collect();
+        let spread = spread_circles(
+            &placed.iter().map(|(_, c)| *c).collect::<Vec<_>>(),
+            CIRCLE_GAP,
+        );
+        // The whole map in view: [-1, 1] and its margin, wider where circles were pushed out.
+        let extent = spread
+            .iter()
+            .map(|c| c.x.abs().max(c.y.abs()) + c.r)
+            .fold(1.0 + MAP_MARGIN, |extent, reach| {
+                extent.max(reach + MAP_MARGIN - 0.38)
+            });
+        let circles = placed
+            .iter()
+            .zip(&spread)
+            .filter_map(|(&(i, _), &point)| {
+                let topic = topics.get(i)?;
+                let radius = point.r;
                 // Labels of circles near a side run inwards from the circle's edge rather than
                 // past the map's.
                 let (label_x, label_anchor) = match point.x {
