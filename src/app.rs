@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     };
     let nav = Nav::install();
     let loader = CorpusLoader::new(Corpus::index(bundle), nav);
+    loader.say_if_loaded_files_were_dropped();
     let overlays = Overlays {
         help_open: RwSignal::new(false),
         drawer_open: RwSignal::new(false),

@@ -35,20 +35,32 @@ pub fn write_history(query_string: &str, push: bool) {
     };
 }
 
-/// A value from localStorage.
-pub fn stored(key: &str) -> Option<String> {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()?
-        .get_item(key)
-        .ok()
-        .flatten()
+/// How long a stored value is kept.
+#[derive(Clone, Copy)]
+pub enum Kept {
+    /// In this browser, for every tab (localStorage).
+    InBrowser,
+    /// In this tab: through a reload, not into a new tab (sessionStorage).
+    InTab,
 }
 
-/// Stores (or with None removes) a value in localStorage.
-pub fn store(key: &str, value: Option<&str>) {
-    if let Some(storage) = window().local_storage().ok().flatten() {
+fn storage(kept: Kept) -> Option<web_sys::Storage> {
+    match kept {
+        Kept::InBrowser => window().local_storage(),
+        Kept::InTab => window().session_storage(),
+    }
+    .ok()
+    .flatten()
+}
+
+/// A stored value.
+pub fn stored(kept: Kept, key: &str) -> Option<String> {
+    storage(kept)?.get_item(key).ok().flatten()
+}
+
+/// Stores (or with None removes) a value.
+pub fn store(kept: Kept, key: &str, value: Option<&str>) {
+    if let Some(storage) = storage(kept) {
         let _ = match value {
             Some(value) => storage.set_item(key, value),
             None => storage.remove_item(key),

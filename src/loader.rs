@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::browser;
+use crate::browser::{self, Kept};
 use crate::dropped;
 use crate::format;
 use crate::nav::Nav;
@@ -66,6 +66,9 @@ impl Drop for LoaderWorker {
 /// How long one slice of work on an arriving load runs before the page may paint and answer
 /// again: under the 50 ms a task may take before a browser calls it long.
 const SLICE: std::time::Duration = std::time::Duration::from_millis(30);
+
+/// Set in this tab's storage while loaded files are on screen: a reload then says they went.
+const LOADED_FILES_KEY: &str = "dossier-loaded-files";
 
 /// Articles indexed between two looks at the clock.
 const ARTICLES_PER_STEP: usize = 16;
@@ -119,6 +122,20 @@ impl CorpusLoader {
     pub fn use_embedded(self) {
         self.set_messages(Vec::new());
         self.show(self.embedded.get_value());
+        browser::store(Kept::InTab, LOADED_FILES_KEY, None);
+    }
+
+    /// At start-up: a reload drops loaded files (they were never stored anywhere). Said, so the
+    /// embedded corpus is not taken for them, nor a search of theirs for one that finds nothing.
+    pub fn say_if_loaded_files_were_dropped(self) {
+        if browser::stored(Kept::InTab, LOADED_FILES_KEY).is_some() {
+            browser::store(Kept::InTab, LOADED_FILES_KEY, None);
+            self.set_messages(vec![
+                "The files you loaded are not kept when the page reloads: this is the embedded \
+                 corpus. Load them again to go on with them."
+                    .into(),
+            ]);
+        }
     }
 
     /// Puts `corpus` on screen. The filters, the page and the open article belong to the
@@ -393,6 +410,7 @@ impl CorpusLoader {
                     let (done, total) = building.finish_terms(TERMS_PER_STEP);
                     if done == total {
                         self.show(Corpus::indexed(building.finish(|_| ())));
+                        browser::store(Kept::InTab, LOADED_FILES_KEY, Some("1"));
                         self.progress.set(None);
                         return;
                     }

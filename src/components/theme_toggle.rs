@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::browser::{self, Kept};
 
 /// Where the chosen theme is remembered.
 const STORAGE_KEY: &str = "dossier-theme";
@@ -11,8 +11,9 @@ const STORAGE_KEY: &str = "dossier-theme";
 /// and is applied as `<html data-theme>`.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let chosen =
-        RwSignal::new(browser::stored(STORAGE_KEY).filter(|t| t == "light" || t == "dark"));
+    let chosen = RwSignal::new(
+        browser::stored(Kept::InBrowser, STORAGE_KEY).filter(|t| t == "light" || t == "dark"),
+    );
     let dark = move || {
         chosen.with(|c| {
             c.as_deref()
@@ -23,7 +24,7 @@ pub fn ThemeToggle() -> impl IntoView {
     Effect::new(move |_| {
         let choice = chosen.get();
         browser::set_root_attribute("data-theme", choice.as_deref());
-        browser::store(STORAGE_KEY, choice.as_deref());
+        browser::store(Kept::InBrowser, STORAGE_KEY, choice.as_deref());
     });
     view! {
         <button

@@ -95,6 +95,28 @@ test('at 360 px the way back to the embedded corpus has a row of its own, the he
   await context.close();
 });
 
+test('a reload drops loaded files and says so, once; after the way back it says nothing', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?q=lighthouse`);
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.getByTestId('use-embedded').waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+  const gone = /The files you loaded are not kept when the page reloads: this is the embedded corpus\./;
+  await page.reload();
+  await page.getByTestId('main').waitFor();
+  assert.match(await page.getByTestId('load-messages').textContent(), gone);
+  assert.equal(await page.getByTestId('use-embedded').count(), 0, 'the embedded corpus is on screen');
+  await page.reload();
+  await page.getByTestId('main').waitFor();
+  assert.equal(await page.getByTestId('load-messages').count(), 0, 'said once');
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.getByTestId('use-embedded').click();
+  await page.reload();
+  await page.getByTestId('main').waitFor();
+  assert.equal(await page.getByTestId('load-messages').count(), 0, 'nothing went: nothing said');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('many problems: the same one on many lines is said once, the panel lists 50 and saves all, covers no control, and Esc folds it away without losing it', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByTestId('result').first().waitFor();

@@ -1047,7 +1047,12 @@ fn byline_or_author_searches_the_byline_alone() {
     let articles = vec![by_staff, about_staff];
     let index = SearchIndex::build(&articles, &[DocFacets::new(), DocFacets::new()]);
     let found = |query: &str| index.search(&articles, &SearchRequest::new(query));
-    for query in ["byline:staff", "author:staff", "AUTHOR:Staff", "byline:\"staff reporter\""] {
+    for query in [
+        "byline:staff",
+        "author:staff",
+        "AUTHOR:Staff",
+        "byline:\"staff reporter\"",
+    ] {
         let response = found(query);
         assert_eq!(ids(&response), ["by-staff"], "{query}");
         assert!(response.errors.is_empty(), "{query}: {:?}", response.errors);
