@@ -419,9 +419,7 @@ fn set_date(article: &mut crate::Article, line: Option<usize>, parsed: &mut Pars
     if article.date.is_none() {
         parsed.problems.push(Problem {
             line,
-            message: format!(
-                "date \"{date_text}\" not understood; the article has no date (the words are kept)"
-            ),
+            message: dates::not_understood_message(date_text),
             unread: None,
         });
     }

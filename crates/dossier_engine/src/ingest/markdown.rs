@@ -78,9 +78,7 @@ pub fn parse(text: &str) -> Parsed {
                 if article.date.is_none() {
                     parsed.problems.push(Problem {
                         line: Some(line),
-                        message: format!(
-                            "date \"{value}\" not understood; the article has no date (the words are kept)"
-                        ),
+                        message: dates::not_understood_message(&value),
                         unread: None,
                     });
                 }

@@ -257,9 +257,7 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
                     Label::Date if dates::parse_stated(value).is_none() => {
                         problems.push(Problem {
                             line: Some(line.number),
-                            message: format!(
-                                "date \"{value}\" not understood; the article has no date (the words are kept)"
-                            ),
+                            message: dates::not_understood_message(value),
                             unread: None,
                         });
                         stamp.get_or_insert_with(|| value.to_string());

@@ -773,9 +773,7 @@ fn add_record(
     if let Some(date_text) = date_text.filter(|_| article.date.is_none()) {
         parsed.problems.push(Problem {
             line,
-            message: format!(
-                "date \"{date_text}\" not understood; the article has no date (the words are kept)"
-            ),
+            message: dates::not_understood_message(&date_text),
             unread: None,
         });
     }
@@ -1045,6 +1043,29 @@ mod tests {
                     "date \"soon\" not understood; the article has no date (the words are kept)"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn day_first_dates_are_read_and_an_ambiguous_one_is_said_why() {
+        let parsed = parse_csv(
+            "title;text;date\nA;Body a.;14.08.2024\nB;Body b.;14/08/2024\nC;Body c.;01/02/2024\n",
+        );
+        let dates: Vec<Option<String>> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.date.clone())
+            .collect();
+        assert_eq!(
+            dates,
+            [Some("2024-08-14".into()), Some("2024-08-14".into()), None]
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                Some(4),
+                "date \"01/02/2024\" not read: its day and month could be either way round (1 February 2024 or 2 January 2024); the article has no date (the words are kept)"
+            )]
         );
     }
 
