@@ -574,7 +574,7 @@ mod tests {
             <body><nav><p>Home</p></nav><header><p>Menu</p></header>
             <article><h1>The &amp; headline</h1><time datetime="2024-06-20T10:00:00Z">June</time>
             <figure><img src="x.jpg"><figcaption>A caption</figcaption></figure>
-            <p>First <b>paragraph</b>, with&nbsp;text.</p><p>Read more: elsewhere</p><h2>Sub</h2><p>Second.</p>
+            <p>First <b>paragraph</b>, with&nbsp;text.</p><p>Read more: elsewhere</p><h2>Sub</h2><p>Second.</p><p>Follow us on X</p>
             <div class="comments"><p>A reader comment</p></div></article>
             <aside><p>Ad</p></aside><footer><p>Footer</p></footer></body></html>"#;
         let parsed = parse(html);

@@ -634,6 +634,28 @@ mod tests {
     }
 
     #[test]
+    fn calls_to_follow_or_share_are_not_the_article_s_text() {
+        // "Follow us on Twitter" stayed as the article's last paragraph.
+        let text = "Title: Quake jolts northern areas\n\
+                    Date: November 5, 2024\n\n\
+                    GILGIT, Nov 5 (Reuters) - A magnitude 5.4 earthquake struck northern Pakistan on Tuesday.\n\n\
+                    The quake was felt in Islamabad and Peshawar, officials said.\n\n\
+                    Follow us on Twitter\n\
+                    Like us on Facebook\n\
+                    Follow us on Twitter, the relief agency told volunteers who wanted news.\n\
+                    Read more: Earthquakes in Pakistan\n";
+        let article = only(&parse(text));
+        assert_eq!(
+            article.body,
+            [
+                "A magnitude 5.4 earthquake struck northern Pakistan on Tuesday.",
+                "The quake was felt in Islamabad and Peshawar, officials said.",
+                "Follow us on Twitter, the relief agency told volunteers who wanted news.",
+            ]
+        );
+    }
+
+    #[test]
     fn labelled_records_in_one_file_are_separate_articles() {
         let text = "Title: First story\nDate: 2024-03-01\n\
                     The first story has a body that is long enough to be prose.\n\n\
