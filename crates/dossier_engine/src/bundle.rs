@@ -447,6 +447,37 @@ mod tests {
     }
 
     #[test]
+    fn a_loaded_page_s_dateline_is_a_place_named_and_found() {
+        // The stories of a saved page opened "PESHAWAR: …": no dateline, so `place:peshawar`
+        // missed the article and the place was not counted as named.
+        let story = |place: &str, title: &str| {
+            format!(
+                "<article><h2>{title}</h2><p>{place}: Officials met on Wednesday to agree on the terms of the deal.</p><p>{}</p></article>",
+                "The talks went on for a week and ended with an agreement on trade. ".repeat(5)
+            )
+        };
+        let html = format!(
+            "<html><body><main>{}{}</main></body></html>",
+            story("PESHAWAR", "Crossing to reopen"),
+            story("KARACHI", "Rate held")
+        );
+        let report = crate::ingest::ingest_bytes("saved-page.html", html.as_bytes(), None);
+        let indexed = IndexedBundle::build(Bundle::build(report.articles, Vec::new()), |_| ());
+        let ids = |query: &str| -> Vec<String> {
+            let request = crate::search::SearchRequest::new(query);
+            let response = indexed.index.search(&indexed.bundle.articles, &request);
+            response.hits.iter().map(|hit| hit.id.clone()).collect()
+        };
+        assert_eq!(ids("place:peshawar"), ["crossing-to-reopen"]);
+        assert_eq!(ids("place:karachi"), ["rate-held"]);
+        assert!(indexed
+            .bundle
+            .articles
+            .iter()
+            .all(|a| a.body.first().is_some_and(|p| p.starts_with("Officials"))));
+    }
+
+    #[test]
     fn articles_are_found_by_id_in_any_order() {
         let ids = ["m", "b", "z", "a", "q"];
         let articles = ids.iter().map(|id| article(id, id, "Text.")).collect();

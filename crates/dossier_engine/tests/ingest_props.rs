@@ -116,6 +116,30 @@ proptest! {
         }
     }
 
+    /// Oracle: numbers with the year last are read when they can only be one date, and never
+    /// when the day and month could be either way round.
+    #[test]
+    fn numeric_dates_are_read_only_when_unambiguous(
+        year in 1900i32..=2100,
+        month in 1u8..=12,
+        day in 1u8..=31,
+        separator in prop::sample::select(vec!["/", ".", "-"]),
+    ) {
+        let valid = time::Month::try_from(month)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(year, m, day).ok());
+        let iso = format!("{year:04}-{month:02}-{day:02}");
+        let unambiguous = day > 12 || day == month;
+        let expected = valid.filter(|_| unambiguous).map(|_| iso);
+        for written in [
+            format!("{day:02}{separator}{month:02}{separator}{year}"),
+            format!("{month}{separator}{day}{separator}{year}"),
+        ] {
+            let parsed = dossier_engine::ingest::dates::parse_date(&written);
+            prop_assert_eq!(parsed.map(dossier_engine::ingest::dates::iso), expected.clone(), "{}", written);
+        }
+    }
+
     /// Ids are always URL-safe slugs.
     #[test]
     fn slugs_are_url_safe(text in ".{0,80}") {

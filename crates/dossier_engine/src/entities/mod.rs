@@ -1157,14 +1157,19 @@ impl EntityTally {
         }
     }
 
-    /// Counts the next article's `mentions` (from [`EntityExtractor::mentions`]), and the place
+    /// Counts the next article's `mentions` (from [`EntityExtractor::mentions`]), and the places
     /// of its dateline: an article filed from Islamabad is about Islamabad, whether or not its
-    /// text names it again.
+    /// text names it again; one filed from "Islamabad/New Delhi" about both.
     pub fn add(&mut self, article: &Article, mentions: &[Mention]) {
         let totals = &mut self.totals;
         let mut keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
         let named = mentions.iter().map(|m| (m.kind, m.name.clone()));
-        for key in named.chain(article.dateline.as_deref().and_then(dateline_place)) {
+        let dateline_places = article
+            .dateline
+            .iter()
+            .flat_map(|dateline| dateline.split('/'))
+            .filter_map(dateline_place);
+        for key in named.chain(dateline_places) {
             totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
             keys.insert(key);
         }
@@ -1243,6 +1248,20 @@ mod tests {
         };
         let mut report = extract_entities(&[article]);
         report.articles.pop().unwrap_or_default()
+    }
+
+    #[test]
+    fn each_place_of_a_dateline_is_named() {
+        let article = Article {
+            id: "a".into(),
+            title: "Talks resume".into(),
+            dateline: Some("Islamabad/New Delhi".into()),
+            body: vec!["The two sides met.".into()],
+            ..Article::default()
+        };
+        let mut report = extract_entities(&[article]);
+        let found = report.articles.pop().unwrap_or_default();
+        assert_eq!(found.places, ["Islamabad", "New Delhi"]);
     }
 
     #[test]

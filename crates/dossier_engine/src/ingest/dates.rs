@@ -1,7 +1,8 @@
 //! Dates as news text writes them.
 //!
 //! Absolute forms ("17 December 2024", "June 20, 2024", "Dec. 17th, 2024", "2024-06-20",
-//! "23 January 2023 19:05", with an optional leading weekday) are parsed exactly. A relative form
+//! "23 January 2023 19:05", "14/08/2024", with an optional leading weekday) are parsed exactly;
+//! numbers that could be either the day or the month ("01/02/2024") are not guessed. A relative form
 //! is resolved only against an anchor the text itself gives, and is then flagged as inferred:
 //! a date is never made up. Calendar arithmetic is the `time` crate's (no default features, so it
 //! adds no clock, no formatting machinery and no wasm-bindgen).
@@ -80,6 +81,46 @@ pub fn date_prefix(text: &str) -> Option<DatePrefix> {
     parse_day_month_year(rest)
         .or_else(|| parse_month_day_year(rest))
         .or_else(|| parse_numeric(rest))
+        .or_else(|| parse_numeric_year_last(rest))
+}
+
+/// The warning for a stated date that is not read (a `Date:` line, a date field or meta tag):
+/// why, when the words are two numbers that could each be the day ("01/02/2024").
+pub fn not_understood_message(text: &str) -> String {
+    match ambiguous_day_month(text) {
+        Some((day_first, month_first)) => format!(
+            "date \"{text}\" not read: its day and month could be either way round ({} or {}); the article has no date (the words are kept)",
+            spelled(day_first),
+            spelled(month_first)
+        ),
+        None => format!(
+            "date \"{text}\" not understood; the article has no date (the words are kept)"
+        ),
+    }
+}
+
+/// "1 February 2024".
+fn spelled(date: Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
+}
+
+/// The two dates `01/02/2024` could be (day first, then month first), when the whole text is
+/// such a pair of numbers and both readings are dates.
+fn ambiguous_day_month(text: &str) -> Option<(Date, Date)> {
+    let text = text.trim();
+    let tokens = tokenize_first(text, 8);
+    let (first, second, year_token) = numbers_then_year(&tokens)?;
+    if !is_time_tail(text.get(year_token.end..)?) || first == second {
+        return None;
+    }
+    let day_first = calendar_date(year_token, second, first)?;
+    let month_first = calendar_date(year_token, first, second)?;
+    Some((day_first, month_first))
 }
 
 /// True for a relative date that needs an anchor the text does not give ("13 sec ago",
@@ -353,12 +394,13 @@ fn parse_month_day_year(tokens: &[Token<'_>]) -> Option<DatePrefix> {
     })
 }
 
-/// `2024-06-20` and `2024/06/20` (year first only: `01/02/2024` is ambiguous and never guessed).
+/// `2024-06-20`, `2024/06/20` and `2024.06.20` (year first; a year last is
+/// [`parse_numeric_year_last`]).
 fn parse_numeric(tokens: &[Token<'_>]) -> Option<DatePrefix> {
     let [year, sep1, month, sep2, day, ..] = tokens else {
         return None;
     };
-    if sep1.text != sep2.text || !(sep1.text == "-" || sep1.text == "/") {
+    if sep1.text != sep2.text || !matches!(sep1.text, "-" | "/" | ".") {
         return None;
     }
     if year.text.len() != 4 || month.text.len() > 2 {
@@ -382,6 +424,49 @@ fn parse_numeric(tokens: &[Token<'_>]) -> Option<DatePrefix> {
         date,
         len: day.start.saturating_add(day_digits.len()),
     })
+}
+
+/// `14/08/2024`, `14.08.2024`, `14-08-2024` (day first) and `08/14/2024` (month first): read only
+/// when the numbers tell which is the day (one is over 12, or both are the same). `01/02/2024`
+/// is 1 February in most of the world and January 2 in the United States: it is never guessed.
+fn parse_numeric_year_last(tokens: &[Token<'_>]) -> Option<DatePrefix> {
+    let (first, second, year_token) = numbers_then_year(tokens)?;
+    let (day, month) = if first > 12 || first == second {
+        (first, second)
+    } else if second > 12 {
+        (second, first)
+    } else {
+        return None;
+    };
+    let date = calendar_date(year_token, month, day)?;
+    Some(DatePrefix {
+        date,
+        len: year_token.end,
+    })
+}
+
+/// `N/N/YYYY`, `N.N.YYYY` or `N-N-YYYY` (one or two digits each, the same separator twice): the
+/// two numbers and the year's token.
+fn numbers_then_year<'t, 'a>(tokens: &'t [Token<'a>]) -> Option<(u8, u8, &'t Token<'a>)> {
+    let [first, sep1, second, sep2, year, ..] = tokens else {
+        return None;
+    };
+    if sep1.text != sep2.text || !matches!(sep1.text, "/" | "." | "-") {
+        return None;
+    }
+    let number = |token: &Token<'_>| {
+        let digits = token.text;
+        let short = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        short.then(|| digits.parse::<u8>().ok()).flatten()
+    };
+    year_number(year.text)?;
+    Some((number(first)?, number(second)?, year))
+}
+
+/// The date of a year token, a month number and a day number, if it is one.
+fn calendar_date(year: &Token<'_>, month: u8, day: u8) -> Option<Date> {
+    let month = Month::try_from(month).ok()?;
+    Date::from_calendar_date(year_number(year.text)?, month, day).ok()
 }
 
 /// What may follow a date on a date-only line: nothing, a clock time, an ISO time, a zone.
@@ -447,6 +532,23 @@ fn month_named(word: &str) -> Option<Month> {
     Some(month)
 }
 
+fn month_name(month: Month) -> &'static str {
+    match month {
+        Month::January => "January",
+        Month::February => "February",
+        Month::March => "March",
+        Month::April => "April",
+        Month::May => "May",
+        Month::June => "June",
+        Month::July => "July",
+        Month::August => "August",
+        Month::September => "September",
+        Month::October => "October",
+        Month::November => "November",
+        Month::December => "December",
+    }
+}
+
 fn weekday_named(word: &str) -> Option<Weekday> {
     let lower = word.to_ascii_lowercase();
     let weekday = match lower.as_str() {
@@ -497,6 +599,38 @@ mod tests {
     }
 
     #[test]
+    fn numbers_that_tell_the_day_from_the_month() {
+        // "date not understood" though 14 can only be the day.
+        assert_eq!(ymd("14/08/2024").as_deref(), Some("2024-08-14"));
+        assert_eq!(ymd("14.08.2024").as_deref(), Some("2024-08-14"));
+        assert_eq!(ymd("14-8-2024").as_deref(), Some("2024-08-14"));
+        assert_eq!(ymd("14/08/2024 10:30").as_deref(), Some("2024-08-14"));
+        // Month first, as in the United States, when the day is over 12.
+        assert_eq!(ymd("08/14/2024").as_deref(), Some("2024-08-14"));
+        // The same number twice reads the same either way.
+        assert_eq!(ymd("05/05/2024").as_deref(), Some("2024-05-05"));
+        assert_eq!(ymd("2024.08.14").as_deref(), Some("2024-08-14"));
+        assert_eq!(parse_stated("14.08.2024").as_deref(), Some("2024-08-14"));
+    }
+
+    #[test]
+    fn a_date_not_read_says_why() {
+        assert_eq!(
+            not_understood_message("01/02/2024"),
+            "date \"01/02/2024\" not read: its day and month could be either way round (1 February 2024 or 2 January 2024); the article has no date (the words are kept)"
+        );
+        assert_eq!(
+            not_understood_message("soon"),
+            "date \"soon\" not understood; the article has no date (the words are kept)"
+        );
+        // Only one reading is a date: not the ambiguity, just not a date.
+        assert_eq!(
+            not_understood_message("31/02/2024"),
+            "date \"31/02/2024\" not understood; the article has no date (the words are kept)"
+        );
+    }
+
+    #[test]
     fn date_with_clock_time() {
         assert_eq!(ymd("23 January 2023 19:05").as_deref(), Some("2023-01-23"));
         assert_eq!(
@@ -510,6 +644,11 @@ mod tests {
         for text in [
             "86-23-01-2023",
             "01/02/2024",
+            "12.11.2024",
+            "13/13/2024",
+            "31/02/2024",
+            "14/08/24",
+            "14/08-2024",
             "31 February 2024",
             "June 2024",
             "13 sec ago",

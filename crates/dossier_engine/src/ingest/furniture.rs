@@ -118,8 +118,42 @@ pub const RULES: &[Rule] = &[
         name: "share-buttons",
         pattern: Pattern::Shape(is_share_buttons),
         action: Action::Drop,
-        examples: &["Share", "Share this article", "Print", "Email"],
+        examples: &[
+            "Share",
+            "Share this article",
+            "Share this story",
+            "Print",
+            "Email",
+        ],
         counter_examples: &["Share prices fell."],
+    },
+    Rule {
+        name: "social-follow-prompt",
+        pattern: Pattern::Shape(is_social_prompt),
+        action: Action::Drop,
+        examples: &[
+            "Follow us on Twitter",
+            "Follow us on X.",
+            "Follow us on Facebook, Instagram and YouTube",
+            "Follow us on Google News",
+            "Follow The Daily Ledger on Twitter",
+            "Follow @DailyLedger",
+            "Follow us @dawn_com and @dawnnews",
+            "Like us on Facebook",
+            "Find us on Instagram!",
+            "Join us on WhatsApp",
+            "Share this article on Facebook",
+            "Share on WhatsApp",
+        ],
+        counter_examples: &[
+            "Follow the money.",
+            "Follow us on Twitter, the minister told supporters at the rally.",
+            "He asked people to follow us on Twitter.",
+            "Follow us on Twitter for updates, the police said.",
+            "Follow the minister on X, he said.",
+            "Share prices fell on Facebook's results.",
+            "Like us, they want peace.",
+        ],
     },
     Rule {
         name: "site-editions-menu",
@@ -309,11 +343,98 @@ fn is_share_buttons(line: &str) -> bool {
             "share",
             "share this",
             "share this article",
+            "share this story",
+            "share this post",
             "print",
             "email",
             "tweet",
         ],
     )
+}
+
+/// Where a call to follow or share points: social networks (in lower case; "google news" is
+/// read as one word).
+const SOCIAL_NETWORKS: &[&str] = &[
+    "twitter",
+    "x",
+    "facebook",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "whatsapp",
+    "telegram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "snapchat",
+    "pinterest",
+    "reddit",
+    "google-news",
+    "social-media",
+    "email",
+];
+
+/// A whole short line calling the reader to follow or share: "Follow us on Twitter", "Follow
+/// @DailyLedger", "Like us on Facebook", "Share this article on WhatsApp", "Follow The Daily
+/// Ledger on X". The line must end in networks or handles, so a sentence that goes on ("Follow
+/// us on Twitter, the minister said") is text.
+fn is_social_prompt(line: &str) -> bool {
+    if line.len() > 100 {
+        return false;
+    }
+    let lower = line
+        .trim_end_matches(['.', '!', ':', '|', ' '])
+        .to_lowercase()
+        .replace("google news", "google-news")
+        .replace("social media", "social-media");
+    // Words without the joins of a list ("Facebook, Instagram and YouTube"), lower-cased and as
+    // written (for a capitalised name).
+    let words: Vec<&str> = lower.split([' ', ',']).filter(is_listed_word).collect();
+    let original: Vec<&str> = line.split([' ', ',']).filter(is_listed_word).collect();
+    let rest = match words.as_slice() {
+        ["follow", "us", rest @ ..]
+        | ["like", "us", rest @ ..]
+        | ["find", "us", rest @ ..]
+        | ["join", "us", rest @ ..]
+        | ["connect", "with", "us", rest @ ..]
+        | ["share", "this", "article" | "story" | "post", rest @ ..]
+        | ["share", rest @ ..] => rest,
+        // "Follow The Daily Ledger on Twitter": a capitalised name of up to four words.
+        ["follow", rest @ ..] => {
+            let name = original
+                .iter()
+                .skip(1)
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .take(4)
+                .count();
+            rest.get(name..).unwrap_or_default()
+        }
+        _ => return false,
+    };
+    let handles = !rest.is_empty() && rest.iter().all(|w| is_handle(w));
+    let networks = match rest {
+        ["on" | "at" | "via" | "to", networks @ ..] => {
+            !networks.is_empty() && networks.iter().all(|w| SOCIAL_NETWORKS.contains(w))
+        }
+        _ => false,
+    };
+    handles || networks
+}
+
+/// A word of a list, not the commas, "and", "or", "&", "|" or "/" between its items.
+fn is_listed_word(word: &&str) -> bool {
+    let join = ["and", "or", "&", "|", "/"]
+        .iter()
+        .any(|join| word.eq_ignore_ascii_case(join));
+    !word.is_empty() && !join
+}
+
+/// "@DailyLedger", "@dawn_com".
+fn is_handle(word: &str) -> bool {
+    word.strip_prefix('@').is_some_and(|name| {
+        !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 fn is_press_release_label(line: &str) -> bool {

@@ -12,6 +12,7 @@
 //! and the shorter ones (teasers, cards) are left out with a warning. Otherwise the page is one
 //! article, as before: all its `<article>`/`<main>` text together.
 
+use super::dateline::take_opening_dateline;
 use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace, word_count};
@@ -247,6 +248,10 @@ pub fn parse(text: &str) -> Parsed {
             .map(|item| item.text)
             .collect()
     };
+    // The date the page states, before the text: a dated dateline only fills in for none.
+    if article.date_text.is_none() {
+        article.date_text = found.time_datetime;
+    }
     fill_text(
         &mut article,
         paragraphs,
@@ -261,9 +266,6 @@ pub fn parse(text: &str) -> Parsed {
             .map(|(_, comment)| comment)
             .collect(),
     );
-    if article.date_text.is_none() {
-        article.date_text = found.time_datetime;
-    }
     set_date(&mut article, None, &mut parsed);
     match found.h1.or(found.title_tag) {
         Some(title) => article.title = title.into(),
@@ -364,13 +366,13 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             .h1
             .clone()
             .or_else(|| items.next_if(|item| item.heading).map(|item| item.text));
+        article.date_text = time;
         fill_text(
             &mut article,
             items.map(|item| item.text).collect(),
             part_text.captions,
             part_text.comments,
         );
-        article.date_text = time;
         set_date(&mut article, Some(line), parsed);
         match title {
             Some(title) => article.title = title.into(),
@@ -417,15 +419,14 @@ fn set_date(article: &mut crate::Article, line: Option<usize>, parsed: &mut Pars
     if article.date.is_none() {
         parsed.problems.push(Problem {
             line,
-            message: format!(
-                "date \"{date_text}\" not understood; the article has no date (the words are kept)"
-            ),
+            message: dates::not_understood_message(date_text),
             unread: None,
         });
     }
 }
 
-/// Body (page furniture handled as in `.txt`), captions and reader comments.
+/// Body (page furniture handled as in `.txt`, the opening dateline split off), captions and
+/// reader comments.
 fn fill_text(
     article: &mut crate::Article,
     paragraphs: Vec<String>,
@@ -443,6 +444,7 @@ fn fill_text(
             _ => article.body.push(paragraph.into()),
         }
     }
+    take_opening_dateline(article);
     article.captions = captions.into_iter().map(Text::from).collect();
     // The comment area's own furniture ("2 Comments", "Reply") is not a comment.
     article.comments = comments
@@ -572,7 +574,7 @@ mod tests {
             <body><nav><p>Home</p></nav><header><p>Menu</p></header>
             <article><h1>The &amp; headline</h1><time datetime="2024-06-20T10:00:00Z">June</time>
             <figure><img src="x.jpg"><figcaption>A caption</figcaption></figure>
-            <p>First <b>paragraph</b>, with&nbsp;text.</p><p>Read more: elsewhere</p><h2>Sub</h2><p>Second.</p>
+            <p>First <b>paragraph</b>, with&nbsp;text.</p><p>Read more: elsewhere</p><h2>Sub</h2><p>Second.</p><p>Follow us on X</p>
             <div class="comments"><p>A reader comment</p></div></article>
             <aside><p>Ad</p></aside><footer><p>Footer</p></footer></body></html>"#;
         let parsed = parse(html);
@@ -691,6 +693,76 @@ mod tests {
         let bodies: Vec<usize> = parsed.drafts.iter().map(|d| d.article.body.len()).collect();
         assert_eq!(bodies, [3]);
         assert!(parsed.problems.is_empty());
+    }
+
+    #[test]
+    fn each_story_takes_the_dateline_its_first_paragraph_opens_with() {
+        // The stories of a saved page kept "PESHAWAR:" as their first word and had no dateline.
+        let html = format!(
+            r#"<html><head><meta property="og:site_name" content="The Daily Ledger"></head><body><main>
+            <article><h2>Torkham crossing to reopen</h2><p class="byline">By Hamid Shah</p>
+            <time datetime="2024-10-02">2 October 2024</time>
+            <p>PESHAWAR: Afghanistan and Pakistan agreed to reopen the crossing.</p><p>{}</p></article>
+            <article><h2>Rate held</h2><p>KARACHI, Oct 3 (Reuters) - The State Bank kept its rate.</p><p>{}</p></article>
+            <article><h2>A label is not a place</h2><p>UPDATE: The board has since named a chairman.</p><p>{}</p></article>
+            </main></body></html>"#,
+            words(60, "alpha"),
+            words(60, "beta"),
+            words(60, "gamma")
+        );
+        let parsed = parse(&html);
+        let stories: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| {
+                let a = &d.article;
+                (
+                    a.dateline.clone(),
+                    a.body.first().map(ToString::to_string),
+                    a.source.clone(),
+                    a.date.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            stories,
+            [
+                (
+                    Some("Peshawar".to_string()),
+                    Some("Afghanistan and Pakistan agreed to reopen the crossing.".to_string()),
+                    Some("The Daily Ledger".to_string()),
+                    Some("2024-10-02".to_string()),
+                ),
+                (
+                    Some("Karachi".to_string()),
+                    Some("The State Bank kept its rate.".to_string()),
+                    // The page's publisher is stated; the agency does not replace it.
+                    Some("The Daily Ledger".to_string()),
+                    None,
+                ),
+                (
+                    None,
+                    Some("UPDATE: The board has since named a chairman.".to_string()),
+                    Some("The Daily Ledger".to_string()),
+                    None,
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_of_one_story_takes_its_dateline_and_the_dated_one_gives_a_missing_date() {
+        let html = "<html><head><title>Council meets</title></head><body><article>\
+            <p>NEW YORK, June 20, 2024 (AP) – The council met.</p><p>It agreed.</p>\
+            </article></body></html>";
+        let parsed = parse(html);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        let article = article.unwrap_or_else(blank_article);
+        assert_eq!(article.dateline.as_deref(), Some("New York"));
+        assert_eq!(article.body, ["The council met.", "It agreed."]);
+        assert_eq!(article.source.as_deref(), Some("AP"));
+        assert_eq!(article.date.as_deref(), Some("2024-06-20"));
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     }
 
     #[test]

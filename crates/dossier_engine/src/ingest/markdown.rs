@@ -13,8 +13,10 @@
 //!
 //! The body: blank-line-separated blocks; the first `# heading` is the title when the front matter
 //! gives none; list items and headings become paragraphs; images give captions; links keep their
-//! text; emphasis is removed. Page furniture is removed by the same rules as `.txt`.
+//! text; emphasis is removed. Page furniture is removed by the same rules as `.txt`, and an
+//! opening wire dateline ("KARACHI: …") is split off as `.txt` splits it.
 
+use super::dateline::take_opening_dateline;
 use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace, comparable};
@@ -76,9 +78,7 @@ pub fn parse(text: &str) -> Parsed {
                 if article.date.is_none() {
                     parsed.problems.push(Problem {
                         line: Some(line),
-                        message: format!(
-                            "date \"{value}\" not understood; the article has no date (the words are kept)"
-                        ),
+                        message: dates::not_understood_message(&value),
                         unread: None,
                     });
                 }
@@ -129,6 +129,7 @@ pub fn parse(text: &str) -> Parsed {
             }
         }
     }
+    take_opening_dateline(&mut article);
     if article.title.is_empty() {
         let Some(first) = article.body.first() else {
             return parsed;
@@ -1047,6 +1048,26 @@ mod tests {
         assert_eq!(
             article.map(|a| a.body.clone()),
             Some(vec!["item one".into(), "item two".into(), "Sub".into()])
+        );
+    }
+
+    #[test]
+    fn an_opening_dateline_is_split_off_and_the_front_matter_date_kept() {
+        let parsed = parse(
+            "---\ntitle: T\ndate: 2024-03-05\n---\n\nLAHORE, June 20, 2024 – The council met.\n\nKARACHI: Second.\n",
+        );
+        let article = only(&parsed);
+        assert_eq!(article.and_then(|a| a.dateline.as_deref()), Some("Lahore"));
+        assert_eq!(
+            article.map(|a| a.body.clone()),
+            Some(vec!["The council met.".into(), "KARACHI: Second.".into()])
+        );
+        assert_eq!(article.and_then(|a| a.date.as_deref()), Some("2024-03-05"));
+        // No title: it is made of the story's words, not of its dateline.
+        let parsed = parse("QUETTA: Rain fell across the province on Sunday.\n");
+        assert_eq!(
+            only(&parsed).map(|a| a.title.as_str()),
+            Some("Rain fell across the province on Sunday.")
         );
     }
 

@@ -10,6 +10,7 @@
 //! record silently: whatever they cannot use becomes a [`Warning`].
 
 mod collector;
+mod dateline;
 pub mod dates;
 mod decode;
 pub mod file_load;

@@ -13,9 +13,10 @@
 //! article) are read by label, and a labelled title after prose starts the next article. A byline
 //! that carries the date ("By Jane Doe | March 3, 2024") gives both.
 
+use super::dateline::split_dateline;
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, comparable, ends_sentence, title_case, word_count};
+use super::text::{clean_line, comparable, ends_sentence, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::text::Text;
 
@@ -140,60 +141,6 @@ fn bullet(text: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
-/// The dateline at the start of a first paragraph: "ISLAMABAD: Text", "KARACHI -- Text",
-/// "NEW YORK, June 20, 2024 – Text", "LONDON (Reuters) - Text".
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Dateline {
-    place: String,
-    date: Option<(time::Date, String)>,
-    agency: Option<String>,
-    rest: String,
-}
-
-fn split_dateline(paragraph: &str) -> Option<Dateline> {
-    const SEPARATORS: [&str; 5] = [": ", " -- ", " — ", " – ", " - "];
-    let (at, separator) = SEPARATORS
-        .iter()
-        .filter_map(|sep| paragraph.find(sep).map(|at| (at, *sep)))
-        .min_by_key(|(at, _)| *at)?;
-    if at > 80 {
-        return None;
-    }
-    let prefix = paragraph.get(..at)?.trim();
-    let rest = paragraph.get(at.saturating_add(separator.len())..)?.trim();
-    if !rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c))
-    {
-        return None;
-    }
-    let (prefix, agency) = match prefix.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
-        Some((before, agency)) => (before.trim(), Some(agency.trim().to_string())),
-        None => (prefix, None),
-    };
-    let (place, extra) = match prefix.split_once(',') {
-        Some((place, extra)) => (place.trim(), Some(extra.trim())),
-        None => (prefix, None),
-    };
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let upper_place = letters >= 3
-        && word_count(place) <= 4
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
-    if !upper_place {
-        return None;
-    }
-    let date = extra.and_then(|extra| dates::parse_date(extra).map(|d| (d, extra.to_string())));
-    Some(Dateline {
-        place: title_case(place),
-        date,
-        agency,
-        rest: rest.to_string(),
-    })
-}
-
 /// A header line that is only a place and a date: "New York – June 20, 2024".
 fn header_dateline(text: &str) -> Option<(String, time::Date, String)> {
     const SEPARATORS: [&str; 5] = [" – ", " — ", " -- ", " - ", ", "];
@@ -310,9 +257,7 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
                     Label::Date if dates::parse_stated(value).is_none() => {
                         problems.push(Problem {
                             line: Some(line.number),
-                            message: format!(
-                                "date \"{value}\" not understood; the article has no date (the words are kept)"
-                            ),
+                            message: dates::not_understood_message(value),
                             unread: None,
                         });
                         stamp.get_or_insert_with(|| value.to_string());
@@ -539,32 +484,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn datelines() {
-        let d = split_dateline("ISLAMABAD: Pakistan’s telecom regulator said.");
-        assert_eq!(
-            d.map(|d| (d.place, d.rest)),
-            Some((
-                "Islamabad".into(),
-                "Pakistan’s telecom regulator said.".into()
-            ))
-        );
-        let d = split_dateline("KARACHI -- The Pakistani government is using laws.");
-        assert_eq!(d.map(|d| d.place), Some("Karachi".into()));
-        let d = split_dateline("LONDON (Reuters) - Prices rose.");
-        assert_eq!(
-            d.map(|d| (d.place, d.agency)),
-            Some(("London".into(), Some("Reuters".into())))
-        );
-        let d = split_dateline("NEW YORK, June 20, 2024 – The council met.");
-        assert_eq!(
-            d.and_then(|d| d.date).map(|(d, _)| dates::iso(d)),
-            Some("2024-06-20".into())
-        );
-        assert_eq!(split_dateline("The minister said: Yes."), None);
-        assert_eq!(split_dateline("UN: no"), None);
-    }
-
-    #[test]
     fn header_datelines() {
         let found = header_dateline("New York – June 20, 2024");
         assert_eq!(
@@ -711,6 +630,28 @@ mod tests {
                 Some(2),
                 "date \"soon\" not understood; the article has no date (the words are kept)"
             )]
+        );
+    }
+
+    #[test]
+    fn calls_to_follow_or_share_are_not_the_article_s_text() {
+        // "Follow us on Twitter" stayed as the article's last paragraph.
+        let text = "Title: Quake jolts northern areas\n\
+                    Date: November 5, 2024\n\n\
+                    GILGIT, Nov 5 (Reuters) - A magnitude 5.4 earthquake struck northern Pakistan on Tuesday.\n\n\
+                    The quake was felt in Islamabad and Peshawar, officials said.\n\n\
+                    Follow us on Twitter\n\
+                    Like us on Facebook\n\
+                    Follow us on Twitter, the relief agency told volunteers who wanted news.\n\
+                    Read more: Earthquakes in Pakistan\n";
+        let article = only(&parse(text));
+        assert_eq!(
+            article.body,
+            [
+                "A magnitude 5.4 earthquake struck northern Pakistan on Tuesday.",
+                "The quake was felt in Islamabad and Peshawar, officials said.",
+                "Follow us on Twitter, the relief agency told volunteers who wanted news.",
+            ]
         );
     }
 

@@ -20,7 +20,8 @@
 //! A list of names (`"authors": ["A", "B"]`) is joined with commas; an object with a `name`
 //! (`"source": {"name": "BBC"}`) gives its name.
 //!
-//! Their text is taken as given (no furniture rules: structured data has no page around it).
+//! Their text is taken as given (no furniture rules: structured data has no page around it),
+//! but for an opening wire dateline ("KARACHI: …"), split off as in every format.
 //! A record that cannot be read is reported as `file:line: message` and the others are kept.
 //! Keys (columns) that name no field are named in one warning per file, with how many records
 //! gave each a value, so the user can rename them; second names of a field given with another
@@ -33,6 +34,7 @@ use std::collections::HashMap;
 use crate::text::Text;
 use serde_json::{Map, Value};
 
+use super::dateline::take_opening_dateline;
 use super::dates;
 use super::json_records::{Node, Pairs};
 use super::text::collapse_whitespace;
@@ -710,40 +712,19 @@ fn add_record(
         return;
     };
     let fields = Fields::of(&record, unread);
-    let mut article = blank_article();
     let body = paragraphs(fields.get(Field::Text));
-    match (fields.string(Field::Title), body.first()) {
-        (Some(title), first) => {
-            article.title = title.into();
-            if first.is_none() {
-                parsed.problems.push(Problem {
-                    line,
-                    message: format!(
-                        "{place} has a title but no text; kept as an article of its title alone"
-                    ),
-                    unread: None,
-                });
-            }
-        }
-        (None, Some(first)) => {
-            article.title = crate::ingest::text::title_from_first_words(first).into();
-            parsed.problems.push(Problem {
-                line,
-                message: format!("{place} has no title; the title is the first words of its text"),
-                unread: None,
-            });
-        }
-        (None, None) => {
-            parsed.problems.push(Problem {
-                line,
-                message: format!(
-                    "{place} has no title or text (such as `title`, `headline`, `text`, `body`, `content`); skipped"
-                ),
-                unread: None,
-            });
-            return;
-        }
+    let title = fields.string(Field::Title);
+    if title.is_none() && body.is_empty() {
+        parsed.problems.push(Problem {
+            line,
+            message: format!(
+                "{place} has no title or text (such as `title`, `headline`, `text`, `body`, `content`); skipped"
+            ),
+            unread: None,
+        });
+        return;
     }
+    let mut article = blank_article();
     article.body = body.into_iter().map(Text::from).collect();
     article.subtitle = fields.string(Field::Subtitle);
     article.summary = paragraphs(fields.get(Field::Summary))
@@ -758,18 +739,43 @@ fn add_record(
     if let Some(kind) = fields.string(Field::Kind) {
         article.kind = kind;
     }
-    if let Some(date_text) = fields.string(Field::Date) {
-        article.date = dates::parse_stated(&date_text);
-        if article.date.is_none() {
+    let date_text = fields.string(Field::Date);
+    if let Some(date_text) = &date_text {
+        article.date = dates::parse_stated(date_text);
+        article.date_text = Some(date_text.clone());
+    }
+    // After the record's own date and source, which come first; before a title is made of the
+    // text's first words, which are then the story's.
+    take_opening_dateline(&mut article);
+    match (title, article.body.first()) {
+        (Some(title), first) => {
+            article.title = title.into();
+            if first.is_none() {
+                parsed.problems.push(Problem {
+                    line,
+                    message: format!(
+                        "{place} has a title but no text; kept as an article of its title alone"
+                    ),
+                    unread: None,
+                });
+            }
+        }
+        (None, first) => {
+            let first = first.map(ToString::to_string).unwrap_or_default();
+            article.title = crate::ingest::text::title_from_first_words(&first).into();
             parsed.problems.push(Problem {
                 line,
-                message: format!(
-                    "date \"{date_text}\" not understood; the article has no date (the words are kept)"
-                ),
+                message: format!("{place} has no title; the title is the first words of its text"),
                 unread: None,
             });
         }
-        article.date_text = Some(date_text);
+    }
+    if let Some(date_text) = date_text.filter(|_| article.date.is_none()) {
+        parsed.problems.push(Problem {
+            line,
+            message: dates::not_understood_message(&date_text),
+            unread: None,
+        });
     }
     let id_hint = fields.get(Field::Id).and_then(id_of);
     parsed.drafts.push(Draft {
@@ -976,6 +982,91 @@ mod tests {
         );
         let lines: Vec<Option<usize>> = parsed.problem_lines().iter().map(|p| p.0).collect();
         assert_eq!(lines, [Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn a_record_text_opening_with_a_dateline_gives_it() {
+        let parsed = parse_jsonl(concat!(
+            r#"{"title": "A", "text": "GILGIT, Nov 5 (Reuters) - A quake struck.\nIt was felt in Skardu.", "date": "2024-11-05"}"#,
+            "\n",
+            r#"{"text": "ISLAMABAD/NEW DELHI: The two sides met.", "source": "Dawn", "date": "soon"}"#,
+            "\n",
+            r#"{"title": "C", "text": "IMF officials said the talks - long ones - went well."}"#,
+            "\n",
+        ));
+        let found: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| {
+                let a = &d.article;
+                (
+                    a.title.to_string(),
+                    a.dateline.clone(),
+                    a.source.clone(),
+                    a.body.first().map(ToString::to_string),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "A".to_string(),
+                    Some("Gilgit".to_string()),
+                    Some("Reuters".to_string()),
+                    Some("A quake struck.".to_string())
+                ),
+                (
+                    "The two sides met.".to_string(),
+                    Some("Islamabad/New Delhi".to_string()),
+                    Some("Dawn".to_string()),
+                    Some("The two sides met.".to_string())
+                ),
+                (
+                    "C".to_string(),
+                    None,
+                    None,
+                    Some("IMF officials said the talks - long ones - went well.".to_string())
+                ),
+            ]
+        );
+        // The title problem, then the date problem, as before the dateline was read.
+        assert_eq!(
+            parsed.problem_lines(),
+            [
+                (
+                    Some(2),
+                    "the line has no title; the title is the first words of its text"
+                ),
+                (
+                    Some(2),
+                    "date \"soon\" not understood; the article has no date (the words are kept)"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn day_first_dates_are_read_and_an_ambiguous_one_is_said_why() {
+        let parsed = parse_csv(
+            "title;text;date\nA;Body a.;14.08.2024\nB;Body b.;14/08/2024\nC;Body c.;01/02/2024\n",
+        );
+        let dates: Vec<Option<String>> = parsed
+            .drafts
+            .iter()
+            .map(|d| d.article.date.clone())
+            .collect();
+        assert_eq!(
+            dates,
+            [Some("2024-08-14".into()), Some("2024-08-14".into()), None]
+        );
+        assert_eq!(
+            parsed.problem_lines(),
+            [(
+                Some(4),
+                "date \"01/02/2024\" not read: its day and month could be either way round (1 February 2024 or 2 January 2024); the article has no date (the words are kept)"
+            )]
+        );
     }
 
     #[test]

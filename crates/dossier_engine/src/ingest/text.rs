@@ -158,20 +158,20 @@ pub(crate) fn slug_of_folded(folded: &str, max_words: usize) -> String {
         .join("-")
 }
 
-/// Title case for an upper-case place name: "NEW YORK" -> "New York", "ISLAMABAD" -> "Islamabad".
+/// Title case for an upper-case place name: "NEW YORK" -> "New York", "ISLAMABAD" -> "Islamabad",
+/// "ISLAMABAD/NEW DELHI" -> "Islamabad/New Delhi", "GILGIT-BALTISTAN" -> "Gilgit-Baltistan".
 pub fn title_case(text: &str) -> String {
-    text.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => {
-                    first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()
-                }
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut starts_word = true;
+    for c in text.chars() {
+        if starts_word {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        starts_word = matches!(c, ' ' | '/' | '-');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -217,5 +217,7 @@ mod tests {
     fn place_names() {
         assert_eq!(title_case("NEW YORK"), "New York");
         assert_eq!(title_case("ISLAMABAD"), "Islamabad");
+        assert_eq!(title_case("ISLAMABAD/NEW DELHI"), "Islamabad/New Delhi");
+        assert_eq!(title_case("GILGIT-BALTISTAN"), "Gilgit-Baltistan");
     }
 }
