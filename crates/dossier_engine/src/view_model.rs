@@ -408,6 +408,21 @@ pub struct Circle {
     pub r: f32,
 }
 
+/// A diagonal unit vector's coordinates.
+const DIAGONAL: f32 = std::f32::consts::FRAC_1_SQRT_2;
+
+/// Directions in which circles on one spot part (unit vectors, the eight points of a compass).
+const PARTING: [(f32, f32); 8] = [
+    (1.0, 0.0),
+    (0.0, 1.0),
+    (-1.0, 0.0),
+    (0.0, -1.0),
+    (DIAGONAL, DIAGONAL),
+    (-DIAGONAL, DIAGONAL),
+    (-DIAGONAL, -DIAGONAL),
+    (DIAGONAL, -DIAGONAL),
+];
+
 /// Rounds of pushing apart before giving up (a few dozen topics settle in a handful).
 const SPREAD_ROUNDS: usize = 300;
 
@@ -427,7 +442,8 @@ pub fn spread_circles(circles: &[Circle], gap: f32) -> Vec<Circle> {
                     continue;
                 };
                 let (dx, dy) = (b.x - a.x, b.y - a.y);
-                let distance = dx.hypot(dy);
+                // No `hypot`, `sin` or `cos`: libm's would be shipped in the page for this.
+                let distance = (dx * dx + dy * dy).sqrt();
                 let needed = a.r + b.r + gap;
                 if distance >= needed * 0.999 {
                     continue;
@@ -435,9 +451,12 @@ pub fn spread_circles(circles: &[Circle], gap: f32) -> Vec<Circle> {
                 let (ux, uy) = if distance > 1e-6 {
                     (dx / distance, dy / distance)
                 } else {
-                    // The golden angle: each index its own direction.
-                    let angle = j as f32 * 2.399_963;
-                    (angle.cos(), angle.sin())
+                    // One of eight directions, by index.
+                    let (x, y) = PARTING
+                        .get(j % PARTING.len())
+                        .copied()
+                        .unwrap_or((1.0, 0.0));
+                    (x, y)
                 };
                 let push = (needed - distance) / 2.0;
                 if let Some(a) = out.get_mut(i) {
