@@ -32,6 +32,32 @@ const ABBREVIATIONS: &[&str] = &[
     "Col", "Dr", "Gen", "H.E", "Lt", "Mr", "Mrs", "Ms", "Prof", "Sen", "St",
 ];
 
+/// Days and months: capitalised, never part of a name after a connector.
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
 pub(crate) fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(&word)
 }
@@ -112,6 +138,10 @@ pub(crate) fn phrases<'a>(analyzer: &Analyzer, text: &'a str) -> Vec<Phrase<'a>>
                 || (matches!(gap, "’ " | "' ") && is_name_possessive(previous_word)));
         let capitalised = is_capitalised(word.text);
         let connector_fits = is_connector(word.text) && connector_allowed(word.text, &current);
+        // "the Senate on Wednesday", "a Committee on 5 May": a day or month after a connector
+        // is when, not more of the name.
+        let after_connector = current.last().is_some_and(|w| is_connector(w.text));
+        let joined = joined && !(after_connector && is_calendar_word(word.text));
         if joined && (capitalised || connector_fits) {
             current.push(word);
         } else {
@@ -208,6 +238,15 @@ mod tests {
         assert_eq!(
             texts("between India and Pakistan"),
             vec!["India", "Pakistan"]
+        );
+        // A loaded file listed "Senate on Wednesday" among the organisations.
+        assert_eq!(
+            texts("the bill passed the Senate on Wednesday and the Committee on May 5"),
+            vec!["Senate", "Wednesday", "Committee", "May"]
+        );
+        assert_eq!(
+            texts("the Standing Committee on Information Technology met"),
+            vec!["Standing Committee on Information Technology"]
         );
     }
 
