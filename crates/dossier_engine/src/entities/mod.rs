@@ -1078,8 +1078,18 @@ fn organisation_span<'w, 'a>(words: &'w [Word<'a>]) -> Option<&'w [Word<'a>]> {
     }) {
         return None;
     }
-    words.get(..=last_head)
+    let span = words.get(..=last_head)?;
+    // A head word alone ("Police said", "the Committee met") is any police, any committee:
+    // a 2,000-article load listed "Police" among its organisations, in 404 articles. A
+    // country's own bodies, which stories name by the word alone, stay.
+    match span {
+        [only] if !LONE_INSTITUTIONS.contains(&only.text) => None,
+        _ => Some(span),
+    }
 }
+
+/// Head words that alone name one body in a story: "the Senate", "the Army", "the Cabinet".
+const LONE_INSTITUTIONS: &[&str] = &["Army", "Cabinet", "Parliament", "Senate"];
 
 /// "Expansion (ACR)": the acronym, the canonical expansion and its kind.
 fn acronym_definition(text: &str, phrase: &Phrase<'_>) -> Option<(String, String, EntityKind)> {
@@ -1262,6 +1272,15 @@ mod tests {
         let mut report = extract_entities(&[article]);
         let found = report.articles.pop().unwrap_or_default();
         assert_eq!(found.places, ["Islamabad", "New Delhi"]);
+    }
+
+    #[test]
+    fn a_head_word_alone_is_no_organisation_but_a_country_s_own_bodies_are() {
+        let found = named(&[
+            "Police said the Committee would meet. Punjab Police arrested two men.",
+            "The Senate passed the bill, and the Army said nothing.",
+        ]);
+        assert_eq!(found.orgs, ["Army", "Punjab Police", "Senate"]);
     }
 
     #[test]
