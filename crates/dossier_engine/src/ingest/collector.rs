@@ -1,11 +1,9 @@
 //! The collector: gathers every file's articles into one report, merging exact duplicates (with
-//! a warning naming both places) and giving each article a stable, unique id. A byline that only
-//! repeats the source is dropped here, for every format.
+//! a warning naming both places) and giving each article a stable, unique id.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use super::text::comparable;
 use super::unread::{Sameness, UnreadWarning};
 use super::{
     decode, html, markdown, news_txt, records, slug, Draft, Format, IngestOptions, IngestReport,
@@ -182,7 +180,6 @@ impl Collector {
             id_hint,
         } = draft;
         article.file = file.to_string();
-        drop_byline_repeating_the_source(&mut article);
         let location = match line {
             Some(line) => format!("{file}:{line}"),
             None => file.to_string(),
@@ -247,20 +244,6 @@ impl Collector {
         }
         self.ids.insert(id.clone());
         id
-    }
-}
-
-/// A byline that names the source again ("Author: Reuters" above "GILGIT (Reuters) -", a page's
-/// author meta tag repeating its site name) says who published the article, not who wrote it:
-/// it is kept once, as the source, which the sidebar lists and `source:` filters on. Compared as
-/// the same-line test compares (case and punctuation aside). Every format's article passes here.
-fn drop_byline_repeating_the_source(article: &mut Article) {
-    let repeats = match (&article.byline, &article.source) {
-        (Some(byline), Some(source)) => comparable(byline) == comparable(source),
-        _ => false,
-    };
-    if repeats {
-        article.byline = None;
     }
 }
 
@@ -470,41 +453,6 @@ mod tests {
                 "y2.csv: 1 column not read (no field goes by this name): `notes` (in 1 of 2 rows)",
             ]
         );
-    }
-
-    #[test]
-    fn a_byline_repeating_the_source_is_the_source_alone() {
-        // The page showed "Reuters  Reuters": the byline from `Author:`, the source from the
-        // dateline's agency.
-        let text = "Title: Quake jolts northern areas\nAuthor: Reuters\n\n\
-                    GILGIT, Nov 5 (Reuters) - A magnitude 5.4 earthquake struck northern Pakistan.\n";
-        let report = crate::ingest::ingest_bytes("dateline.txt", text.as_bytes(), None);
-        let found: Vec<_> = report
-            .articles
-            .iter()
-            .map(|a| (a.byline.clone(), a.source.clone(), a.dateline.clone()))
-            .collect();
-        assert_eq!(
-            found,
-            [(None, Some("Reuters".into()), Some("Gilgit".into()))]
-        );
-        // The same from a page's meta tags; a person's byline stays.
-        let html = r#"<html><head><meta name="author" content="DAWN"><meta property="og:site_name" content="Dawn"></head><body><article><h1>A</h1><p>Text.</p></article></body></html>"#;
-        let report = crate::ingest::ingest_bytes("page.html", html.as_bytes(), None);
-        let found: Vec<_> = report
-            .articles
-            .iter()
-            .map(|a| (a.byline.clone(), a.source.clone()))
-            .collect();
-        assert_eq!(found, [(None, Some("Dawn".into()))]);
-        let text = "Title: A\nAuthor: Jane Doe\n\nLONDON (Reuters) - Prices rose across the board on Monday.\n";
-        let report = crate::ingest::ingest_bytes("a.txt", text.as_bytes(), None);
-        let found: Vec<_> = report
-            .articles
-            .iter()
-            .map(|a| (a.byline.clone(), a.source.clone()))
-            .collect();
-        assert_eq!(found, [(Some("Jane Doe".into()), Some("Reuters".into()))]);
     }
 
     #[test]
