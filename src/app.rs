@@ -197,12 +197,12 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
                 } else if overlays.drawer_open.get_untracked() {
                     overlays.drawer_open.set(false);
                     browser::focus("[data-testid=filters-button]");
+                } else if nav.with_untracked(|s| s.article.is_some()) {
+                    nav.push(|s| s.article = None);
                 } else if loader.messages.with_untracked(|m| !m.is_empty())
                     && !loader.messages_hidden.get_untracked()
                 {
                     loader.messages_hidden.set(true);
-                } else if nav.with_untracked(|s| s.article.is_some()) {
-                    nav.push(|s| s.article = None);
                 } else if typing {
                     return;
                 }

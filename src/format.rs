@@ -61,9 +61,40 @@ pub fn millis(ms: f64) -> String {
 /// everywhere (chips, map, lists), so a topic has one colour on every view.
 pub const TOPIC_COLOURS: usize = 8;
 
+/// The byline to show beside the source: none when it only names the source again ("Author:
+/// Reuters" above "(Reuters)" showed "Reuters  Reuters"). The article keeps both, so a search
+/// for the name still finds it through its byline.
+pub fn byline_beside_source<'a>(byline: Option<&'a str>, source: Option<&str>) -> Option<&'a str> {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    byline.filter(|byline| source.is_none_or(|source| letters(byline) != letters(source)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_naming_the_source_again_is_not_shown_twice() {
+        assert_eq!(
+            byline_beside_source(Some("Reuters"), Some("REUTERS.")),
+            None
+        );
+        assert_eq!(
+            byline_beside_source(Some("Hamid Shah"), Some("Dawn")),
+            Some("Hamid Shah")
+        );
+        assert_eq!(
+            byline_beside_source(Some("Reuters staff"), Some("Reuters")),
+            Some("Reuters staff")
+        );
+        assert_eq!(byline_beside_source(Some("Reuters"), None), Some("Reuters"));
+        assert_eq!(byline_beside_source(None, Some("Reuters")), None);
+    }
 
     #[test]
     fn dates_read_the_same_everywhere() {

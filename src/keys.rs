@@ -7,8 +7,8 @@ pub enum KeyAction {
     FocusSearch,
     NextResult,
     PreviousResult,
-    /// Close the topmost thing: help, then the filter drawer, then the load messages (folded
-    /// to their one line, not thrown away), then the reader.
+    /// Close the topmost thing: help, then the filter drawer, then the reader; with none of
+    /// them open, fold the load messages to their one line (they are not thrown away).
     Close,
     ToggleHelp,
 }

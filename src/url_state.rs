@@ -288,7 +288,13 @@ impl UrlState {
 
     /// True when some filter or date is set.
     pub fn has_filters(&self) -> bool {
-        !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
+        self.filter_count() > 0
+    }
+
+    /// How many filters are set: each ticked value, and the date range as one.
+    pub fn filter_count(&self) -> usize {
+        let dated = self.from.is_some() || self.to.is_some();
+        self.filters.values().map(BTreeSet::len).sum::<usize>() + usize::from(dated)
     }
 
     /// Whether a query or a filter narrows the corpus down (views then count the matches).
@@ -513,6 +519,8 @@ mod tests {
         state.toggle(FacetKey::Year, "2018");
         state.set_dates(Some("2018-01-01".into()), None);
         assert!(state.has_filters());
+        state.toggle(FacetKey::Year, "2019");
+        assert_eq!(state.filter_count(), 3, "two years and a date range");
         state.clear_filters();
         assert!(!state.has_filters());
         assert_eq!(state.query, "x");

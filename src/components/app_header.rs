@@ -8,11 +8,14 @@ use crate::components::load_files::LoadFiles;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::components::view_switcher::ViewSwitcher;
+use crate::nav::use_nav;
+use crate::url_state::UrlState;
 
 /// Brand, search box, view switcher, and the filter-drawer, theme and help buttons.
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let overlays = expect_context::<Overlays>();
+    let nav = use_nav();
     view! {
         <header class="header">
             <div class="header-row">
@@ -37,6 +40,16 @@ pub fn AppHeader() -> impl IntoView {
                         <path d="M3 5h14M6 10h8M8 15h4" stroke="currentColor" stroke-width="2" stroke-linecap="round" fill="none" />
                     </svg>
                     <span class="filters-button-label">"Filters"</span>
+                    // On a phone the sidebar is a closed drawer: the button says filters are on,
+                    // so a shared link's narrowed results are not taken for everything.
+                    {move || {
+                        let count = nav.with(UrlState::filter_count);
+                        (count > 0).then(|| view! {
+                            <span class="badge filters-count" data-testid="filters-count">
+                                {count}<span class="visually-hidden">" on"</span>
+                            </span>
+                        })
+                    }}
                 </button>
                 // The page's one top-level heading (screen readers list headings to find their way).
                 <h1 class="brand-heading">

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::components::highlighted_text::HighlightedText;
 use crate::components::layered_text::{EntityLink, LayeredText, MentionMark};
 use crate::components::topic_chip::TopicChip;
-use crate::format::format_date;
+use crate::format::{self, format_date};
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
 
@@ -193,7 +193,7 @@ fn ReaderPanel(
                             <span class="badge badge-muted" data-testid="date-inferred" title=article.date_text.clone().unwrap_or_default()>"date inferred"</span>
                         })}
                         {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
-                        {article.byline.clone().map(|b| view! { <span class="byline">{b}</span> })}
+                        {format::byline_beside_source(article.byline.as_deref(), article.source.as_deref()).map(|b| view! { <span class="byline">{b.to_string()}</span> })}
                         {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
                     </p>
                     {(!article.summary.is_empty()).then(|| view! {

@@ -13,8 +13,10 @@ const DEFAULT_WIDTH: f64 = 880.0;
 /// The narrowest drawing: below it the chart is scaled down instead.
 const MIN_WIDTH: f64 = 240.0;
 const HEIGHT: f64 = 260.0;
-/// Room for one period label ("Sep 2024" at the axis labels' 11 px, and a gap).
-const LABEL_SPACE: f64 = 64.0;
+/// Room for one character of a period label at the axis labels' 11 px, and the gap between
+/// two labels: "Sep 2024" takes 64 px, "2024" 40.
+const LABEL_CHAR_WIDTH: f64 = 6.0;
+const LABEL_GAP: f64 = 16.0;
 const LEFT: f64 = 36.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 16.0;
@@ -45,6 +47,13 @@ pub fn TimelineView() -> impl IntoView {
     let commit = move |first: usize, last: usize| {
         let buckets = results.timeline.get_untracked();
         let (lo, hi) = (first.min(last), first.max(last));
+        // Periods without an article: a range of them would only show nothing.
+        if buckets
+            .get(lo..=hi)
+            .is_none_or(|range| range.iter().all(|b| b.count == 0))
+        {
+            return;
+        }
         if let (Some(a), Some(b)) = (buckets.get(lo), buckets.get(hi)) {
             let (from, to) = (a.from.clone(), b.to.clone());
             nav.push(|s| s.set_dates(Some(from), Some(to)));
@@ -114,7 +123,13 @@ pub fn TimelineView() -> impl IntoView {
                     let band = (width - LEFT - RIGHT) / buckets.len().max(1) as f64;
                     // As many labels as fit, counted from the last, so the latest period (often
                     // the tallest bar) is never the one without a label.
-                    let label_every = (LABEL_SPACE / band).ceil().max(1.0) as usize;
+                    let longest_label = buckets
+                        .iter()
+                        .map(|b| format::format_date(&b.period).chars().count())
+                        .max()
+                        .unwrap_or(0);
+                    let label_space = longest_label as f64 * LABEL_CHAR_WIDTH + LABEL_GAP;
+                    let label_every = (label_space / band).ceil().max(1.0) as usize;
                     let last = buckets.len().saturating_sub(1);
                     let (from, to) = range();
                     let bars = buckets.iter().enumerate().map(|(i, bucket)| {
@@ -143,6 +158,7 @@ pub fn TimelineView() -> impl IntoView {
                                     role="button"
                                     // An empty period is no Tab stop: nothing to see or find there.
                                     tabindex={if count > 0 { "0" } else { "-1" }}
+                                    aria-disabled={(count == 0).then_some("true")}
                                     aria-label=label
                                     data-testid="timeline-bar"
                                     data-period=period.clone()

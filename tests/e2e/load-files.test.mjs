@@ -148,6 +148,12 @@ test('many problems: the same one on many lines is said once, the panel lists 50
   // Esc (or Hide) folds the list to its one line; Show brings every message back.
   const toggle = page.getByTestId('load-messages-toggle');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // An open reader is in front of them: Esc closes it first.
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('reader').waitFor({ state: 'detached' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'the messages stay open');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.querySelector('#load-messages-list').hidden);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');

@@ -37,6 +37,12 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   const stops = await bars.evaluateAll((els) => els.map((b) => [b.getAttribute('aria-label'), b.getAttribute('tabindex')]));
   assert.ok(stops.some(([label]) => / 0 articles$/.test(label)), 'the seed timeline has empty years');
   for (const [label, tabindex] of stops) assert.equal(tabindex, / 0 articles$/.test(label) ? '-1' : '0', label);
+  // A click on an empty period sets no range that would show nothing.
+  const empty = stops.findIndex(([label]) => / 0 articles$/.test(label));
+  await bars.nth(empty).click({ force: true });
+  await page.waitForTimeout(200);
+  assert.equal(params(page).get('from'), null, 'no range set by an empty period');
+  assert.equal(await bars.nth(empty).getAttribute('aria-disabled'), 'true');
   const n = await bars.count();
   // Every article is on the timeline or counted as undated beside it.
   const dated = await bars.evaluateAll((els) => els
@@ -476,6 +482,9 @@ test('at 360 px the filters are a drawer that opens, works and closes', async ()
   await page.keyboard.press('Escape');
   await sidebar.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'filters-button');
+  // With the drawer closed, its button says a filter is on.
+  assert.equal((await page.getByTestId('filters-count').textContent()).trim(), '1 on');
+  assert.ok(await page.getByTestId('filters-count').isVisible());
   // Its close button returns focus where it came from too.
   await page.getByTestId('filters-button').click();
   await sidebar.waitFor({ state: 'visible' });
