@@ -1,19 +1,24 @@
 //! The topics view.
 
 use dossier_engine::index::facets::FacetKey;
-use dossier_engine::view_model::{spread_circles, Circle};
+use dossier_engine::view_model::{spread_nodes, MapNode};
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::components::topic_chip::TopicChip;
 use crate::format::{self, TOPIC_COLOURS};
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
 use crate::url_state::{UrlState, View};
 
-/// The map spans [-1, 1] on both axes; this much room is left around it for circles and labels.
+/// The map spans [-1, 1] on both axes; at least this much room is left around it.
 const MAP_MARGIN: f32 = 0.45;
-/// Room between two circles: a label's height under the upper one.
-const CIRCLE_GAP: f32 = 0.14;
+/// Room left between two topics' circles and labels, and around the whole map.
+const NODE_GAP: f32 = 0.04;
+/// A label's character width and height in map units, as style/main.css draws them (larger on a
+/// phone, where the map is a third as wide).
+const LABEL_CHAR: (f32, f32) = (0.052, 0.13);
+const PHONE_LABEL_CHAR: (f32, f32) = (0.073, 0.14);
 
 /// The topic map (an SVG circle per topic, sized by its number of articles, labelled, in the
 /// topic's colour) and the list of topics with their top terms and representative articles.
@@ -71,8 +76,14 @@ pub fn TopicsView() -> impl IntoView {
             None => format::count(size, "article", "articles"),
         };
         let dimmed = |i: usize| matches_of(i) == Some(0);
-        // Each topic's circle where its articles are, moved apart where topics fall together.
-        let placed: Vec<(usize, Circle)> = topics
+        // Each topic's circle where its articles are, moved apart where topics (or their
+        // labels) fall together.
+        let (char_width, label_height) = if browser::media_matches("(max-width: 720px)") {
+            PHONE_LABEL_CHAR
+        } else {
+            LABEL_CHAR
+        };
+        let placed: Vec<(usize, MapNode)> = topics
             .iter()
             .enumerate()
             .filter_map(|(i, topic)| {
@@ -84,24 +95,32 @@ pub fn TopicsView() -> impl IntoView {
                 let r = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
                 Some((
                     i,
-                    Circle {
+                    MapNode {
                         x: point.x,
                         y: point.y,
                         r,
+                        label_half_width: topic.label.chars().count() as f32 * char_width / 2.0,
+                        label_height,
                     },
                 ))
             })
             .collect();
-        let spread = spread_circles(
-            &placed.iter().map(|(_, c)| *c).collect::<Vec<_>>(),
-            CIRCLE_GAP,
+        let spread = spread_nodes(
+            &placed.iter().map(|(_, node)| *node).collect::<Vec<_>>(),
+            NODE_GAP,
         );
-        // The whole map in view: [-1, 1] and its margin, wider where circles were pushed out.
+        // The whole map in view, labels included: [-1, 1] and its margin, wider where topics
+        // were pushed out.
         let extent = spread
             .iter()
-            .map(|c| c.x.abs().max(c.y.abs()) + c.r)
+            .map(|n| {
+                let half_width = n.r.max(n.label_half_width);
+                (n.x.abs() + half_width)
+                    .max(n.y + n.r)
+                    .max(-(n.y - n.r - n.label_height))
+            })
             .fold(1.0 + MAP_MARGIN, |extent, reach| {
-                extent.max(reach + MAP_MARGIN - 0.38)
+                extent.max(reach + NODE_GAP)
             });
         let circles = placed
             .iter()
@@ -109,13 +128,6 @@ pub fn TopicsView() -> impl IntoView {
             .filter_map(|(&(i, _), &point)| {
                 let topic = topics.get(i)?;
                 let radius = point.r;
-                // Labels of circles near a side run inwards from the circle's edge rather than
-                // past the map's.
-                let (label_x, label_anchor) = match point.x {
-                    x if x > 0.5 => (x + radius, "end"),
-                    x if x < -0.5 => (x - radius, "start"),
-                    x => (x, "middle"),
-                };
                 let label = topic.label.clone();
                 let shown_size = matches_of(i).unwrap_or(topic.size);
                 let class = format!(
@@ -149,7 +161,7 @@ pub fn TopicsView() -> impl IntoView {
                     >
                         <title>{title}</title>
                         <circle cx=point.x cy=-point.y r=radius></circle>
-                        <text x=label_x y=-point.y + radius + 0.1 text-anchor=label_anchor>{label.clone()}</text>
+                        <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">{label.clone()}</text>
                         <text class="topic-size" data-testid="topic-size" x=point.x y=-point.y + 0.03 text-anchor="middle">{shown_size}</text>
                     </g>
                 })

@@ -400,40 +400,42 @@ pub fn number(n: usize) -> String {
     grouped
 }
 
-/// A circle on a map: centre and radius.
+/// A topic on the map: its circle, and the label under it (in map units, y up).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Circle {
+pub struct MapNode {
     pub x: f32,
     pub y: f32,
     pub r: f32,
+    /// Half the width the label takes, centred under the circle.
+    pub label_half_width: f32,
+    /// The label's height under the circle.
+    pub label_height: f32,
 }
 
-/// A diagonal unit vector's coordinates.
-const DIAGONAL: f32 = std::f32::consts::FRAC_1_SQRT_2;
-
-/// Directions in which circles on one spot part (unit vectors, the eight points of a compass).
-const PARTING: [(f32, f32); 8] = [
-    (1.0, 0.0),
-    (0.0, 1.0),
-    (-1.0, 0.0),
-    (0.0, -1.0),
-    (DIAGONAL, DIAGONAL),
-    (-DIAGONAL, DIAGONAL),
-    (-DIAGONAL, -DIAGONAL),
-    (DIAGONAL, -DIAGONAL),
-];
+impl MapNode {
+    /// The box around the circle and its label: left, right, bottom, top.
+    fn bounds(&self) -> (f32, f32, f32, f32) {
+        let half_width = self.r.max(self.label_half_width);
+        (
+            self.x - half_width,
+            self.x + half_width,
+            self.y - self.r - self.label_height,
+            self.y + self.r,
+        )
+    }
+}
 
 /// Rounds of pushing apart before giving up (a few dozen topics settle in a handful).
 const SPREAD_ROUNDS: usize = 300;
 
-/// `circles` moved apart until no two are closer than their radii and `gap`, each pair pushed
-/// apart along the line between them by half the overlap. The topic map places a topic at
-/// the mean of its articles, and topics of similar articles land on one another: their
-/// circles and labels were drawn over each other. Circles already apart do not move;
-/// circles on the same spot part in a fixed direction per index, so the map is the same on
-/// every visit.
-pub fn spread_circles(circles: &[Circle], gap: f32) -> Vec<Circle> {
-    let mut out = circles.to_vec();
+/// `nodes` moved apart until no two boxes (circle and label) come within `gap` of each other:
+/// each overlapping pair is pushed apart, half each, along the axis where the overlap is
+/// smaller, so nodes move as little as they can. The topic map places a topic at the mean of
+/// its articles, and topics of similar articles land on one another: their circles and labels
+/// were drawn over each other. Nodes already apart do not move; nodes on one spot part by
+/// index, so the map is the same on every visit.
+pub fn spread_nodes(nodes: &[MapNode], gap: f32) -> Vec<MapNode> {
+    let mut out = nodes.to_vec();
     for _ in 0..SPREAD_ROUNDS {
         let mut moved = false;
         for i in 0..out.len() {
@@ -441,31 +443,35 @@ pub fn spread_circles(circles: &[Circle], gap: f32) -> Vec<Circle> {
                 let (Some(&a), Some(&b)) = (out.get(i), out.get(j)) else {
                     continue;
                 };
-                let (dx, dy) = (b.x - a.x, b.y - a.y);
-                // No `hypot`, `sin` or `cos`: libm's would be shipped in the page for this.
-                let distance = (dx * dx + dy * dy).sqrt();
-                let needed = a.r + b.r + gap;
-                if distance >= needed * 0.999 {
+                let (a_left, a_right, a_bottom, a_top) = a.bounds();
+                let (b_left, b_right, b_bottom, b_top) = b.bounds();
+                let overlap_x = a_right.min(b_right) - a_left.max(b_left) + gap;
+                let overlap_y = a_top.min(b_top) - a_bottom.max(b_bottom) + gap;
+                if overlap_x <= 1e-4 || overlap_y <= 1e-4 {
                     continue;
                 }
-                let (ux, uy) = if distance > 1e-6 {
-                    (dx / distance, dy / distance)
-                } else {
-                    // One of eight directions, by index.
-                    let (x, y) = PARTING
-                        .get(j % PARTING.len())
-                        .copied()
-                        .unwrap_or((1.0, 0.0));
-                    (x, y)
+                // Which way b goes from a: by their centres, or by index when they coincide.
+                let away = |from: f32, to: f32| {
+                    if (to - from).abs() > 1e-6 {
+                        (to - from).signum()
+                    } else if j % 2 == 0 {
+                        1.0
+                    } else {
+                        -1.0
+                    }
                 };
-                let push = (needed - distance) / 2.0;
+                let (dx, dy) = if overlap_x < overlap_y {
+                    (away(a.x, b.x) * overlap_x / 2.0, 0.0)
+                } else {
+                    (0.0, away(a.y, b.y) * overlap_y / 2.0)
+                };
                 if let Some(a) = out.get_mut(i) {
-                    a.x -= ux * push;
-                    a.y -= uy * push;
+                    a.x -= dx;
+                    a.y -= dy;
                 }
                 if let Some(b) = out.get_mut(j) {
-                    b.x += ux * push;
-                    b.y += uy * push;
+                    b.x += dx;
+                    b.y += dy;
                 }
                 moved = true;
             }
@@ -479,13 +485,15 @@ pub fn spread_circles(circles: &[Circle], gap: f32) -> Vec<Circle> {
 
 #[cfg(test)]
 mod tests {
-    use super::{spread_circles, Circle};
+    use super::{spread_nodes, MapNode};
 
-    fn overlaps(circles: &[Circle], gap: f32) -> Vec<(usize, usize)> {
+    fn overlaps(nodes: &[MapNode], gap: f32) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        for (i, a) in circles.iter().enumerate() {
-            for (j, b) in circles.iter().enumerate().skip(i + 1) {
-                if (b.x - a.x).hypot(b.y - a.y) < (a.r + b.r + gap) * 0.99 {
+        for (i, a) in nodes.iter().enumerate() {
+            for (j, b) in nodes.iter().enumerate().skip(i + 1) {
+                let (al, ar, ab, at) = a.bounds();
+                let (bl, br, bb, bt) = b.bounds();
+                if ar.min(br) - al.max(bl) + gap > 0.01 && at.min(bt) - ab.max(bb) + gap > 0.01 {
                     found.push((i, j));
                 }
             }
@@ -494,28 +502,33 @@ mod tests {
     }
 
     #[test]
-    fn spread_circles_parts_overlapping_circles_and_leaves_the_rest() {
-        let circle = |x, y, r| Circle { x, y, r };
+    fn spread_nodes_parts_overlapping_circles_and_labels_and_leaves_the_rest() {
+        let node = |x, y, r, label_half_width| MapNode {
+            x,
+            y,
+            r,
+            label_half_width,
+            label_height: 0.12,
+        };
         // Two big topics nearly on one spot (as on a 2,000-article load), one on exactly the
-        // same spot as another, and one far away.
-        let circles = vec![
-            circle(0.3, -0.1, 0.38),
-            circle(0.4, -0.12, 0.37),
-            circle(0.3, -0.1, 0.2),
-            circle(-0.9, 0.9, 0.12),
+        // same spot as another, two whose circles are apart but whose long labels touch side
+        // by side (a phone's map), and one far away.
+        let nodes = vec![
+            node(0.3, -0.1, 0.38, 0.3),
+            node(0.4, -0.12, 0.37, 0.3),
+            node(0.3, -0.1, 0.2, 0.2),
+            node(-0.4, 0.5, 0.1, 0.45),
+            node(0.1, 0.5, 0.1, 0.45),
+            node(-2.0, 2.0, 0.12, 0.2),
         ];
-        assert!(!overlaps(&circles, 0.15).is_empty());
-        let spread = spread_circles(&circles, 0.15);
-        assert_eq!(overlaps(&spread, 0.15), Vec::<(usize, usize)>::new());
-        assert_eq!(spread[3], circles[3], "a circle apart from the rest stays");
-        assert_eq!(
-            spread,
-            spread_circles(&circles, 0.15),
-            "the same every time"
-        );
-        let apart = vec![circle(-0.5, 0.0, 0.2), circle(0.5, 0.0, 0.2)];
-        assert_eq!(spread_circles(&apart, 0.15), apart);
-        assert!(spread_circles(&[], 0.15).is_empty());
+        assert_eq!(overlaps(&nodes[3..5], 0.05), [(0, 1)], "labels touch");
+        let spread = spread_nodes(&nodes, 0.05);
+        assert_eq!(overlaps(&spread, 0.05), Vec::<(usize, usize)>::new());
+        assert_eq!(spread[5], nodes[5], "a node apart from the rest stays");
+        assert_eq!(spread, spread_nodes(&nodes, 0.05), "the same every time");
+        let apart = vec![node(-0.8, 0.0, 0.2, 0.2), node(0.8, 0.0, 0.2, 0.2)];
+        assert_eq!(spread_nodes(&apart, 0.05), apart);
+        assert!(spread_nodes(&[], 0.05).is_empty());
     }
 
     use super::*;
