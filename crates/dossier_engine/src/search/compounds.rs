@@ -2,7 +2,7 @@
 //! finds "cyber crime". News copy spells the same thing both ways, often in one corpus; a reader
 //! who types one form expects the articles that use the other.
 
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Token};
 use crate::query::{PhraseQuery, Query, Span, TermQuery};
 
 use super::Execution;
@@ -52,9 +52,48 @@ impl Execution<'_> {
             ),
             // A negated word excludes what the word finds, in either spelling: `-cybercrime`
             // also drops "cyber crime", as `cybercrime` finds it. (Its typo matches are not
-            // excluded: a guess must not hide an article.) Phrases and filters say what they mean.
+            // excluded: a guess must not hide an article.) Filters say what they mean.
             Query::Not(inner) => Query::Not(Box::new(self.compounds_in(inner, analyzer))),
+            Query::Phrase(phrase) => self.phrase_alternative(phrase, analyzer),
             other => other.clone(),
+        }
+    }
+
+    /// A quoted compound in either spelling: `"cyber crime"` also finds "cybercrime" and
+    /// `"cybercrime"` "cyber crime", as the words unquoted do (quoted, "cyber crime" found one
+    /// seed article where `cybercrime` found three). Only a phrase that is the compound: a
+    /// longer one keeps its words in a row as written.
+    fn phrase_alternative(&mut self, phrase: &PhraseQuery, analyzer: &Analyzer) -> Query {
+        let quoted = Query::Phrase(phrase.clone());
+        let word = |token: &Token| TermQuery {
+            text: phrase
+                .text
+                .get(token.start..token.end)
+                .unwrap_or_default()
+                .to_string(),
+            folded: token.folded.clone(),
+            stem: token.term.clone(),
+            is_stop_word: token.is_stop_word,
+            prefix: false,
+            field: phrase.field,
+            span: phrase.span,
+        };
+        match analyzer.tokens(&phrase.text).as_slice() {
+            [one] => match self.split_alternative(&word(one), analyzer) {
+                // The word itself stays the quoted phrase: exact, no typo forgiven.
+                Query::Or(mut forms) => {
+                    if let Some(first) = forms.first_mut() {
+                        *first = quoted;
+                    }
+                    Query::Or(forms)
+                }
+                _ => quoted,
+            },
+            [first, second] => match self.joined(&word(first), &word(second), analyzer) {
+                Some(joined) => Query::Or(vec![quoted, Query::Term(joined)]),
+                None => quoted,
+            },
+            _ => quoted,
         }
     }
 
