@@ -63,11 +63,11 @@ pub fn ResultItem(
     };
     view! {
         <li class="result" class:open=is_open data-testid="result" data-article-id=id.clone()>
-            <h2 class="result-title">
+            <h3 class="result-title">
                 <a href=href data-testid="result-link" on:click=open>
                     {move || view! { <HighlightedText text=marked.get().0 /> }}
                 </a>
-            </h2>
+            </h3>
             <p class="result-meta">
                 {article.date.clone().map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time> })}
                 {article.date_inferred.then(|| view! { <span class="badge badge-muted">"inferred"</span> })}

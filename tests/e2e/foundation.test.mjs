@@ -13,7 +13,8 @@ test('renders the embedded articles from a sub-path, with no errors or failed re
   await results.first().waitFor();
   const count = await results.count();
   assert.equal(count, 10, 'the seed corpus holds ten articles');
-  const titles = await results.locator('h2').allTextContents();
+  // Each title a heading under the results' own (h3 under h2: screen readers list them so).
+  const titles = await results.locator('h3').allTextContents();
   assert.ok(titles.some((t) => /cyber/i.test(t)), `no cyber article among ${titles.join(' | ')}`);
   await screenshot(page, 'home');
   assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone once the app runs');
