@@ -177,7 +177,7 @@ pub fn grouped_messages(warnings: &[super::Warning]) -> Vec<String> {
             groups.push((warning, Vec::new()));
             continue;
         }
-        let key = (warning.file.as_str(), warning.message.as_str());
+        let key = (warning.file.as_str(), without_column(&warning.message));
         let at = *group_of.entry(key).or_insert_with(|| {
             groups.push((warning, Vec::new()));
             groups.len() - 1
@@ -193,11 +193,21 @@ pub fn grouped_messages(warnings: &[super::Warning]) -> Vec<String> {
             _ => format!(
                 "{}: {} ({})",
                 warning.file,
-                warning.message,
+                without_column(&warning.message),
                 super::lines_named(&lines)
             ),
         })
         .collect()
+}
+
+/// A message without the column it ends with ("EOF while parsing an object (column 40)"): one
+/// broken JSON line and the next, broken at another column, are the same problem.
+fn without_column(message: &str) -> &str {
+    message
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" (column "))
+        .filter(|(_, column)| !column.is_empty() && column.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(message, |(before, _)| before)
 }
 
 /// One sentence for every file of a type ingest does not read, naming the first few.
@@ -268,6 +278,19 @@ mod tests {
         warnings.push(warning("b.csv", Some(2), "no text; skipped"));
         warnings.push(warning("c.txt", None, "empty file skipped"));
         warnings.push(warning("c.txt", None, "empty file skipped"));
+        // Two broken JSON lines, broken at different columns: one problem.
+        let broken = "malformed JSON line skipped: EOF while parsing an object";
+        warnings.push(warning(
+            "d.jsonl",
+            Some(2),
+            &format!("{broken} (column 40)"),
+        ));
+        warnings.push(warning(
+            "d.jsonl",
+            Some(5),
+            &format!("{broken} (column 41)"),
+        ));
+        warnings.push(warning("e.jsonl", Some(3), &format!("{broken} (column 7)")));
         assert_eq!(
             grouped_messages(&warnings),
             [
@@ -275,6 +298,8 @@ mod tests {
                 "a.csv:3: unclosed quote",
                 "b.csv:2: no text; skipped",
                 "c.txt: empty file skipped",
+                "d.jsonl: malformed JSON line skipped: EOF while parsing an object (lines 2, 5)",
+                "e.jsonl:3: malformed JSON line skipped: EOF while parsing an object (column 7)",
             ]
         );
     }
