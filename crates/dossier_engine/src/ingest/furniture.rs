@@ -144,6 +144,8 @@ pub const RULES: &[Rule] = &[
             "Join us on WhatsApp",
             "Share this article on Facebook",
             "Share on WhatsApp",
+            "Follow us on Twitter @FrontierPost for the latest updates.",
+            "Like us on Facebook for more news",
         ],
         counter_examples: &[
             "Follow the money.",
@@ -412,15 +414,34 @@ fn is_social_prompt(line: &str) -> bool {
         }
         _ => return false,
     };
+    // "… for the latest updates": the prompt's reason, not more of a sentence.
+    let rest = match rest.iter().position(|w| *w == "for") {
+        Some(at)
+            if rest.get(at + 1..).is_some_and(|why| {
+                !why.is_empty() && why.iter().all(|w| PROMPT_REASONS.contains(w))
+            }) =>
+        {
+            rest.get(..at).unwrap_or_default()
+        }
+        _ => rest,
+    };
     let handles = !rest.is_empty() && rest.iter().all(|w| is_handle(w));
     let networks = match rest {
         ["on" | "at" | "via" | "to", networks @ ..] => {
-            !networks.is_empty() && networks.iter().all(|w| SOCIAL_NETWORKS.contains(w))
+            networks.iter().any(|w| SOCIAL_NETWORKS.contains(w))
+                && networks
+                    .iter()
+                    .all(|w| SOCIAL_NETWORKS.contains(w) || is_handle(w))
         }
         _ => false,
     };
     handles || networks
 }
+
+/// The words of a follow prompt's reason ("for the latest updates", "for more news").
+const PROMPT_REASONS: &[&str] = &[
+    "the", "latest", "more", "news", "updates", "stories", "breaking", "alerts", "daily",
+];
 
 /// A word of a list, not the commas, "and", "or", "&", "|" or "/" between its items.
 fn is_listed_word(word: &&str) -> bool {
