@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
     // width is style/main.css's narrow layout). Read as the reader opens: a phone turned
     // sideways with the reader open keeps what it had until the reader closes.
     let hidden_by_reader =
-        Memo::new(move |_| reader_open.get() && browser::media_matches("(max-width: 720px)"));
+        Memo::new(move |_| reader_open.get() && browser::media_matches(browser::PHONE_LAYOUT));
 
     // Everything below depends on the corpus on screen: loading files rebuilds it.
     (move || {

@@ -73,6 +73,10 @@ pub fn system_prefers_dark() -> bool {
     media_matches("(prefers-color-scheme: dark)")
 }
 
+/// The media query of style/main.css's phone layout (the sidebar a drawer, the reader over
+/// the page).
+pub const PHONE_LAYOUT: &str = "(max-width: 720px)";
+
 /// Whether the page matches the media `query` now.
 pub fn media_matches(query: &str) -> bool {
     window()

@@ -1,5 +1,7 @@
 //! Small display formatting, plain Rust (tested natively).
 
+use dossier_engine::ingest::comparable;
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -65,13 +67,7 @@ pub const TOPIC_COLOURS: usize = 8;
 /// Reuters" above "(Reuters)" showed "Reuters  Reuters"). The article keeps both, so a search
 /// for the name still finds it through its byline.
 pub fn byline_beside_source<'a>(byline: Option<&'a str>, source: Option<&str>) -> Option<&'a str> {
-    let letters = |text: &str| -> String {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    byline.filter(|byline| source.is_none_or(|source| letters(byline) != letters(source)))
+    byline.filter(|byline| source.is_none_or(|source| comparable(byline) != comparable(source)))
 }
 
 #[cfg(test)]

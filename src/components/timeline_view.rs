@@ -123,23 +123,19 @@ pub fn TimelineView() -> impl IntoView {
                     let band = (width - LEFT - RIGHT) / buckets.len().max(1) as f64;
                     // As many labels as fit, counted from the last, so the latest period (often
                     // the tallest bar) is never the one without a label.
-                    let longest_label = buckets
-                        .iter()
-                        .map(|b| format::format_date(&b.period).chars().count())
-                        .max()
-                        .unwrap_or(0);
+                    let periods: Vec<String> = buckets.iter().map(|b| format::format_date(&b.period)).collect();
+                    let longest_label = periods.iter().map(|p| p.chars().count()).max().unwrap_or(0);
                     let label_space = longest_label as f64 * LABEL_CHAR_WIDTH + LABEL_GAP;
                     let label_every = (label_space / band).ceil().max(1.0) as usize;
                     let last = buckets.len().saturating_sub(1);
                     let (from, to) = range();
-                    let bars = buckets.iter().enumerate().map(|(i, bucket)| {
+                    let bars = buckets.iter().zip(periods).enumerate().map(|(i, (bucket, shown))| {
                         let TimeBucket { period, count, .. } = bucket.clone();
                         let h = (HEIGHT - TOP - BOTTOM) * count as f64 / max as f64;
                         let x = LEFT + band * i as f64 + band * 0.1;
                         let selected_by_url = from.as_deref().is_some_and(|f| bucket.to.as_str() >= f)
                             && to.as_deref().is_some_and(|t| bucket.from.as_str() <= t);
                         let dragged = move || drag.get().is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
-                        let shown = format::format_date(&period);
                         let label = format!("{shown}: {}", format::count(count, "article", "articles"));
                         let tooltip = label.clone();
                         view! {

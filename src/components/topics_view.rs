@@ -78,7 +78,7 @@ pub fn TopicsView() -> impl IntoView {
         let dimmed = |i: usize| matches_of(i) == Some(0);
         // Each topic's circle where its articles are, moved apart where topics (or their
         // labels) fall together.
-        let (char_width, label_height) = if browser::media_matches("(max-width: 720px)") {
+        let (char_width, label_height) = if browser::media_matches(browser::PHONE_LAYOUT) {
             PHONE_LABEL_CHAR
         } else {
             LABEL_CHAR
@@ -113,11 +113,9 @@ pub fn TopicsView() -> impl IntoView {
         // were pushed out.
         let extent = spread
             .iter()
-            .map(|n| {
-                let half_width = n.r.max(n.label_half_width);
-                (n.x.abs() + half_width)
-                    .max(n.y + n.r)
-                    .max(-(n.y - n.r - n.label_height))
+            .map(|node| {
+                let (left, right, bottom, top) = node.bounds();
+                left.abs().max(right.abs()).max(top.abs()).max(bottom.abs())
             })
             .fold(1.0 + MAP_MARGIN, |extent, reach| {
                 extent.max(reach + NODE_GAP)

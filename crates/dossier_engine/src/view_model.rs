@@ -414,7 +414,7 @@ pub struct MapNode {
 
 impl MapNode {
     /// The box around the circle and its label: left, right, bottom, top.
-    fn bounds(&self) -> (f32, f32, f32, f32) {
+    pub fn bounds(&self) -> (f32, f32, f32, f32) {
         let half_width = self.r.max(self.label_half_width);
         (
             self.x - half_width,

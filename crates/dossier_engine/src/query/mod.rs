@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analyzer;
+use crate::analysis::{self, Analyzer};
 use crate::index::facets::FacetKey;
 use crate::index::Field;
 
@@ -89,6 +89,30 @@ pub struct TermQuery {
     /// Only this field (`title:`, `byline:`); None = every text field.
     pub field: Option<Field>,
     pub span: Span,
+}
+
+impl TermQuery {
+    /// The analysed `token` of `source` as a whole word to search (no prefix), in `field`,
+    /// typed at `span` of the query.
+    pub(crate) fn of_token(
+        source: &str,
+        token: analysis::Token,
+        field: Option<Field>,
+        span: Span,
+    ) -> Self {
+        TermQuery {
+            text: source
+                .get(token.start..token.end)
+                .unwrap_or_default()
+                .to_string(),
+            folded: token.folded,
+            stem: token.term,
+            is_stop_word: token.is_stop_word,
+            prefix: false,
+            field,
+            span,
+        }
+    }
 }
 
 /// An exact phrase: its non-stop-word stems with their offsets from the first word.
@@ -208,18 +232,11 @@ impl Query {
             .into_iter()
             .filter(|t| !t.is_stop_word)
             .map(|t| {
-                Query::Term(TermQuery {
-                    text: text.get(t.start..t.end).unwrap_or_default().to_string(),
-                    folded: t.folded,
-                    stem: t.term,
-                    is_stop_word: false,
-                    prefix: false,
-                    field: None,
-                    span: Span {
-                        start: t.start,
-                        end: t.end,
-                    },
-                })
+                let span = Span {
+                    start: t.start,
+                    end: t.end,
+                };
+                Query::Term(TermQuery::of_token(text, t, None, span))
             })
             .collect();
         Query::Or(terms)
@@ -769,18 +786,9 @@ impl Parser<'_> {
             if !self.count_clause(token_span) {
                 break;
             }
-            terms.push(Query::Term(TermQuery {
-                text: word
-                    .get(token.start..token.end)
-                    .unwrap_or_default()
-                    .to_string(),
-                folded: token.folded,
-                stem: token.term,
-                is_stop_word: token.is_stop_word,
-                prefix: false,
-                field,
-                span: token_span,
-            }));
+            terms.push(Query::Term(TermQuery::of_token(
+                word, token, field, token_span,
+            )));
         }
         match terms.len() {
             0 => None,

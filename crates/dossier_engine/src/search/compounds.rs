@@ -65,18 +65,8 @@ impl Execution<'_> {
     /// longer one keeps its words in a row as written.
     fn phrase_alternative(&mut self, phrase: &PhraseQuery, analyzer: &Analyzer) -> Query {
         let quoted = Query::Phrase(phrase.clone());
-        let word = |token: &Token| TermQuery {
-            text: phrase
-                .text
-                .get(token.start..token.end)
-                .unwrap_or_default()
-                .to_string(),
-            folded: token.folded.clone(),
-            stem: token.term.clone(),
-            is_stop_word: token.is_stop_word,
-            prefix: false,
-            field: phrase.field,
-            span: phrase.span,
+        let word = |token: &Token| {
+            TermQuery::of_token(&phrase.text, token.clone(), phrase.field, phrase.span)
         };
         match analyzer.tokens(&phrase.text).as_slice() {
             [one] => match self.split_alternative(&word(one), analyzer) {
