@@ -219,6 +219,12 @@ pub fn first_body_unit(article: &Article) -> usize {
     1 + usize::from(article.subtitle.is_some()) + article.summary.len()
 }
 
+/// True when the gazetteer knows `name`, as written, as an organisation ("NATO", "ASEAN"): a
+/// dateline's capitals that name one are an acronym, not a place.
+pub(crate) fn is_gazetteer_organisation(name: &str) -> bool {
+    gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Organisation)
+}
+
 /// The place a dateline names ("Islamabad", "New York"), as the gazetteer names it when it knows
 /// it; none when the gazetteer knows it as something else than a place or country ("United
 /// Nations" files from New York).
@@ -730,7 +736,7 @@ impl EntityExtractor {
 
     /// An organisation of the gazetteer or an acronym defined in the corpus.
     fn is_known_organisation(&self, name: &str) -> bool {
-        gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Organisation)
+        is_gazetteer_organisation(name)
             || self
                 .acronyms
                 .get(name)

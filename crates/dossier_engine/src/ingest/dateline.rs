@@ -5,8 +5,9 @@
 //!
 //! Conservative on purpose: the place must be written in capitals, come before the first
 //! separator within 80 bytes, and be followed by a capitalised sentence; a label ("UPDATE:",
-//! "EXCLUSIVE:") or a single word of three capitals or fewer ("IMF:", "UN:", more often an
-//! acronym than a city) is not a place. A paragraph that is not one stays as written.
+//! "EXCLUSIVE:"), a single word of three capitals or fewer ("IMF:", "UN:", more often an
+//! acronym than a city) and an organisation the gazetteer knows ("NATO:") are not places. A
+//! paragraph that is not one stays as written.
 
 use super::dates;
 use super::text::{title_case, word_count};
@@ -113,7 +114,8 @@ pub(crate) fn split_dateline(paragraph: &str) -> Option<Dateline> {
 }
 
 /// "ISLAMABAD", "NEW YORK", "ISLAMABAD/NEW DELHI", "DERA ISMAIL KHAN": one to four words in
-/// capitals, not a label, and not a short acronym.
+/// capitals, not a label, not a short acronym, and not an organisation the gazetteer knows
+/// ("NATO:", "ASEAN:").
 fn is_upper_case_place(place: &str) -> bool {
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     let words = word_count(place);
@@ -125,7 +127,11 @@ fn is_upper_case_place(place: &str) -> bool {
     } else {
         letters >= 3
     };
-    capitals && enough_letters && (1..=4).contains(&words) && !LABELS.contains(&place)
+    capitals
+        && enough_letters
+        && (1..=4).contains(&words)
+        && !LABELS.contains(&place)
+        && !crate::entities::is_gazetteer_organisation(place)
 }
 
 /// Splits the dateline off the first body paragraph of an article that has none yet (HTML,
@@ -224,6 +230,8 @@ mod tests {
             "UN: no",
             "UN: The body met.",
             "IMF: The fund said talks would resume.",
+            "NATO: Allies agreed to raise spending.",
+            "ASEAN: Ministers met in Jakarta.",
             "IMF officials said the talks - which ran late - went well.",
             "UPDATE: The ministry has since denied the report.",
             "EXCLUSIVE: Documents show the deal.",
