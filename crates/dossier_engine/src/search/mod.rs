@@ -32,6 +32,12 @@ const TWO_TYPO_WEIGHT: f32 = 0.45;
 const MAX_PREFIX_EXPANSIONS: usize = 10;
 const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_TYPO_EXPANSIONS: usize = 16;
+/// Endings that make a longer form of a finished word that the stemmer leaves apart: names of
+/// peoples ("indian", "pakistani"), agents ("manager"), adjectives ("watery"). A longer word
+/// with another ending is a different word: "crimea" is not a form of "crime".
+const LONGER_FORM_ENDINGS: &[&str] = &[
+    "n", "an", "i", "is", "r", "er", "rs", "s", "es", "y", "ly", "al", "ic", "d", "ed",
+];
 /// Largest page.
 pub const MAX_PAGE_SIZE: usize = 1000;
 
@@ -909,6 +915,12 @@ fn any_term_version(query: &Query) -> Option<Query> {
 }
 
 /// Maximum typo distance for a word of `length` chars: 1 edit from 5 chars, 2 from 9.
+/// True when `word` is `typed` with one of the [`LONGER_FORM_ENDINGS`].
+fn is_longer_form(word: &str, typed: &str) -> bool {
+    word.strip_prefix(typed)
+        .is_some_and(|ending| LONGER_FORM_ENDINGS.contains(&ending))
+}
+
 fn typo_distance(length: usize) -> u32 {
     match length {
         0..=4 => 0,
@@ -1192,9 +1204,10 @@ impl<'a> Execution<'a> {
         if self.typo_tolerance && max_distance > 0 {
             // A word the corpus has is no typo: its neighbours are other words ("water" and
             // "later", "committee" and "commitment"), which would only blur what an analyst
-            // asked for. Only its longer forms still come ("india" -> "indian"), and neighbours
-            // ten times as common: then the corpus itself has the typo ("recieve" in a few
-            // articles, "receive" in many), and the typed word is most likely it too.
+            // asked for. Only its longer forms still come ("india" -> "indian", not "crime" ->
+            // "crimea"), and neighbours ten times as common: then the corpus itself has the typo
+            // ("recieve" in a few articles, "receive" in many), and the typed word is most likely
+            // it too.
             let known_in = variants
                 .iter()
                 .find(|(_, tier, _)| *tier == Tier::Exact)
@@ -1208,7 +1221,7 @@ impl<'a> Execution<'a> {
                         index.doc_frequency(*id) >= known_in.saturating_mul(10)
                             || index
                                 .word(*word)
-                                .is_some_and(|w| w.starts_with(&term.folded))
+                                .is_some_and(|w| is_longer_form(w, &term.folded))
                     })
                 })
                 .map(|(_, id, distance)| (id, distance))

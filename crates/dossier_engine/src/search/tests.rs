@@ -99,12 +99,12 @@ fn prefix_of_the_last_word_matches_while_typing() {
 
 #[test]
 fn exact_beats_prefix_beats_typo() {
-    // "flood" typed: exact "flood", prefix "floodwaters"; "floodx" is one letter longer, so
+    // "flood" typed: exact "flood", prefix "floodwaters"; "floody" is one letter longer, so
     // one typo away once the word is finished. The prefix and typo articles
     // mention their word more often and in shorter texts, so on BM25 alone they would win: the
     // tiers must still hold.
     let articles2 = vec![
-        article("typo", "floodx floodx floodx", &[], None, "news"),
+        article("typo", "floody floody floody", &[], None, "news"),
         article("prefix", "floodwaters floodwaters", &[], None, "news"),
         article(
             "exact",
@@ -116,10 +116,10 @@ fn exact_beats_prefix_beats_typo() {
         article("other", "floor floor floor", &[], None, "news"),
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
-    // Still being typed, "floodx" and "floodwaters" both start with it: the prefix tier.
+    // Still being typed, "floody" and "floodwaters" both start with it: the prefix tier.
     let response = index2.search(&articles2, &SearchRequest::new("flood"));
     assert_eq!(ids(&response), vec!["exact", "typo", "prefix"]);
-    // Finished word (no prefix): exact, then its longer form.
+    // Finished word (no prefix): exact, then its longer form ("floody" stems apart).
     let response = index2.search(&articles2, &SearchRequest::new("flood "));
     assert_eq!(ids(&response), vec!["exact", "typo"]);
     // "floor" is one edit from "flood", but both are words of the corpus: no typo of the other.
@@ -130,6 +130,27 @@ fn exact_beats_prefix_beats_typo() {
     let mut found = ids(&response);
     found.sort();
     assert_eq!(found, vec!["exact", "other"]);
+}
+
+#[test]
+fn a_finished_word_finds_its_longer_forms_but_not_longer_words() {
+    let articles2 = vec![
+        article("crime", "Crime rose", &[], None, "news"),
+        article("crimea", "Crimea is far", &[], None, "news"),
+        article("india", "India votes", &[], None, "news"),
+        article("indian", "Indian voters", &[], None, "news"),
+    ];
+    let index2 = SearchIndex::build(&articles2, &[]);
+    let found = |query: &str| {
+        let response = index2.search(&articles2, &SearchRequest::new(query));
+        let mut found: Vec<String> = ids(&response).iter().map(|id| id.to_string()).collect();
+        found.sort();
+        found
+    };
+    assert_eq!(found("crime "), ["crime"]);
+    assert_eq!(found("india "), ["india", "indian"]);
+    // Still being typed, every word it starts comes.
+    assert_eq!(found("crime"), ["crime", "crimea"]);
 }
 
 #[test]
