@@ -33,10 +33,12 @@ pub enum Field {
     Dateline,
     /// Who wrote it: a reporter's name finds their articles.
     Byline,
+    /// Who published it ("Reuters", "Dawn"): the card shows it, so a search for it finds it.
+    Source,
 }
 
 /// Number of text fields.
-pub const FIELD_COUNT: usize = 7;
+pub const FIELD_COUNT: usize = 8;
 
 impl Field {
     /// Every field, in position-space order.
@@ -48,6 +50,7 @@ impl Field {
         Field::Captions,
         Field::Dateline,
         Field::Byline,
+        Field::Source,
     ];
 
     fn slot(self) -> usize {
@@ -84,6 +87,7 @@ impl Field {
             Field::Captions => article.captions.iter().map(Text::as_str).collect(),
             Field::Dateline => article.dateline.iter().map(String::as_str).collect(),
             Field::Byline => article.byline.iter().map(String::as_str).collect(),
+            Field::Source => article.source.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -98,6 +102,7 @@ pub struct FieldWeights {
     pub captions: f32,
     pub dateline: f32,
     pub byline: f32,
+    pub source: f32,
 }
 
 impl FieldWeights {
@@ -110,6 +115,7 @@ impl FieldWeights {
             Field::Captions => self.captions,
             Field::Dateline => self.dateline,
             Field::Byline => self.byline,
+            Field::Source => self.source,
         }
     }
 }
@@ -139,6 +145,7 @@ impl Default for Bm25Config {
                 captions: 1.0,
                 dateline: 1.0,
                 byline: 1.0,
+                source: 1.0,
             },
         }
     }

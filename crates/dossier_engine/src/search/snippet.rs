@@ -77,8 +77,12 @@ pub fn best_snippet(
     let mut best: Option<((usize, usize), usize, u32)> = None;
     let mut fallback: Option<(usize, u32)> = None;
     for (number, ((field, _, text), start)) in paragraphs.iter().zip(paragraph_starts).enumerate() {
-        // The result shows the title, dateline and byline on their own: a passage is text.
-        if matches!(field, Field::Title | Field::Dateline | Field::Byline) || text.trim().is_empty()
+        // The result shows the title, dateline, byline and source on their own: a passage is
+        // text.
+        if matches!(
+            field,
+            Field::Title | Field::Dateline | Field::Byline | Field::Source
+        ) || text.trim().is_empty()
         {
             continue;
         }

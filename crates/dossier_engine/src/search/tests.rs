@@ -1050,6 +1050,30 @@ fn the_dateline_and_the_byline_are_searched_and_the_passage_comes_from_the_text(
 }
 
 #[test]
+fn the_source_is_searched_and_the_passage_comes_from_the_text() {
+    // The card shows "Reuters", yet a search for it found only articles whose text says it.
+    let mut wired = article(
+        "wired",
+        "Talks resume",
+        &["Negotiators met again on Monday."],
+        None,
+        "news",
+    );
+    wired.source = Some("Reuters".into());
+    let other = article("other", "Markets calm", &["Shares held."], None, "news");
+    let articles = vec![wired, other];
+    let index = SearchIndex::build(&articles, &[DocFacets::new(), DocFacets::new()]);
+    let response = index.search(&articles, &SearchRequest::new("reuters"));
+    assert_eq!(ids(&response), ["wired"]);
+    let hit = &response.hits[0];
+    assert_eq!(hit.matched_fields, vec![Field::Source]);
+    assert!(hit
+        .snippet
+        .as_ref()
+        .is_some_and(|s| s.text.starts_with("Negotiators")));
+}
+
+#[test]
 fn byline_or_author_searches_the_byline_alone() {
     // `author:staff` was an unknown field, searched as the words "author" and "staff": the
     // prefix "author" found "authority".
