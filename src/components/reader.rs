@@ -1,10 +1,12 @@
 //! The reader.
 
 use dossier_engine::analysis::Analyzer;
+use dossier_engine::article::LIST_BULLET;
 use dossier_engine::entities::first_body_unit;
 use dossier_engine::index::facets::FacetKey;
-use dossier_engine::view_model;
+use dossier_engine::view_model::{self, BodyBlock};
 use dossier_engine::Article;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -119,14 +121,23 @@ fn ReaderPanel(
             })
             .collect()
     };
-    let marked = move |text: &str, unit: usize| {
-        let mentions = mentions_in(unit);
-        let text = text.to_string();
+    // `skip`: bytes of the unit's text not shown (a list item's bullet, drawn by its list).
+    let marked_from = move |text: &str, unit: usize, skip: usize| {
+        let mentions: Vec<MentionMark> = mentions_in(unit)
+            .into_iter()
+            .filter(|m| m.range.start >= skip)
+            .map(|m| MentionMark {
+                range: m.range.start - skip..m.range.end - skip,
+                ..m
+            })
+            .collect();
+        let text = text.get(skip..).unwrap_or_default().to_string();
         move || {
             let query = results.terms.with(|t| t.marks(&Analyzer::default(), &text));
             view! { <LayeredText text=text.clone() query=query mentions=mentions.clone() /> }
         }
     };
+    let marked = |text: &str, unit: usize| marked_from(text, unit, 0);
     let summary_unit = 1 + usize::from(article.subtitle.is_some());
     let body_unit = first_body_unit(&article);
     let quotes: Vec<_> = corpus
@@ -211,7 +222,19 @@ fn ReaderPanel(
                     </section>
                 </Show>
                 <div class="reader-text" data-testid="reader-text">
-                    {article.body.iter().enumerate().map(|(j, p)| view! { <p>{marked(p, body_unit + j)}</p> }).collect_view()}
+                    {view_model::body_blocks(&article.body).into_iter().map(|block| match block {
+                        BodyBlock::Paragraph(j) => {
+                            let text = article.body.get(j).map(|p| p.as_str()).unwrap_or_default();
+                            Either::Left(view! { <p>{marked(text, body_unit + j)}</p> })
+                        }
+                        BodyBlock::List(items) => Either::Right(view! {
+                            <ul class="reader-list">
+                                {items.filter_map(|j| article.body.get(j).map(|p| (j, p))).map(|(j, p)| {
+                                    view! { <li>{marked_from(p, body_unit + j, LIST_BULLET.len())}</li> }
+                                }).collect_view()}
+                            </ul>
+                        }),
+                    }).collect_view()}
                 </div>
                 {(!article.captions.is_empty()).then(|| view! {
                     <section class="captions" aria-label="Captions">

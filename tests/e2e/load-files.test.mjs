@@ -76,6 +76,31 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   await context.close();
 });
 
+test('a list in a loaded page reads as a list, its names still marked where they stand', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  const html = '<html><body><article><h1>Budget talks stall in the capital</h1>'
+    + '<p>The ministry listed three demands on Monday, officials said after the meeting ended late.</p>'
+    + '<ul><li>Raise the tax base by a tenth</li><li>Open an office in Islamabad</li><li>Publish the audit</li></ul>'
+    + '<ol><li>Table the bill</li><li>Vote on it</li></ol><p>Talks resume next week.</p></article></body></html>';
+  await page.getByTestId('load-files').setInputFiles([{ name: 'budget.html', mimeType: 'text/html', buffer: Buffer.from(html) }]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1, null, { timeout: 20_000 });
+  await page.getByTestId('result-link').first().click();
+  const text = page.getByTestId('reader-text');
+  await text.waitFor();
+  // Before, each item was a paragraph of its own, and nothing said they were a list.
+  assert.deepEqual(await text.locator('ul.reader-list > li').allTextContents(),
+    ['Raise the tax base by a tenth', 'Open an office in Islamabad', 'Publish the audit']);
+  assert.deepEqual(await text.locator('p').allTextContents(), [
+    'The ministry listed three demands on Monday, officials said after the meeting ended late.',
+    '1. Table the bill', '2. Vote on it', 'Talks resume next week.',
+  ]);
+  // The bullet is the list's, not the text's: the place is marked on its own word.
+  assert.equal(await text.locator('ul.reader-list [data-testid=mention]').textContent(), 'Islamabad');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('at 360 px the way back to the embedded corpus has a row of its own, the header fits, the messages leave it in reach', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
   await page.getByTestId('result').first().waitFor();

@@ -45,7 +45,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Path relative to the corpus root, with `/` separators.
     pub file: String,
-    /// Body paragraphs, furniture removed.
+    /// Body paragraphs, furniture removed. An item of a bulleted list is a paragraph of its own
+    /// that begins with [`LIST_BULLET`]; an item of a numbered list keeps its number ("2. ").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub body: Vec<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -60,6 +61,15 @@ pub struct Article {
     /// A label the input attaches (json/csv `label`, e.g. a category from a dataset).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
+
+/// What begins a body paragraph that is an item of a bulleted list: plain text reads as a list
+/// (in an export, a snippet), and the reader draws a run of them as one.
+pub const LIST_BULLET: &str = "• ";
+
+/// The item's text when `paragraph` is an item of a bulleted list.
+pub fn list_item(paragraph: &str) -> Option<&str> {
+    paragraph.strip_prefix(LIST_BULLET)
 }
 
 impl Article {

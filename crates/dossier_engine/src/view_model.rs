@@ -236,6 +236,30 @@ fn cut(text: &str, marks: &[Range<usize>], window: Range<usize>) -> Highlighted 
     }
 }
 
+/// How the reader lays out an article's body: paragraphs, and runs of bulleted list items
+/// (body paragraphs beginning with [`crate::article::LIST_BULLET`]) as one list each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyBlock {
+    /// The body paragraph at this index.
+    Paragraph(usize),
+    /// The body paragraphs in this range, each an item of one bulleted list.
+    List(Range<usize>),
+}
+
+/// The body's blocks, in reading order.
+pub fn body_blocks<T: AsRef<str>>(body: &[T]) -> Vec<BodyBlock> {
+    let mut blocks: Vec<BodyBlock> = Vec::new();
+    for (at, paragraph) in body.iter().enumerate() {
+        let is_item = crate::article::list_item(paragraph.as_ref()).is_some();
+        match blocks.last_mut() {
+            Some(BodyBlock::List(items)) if is_item && items.end == at => items.end = at + 1,
+            _ if is_item => blocks.push(BodyBlock::List(at..at + 1)),
+            _ => blocks.push(BodyBlock::Paragraph(at)),
+        }
+    }
+    blocks
+}
+
 /// Keyword-in-context lines: each match in the body with about `width` characters either
 /// side; a match already shown on the line before (two close together) gets no line of its own.
 pub fn keyword_in_context(
@@ -485,7 +509,30 @@ pub fn spread_nodes(nodes: &[MapNode], gap: f32) -> Vec<MapNode> {
 
 #[cfg(test)]
 mod tests {
-    use super::{spread_nodes, MapNode};
+    use super::{body_blocks, spread_nodes, BodyBlock, MapNode};
+
+    #[test]
+    fn runs_of_bulleted_items_are_one_list_each() {
+        let body = [
+            "Demands:",
+            "• Raise taxes",
+            "• Cut subsidies",
+            "Then:",
+            "1. Vote",
+            "• Publish",
+        ];
+        assert_eq!(
+            body_blocks(&body),
+            [
+                BodyBlock::Paragraph(0),
+                BodyBlock::List(1..3),
+                BodyBlock::Paragraph(3),
+                BodyBlock::Paragraph(4),
+                BodyBlock::List(5..6),
+            ]
+        );
+        assert!(body_blocks::<&str>(&[]).is_empty());
+    }
 
     fn overlaps(nodes: &[MapNode], gap: f32) -> Vec<(usize, usize)> {
         let mut found = Vec::new();

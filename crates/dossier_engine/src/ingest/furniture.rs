@@ -293,6 +293,8 @@ pub struct Match<'a> {
 
 /// The first rule matching `line` (a cleaned line), if any.
 pub fn classify(line: &str) -> Option<Match<'_>> {
+    // A menu or a share bar in a list is furniture as much as in a paragraph.
+    let line = crate::article::list_item(line).unwrap_or(line);
     RULES
         .iter()
         .find_map(|rule| matches(rule.pattern, line).map(|captured| Match { rule, captured }))

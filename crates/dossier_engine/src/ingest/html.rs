@@ -17,6 +17,7 @@ use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
+use crate::article::LIST_BULLET;
 use crate::text::Text;
 
 /// Subtrees that are never article text.
@@ -38,6 +39,27 @@ struct Context {
     in_comments: bool,
     /// The outermost `<article>` element this node is in (index into `Found::parts`).
     part: Option<usize>,
+    /// How this node is marked as a list item: only an `<li>` of a `<ul>` or `<ol>` is.
+    list_mark: ListMark,
+}
+
+/// The marker a list item's paragraph begins with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum ListMark {
+    #[default]
+    None,
+    Bullet,
+    Number(u32),
+}
+
+impl ListMark {
+    fn mark(self, text: String) -> String {
+        match self {
+            ListMark::None => text,
+            ListMark::Bullet => format!("{LIST_BULLET}{text}"),
+            ListMark::Number(number) => format!("{number}. {text}"),
+        }
+    }
 }
 
 /// One paragraph of article text, with the `<article>` element it came from.
@@ -189,10 +211,12 @@ pub fn parse(text: &str) -> Parsed {
         } else {
             context.part
         };
+        let list_mark = context.list_mark;
         let context = Context {
             in_article: context.in_article || name == "article" || name == "main",
             in_comments,
             part,
+            list_mark: ListMark::None,
         };
         let is_paragraph = PARAGRAPH_TAGS.contains(&name.as_str());
         if name == "h1" || name == "figcaption" || is_paragraph {
@@ -200,6 +224,11 @@ pub fn parse(text: &str) -> Parsed {
             if text.is_empty() {
                 continue;
             }
+            let text = if name == "li" {
+                list_mark.mark(text)
+            } else {
+                text
+            };
             let part = context.part.and_then(|index| found.parts.get_mut(index));
             if name == "h1" {
                 if let Some(part) = part {
@@ -229,9 +258,44 @@ pub fn parse(text: &str) -> Parsed {
             }
             continue;
         }
-        for child in tag.children().top().as_slice().iter().rev() {
-            stack.push((*child, context));
+        let children = tag.children();
+        let children = children.top().as_slice();
+        let is_li = |child: &tl::NodeHandle| {
+            child
+                .get(parser)
+                .and_then(tl::Node::as_tag)
+                .is_some_and(|t| t.name().as_utf8_str().eq_ignore_ascii_case("li"))
+        };
+        // Each item of a numbered list gets its number, counted from the list's `start`.
+        let mut number = match name.as_str() {
+            "ol" => tag
+                .attributes()
+                .get("start")
+                .flatten()
+                .and_then(|start| start.as_utf8_str().trim().parse::<u32>().ok())
+                .unwrap_or(1),
+            _ => 0,
+        };
+        let mut marked: Vec<(tl::NodeHandle, Context)> = Vec::with_capacity(children.len());
+        for child in children {
+            let list_mark = match name.as_str() {
+                "ul" if is_li(child) => ListMark::Bullet,
+                "ol" if is_li(child) => {
+                    let mark = ListMark::Number(number);
+                    number = number.saturating_add(1);
+                    mark
+                }
+                _ => ListMark::None,
+            };
+            marked.push((
+                *child,
+                Context {
+                    list_mark,
+                    ..context
+                },
+            ));
         }
+        stack.extend(marked.into_iter().rev());
     }
 
     if found.parts.iter().filter(|part| is_story(part)).count() >= 2 {
@@ -591,6 +655,31 @@ mod tests {
         assert_eq!(article.source.as_deref(), Some("Dawn"));
         assert_eq!(article.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(article.url.as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn lists_stay_lists() {
+        // Items of a list read as paragraphs lost what made them a list: bullets now begin with
+        // the body's list bullet and numbered items keep their number, from the list's start.
+        let html = r#"<html><body><article><h1>Budget talks stall</h1>
+            <p>The ministry listed its demands.</p>
+            <ul><li>Raise the tax base</li><li>Cut <b>energy</b> subsidies</li><li>Follow us on X</li></ul>
+            <ol start="3"><li>Table the bill</li><li>Vote</li></ol>
+            <p>Talks resume.</p></article></body></html>"#;
+        let parsed = parse(html);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        let article = article.unwrap_or_else(blank_article);
+        assert_eq!(
+            article.body,
+            [
+                "The ministry listed its demands.",
+                "• Raise the tax base",
+                "• Cut energy subsidies",
+                "3. Table the bill",
+                "4. Vote",
+                "Talks resume."
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ use super::furniture::{self, Action};
 use super::text::{clean_line, collapse_whitespace, comparable};
 use super::unread::{self, RecordWords, UnreadKeys};
 use super::{blank_article, Draft, Parsed, Problem};
+use crate::article::LIST_BULLET;
 
 /// The front-matter keys the article record takes, by field. A field is read from the first of
 /// its names here that holds something, where that name is first given; the others (and every
@@ -661,7 +662,7 @@ fn blocks(text: &str) -> Vec<Block> {
         }
         if let Some(item) = list_item(line) {
             flush(&mut paragraph, &mut out);
-            paragraph.push(inline(item));
+            paragraph.push(item);
             flush(&mut paragraph, &mut out);
             continue;
         }
@@ -679,18 +680,21 @@ fn image_alt(line: &str) -> Option<String> {
     after.ends_with(')').then(|| clean_line(alt))
 }
 
-fn list_item(line: &str) -> Option<&str> {
+/// A list item on its own line, as the body keeps it: a bullet's item after
+/// [`LIST_BULLET`], a numbered item with its number ("2. Vote", also for "2) Vote").
+fn list_item(line: &str) -> Option<String> {
     if let Some(item) = line
         .strip_prefix(['-', '*', '+'])
         .and_then(|r| r.strip_prefix(' '))
     {
-        return Some(item);
+        return Some(format!("{LIST_BULLET}{}", inline(item)));
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let rest = line.get(digits..)?;
-    (digits > 0)
-        .then(|| rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")))
-        .flatten()
+    let (number, rest) = line.split_at_checked(digits)?;
+    let item = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    (digits > 0).then(|| format!("{number}. {}", inline(item)))
 }
 
 /// Inline Markdown to plain text: links keep their text, emphasis and escapes go.
@@ -1037,7 +1041,7 @@ mod tests {
 
     #[test]
     fn heading_title_images_lists_and_furniture() {
-        let parsed = parse("# Headline\n\n![A caption](x.jpg)\n\nBy Jane Doe\n\n- item one\n- item two\n\nRead more: elsewhere\n\n## Sub\n\nRelated posts\n\nNot this.\n");
+        let parsed = parse("# Headline\n\n![A caption](x.jpg)\n\nBy Jane Doe\n\n- item one\n* item two\n\n1. first\n2) second\n\n- Follow us on Twitter\n\nRead more: elsewhere\n\n## Sub\n\nRelated posts\n\nNot this.\n");
         let article = only(&parsed);
         assert_eq!(article.map(|a| a.title.as_str()), Some("Headline"));
         assert_eq!(
@@ -1047,7 +1051,15 @@ mod tests {
         assert_eq!(article.and_then(|a| a.byline.as_deref()), Some("Jane Doe"));
         assert_eq!(
             article.map(|a| a.body.clone()),
-            Some(vec!["item one".into(), "item two".into(), "Sub".into()])
+            Some(vec![
+                // Lists stay lists: bullets as the body marks them, numbers as written; a
+                // follow prompt in a list is furniture all the same.
+                "• item one".into(),
+                "• item two".into(),
+                "1. first".into(),
+                "2. second".into(),
+                "Sub".into()
+            ])
         );
     }
 

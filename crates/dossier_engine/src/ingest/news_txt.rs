@@ -18,6 +18,7 @@ use super::dates;
 use super::furniture::{self, Action};
 use super::text::{clean_line, comparable, ends_sentence, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
+use crate::article::LIST_BULLET;
 use crate::text::Text;
 
 /// One cleaned, non-blank line and its 1-based number in the file.
@@ -395,10 +396,10 @@ fn continues(paragraph: &str, line: &Line) -> bool {
 fn push_text(zone: Zone, text: &str, article: &mut crate::Article) {
     match zone {
         Zone::Comments => article.comments.push(text.into()),
-        Zone::Header | Zone::Body => {
-            let text = bullet(text).unwrap_or(text);
-            article.body.push(text.into());
-        }
+        Zone::Header | Zone::Body => match bullet(text) {
+            Some(item) => article.body.push(format!("{LIST_BULLET}{item}").into()),
+            None => article.body.push(text.into()),
+        },
         Zone::Footer => {}
     }
 }
@@ -594,6 +595,27 @@ mod tests {
     fn only(parsed: &Parsed) -> crate::Article {
         let article = parsed.drafts.first().map(|d| d.article.clone());
         article.unwrap_or_else(blank_article)
+    }
+
+    #[test]
+    fn bullets_in_the_text_are_list_items_and_in_the_header_the_summary() {
+        let text = "Council passes the budget\n\n\
+                    • The vote was close\n\n\
+                    The council passed the budget on Friday after a long debate.\n\n\
+                    - Raise the tax base\n\
+                    • Cut subsidies\n\n\
+                    1. Table the bill\n";
+        let article = only(&parse(text));
+        assert_eq!(article.summary, ["The vote was close"]);
+        assert_eq!(
+            article.body,
+            [
+                "The council passed the budget on Friday after a long debate.",
+                "• Raise the tax base",
+                "• Cut subsidies",
+                "1. Table the bill"
+            ]
+        );
     }
 
     #[test]

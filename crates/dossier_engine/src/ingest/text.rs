@@ -108,7 +108,9 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 /// A stand-in title for text that states none: its first twelve words.
 pub fn title_from_first_words(text: &str) -> String {
-    text.split_whitespace()
+    crate::article::list_item(text)
+        .unwrap_or(text)
+        .split_whitespace()
         .take(12)
         .collect::<Vec<_>>()
         .join(" ")
