@@ -1010,6 +1010,17 @@ impl Matches {
         out
     }
 
+    /// Adds `bonus`'s score to the documents of `self` it has; adds no document.
+    fn add_scores(&mut self, bonus: &Matches) {
+        for (doc, extra) in bonus.pairs() {
+            if let Ok(at) = self.docs.binary_search(&doc) {
+                if let Some(score) = self.scores.get_mut(at) {
+                    *score += extra;
+                }
+            }
+        }
+    }
+
     /// Documents of `self` not in `other`.
     fn without(&self, other: &Matches) -> Matches {
         let mut out = Matches::default();
@@ -1116,6 +1127,9 @@ impl<'a> Execution<'a> {
                 };
                 for other in &excluded {
                     matches = matches.without(other);
+                }
+                if positive {
+                    self.add_adjacency_bonus(parts, &mut matches);
                 }
                 Some(matches)
             }
@@ -1380,27 +1394,76 @@ impl<'a> Execution<'a> {
         matches
     }
 
+    /// Words typed next to each other count again where an article has them next to each
+    /// other: "united nations" ranks the articles naming the United Nations above those with
+    /// "United States" and "national" apart. Stop-words between them keep their place ("bank
+    /// of china"); both words must be searched in the same field.
+    fn add_adjacency_bonus(&mut self, parts: &[Query], matches: &mut Matches) {
+        // The last word that is not a stop-word, and how far the next word is from it.
+        let mut previous: Option<(&TermQuery, u32)> = None;
+        for part in parts {
+            match part {
+                Query::Term(term) if term.is_stop_word => {
+                    if let Some((_, distance)) = &mut previous {
+                        *distance = distance.saturating_add(1);
+                    }
+                }
+                Query::Term(term) => {
+                    if let Some((first, distance)) = previous.filter(|(p, _)| p.field == term.field)
+                    {
+                        let pair = PhraseQuery {
+                            text: String::new(),
+                            terms: vec![(0, first.stem.clone()), (distance, term.stem.clone())],
+                            field: term.field,
+                            span: term.span,
+                        };
+                        if let Some(together) = self.phrase_matches(&pair, true) {
+                            matches.add_scores(&together);
+                        }
+                    }
+                    previous = Some((term, 1));
+                }
+                _ => previous = None,
+            }
+        }
+    }
+
     fn phrase(&mut self, phrase: &PhraseQuery, positive: bool) -> Matches {
+        let index = self.index;
+        let Some(matches) = self.phrase_matches(phrase, positive) else {
+            if positive {
+                self.words_without_matches
+                    .push(format!("\"{}\"", phrase.text));
+            }
+            return Matches::default();
+        };
+        if positive {
+            self.highlight_terms.extend(
+                phrase
+                    .terms
+                    .iter()
+                    .filter_map(|(_, stem)| index.term_id(stem)),
+            );
+            if matches.docs.is_empty() {
+                self.words_without_matches
+                    .push(format!("\"{}\"", phrase.text));
+            }
+        }
+        matches
+    }
+
+    /// The documents holding the phrase, scored when `scored`; None when a word of it is in
+    /// no document.
+    fn phrase_matches(&self, phrase: &PhraseQuery, scored: bool) -> Option<Matches> {
         let index = self.index;
         let mut parts = Vec::new();
         for (offset, stem) in &phrase.terms {
-            match index
-                .term_id(stem)
-                .and_then(|id| Some((id, index.postings(id)?)))
-            {
-                Some((id, postings)) => parts.push((*offset, id, postings)),
-                None => {
-                    if positive {
-                        self.words_without_matches
-                            .push(format!("\"{}\"", phrase.text));
-                    }
-                    return Matches::default();
-                }
-            }
+            let id = index.term_id(stem)?;
+            parts.push((*offset, id, index.postings(id)?));
         }
         let Some((first_offset, _, rarest)) = parts.iter().min_by_key(|(_, _, p)| p.docs.len())
         else {
-            return Matches::default();
+            return Some(Matches::default());
         };
         let mut matches = Matches::default();
         // Documents come in ascending order: one forward cursor per part, no repeated search
@@ -1435,7 +1498,7 @@ impl<'a> Execution<'a> {
                     })
             });
             if found {
-                let score = if positive {
+                let score = if scored {
                     parts
                         .iter()
                         .zip(&doc_positions)
@@ -1450,15 +1513,7 @@ impl<'a> Execution<'a> {
                 matches.scores.push(score);
             }
         }
-        if positive {
-            self.highlight_terms
-                .extend(parts.iter().map(|(_, id, _)| *id));
-            if matches.docs.is_empty() {
-                self.words_without_matches
-                    .push(format!("\"{}\"", phrase.text));
-            }
-        }
-        matches
+        Some(matches)
     }
 }
 

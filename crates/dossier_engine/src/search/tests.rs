@@ -154,6 +154,58 @@ fn a_finished_word_finds_its_longer_forms_but_not_longer_words() {
 }
 
 #[test]
+fn words_typed_together_rank_articles_that_have_them_together_first() {
+    // On BM25 alone the article with both words apart, more often and in a shorter text, wins.
+    let articles2 = vec![
+        article(
+            "apart",
+            "National roads",
+            &["The United States funds national highways."],
+            None,
+            "news",
+        ),
+        article(
+            "together",
+            "Multilateralism under strain",
+            &[
+                "Speaking at the United Nations, the envoy defended the system of rules that \
+               held for decades, and asked members to keep funding its agencies.",
+            ],
+            None,
+            "news",
+        ),
+        article(
+            "bank",
+            "Loans",
+            &["The People's Bank of China and the national bank of Pakistan; China's bank."],
+            None,
+            "news",
+        ),
+        article(
+            "bank-apart",
+            "Loans rise",
+            &["A bank in China and a bank in Beijing."],
+            None,
+            "news",
+        ),
+    ];
+    let index2 = SearchIndex::build(&articles2, &[]);
+    let ranked = |query: &str| -> Vec<String> {
+        let response = index2.search(&articles2, &SearchRequest::new(query));
+        ids(&response).iter().map(|id| id.to_string()).collect()
+    };
+    assert_eq!(ranked("united nations "), ["together", "apart"]);
+    // A stop-word between them keeps its place.
+    assert_eq!(
+        ranked("bank of china ").first().map(String::as_str),
+        Some("bank")
+    );
+    // Typed apart, nothing is added: the plain BM25 order.
+    let plain = ranked("nations united ");
+    assert_eq!(plain, ["apart", "together"]);
+}
+
+#[test]
 fn a_word_the_corpus_misspells_rarely_still_finds_the_common_spelling() {
     // "pakistn" is in the corpus once, "pakistan" ten times as often: the typed "pakistn" is
     // most likely the typo it is there too.
