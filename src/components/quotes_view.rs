@@ -1,6 +1,7 @@
 //! The quotes view.
 
 use dossier_engine::analysis::Analyzer;
+use dossier_engine::view_model::Highlighted;
 use leptos::prelude::*;
 
 use crate::components::highlighted_text::HighlightedText;
@@ -15,13 +16,15 @@ const QUOTES_PER_STEP: usize = 200;
 
 /// Every quotation with its speaker and article, searched with the search box: a quotation is
 /// shown when its article is among the current matches (all of them, not only the first page
-/// of results) and, with a query, when its words or its speaker match (the matches are marked).
+/// of results). With a query, those whose words or speaker it matches come first, marked; the
+/// other quotations of the matching articles follow under a heading of their own ("who said
+/// what about Kashmir" is often said without the word "Kashmir").
 #[component]
 pub fn QuotesView() -> impl IntoView {
     let nav = use_nav();
-    let corpus = use_corpus();
+    let quoted = use_corpus();
     let results = use_results();
-    let quoted = corpus.clone();
+    // (quotation, its text marked, whether the query's words or speaker matched)
     let matching = Memo::new(move |_| {
         results.timed.with(|t| {
             results.terms.with(|terms| {
@@ -30,29 +33,41 @@ pub fn QuotesView() -> impl IntoView {
                     u32::try_from(article)
                         .is_ok_and(|doc| t.response.matched.binary_search(&doc).is_ok())
                 };
-                quoted
+                let (mut said, others): (Vec<_>, Vec<_>) = quoted
                     .0
                     .quotes
                     .iter()
                     .enumerate()
                     .filter(|(_, q)| in_results(q.article))
-                    .filter_map(|(i, q)| {
+                    .map(|(i, q)| {
                         let marked = terms.highlight(&analyzer, &q.text);
                         let speaker_matches = q
                             .speaker
                             .as_deref()
                             .is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
-                        (terms.is_empty() || !marked.marks.is_empty() || speaker_matches)
-                            .then_some((i, marked))
+                        let says = terms.is_empty() || !marked.marks.is_empty() || speaker_matches;
+                        (i, marked, says)
                     })
-                    .collect::<Vec<_>>()
+                    .partition(|(.., says)| *says);
+                said.extend(others);
+                said
             })
         })
     });
     let limit = RwSignal::new(QUOTES_PER_STEP);
-    let shown = Memo::new(move |_| {
-        matching.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>())
-    });
+    let shown = |says: bool| {
+        Memo::new(move |_| {
+            matching.with(|all| {
+                all.iter()
+                    .take(limit.get())
+                    .filter(|(.., s)| *s == says)
+                    .map(|(i, marked, _)| (*i, marked.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let shown_said = shown(true);
+    let shown_others = shown(false);
     let hidden = move || matching.with(Vec::len).saturating_sub(limit.get());
     // What the quotations are drawn from, as the results' heading says it.
     let scope = move || {
@@ -74,34 +89,18 @@ pub fn QuotesView() -> impl IntoView {
                     <span class="muted" data-testid="quote-scope">{scope}</span>
                 </h2>
             </div>
-            <Show when=move || matching.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations match."</p> }>
-                <ul class="quotes">
-                    <For
-                        each=move || shown.get()
-                        key=|(i, marked)| (*i, marked.marks.clone())
-                        children={
-                            let corpus = corpus.clone();
-                            move |(i, marked)| {
-                                let quote = corpus.0.quotes.get(i);
-                                let article = quote.and_then(|q| corpus.article(q.article));
-                                let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
-                                let (id, title) = article.map(|a| (a.id.clone(), a.title.to_string())).unwrap_or_default();
-                                // Follows the state: a kept row's link would otherwise hold the search it was drawn for.
-                                let href = { let id = id.clone(); move || nav.href(|s| s.article = Some(id.clone())) };
-                                view! {
-                                    <li class="quote" data-testid="quote">
-                                        <blockquote><p>"“" <HighlightedText text=marked /> "”"</p></blockquote>
-                                        <p class="quote-source">
-                                            <span class="quote-speaker">{speaker}</span>
-                                            " · "
-                                            <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a>
-                                        </p>
-                                    </li>
-                                }
-                            }
-                        }
-                    />
-                </ul>
+            <Show when=move || matching.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations in the matching articles."</p> }>
+                <QuoteList quotes=shown_said />
+                <Show when=move || shown_others.with(|o| !o.is_empty())>
+                    <h3 class="quotes-others" data-testid="quotes-others">
+                        {move || if shown_said.with(Vec::is_empty) {
+                            "No quotation says your words. The matching articles quote:"
+                        } else {
+                            "More quotations from the matching articles"
+                        }}
+                    </h3>
+                    <QuoteList quotes=shown_others />
+                </Show>
                 <Show when=move || { hidden() > 0 }>
                     <p class="show-more">
                         <button type="button" class="button" data-testid="quotes-more" on:click=move |_| limit.update(|n| *n += QUOTES_PER_STEP)>
@@ -112,5 +111,38 @@ pub fn QuotesView() -> impl IntoView {
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// Quotations, each with its speaker and a link to its article.
+#[component]
+fn QuoteList(quotes: Memo<Vec<(usize, Highlighted)>>) -> impl IntoView {
+    let nav = use_nav();
+    let corpus = use_corpus();
+    view! {
+        <ul class="quotes">
+            <For
+                each=move || quotes.get()
+                key=|(i, marked)| (*i, marked.marks.clone())
+                children=move |(i, marked)| {
+                    let quote = corpus.0.quotes.get(i);
+                    let article = quote.and_then(|q| corpus.article(q.article));
+                    let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
+                    let (id, title) = article.map(|a| (a.id.clone(), a.title.to_string())).unwrap_or_default();
+                    // Follows the state: a kept row's link would otherwise hold the search it was drawn for.
+                    let href = { let id = id.clone(); move || nav.href(|s| s.article = Some(id.clone())) };
+                    view! {
+                        <li class="quote" data-testid="quote">
+                            <blockquote><p>"“" <HighlightedText text=marked /> "”"</p></blockquote>
+                            <p class="quote-source">
+                                <span class="quote-speaker">{speaker}</span>
+                                " · "
+                                <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a>
+                            </p>
+                        </li>
+                    }
+                }
+            />
+        </ul>
     }
 }

@@ -355,6 +355,34 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   await context.close();
 });
 
+test('quotes: a search lists every quotation of its matches, those saying its words first', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=quotes&q=place:kashmir`);
+  await page.getByTestId('quotes-view').waitFor();
+  await page.getByTestId('quote').first().waitFor();
+  const ofKashmir = await page.getByTestId('quote').count();
+  // Who said what about Kashmir: the quotations do not say "Kashmir", yet they are the answer.
+  // Before, the search listed none: "0 quotations for “kashmir”".
+  await page.getByTestId('search-input').fill('kashmir');
+  await page.waitForFunction(() => document.querySelector('[data-testid=quotes-others]'));
+  assert.equal(await page.getByTestId('quote').count(), ofKashmir);
+  assert.match(await page.getByTestId('quotes-others').textContent(), /No quotation says your words/);
+  // A speaker's name: their quotations first, then the rest of their articles' quotations.
+  await page.getByTestId('search-input').fill('dar');
+  await page.waitForFunction(() => /More quotations/.test(document.querySelector('[data-testid=quotes-others]')?.textContent));
+  const groups = await page.evaluate(() => {
+    const heading = document.querySelector('[data-testid=quotes-others]');
+    const speakers = (quotes) => quotes.map((q) => q.querySelector('.quote-speaker').textContent);
+    const all = [...document.querySelectorAll('[data-testid=quote]')];
+    const before = all.filter((q) => heading.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_PRECEDING);
+    const after = all.filter((q) => heading.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return { before: speakers(before), after: speakers(after) };
+  });
+  assert.ok(groups.before.length >= 1 && groups.before.every((s) => /\bDar\b/.test(s)), JSON.stringify(groups));
+  assert.ok(groups.after.length >= 1 && groups.after.every((s) => !/\bDar\b/.test(s)), JSON.stringify(groups));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('an action that leaves a view for the results puts focus on their heading, not back at the top of the page', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=topics`);
   const focusedId = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
