@@ -255,6 +255,41 @@ test('the reader opens with focus inside and gives focus back to the result on c
   await context.close();
 });
 
+test('printing an open article prints the whole article alone, in dark colours on white', async () => {
+  // Before, the print held the header, filters and results, and the reader cut after its first
+  // screen (a scroll box on paper).
+  const { page, context, problems } = await openPage(browser, `${server.url}?q=cyber&article=pakistan-takes-major-steps-to-curb-cyber-crimes`, { colorScheme: 'dark' });
+  await page.getByTestId('reader').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const shown = (selector) => {
+      const element = document.querySelector(selector);
+      return !!element && getComputedStyle(element).display !== 'none' && element.getClientRects().length > 0;
+    };
+    const reader = document.querySelector('[data-testid=reader]');
+    const paragraphs = [...reader.querySelectorAll('[data-testid=reader-text] p')];
+    return {
+      header: shown('.header'), sidebar: shown('.sidebar'), main: shown('#main'),
+      readerScrolls: reader.scrollHeight > reader.clientHeight + 1,
+      lastParagraphBelowTheFold: paragraphs.at(-1).getBoundingClientRect().bottom > innerHeight,
+      colour: getComputedStyle(reader.querySelector('[data-testid=reader-text]')).color,
+      background: getComputedStyle(reader).backgroundColor,
+      paragraphs: paragraphs.length,
+    };
+  });
+  assert.deepEqual(
+    { header: printed.header, sidebar: printed.sidebar, main: printed.main, readerScrolls: printed.readerScrolls },
+    { header: false, sidebar: false, main: false, readerScrolls: false }, JSON.stringify(printed));
+  assert.ok(printed.paragraphs > 5 && printed.lastParagraphBelowTheFold, 'the article runs on past the first page, not clipped');
+  assert.equal(printed.colour, 'rgb(0, 0, 0)');
+  assert.equal(printed.background, 'rgb(255, 255, 255)');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 2, `a long article prints on several pages (${pages})`);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a link to an article this corpus does not have says so, and closes like the reader', async () => {
   const { page, context, problems } = await open('?q=cyber&article=from-another-page');
   const missing = page.getByTestId('reader-missing');
