@@ -447,6 +447,40 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_filter_finds_a_name_by_the_short_form_everyone_uses() {
+        // `org:EU` found nothing, though the reader linked "EU" to the European Union, and
+        // offered `org:E`: the "e" of "Tehreek-e-Taliban".
+        let bundle = Bundle::build(
+            vec![
+                article(
+                    "eu",
+                    "Trade talks resume",
+                    "The European Union and Pakistan met. The EU wants more.",
+                ),
+                article(
+                    "ttp",
+                    "Attack claimed",
+                    "The Tehreek-e-Taliban Pakistan claimed the attack.",
+                ),
+            ],
+            Vec::new(),
+        );
+        let indexed = IndexedBundle::build(bundle, |_| ());
+        let search = |query: &str| {
+            indexed.index.search(
+                &indexed.bundle.articles,
+                &crate::search::SearchRequest::new(query),
+            )
+        };
+        let found = search("org:EU");
+        let ids: Vec<&str> = found.hits.iter().map(|hit| hit.id.as_str()).collect();
+        assert_eq!(ids, ["eu"]);
+        let unknown = search("org:ET");
+        assert!(unknown.hits.is_empty());
+        assert_eq!(unknown.did_you_mean, None);
+    }
+
+    #[test]
     fn a_loaded_page_s_dateline_is_a_place_named_and_found() {
         // The stories of a saved page opened "PESHAWAR: …": no dateline, so `place:peshawar`
         // missed the article and the place was not counted as named.

@@ -271,6 +271,18 @@ fn index() -> &'static BTreeMap<&'static str, Known> {
     })
 }
 
+/// The short forms in capitals the gazetteer gives `name` ("EU" for the European Union, "UAE"
+/// for the United Arab Emirates): what a reader types for it.
+pub(crate) fn acronyms_of(name: &str) -> Vec<&'static str> {
+    [COUNTRIES, PLACES, ORGANISATIONS]
+        .iter()
+        .flat_map(|table| table.iter())
+        .filter(|(entry, _)| *entry == name)
+        .flat_map(|(_, aliases)| aliases.iter().copied())
+        .filter(|alias| alias.chars().count() >= 2 && alias.chars().all(|c| c.is_ascii_uppercase()))
+        .collect()
+}
+
 /// Looks a whole phrase up (case-sensitive; a curly apostrophe is a straight one).
 pub(crate) fn lookup(phrase: &str) -> Option<Known> {
     if phrase.contains('’') {

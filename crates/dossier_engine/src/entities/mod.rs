@@ -1207,7 +1207,8 @@ impl EntityTally {
         });
     }
 
-    /// The corpus report: entities by reach, with the acronyms of `extractor` as aliases.
+    /// The corpus report: entities by reach, with the acronyms of `extractor` (defined in the
+    /// corpus) and of the gazetteer ("EU", whether or not an article spells it out) as aliases.
     pub fn report(self, extractor: &EntityExtractor) -> EntityReport {
         let EntityTally {
             totals,
@@ -1219,6 +1220,15 @@ impl EntityTally {
                 .entry((*kind, name.clone()))
                 .or_default()
                 .push(acronym.clone());
+        }
+        for (kind, name) in totals.keys() {
+            let known = gazetteer::acronyms_of(name);
+            if !known.is_empty() {
+                let listed = aliases.entry((*kind, name.clone())).or_default();
+                listed.extend(known.into_iter().map(str::to_string));
+                listed.sort();
+                listed.dedup();
+            }
         }
         let mut entities: Vec<Entity> = totals
             .iter()

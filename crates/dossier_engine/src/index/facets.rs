@@ -300,6 +300,9 @@ impl FacetTable {
             let limit = allowed(word.chars().count());
             let (_, _, nearest) = known
                 .iter()
+                // A letter alone ("e" of "Tehreek-e-Taliban", "s" of "People's") names nothing
+                // one would look for: `org:EU` is not `org:E`.
+                .filter(|(candidate, _)| candidate.chars().nth(1).is_some())
                 .filter_map(|(candidate, values)| {
                     let distance = levenshtein(word, candidate);
                     (distance <= limit).then_some((distance, Reverse(*values), *candidate))
