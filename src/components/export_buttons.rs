@@ -21,10 +21,10 @@ pub fn ExportButtons() -> impl IntoView {
                 .enumerate()
                 .filter_map(|(rank, hit)| {
                     let marks = corpus.marks(hit.article, &t.response.matched_terms);
-                    let snippet = marks.snippet.as_ref().map(|s| s.text.as_str());
-                    corpus
-                        .article(hit.article)
-                        .map(|a| ExportRow::new(rank + 1, a, snippet.unwrap_or_default()))
+                    let snippet = marks.snippet.as_ref().map(|s| s.shown().text);
+                    corpus.article(hit.article).map(|a| {
+                        ExportRow::new(rank + 1, a, snippet.as_deref().unwrap_or_default())
+                    })
                 })
                 .collect::<Vec<_>>()
         })

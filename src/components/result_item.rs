@@ -1,5 +1,6 @@
 //! One result of the list.
 
+use dossier_engine::search::snippet::Snippet;
 use dossier_engine::search::HitMarks;
 use dossier_engine::view_model::Highlighted;
 use leptos::prelude::*;
@@ -38,10 +39,7 @@ pub fn ResultItem(
                 };
                 let title = corpus.article(index).map_or("", |a| a.title.as_str());
                 let title = Highlighted::from_spans(title, &marks.title);
-                let snippet = marks.snippet.as_ref().map(|s| {
-                    Highlighted::from_spans(&s.text, &s.highlights)
-                        .with_ellipses(s.cut_start, s.cut_end)
-                });
+                let snippet = marks.snippet.as_ref().map(Snippet::shown);
                 (title, snippet)
             })
         }

@@ -658,6 +658,11 @@ test('export downloads the current result set as CSV and JSON', async () => {
   assert.equal(json.results.length, total);
   assert.deepEqual(json.results.slice(0, titles.length).map((r) => r.title), titles);
   assert.equal(json.view, '?q=cyber&sort=oldest');
+  // A passage exported is the passage shown, "…" where it was cut: without them a journalist
+  // pasting one would quote half a sentence as a whole one.
+  const shown = await page.getByTestId('result').evaluateAll((results) => results.map((r) => r.querySelector('[data-testid=snippet]')?.textContent ?? ''));
+  assert.ok(shown.some((s) => s.includes('…')), shown.join(' | '));
+  assert.deepEqual(json.results.slice(0, shown.length).map((r) => r.snippet), shown);
   assert.deepEqual(problems(), []);
   await context.close();
 });

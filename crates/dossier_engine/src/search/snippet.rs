@@ -34,6 +34,15 @@ pub struct Snippet {
     pub cut_end: bool,
 }
 
+impl Snippet {
+    /// The passage as shown and exported: its marks, and "…" where it was cut, so a passage
+    /// copied on is never taken for the whole sentence.
+    pub fn shown(&self) -> crate::view_model::Highlighted {
+        crate::view_model::Highlighted::from_spans(&self.text, &self.highlights)
+            .with_ellipses(self.cut_start, self.cut_end)
+    }
+}
+
 /// Byte ranges in the article's title of matched words. `positions` maps document positions
 /// of matched terms (from the postings) to their term ids; the title starts at position 0.
 pub fn title_highlights(
