@@ -1,6 +1,7 @@
 //! The curated gazetteer: countries (with their adjectives and common short forms), capitals and
-//! major places, major international organisations and a few global companies. Small on
-//! purpose: it is shipped in the page. Names are matched case-sensitively as whole phrases.
+//! major places, major international organisations, the armed groups and parties the seed
+//! corpus's region is reported with, and a few global companies. Small on purpose: it is
+//! shipped in the page. Names are matched case-sensitively as whole phrases.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -177,7 +178,10 @@ const PLACES: &[(&str, &[&str])] = &[
     ("Tokyo", &[]),
     ("Torkham", &[]),
     ("Vienna", &[]),
-    ("Washington", &["Washington, DC"]),
+    (
+        "Washington",
+        &["Washington, DC", "Washington DC", "Washington D.C."],
+    ),
     ("Waziristan", &[]),
 ];
 
@@ -197,10 +201,13 @@ const ORGANISATIONS: &[(&str, &[&str])] = &[
     ("G7", &[]),
     ("Google", &[]),
     ("Huawei", &[]),
+    ("Hizbul Mujahideen", &[]),
     ("Human Rights Watch", &[]),
     ("International Monetary Fund", &["IMF"]),
     ("International Telecommunication Union", &["ITU"]),
     ("Interpol", &[]),
+    ("Jaish-e-Mohammed", &["JeM", "Jaish-e-Muhammad"]),
+    ("Lashkar-e-Taiba", &["LeT", "Lashkar-e-Tayyiba"]),
     ("Meta", &[]),
     ("Microsoft", &[]),
     ("NATO", &["North Atlantic Treaty Organization"]),
@@ -209,7 +216,13 @@ const ORGANISATIONS: &[(&str, &[&str])] = &[
         "Organisation of Islamic Cooperation",
         &["OIC", "Organization of Islamic Cooperation"],
     ),
+    ("Pakistan Tehreek-e-Insaf", &["PTI"]),
     ("Shanghai Cooperation Organisation", &["SCO"]),
+    ("Taliban", &[]),
+    (
+        "Tehreek-e-Taliban Pakistan",
+        &["TTP", "Tehreek-e-Taliban", "Pakistani Taliban"],
+    ),
     ("TikTok", &[]),
     (
         "UN General Assembly",

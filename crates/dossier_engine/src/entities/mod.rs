@@ -788,7 +788,12 @@ impl EntityExtractor {
             push(out, unit, words, full.to_string(), EntityKind::Person);
             return;
         }
-        // Otherwise: any gazetteer names inside ("The Pakistani", "EU DisinfoLab").
+        // Otherwise: any gazetteer names inside ("The Pakistani", "India Pakistan"), but not
+        // one that a capitalised word goes on from in a sentence: then the phrase is the name
+        // of something else ("the Paris Call", "told Pakistan Forward", "the EU DisinfoLab
+        // report", "Kashmir Resistance"). A headline capitalises every word ("Pakistan Slams
+        // India"), and a people's adjective still says where ("Afghan Taliban").
+        let in_sentence = !is_headline_case(text);
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
@@ -796,8 +801,15 @@ impl EntityExtractor {
                 let Some(slice) = words.get(i..i + length) else {
                     continue;
                 };
-                if let Some(known) = gazetteer::lookup(joined(text, slice)) {
-                    push(out, unit, slice, known.name.to_string(), known.kind);
+                let form = joined(text, slice);
+                if let Some(known) = gazetteer::lookup(form) {
+                    let adjective = form != known.name && !is_acronym(form);
+                    let goes_on = words
+                        .get(i + length..)
+                        .is_some_and(|rest| goes_on_as_another_name(text, slice, rest));
+                    if !(in_sentence && goes_on && !adjective) {
+                        push(out, unit, slice, known.name.to_string(), known.kind);
+                    }
                     matched = length;
                     break;
                 }
@@ -805,6 +817,53 @@ impl EntityExtractor {
             i += matched.max(1);
         }
     }
+}
+
+/// Words after a place's name in the same place: "Swat Valley", "Punjab Province".
+const PLACE_WORDS: &[&str] = &[
+    "City",
+    "District",
+    "Division",
+    "Province",
+    "Region",
+    "Territory",
+    "Valley",
+];
+
+/// True when `rest`, the words of a capitalised phrase after the gazetteer name `name`, make
+/// that name part of another: they start, after a space, with a word that is no connector, no
+/// place word and no start of another gazetteer name. After a hyphen the name stays itself
+/// ("OIC-CERT" is the OIC's).
+fn goes_on_as_another_name(text: &str, name: &[Word<'_>], rest: &[Word<'_>]) -> bool {
+    let (Some(last), Some(next)) = (name.last(), rest.first()) else {
+        return false;
+    };
+    if text.get(last.end..next.start) == Some("-") {
+        return false;
+    }
+    let another_name = (1..=gazetteer::MAX_NAME_WORDS.min(rest.len())).any(|length| {
+        rest.get(..length)
+            .is_some_and(|slice| gazetteer::lookup(joined(text, slice)).is_some())
+    });
+    !is_connector(next.text) && !PLACE_WORDS.contains(&next.text) && !another_name
+}
+
+/// True when `text` capitalises its words as a headline does: most words of four letters or
+/// more ("Pakistan Slams India's Indus Treaty Suspension"), and no full stop at the end (a
+/// sentence of names may capitalise most of its words too).
+fn is_headline_case(text: &str) -> bool {
+    if crate::ingest::text::ends_sentence(text) {
+        return false;
+    }
+    let long_words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4);
+    let (mut capitalised, mut all) = (0usize, 0usize);
+    for word in long_words {
+        all += 1;
+        capitalised += usize::from(is_capitalised(word));
+    }
+    all >= 2 && capitalised * 10 >= all * 6
 }
 
 /// People of one article.
@@ -1369,6 +1428,37 @@ mod tests {
     }
 
     #[test]
+    fn a_known_name_that_a_capitalised_word_goes_on_from_names_something_else() {
+        let body = [
+            "Supporters of the Paris Call met on Monday.",
+            "He told Pakistan Forward that the EU DisinfoLab report was wrong.",
+            "Talks in Washington DC and the Swat Valley ended.",
+            "The India Pakistan talks resumed with Afghan Taliban envoys.",
+            "Outfits like Lashkar-e-Taiba and Hizbul Mujahideen were named.",
+        ];
+        let article = Article {
+            title: Text::from("Pakistan Slams India's Water Move"),
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let mentions = EntityExtractor::new(std::slice::from_ref(&article)).mentions(&article);
+        let names_in = |unit: usize| -> Vec<&str> {
+            mentions
+                .iter()
+                .filter(|m| m.unit == unit)
+                .map(|m| m.name.as_str())
+                .collect()
+        };
+        // A headline capitalises every word: its names are names.
+        assert_eq!(names_in(0), ["Pakistan", "India"]);
+        assert!(names_in(1).is_empty(), "{:?}", names_in(1));
+        assert!(names_in(2).is_empty(), "{:?}", names_in(2));
+        assert_eq!(names_in(3), ["Washington", "Swat"]);
+        assert_eq!(names_in(4), ["India", "Pakistan", "Afghanistan", "Taliban"]);
+        assert_eq!(names_in(5), ["Lashkar-e-Taiba", "Hizbul Mujahideen"]);
+    }
+
+    #[test]
     fn a_hyphen_between_two_organisations_names_both() {
         let body = [
             "The Federal Investigation Agency (FIA) and the Pakistan Telecommunication Authority (PTA) met.",
@@ -1396,7 +1486,13 @@ mod tests {
                 "Pakistan Telecommunication Authority"
             ]
         );
-        assert_eq!(names_in(2), ["Organisation of Islamic Cooperation"]);
+        assert_eq!(
+            names_in(2),
+            [
+                "Tehreek-e-Taliban Pakistan",
+                "Organisation of Islamic Cooperation"
+            ]
+        );
     }
 
     /// The quotations take a name right next to a reporting verb for a speaker
