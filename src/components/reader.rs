@@ -6,7 +6,7 @@ use dossier_engine::entities::first_body_unit;
 use dossier_engine::index::facets::FacetKey;
 use dossier_engine::view_model::{self, BodyBlock};
 use dossier_engine::Article;
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -225,9 +225,13 @@ fn ReaderPanel(
                     {view_model::body_blocks(&article.body).into_iter().map(|block| match block {
                         BodyBlock::Paragraph(j) => {
                             let text = article.body.get(j).map(|p| p.as_str()).unwrap_or_default();
-                            Either::Left(view! { <p>{marked(text, body_unit + j)}</p> })
+                            EitherOf3::A(view! { <p>{marked(text, body_unit + j)}</p> })
                         }
-                        BodyBlock::List(items) => Either::Right(view! {
+                        BodyBlock::Subheading(j) => {
+                            let text = article.body.get(j).map(|p| p.as_str()).unwrap_or_default();
+                            EitherOf3::B(view! { <h3 class="reader-subhead">{marked(text, body_unit + j)}</h3> })
+                        }
+                        BodyBlock::List(items) => EitherOf3::C(view! {
                             <ul class="reader-list">
                                 {items.filter_map(|j| article.body.get(j).map(|p| (j, p))).map(|(j, p)| {
                                     view! { <li>{marked_from(p, body_unit + j, LIST_BULLET.len())}</li> }

@@ -255,6 +255,17 @@ test('the reader opens with focus inside and gives focus back to the result on c
   await context.close();
 });
 
+test('an article\'s subheadings read as subheadings, not as lines of its text', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?article=pakistan-takes-major-steps-to-curb-cyber-crimes`);
+  const text = page.getByTestId('reader-text');
+  await text.waitFor();
+  assert.deepEqual(await text.locator('h3').allTextContents(), ['A growing problem', '5 cyber crime centres; more to come']);
+  const paragraphs = await text.locator('p').allTextContents();
+  assert.ok(paragraphs.length > 10 && paragraphs.every((p) => !['A growing problem', '5 cyber crime centres; more to come'].includes(p)));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('printing an open article prints the whole article alone, in dark colours on white', async () => {
   // Before, the print held the header, filters and results, and the reader cut after its first
   // screen (a scroll box on paper).

@@ -236,28 +236,52 @@ fn cut(text: &str, marks: &[Range<usize>], window: Range<usize>) -> Highlighted 
     }
 }
 
-/// How the reader lays out an article's body: paragraphs, and runs of bulleted list items
-/// (body paragraphs beginning with [`crate::article::LIST_BULLET`]) as one list each.
+/// How the reader lays out an article's body: paragraphs, subheadings, and runs of bulleted
+/// list items (body paragraphs beginning with [`crate::article::LIST_BULLET`]) as one list each.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyBlock {
     /// The body paragraph at this index.
     Paragraph(usize),
+    /// The body paragraph at this index, a subheading between paragraphs.
+    Subheading(usize),
     /// The body paragraphs in this range, each an item of one bulleted list.
     List(Range<usize>),
 }
+
+/// Most words a subheading has.
+const MAX_SUBHEADING_WORDS: usize = 10;
 
 /// The body's blocks, in reading order.
 pub fn body_blocks<T: AsRef<str>>(body: &[T]) -> Vec<BodyBlock> {
     let mut blocks: Vec<BodyBlock> = Vec::new();
     for (at, paragraph) in body.iter().enumerate() {
-        let is_item = crate::article::list_item(paragraph.as_ref()).is_some();
+        let paragraph = paragraph.as_ref();
+        let is_item = crate::article::list_item(paragraph).is_some();
         match blocks.last_mut() {
             Some(BodyBlock::List(items)) if is_item && items.end == at => items.end = at + 1,
             _ if is_item => blocks.push(BodyBlock::List(at..at + 1)),
+            _ if at > 0 && at + 1 < body.len() && is_subheading(paragraph) => {
+                blocks.push(BodyBlock::Subheading(at))
+            }
             _ => blocks.push(BodyBlock::Paragraph(at)),
         }
     }
     blocks
+}
+
+/// A few words between paragraphs that are no sentence ("A growing problem", "5 cyber crime
+/// centres; more to come"): a page's subheading (`<h2>`, `## `), kept in the body as a line.
+fn is_subheading(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim_end();
+    let words = trimmed.split_whitespace().count();
+    let opens = trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let closes_like_a_sentence = trimmed.ends_with([
+        '.', '!', '?', '…', ':', ';', ',', '"', '”', '’', '\'', ')', ']',
+    ]);
+    opens && (1..=MAX_SUBHEADING_WORDS).contains(&words) && !closes_like_a_sentence
 }
 
 /// Keyword-in-context lines: each match in the body with about `width` characters either
@@ -518,7 +542,7 @@ mod tests {
             "• Raise taxes",
             "• Cut subsidies",
             "Then:",
-            "1. Vote",
+            "1. Vote.",
             "• Publish",
         ];
         assert_eq!(
@@ -532,6 +556,37 @@ mod tests {
             ]
         );
         assert!(body_blocks::<&str>(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_few_words_between_paragraphs_that_are_no_sentence_are_a_subheading() {
+        let body = [
+            "Short opening line",
+            "The agency said cases doubled.",
+            "A growing problem",
+            "Complaints rose again in March, officials said.",
+            "5 cyber crime centres; more to come",
+            "It opened five centres, and more would follow, she said:",
+            "nothing capitalised here",
+            "Ends with a sentence of its own.",
+            "Last line without a stop",
+        ];
+        assert_eq!(
+            body_blocks(&body),
+            [
+                // Not the first nor the last paragraph: an opening or closing line of a few
+                // words is text.
+                BodyBlock::Paragraph(0),
+                BodyBlock::Paragraph(1),
+                BodyBlock::Subheading(2),
+                BodyBlock::Paragraph(3),
+                BodyBlock::Subheading(4),
+                BodyBlock::Paragraph(5),
+                BodyBlock::Paragraph(6),
+                BodyBlock::Paragraph(7),
+                BodyBlock::Paragraph(8),
+            ]
+        );
     }
 
     fn overlaps(nodes: &[MapNode], gap: f32) -> Vec<(usize, usize)> {
