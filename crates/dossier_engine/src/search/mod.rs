@@ -670,6 +670,10 @@ impl SearchIndex {
                         replacements.push(key_span);
                         continue;
                     }
+                    // A year is a number, not a word with a typo: 2016 is not 2018.
+                    if *key == FacetKey::Year {
+                        continue;
+                    }
                     let allowed = |length: usize| typo_distance(length).max(1);
                     let Some(mended) = self.facets.mend_words(*key, value, allowed) else {
                         continue;

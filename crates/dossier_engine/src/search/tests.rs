@@ -206,6 +206,20 @@ fn words_typed_together_rank_articles_that_have_them_together_first() {
 }
 
 #[test]
+fn a_year_no_article_has_is_not_mended_to_a_near_one() {
+    let articles2 = vec![
+        article("a", "Budget passed", &[], Some("2018-03-01"), "news"),
+        article("b", "Budget cut", &[], Some("2024-03-01"), "news"),
+    ];
+    let index2 = SearchIndex::build(&articles2, &[]);
+    let response = index2.search(&articles2, &SearchRequest::new("year:2016"));
+    assert!(response.hits.is_empty());
+    assert_eq!(response.did_you_mean, None);
+    let response = index2.search(&articles2, &SearchRequest::new("year:2018"));
+    assert_eq!(ids(&response), ["a"]);
+}
+
+#[test]
 fn a_word_the_corpus_misspells_rarely_still_finds_the_common_spelling() {
     // "pakistn" is in the corpus once, "pakistan" ten times as often: the typed "pakistn" is
     // most likely the typo it is there too.
