@@ -17,6 +17,10 @@ pub struct ExportRow {
     pub byline: Option<String>,
     pub kind: String,
     pub source: Option<String>,
+    /// The publication's section ("Crime & Justice"), when the page states it.
+    pub section: Option<String>,
+    /// Where it was published, to cite it by.
+    pub url: Option<String>,
     pub file: String,
     /// The snippet shown for the result (plain text).
     pub snippet: String,
@@ -35,13 +39,15 @@ impl ExportRow {
             byline: article.byline.clone(),
             kind: article.kind.clone(),
             source: article.source.clone(),
+            section: article.section.clone(),
+            url: article.url.clone(),
             file: article.file.clone(),
             snippet: snippet.to_string(),
         }
     }
 }
 
-const CSV_HEADER: [&str; 11] = [
+const CSV_HEADER: [&str; 13] = [
     "rank",
     "id",
     "title",
@@ -51,6 +57,8 @@ const CSV_HEADER: [&str; 11] = [
     "byline",
     "kind",
     "source",
+    "section",
+    "url",
     "file",
     "snippet",
 ];
@@ -75,6 +83,8 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
                 row.byline.clone().unwrap_or_default(),
                 row.kind.clone(),
                 row.source.clone().unwrap_or_default(),
+                row.section.clone().unwrap_or_default(),
+                row.url.clone().unwrap_or_default(),
                 row.file.clone(),
                 row.snippet.clone(),
             ],
@@ -138,6 +148,8 @@ mod tests {
             byline: Some("Javed Mahmood".into()),
             kind: "news".into(),
             source: None,
+            section: Some("Crime & Justice".into()),
+            url: Some("https://example.org/a".into()),
             file: "x.txt".into(),
             snippet: "line one\nline two".into(),
         }
@@ -153,7 +165,7 @@ mod tests {
         assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,Javed Mahmood,news,,x.txt,\"line one\nline two\"")
+            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,Javed Mahmood,news,,Crime & Justice,https://example.org/a,x.txt,\"line one\nline two\"")
         );
     }
 
@@ -169,5 +181,8 @@ mod tests {
         assert_eq!(json["view"], "?q=x");
         assert_eq!(json["results"][0]["title"], "T");
         assert_eq!(json["results"][0]["byline"], "Javed Mahmood");
+        // Where it was published, to cite it by, and its section.
+        assert_eq!(json["results"][0]["url"], "https://example.org/a");
+        assert_eq!(json["results"][0]["section"], "Crime & Justice");
     }
 }

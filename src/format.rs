@@ -70,9 +70,29 @@ pub fn byline_beside_source<'a>(byline: Option<&'a str>, source: Option<&str>) -
     byline.filter(|byline| source.is_none_or(|source| comparable(byline) != comparable(source)))
 }
 
+/// The address to link an article's original by: only a web address (`http:`/`https:`), so a
+/// loaded file's `url` field can never make the reader run a `javascript:` link.
+pub fn web_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let starts = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    };
+    (starts("https://") || starts("http://")).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert_eq!(web_link(" https://dawn.com/a "), Some("https://dawn.com/a"));
+        assert_eq!(web_link("HTTP://x.org"), Some("HTTP://x.org"));
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("www.dawn.com"), None);
+        assert_eq!(web_link(""), None);
+    }
 
     #[test]
     fn a_byline_naming_the_source_again_is_not_shown_twice() {

@@ -203,6 +203,7 @@ fn ReaderPanel(
                         {article.date_inferred.then(|| view! {
                             <span class="badge badge-muted" data-testid="date-inferred" title=article.date_text.clone().unwrap_or_default()>"date inferred"</span>
                         })}
+                        {article.section.clone().map(|s| view! { <span class="section" data-testid="reader-section">{s}</span> })}
                         {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                         {format::byline_beside_source(article.byline.as_deref(), article.source.as_deref()).map(|b| view! { <span class="byline">{b.to_string()}</span> })}
                         {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
@@ -303,7 +304,14 @@ fn ReaderPanel(
                         </ul>
                     </section>
                 })}
-                <p class="reader-file muted">"Source file: " <code>{article.file.clone()}</code></p>
+                <p class="reader-file muted">
+                    // An `<a>` without an `href` (an address that is no web address) is text.
+                    {article.url.clone().map(|url| {
+                        let href = format::web_link(&url).map(str::to_string);
+                        view! { "Published at " <a href=href target="_blank" rel="noopener noreferrer" data-testid="reader-url">{url}</a> <br /> }
+                    })}
+                    "Source file: " <code>{article.file.clone()}</code>
+                </p>
             </article>
         </aside>
     }

@@ -255,11 +255,13 @@ test('the reader opens with focus inside and gives focus back to the result on c
   await context.close();
 });
 
-test('an article\'s subheadings read as subheadings, not as lines of its text', async () => {
+test('an article\'s subheadings read as subheadings, not as lines of its text, and its section is shown', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?article=pakistan-takes-major-steps-to-curb-cyber-crimes`);
   const text = page.getByTestId('reader-text');
   await text.waitFor();
   assert.deepEqual(await text.locator('h3').allTextContents(), ['A growing problem', '5 cyber crime centres; more to come']);
+  // The section the page files it under is shown with the date and place.
+  assert.equal((await page.getByTestId('reader-section').textContent()).trim(), 'Crime & Justice');
   const paragraphs = await text.locator('p').allTextContents();
   assert.ok(paragraphs.length > 10 && paragraphs.every((p) => !['A growing problem', '5 cyber crime centres; more to come'].includes(p)));
   assert.deepEqual(problems(), []);

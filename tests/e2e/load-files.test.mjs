@@ -101,6 +101,38 @@ test('a list in a loaded page reads as a list, its names still marked where they
   await context.close();
 });
 
+test('the reader links a loaded article to where it was published, only by a web address', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  const records = [
+    { title: 'Harbour authority approves new container terminal', text: 'The harbour authority approved a terminal for container ships on Monday.', url: 'https://example.org/harbour', section: 'Ports' },
+    { title: 'Lighthouse keepers return to the northern cape', text: 'Keepers returned to the lighthouse on the northern cape after ten years.', url: 'javascript:alert(1)' },
+  ];
+  await page.getByTestId('load-files').setInputFiles([{ name: 'linked.jsonl', mimeType: 'application/json', buffer: Buffer.from(records.map((r) => JSON.stringify(r)).join('\n')) }]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 2, null, { timeout: 20_000 });
+  await page.getByTestId('search-input').fill('harbour');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+  await page.getByTestId('result-link').first().click();
+  const link = page.getByTestId('reader-url');
+  await link.waitFor();
+  // A citation needs the address; the page only showed the file it was read from.
+  assert.equal(await link.evaluate((a) => a.tagName), 'A');
+  assert.equal(await link.getAttribute('href'), 'https://example.org/harbour');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.equal((await page.getByTestId('reader-section').textContent()).trim(), 'Ports');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('search-input').fill('lighthouse');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader-url').waitFor();
+  // Any other address is shown as text, never as a link the reader would run.
+  assert.equal(await page.getByTestId('reader-url').getAttribute('href'), null);
+  assert.equal((await page.getByTestId('reader-url').textContent()).trim(), 'javascript:alert(1)');
+  assert.equal(await page.locator('[data-testid=reader] a[href^="javascript"]').count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('at 360 px the way back to the embedded corpus has a row of its own, the header fits, the messages leave it in reach', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
   await page.getByTestId('result').first().waitFor();
