@@ -1,6 +1,9 @@
 //! The quotes view.
 
+use std::collections::BTreeSet;
+
 use dossier_engine::analysis::Analyzer;
+use dossier_engine::index::facets::FacetKey;
 use dossier_engine::view_model::Highlighted;
 use leptos::prelude::*;
 
@@ -16,18 +19,37 @@ const QUOTES_PER_STEP: usize = 200;
 
 /// Every quotation with its speaker and article, searched with the search box: a quotation is
 /// shown when its article is among the current matches (all of them, not only the first page
-/// of results). With a query, those whose words or speaker it matches come first, marked; the
-/// other quotations of the matching articles follow under a heading of their own ("who said
-/// what about Kashmir" is often said without the word "Kashmir").
+/// of results). With a query or a person filter, those whose words or speaker it matches (or by
+/// a person filtered for, typed or ticked) come first, marked; the other quotations of the
+/// matching articles follow under a heading of their own ("who said what about Kashmir" is
+/// often said without the word "Kashmir").
 #[component]
 pub fn QuotesView() -> impl IntoView {
     let nav = use_nav();
     let quoted = use_corpus();
     let results = use_results();
-    // (quotation, its text marked, whether the query's words or speaker matched)
+    // The people filtered for: ticked in the sidebar, or typed (`person:dar`).
+    let people_asked = Memo::new(move |_| {
+        let mut people: BTreeSet<String> = results
+            .timed
+            .with(|t| t.response.people_named.iter().cloned().collect());
+        nav.with(|s| {
+            people.extend(
+                s.filters
+                    .get(&FacetKey::Person)
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            )
+        });
+        people
+    });
+    // (quotation, its text marked, whether the query's words, its speaker or a person asked for
+    // matched)
     let matching = Memo::new(move |_| {
         results.timed.with(|t| {
             results.terms.with(|terms| {
+                let people = people_asked.get();
                 let analyzer = Analyzer::default();
                 let in_results = |article: usize| {
                     u32::try_from(article)
@@ -45,7 +67,11 @@ pub fn QuotesView() -> impl IntoView {
                             .speaker
                             .as_deref()
                             .is_some_and(|s| !terms.marks(&analyzer, s).is_empty());
-                        let says = terms.is_empty() || !marked.marks.is_empty() || speaker_matches;
+                        let asked_for = q.speaker.as_ref().is_some_and(|s| people.contains(s));
+                        let says = (terms.is_empty() && people.is_empty())
+                            || !marked.marks.is_empty()
+                            || speaker_matches
+                            || asked_for;
                         (i, marked, says)
                     })
                     .partition(|(.., says)| *says);
@@ -90,6 +116,13 @@ pub fn QuotesView() -> impl IntoView {
                 </h2>
             </div>
             <Show when=move || matching.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations in the matching articles."</p> }>
+                <h3
+                    class="quotes-group"
+                    data-testid="quotes-said"
+                    hidden=move || shown_said.with(Vec::is_empty) || shown_others.with(Vec::is_empty)
+                >
+                    "Saying your words, or by whom you asked for"
+                </h3>
                 <QuoteList quotes=shown_said />
                 <Show when=move || shown_others.with(|o| !o.is_empty())>
                     <h3 class="quotes-others" data-testid="quotes-others">

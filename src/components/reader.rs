@@ -232,10 +232,12 @@ fn ReaderPanel(
                             let text = article.body.get(j).map(|p| p.as_str()).unwrap_or_default();
                             EitherOf3::B(view! { <h3 class="reader-subhead">{marked(text, body_unit + j)}</h3> })
                         }
-                        BodyBlock::List(items) => EitherOf3::C(view! {
-                            <ul class="reader-list">
+                        // A bullet is the list's to draw; a number stays in its item's text.
+                        BodyBlock::List { items, numbered } => EitherOf3::C(view! {
+                            <ul class="reader-list" class:numbered=numbered>
                                 {items.filter_map(|j| article.body.get(j).map(|p| (j, p))).map(|(j, p)| {
-                                    view! { <li>{marked_from(p, body_unit + j, LIST_BULLET.len())}</li> }
+                                    let skip = if numbered { 0 } else { LIST_BULLET.len() };
+                                    view! { <li>{marked_from(p, body_unit + j, skip)}</li> }
                                 }).collect_view()}
                             </ul>
                         }),

@@ -166,8 +166,9 @@ struct EmptyReason {
 
 impl EmptyReason {
     /// Why `state` matches nothing, in the terms of what narrowed it: the words, the filters, a
-    /// date range that ends before it starts.
-    fn of(state: &UrlState) -> Self {
+    /// date range that ends before it starts; `typed_filters`: the query types filters or
+    /// exclusions (`SearchResponse::filters_or_excludes`).
+    fn of(state: &UrlState, typed_filters: bool) -> Self {
         let query = state.query.trim();
         let filtered = state.has_filters();
         let heading = match (query.is_empty(), filtered) {
@@ -187,6 +188,12 @@ impl EmptyReason {
             )
         } else if filtered && !query.is_empty() {
             ("Try fewer filters, or other words.", Some(clear))
+        } else if typed_filters {
+            // `kashmir year:2024`: the spelling is not the likely cause.
+            (
+                "Try without some of the filters or exclusions you typed.",
+                None,
+            )
         } else if !query.is_empty() {
             ("Try fewer or different words, or check the spelling.", None)
         } else {
@@ -205,9 +212,14 @@ impl EmptyReason {
 #[component]
 fn NoResults() -> impl IntoView {
     let nav = use_nav();
-    let reason = move || nav.with(EmptyReason::of);
+    let results = use_results();
+    let typed_filters = move || results.timed.with(|t| t.response.filters_or_excludes);
+    let reason = move || nav.with(|s| EmptyReason::of(s, typed_filters()));
     let take_way_out = move |_| {
-        if let Some((_, change)) = nav.with_untracked(EmptyReason::of).way_out {
+        let typed = results
+            .timed
+            .with_untracked(|t| t.response.filters_or_excludes);
+        if let Some((_, change)) = nav.with_untracked(|s| EmptyReason::of(s, typed)).way_out {
             nav.push(change);
         }
     };
@@ -233,7 +245,9 @@ mod tests {
     use super::*;
 
     fn reason(query: &str) -> EmptyReason {
-        EmptyReason::of(&UrlState::parse(query))
+        let state = UrlState::parse(query);
+        let parsed = dossier_engine::query::parse(&state.query, &Default::default());
+        EmptyReason::of(&state, parsed.query.filters_or_excludes())
     }
 
     #[test]
@@ -249,6 +263,14 @@ mod tests {
         );
         let filters = reason("?kind=news&year=1999");
         assert_eq!(filters.way_out.map(|w| w.0), Some("Clear the filters"));
+        // Typed filters and exclusions, not the spelling, are the likely cause.
+        for typed in ["?q=kashmir+year:2024", "?q=kashmir+-treaty"] {
+            assert_eq!(
+                reason(typed).advice,
+                "Try without some of the filters or exclusions you typed.",
+                "{typed}"
+            );
+        }
         let reversed = reason("?from=2025-01-01&to=2020-01-01");
         assert_eq!(reversed.advice, "The date range ends before it starts.");
         let mut state = UrlState::parse("?from=2025-01-01&to=2020-01-01");

@@ -64,6 +64,10 @@ test('a query with no match shows the empty state; words not found together fall
   await page.getByTestId('result').first().waitFor();
   assert.equal(params(page).get('from'), '2016-01-01');
   assert.equal(params(page).get('to'), '2025-12-31');
+  // A typed filter or exclusion that empties the results is the likely cause, not the spelling.
+  await page.goto(`${page.url().split('?')[0]}?q=kashmir+year:2024`);
+  await page.getByTestId('no-results').waitFor();
+  assert.equal((await page.getByTestId('no-results-advice').textContent()).trim(), 'Try without some of the filters or exclusions you typed.');
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -379,6 +379,19 @@ test('quotes: a search lists every quotation of its matches, those saying its wo
   });
   assert.ok(groups.before.length >= 1 && groups.before.every((s) => /\bDar\b/.test(s)), JSON.stringify(groups));
   assert.ok(groups.after.length >= 1 && groups.after.every((s) => !/\bDar\b/.test(s)), JSON.stringify(groups));
+  assert.ok(await page.getByTestId('quotes-said').isVisible(), 'the first group says what it is');
+  // The person typed as a filter, or ticked: what they said first too (it came last).
+  for (const query of ['q=person:dar', 'person=Ishaq+Dar']) {
+    await page.goto(`${server.url}?view=quotes&${query}`);
+    await page.getByTestId('quotes-others').waitFor();
+    const speakers = await page.evaluate(() => {
+      const heading = document.querySelector('[data-testid=quotes-others]');
+      return [...document.querySelectorAll('[data-testid=quote]')]
+        .filter((q) => heading.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_PRECEDING)
+        .map((q) => q.querySelector('.quote-speaker').textContent);
+    });
+    assert.ok(speakers.length >= 1 && speakers.every((s) => s === 'Ishaq Dar'), `${query}: ${speakers.join(' | ')}`);
+  }
   assert.deepEqual(problems(), []);
   await context.close();
 });

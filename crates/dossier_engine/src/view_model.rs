@@ -236,16 +236,26 @@ fn cut(text: &str, marks: &[Range<usize>], window: Range<usize>) -> Highlighted 
     }
 }
 
-/// How the reader lays out an article's body: paragraphs, subheadings, and runs of bulleted
-/// list items (body paragraphs beginning with [`crate::article::LIST_BULLET`]) as one list each.
+/// How the reader lays out an article's body: paragraphs, subheadings, and runs of list items
+/// as one list each: bulleted (body paragraphs beginning with [`crate::article::LIST_BULLET`])
+/// or numbered ("1. ", "2. ", … counting up by one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyBlock {
     /// The body paragraph at this index.
     Paragraph(usize),
     /// The body paragraph at this index, a subheading between paragraphs.
     Subheading(usize),
-    /// The body paragraphs in this range, each an item of one bulleted list.
-    List(Range<usize>),
+    /// The body paragraphs in this range, items of one list: bulleted, or `numbered` (each
+    /// item's text keeps its number, which the list shows as written).
+    List { items: Range<usize>, numbered: bool },
+}
+
+/// The number of a numbered list's item ("2. Vote" -> 2) and the bytes its "2. " takes.
+fn list_number(paragraph: &str) -> Option<(u32, usize)> {
+    let digits = paragraph.bytes().take_while(u8::is_ascii_digit).count();
+    let number = paragraph.get(..digits)?.parse::<u32>().ok()?;
+    let rest = paragraph.get(digits..)?;
+    (rest.starts_with(". ") && (1..=3).contains(&digits)).then_some((number, digits + 2))
 }
 
 /// Most words a subheading has.
@@ -257,9 +267,35 @@ pub fn body_blocks<T: AsRef<str>>(body: &[T]) -> Vec<BodyBlock> {
     for (at, paragraph) in body.iter().enumerate() {
         let paragraph = paragraph.as_ref();
         let is_item = crate::article::list_item(paragraph).is_some();
-        match blocks.last_mut() {
-            Some(BodyBlock::List(items)) if is_item && items.end == at => items.end = at + 1,
-            _ if is_item => blocks.push(BodyBlock::List(at..at + 1)),
+        let number = list_number(paragraph).map(|(number, _)| number);
+        // The number the list before would go on with.
+        let next_number = |items: &Range<usize>| {
+            let last = body.get(items.end.checked_sub(1)?)?;
+            list_number(last.as_ref()).map(|(n, _)| n.saturating_add(1))
+        };
+        match (blocks.last_mut(), number) {
+            (
+                Some(BodyBlock::List {
+                    items,
+                    numbered: false,
+                }),
+                _,
+            ) if is_item && items.end == at => items.end = at + 1,
+            _ if is_item => blocks.push(BodyBlock::List {
+                items: at..at + 1,
+                numbered: false,
+            }),
+            (
+                Some(BodyBlock::List {
+                    items,
+                    numbered: true,
+                }),
+                Some(number),
+            ) if items.end == at && next_number(items) == Some(number) => items.end = at + 1,
+            (_, Some(_)) => blocks.push(BodyBlock::List {
+                items: at..at + 1,
+                numbered: true,
+            }),
             _ if at > 0 && at + 1 < body.len() && is_subheading(paragraph) => {
                 blocks.push(BodyBlock::Subheading(at))
             }
@@ -533,7 +569,7 @@ pub fn spread_nodes(nodes: &[MapNode], gap: f32) -> Vec<MapNode> {
 
 #[cfg(test)]
 mod tests {
-    use super::{body_blocks, spread_nodes, BodyBlock, MapNode};
+    use super::{body_blocks, list_number, spread_nodes, BodyBlock, MapNode};
 
     #[test]
     fn runs_of_bulleted_items_are_one_list_each() {
@@ -549,13 +585,58 @@ mod tests {
             body_blocks(&body),
             [
                 BodyBlock::Paragraph(0),
-                BodyBlock::List(1..3),
+                BodyBlock::List {
+                    items: 1..3,
+                    numbered: false
+                },
                 BodyBlock::Paragraph(3),
-                BodyBlock::Paragraph(4),
-                BodyBlock::List(5..6),
+                BodyBlock::List {
+                    items: 4..5,
+                    numbered: true
+                },
+                BodyBlock::List {
+                    items: 5..6,
+                    numbered: false
+                },
             ]
         );
         assert!(body_blocks::<&str>(&[]).is_empty());
+    }
+
+    #[test]
+    fn numbered_items_counting_up_are_one_list_and_never_a_subheading() {
+        let body = [
+            "The steps:",
+            "1. Table the bill",
+            "2. Vote in the Senate",
+            "4. Sign it",
+            "Then.",
+            "2024. A year to remember.",
+            "12. Twelve",
+        ];
+        assert_eq!(
+            body_blocks(&body),
+            [
+                BodyBlock::Paragraph(0),
+                BodyBlock::List {
+                    items: 1..3,
+                    numbered: true
+                },
+                // Not the next number: a list of its own.
+                BodyBlock::List {
+                    items: 3..4,
+                    numbered: true
+                },
+                BodyBlock::Paragraph(4),
+                BodyBlock::Paragraph(5),
+                BodyBlock::List {
+                    items: 6..7,
+                    numbered: true
+                },
+            ]
+        );
+        assert_eq!(list_number("2. Vote"), Some((2, 3)));
+        assert_eq!(list_number("2.5 million"), None);
     }
 
     #[test]

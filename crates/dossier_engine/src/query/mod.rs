@@ -37,7 +37,7 @@ pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
         "water treaty",
         "Both words, in any form (treaties), a small typo forgiven",
     ),
-    ("\"Indus Waters Treaty\"", "The exact phrase"),
+    ("\"Indus Waters Treaty\"", "The words in this order, in any form"),
     ("India OR China", "Either word"),
     (
         "cyber -crime",
@@ -224,6 +224,16 @@ pub enum Query {
 }
 
 impl Query {
+    /// True when the query holds more than words to find: a typed filter (`year:2024`,
+    /// `person:dar`), a date range or an exclusion (`-treaty`).
+    pub fn filters_or_excludes(&self) -> bool {
+        match self {
+            Query::Facet { .. } | Query::Date(_) | Query::Not(_) => true,
+            Query::And(parts) | Query::Or(parts) => parts.iter().any(Query::filters_or_excludes),
+            Query::All | Query::Term(_) | Query::Phrase(_) => false,
+        }
+    }
+
     /// Every word of `text` as a term, any of them may match: classic BM25 retrieval for
     /// natural-language queries (the evaluation uses this; no syntax, no prefix).
     pub fn any_words(analyzer: &Analyzer, text: &str) -> Query {

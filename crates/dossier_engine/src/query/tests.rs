@@ -302,3 +302,18 @@ fn the_syntax_examples_parse_into_what_they_describe() {
         assert!(query.contains(shape), "{example} parsed as {query}");
     }
 }
+
+#[test]
+fn a_query_says_whether_it_filters_or_excludes() {
+    let narrows = |text: &str| {
+        parse(text, &ParseOptions::default())
+            .query
+            .filters_or_excludes()
+    };
+    assert!(!narrows("kashmir treaty"));
+    assert!(!narrows("\"indus waters\" OR kashmir"));
+    assert!(narrows("kashmir year:2024"));
+    assert!(narrows("kashmir -treaty"));
+    assert!(narrows("kashmir date:2024-01..2024-12"));
+    assert!(narrows("(a OR person:dar)"));
+}

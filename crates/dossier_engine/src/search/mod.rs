@@ -190,6 +190,15 @@ pub struct SearchResponse {
     /// What to mark in a hit: opaque term ids for [`SearchIndex::hit_marks`], so a caller that
     /// asks for many hits without snippets can mark just the ones it shows.
     pub matched_terms: Vec<u32>,
+    /// The people the query's typed filters name, outside any negation (`person:dar` names
+    /// "Ishaq Dar"): the quotations view puts what they said first.
+    #[serde(skip)]
+    pub people_named: Vec<String>,
+    /// True when the query types more than words to find: a filter, a date range or an
+    /// exclusion (`kashmir year:2024`, `kashmir -treaty`): then, when nothing matches, the
+    /// spelling is not the likely cause.
+    #[serde(skip)]
+    pub filters_or_excludes: bool,
 }
 
 /// How many matches are dated in one month.
@@ -306,7 +315,33 @@ impl SearchIndex {
                 &run.values_without_matches,
             ),
             errors: parsed.errors,
+            people_named: self
+                .values_named(&parsed.query, FacetKey::Person)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            filters_or_excludes: parsed.query.filters_or_excludes(),
         }
+    }
+
+    /// The values of `key` that the query's typed filters name, outside any negation
+    /// (`person:dar` names "Ishaq Dar").
+    pub(crate) fn values_named(&self, query: &Query, key: FacetKey) -> Vec<&str> {
+        let mut ids: Vec<u32> = positive_parts(query)
+            .into_iter()
+            .filter_map(|part| match part {
+                Query::Facet { key: k, value, .. } if *k == key => {
+                    Some(self.facets.lookup_words(key, value))
+                }
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| self.facets.value(key, id))
+            .collect()
     }
 
     /// The `limit` best documents for a typed query, by BM25F: no filters, facets or snippets.

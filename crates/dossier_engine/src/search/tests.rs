@@ -206,6 +206,29 @@ fn words_typed_together_rank_articles_that_have_them_together_first() {
 }
 
 #[test]
+fn the_values_a_typed_filter_names_are_listed() {
+    let mut facets = DocFacets::new();
+    facets.insert(
+        FacetKey::Person,
+        vec!["Ishaq Dar".to_string(), "Shehbaz Sharif".to_string()],
+    );
+    let articles2 = vec![article("a", "Talks", &[], None, "news")];
+    let index2 = SearchIndex::build(&articles2, &[facets]);
+    let named = |query: &str| {
+        index2
+            .search(&articles2, &SearchRequest::new(query))
+            .people_named
+    };
+    assert_eq!(named("talks person:dar"), ["Ishaq Dar"]);
+    assert_eq!(
+        named("person:dar OR person:sharif"),
+        ["Ishaq Dar", "Shehbaz Sharif"]
+    );
+    assert!(named("-person:dar talks").is_empty());
+    assert!(named("dar").is_empty());
+}
+
+#[test]
 fn a_year_no_article_has_is_not_mended_to_a_near_one() {
     let articles2 = vec![
         article("a", "Budget passed", &[], Some("2018-03-01"), "news"),
