@@ -634,6 +634,7 @@ impl EntityExtractor {
                     if has_person_context(after)
                         || is_quoted_speaker(before, after)
                         || is_agent(before)
+                        || has_role_before(before)
                     {
                         full_names.insert(name.to_string());
                     } else {
@@ -1100,6 +1101,32 @@ fn is_agent(before: &str) -> bool {
         .is_some_and(|verb| verb.len() >= 3 && verb.ends_with("ed"))
 }
 
+/// Roles written in lower case before a name that are not titles.
+const LOWER_CASE_ROLES: &[&str] = &[
+    "activist",
+    "analyst",
+    "journalist",
+    "lawyer",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// "… media chairperson Sahibzadi Mahin Khan", "… analyst Ayesha Siddiqa": a title or a role
+/// written in lower case right before the phrase. (Capitalised, a title is part of the phrase
+/// and read there.)
+fn has_role_before(before: &str) -> bool {
+    let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+        return false;
+    };
+    let mut chars = word.chars();
+    let Some(first) = chars.next().filter(char::is_ascii_lowercase) else {
+        return false;
+    };
+    let capitalised: String = first.to_ascii_uppercase().to_string() + chars.as_str();
+    LOWER_CASE_ROLES.contains(&word) || is_title(&capitalised)
+}
+
 fn has_person_context(after: &str) -> bool {
     if SPEECH_AFTER.iter().any(|verb| after.starts_with(verb)) {
         return true;
@@ -1456,6 +1483,27 @@ mod tests {
         assert_eq!(names_in(3), ["Washington", "Swat"]);
         assert_eq!(names_in(4), ["India", "Pakistan", "Afghanistan", "Taliban"]);
         assert_eq!(names_in(5), ["Lashkar-e-Taiba", "Hizbul Mujahideen"]);
+    }
+
+    #[test]
+    fn a_role_in_lower_case_before_a_name_makes_it_a_person() {
+        let body = [
+            "The seminar was held with the media committee chairperson Sahibzadi Mahin Khan.",
+            "Security analyst Ayesha Siddiqa disagreed with the plan.",
+            "The finance Committee met.",
+        ];
+        let article = Article {
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let report = extract_entities(std::slice::from_ref(&article));
+        let people: Vec<&str> = report
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Ayesha Siddiqa", "Sahibzadi Mahin Khan"]);
     }
 
     #[test]
