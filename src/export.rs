@@ -116,6 +116,19 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
+/// The download's name, after the search it holds ("dossier-indus-treaty.csv"): several exports
+/// in one folder say which is which. Its ASCII words only: folding accents as article ids do
+/// would ship the folding table's code for a file name.
+pub fn file_name(query: &str, extension: &str) -> String {
+    let words = dossier_engine::ingest::slug_of_folded(query, 6);
+    let words = if words.is_empty() {
+        "results"
+    } else {
+        words.as_str()
+    };
+    format!("dossier-{words}.{extension}")
+}
+
 /// Pretty JSON: `{"query": ..., "results": [rows]}` so the file says what it is an export of.
 pub fn to_json(query_url: &str, rows: &[ExportRow]) -> String {
     #[derive(Serialize)]
@@ -167,6 +180,16 @@ mod tests {
             lines.next(),
             Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,Javed Mahmood,news,,Crime & Justice,https://example.org/a,x.txt,\"line one\nline two\"")
         );
+    }
+
+    #[test]
+    fn a_download_is_named_after_its_search() {
+        assert_eq!(file_name("Indus treaty", "csv"), "dossier-indus-treaty.csv");
+        assert_eq!(
+            file_name("person:\"Ishaq Dar\" -exposé", "json"),
+            "dossier-person-ishaq-dar-expos.json"
+        );
+        assert_eq!(file_name("  ", "csv"), "dossier-results.csv");
     }
 
     #[test]

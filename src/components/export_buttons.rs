@@ -36,7 +36,10 @@ pub fn ExportButtons() -> impl IntoView {
                 type="button"
                 class="button"
                 data-testid="export-csv"
-                on:click=move |_| browser::download("dossier-results.csv", "text/csv;charset=utf-8", &export::to_csv(&csv_rows()))
+                on:click=move |_| {
+                    let name = nav.with_untracked(|s| export::file_name(&s.query, "csv"));
+                    browser::download(&name, "text/csv;charset=utf-8", &export::to_csv(&csv_rows()))
+                }
             >
                 "CSV"
             </button>
@@ -45,8 +48,8 @@ pub fn ExportButtons() -> impl IntoView {
                 class="button"
                 data-testid="export-json"
                 on:click=move |_| {
-                    let view = nav.with_untracked(|s| s.to_query_string());
-                    browser::download("dossier-results.json", "application/json", &export::to_json(&view, &rows()));
+                    let (view, name) = nav.with_untracked(|s| (s.to_query_string(), export::file_name(&s.query, "json")));
+                    browser::download(&name, "application/json", &export::to_json(&view, &rows()));
                 }
             >
                 "JSON"

@@ -662,7 +662,8 @@ test('export downloads the current result set as CSV and JSON', async () => {
   const titles = await page.getByTestId('result-link').allTextContents();
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  assert.equal(csvDownload.suggestedFilename(), 'dossier-results.csv');
+  // Named after the search it holds: several exports in one folder say which is which.
+  assert.equal(csvDownload.suggestedFilename(), 'dossier-cyber.csv');
   const csv = await readFile(await csvDownload.path(), 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark, so Excel reads UTF-8');
   const lines = csv.slice(1).trim().split('\r\n');

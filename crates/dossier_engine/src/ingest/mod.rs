@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 
 pub use collector::Collector;
-pub use text::{comparable, slug};
+pub use text::{comparable, slug, slug_of_folded};
 
 /// A problem with the input that did not stop ingest: shown to the user, never dropped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

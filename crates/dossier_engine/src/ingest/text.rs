@@ -150,7 +150,7 @@ pub fn slug(text: &str, max_words: usize) -> String {
 }
 
 /// The ASCII letter-and-digit runs of already folded text, lower-cased and joined by `-`.
-pub(crate) fn slug_of_folded(folded: &str, max_words: usize) -> String {
+pub fn slug_of_folded(folded: &str, max_words: usize) -> String {
     folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
