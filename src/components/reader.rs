@@ -138,6 +138,7 @@ fn ReaderPanel(
         }
     };
     let marked = |text: &str, unit: usize| marked_from(text, unit, 0);
+    let paragraph = |j: usize| article.body.get(j).map_or("", |p| p.as_str());
     let summary_unit = 1 + usize::from(article.subtitle.is_some());
     let body_unit = first_body_unit(&article);
     let quotes: Vec<_> = corpus
@@ -224,20 +225,14 @@ fn ReaderPanel(
                 </Show>
                 <div class="reader-text" data-testid="reader-text">
                     {view_model::body_blocks(&article.body).into_iter().map(|block| match block {
-                        BodyBlock::Paragraph(j) => {
-                            let text = article.body.get(j).map(|p| p.as_str()).unwrap_or_default();
-                            EitherOf3::A(view! { <p>{marked(text, body_unit + j)}</p> })
-                        }
-                        BodyBlock::Subheading(j) => {
-                            let text = article.body.get(j).map(|p| p.as_str()).unwrap_or_default();
-                            EitherOf3::B(view! { <h3 class="reader-subhead">{marked(text, body_unit + j)}</h3> })
-                        }
+                        BodyBlock::Paragraph(j) => EitherOf3::A(view! { <p>{marked(paragraph(j), body_unit + j)}</p> }),
+                        BodyBlock::Subheading(j) => EitherOf3::B(view! { <h3 class="reader-subhead">{marked(paragraph(j), body_unit + j)}</h3> }),
                         // A bullet is the list's to draw; a number stays in its item's text.
                         BodyBlock::List { items, numbered } => EitherOf3::C(view! {
                             <ul class="reader-list" class:numbered=numbered>
-                                {items.filter_map(|j| article.body.get(j).map(|p| (j, p))).map(|(j, p)| {
+                                {items.map(|j| {
                                     let skip = if numbered { 0 } else { LIST_BULLET.len() };
-                                    view! { <li>{marked_from(p, body_unit + j, skip)}</li> }
+                                    view! { <li>{marked_from(paragraph(j), body_unit + j, skip)}</li> }
                                 }).collect_view()}
                             </ul>
                         }),

@@ -407,6 +407,13 @@ mod tests {
         assert_eq!(indexed.index.doc_count(), 2);
     }
 
+    fn search_in(indexed: &IndexedBundle, query: &str) -> crate::search::SearchResponse {
+        indexed.index.search(
+            &indexed.bundle.articles,
+            &crate::search::SearchRequest::new(query),
+        )
+    }
+
     #[test]
     fn a_typed_filter_finds_a_name_by_its_acronym_and_a_name_of_another_kind_is_offered() {
         // `org:FIA` found nothing though the article says "the Federal Investigation Agency
@@ -423,12 +430,7 @@ mod tests {
             Vec::new(),
         );
         let indexed = IndexedBundle::build(bundle, |_| ());
-        let search = |query: &str| {
-            indexed.index.search(
-                &indexed.bundle.articles,
-                &crate::search::SearchRequest::new(query),
-            )
-        };
+        let search = |query: &str| search_in(&indexed, query);
         let ids = |query: &str| -> Vec<String> {
             search(query)
                 .hits
@@ -466,12 +468,7 @@ mod tests {
             Vec::new(),
         );
         let indexed = IndexedBundle::build(bundle, |_| ());
-        let search = |query: &str| {
-            indexed.index.search(
-                &indexed.bundle.articles,
-                &crate::search::SearchRequest::new(query),
-            )
-        };
+        let search = |query: &str| search_in(&indexed, query);
         let found = search("org:EU");
         let ids: Vec<&str> = found.hits.iter().map(|hit| hit.id.as_str()).collect();
         assert_eq!(ids, ["eu"]);

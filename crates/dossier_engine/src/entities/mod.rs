@@ -794,7 +794,6 @@ impl EntityExtractor {
         // of something else ("the Paris Call", "told Pakistan Forward", "the EU DisinfoLab
         // report", "Kashmir Resistance"). A headline capitalises every word ("Pakistan Slams
         // India"), and a people's adjective still says where ("Afghan Taliban").
-        let in_sentence = !is_headline_case(text);
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
@@ -808,7 +807,8 @@ impl EntityExtractor {
                     let goes_on = words
                         .get(i + length..)
                         .is_some_and(|rest| goes_on_as_another_name(text, slice, rest));
-                    if !(in_sentence && goes_on && !adjective) {
+                    // The headline check reads the whole text: only asked when it decides.
+                    if !(goes_on && !adjective && !is_headline_case(text)) {
                         push(out, unit, slice, known.name.to_string(), known.kind);
                     }
                     matched = length;

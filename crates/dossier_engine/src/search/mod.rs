@@ -953,13 +953,13 @@ fn any_term_version(query: &Query) -> Option<Query> {
     })
 }
 
-/// Maximum typo distance for a word of `length` chars: 1 edit from 5 chars, 2 from 9.
 /// True when `word` is `typed` with one of the [`LONGER_FORM_ENDINGS`].
 fn is_longer_form(word: &str, typed: &str) -> bool {
     word.strip_prefix(typed)
         .is_some_and(|ending| LONGER_FORM_ENDINGS.contains(&ending))
 }
 
+/// Maximum typo distance for a word of `length` chars: 1 edit from 5 chars, 2 from 9.
 fn typo_distance(length: usize) -> u32 {
     match length {
         0..=4 => 0,
