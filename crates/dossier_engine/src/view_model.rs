@@ -250,12 +250,12 @@ pub enum BodyBlock {
     List { items: Range<usize>, numbered: bool },
 }
 
-/// The number of a numbered list's item ("2. Vote" -> 2) and the bytes its "2. " takes.
-fn list_number(paragraph: &str) -> Option<(u32, usize)> {
+/// The number of a numbered list's item ("2. Vote" -> 2).
+fn list_number(paragraph: &str) -> Option<u32> {
     let digits = paragraph.bytes().take_while(u8::is_ascii_digit).count();
     let number = paragraph.get(..digits)?.parse::<u32>().ok()?;
     let rest = paragraph.get(digits..)?;
-    (rest.starts_with(". ") && (1..=3).contains(&digits)).then_some((number, digits + 2))
+    (rest.starts_with(". ") && (1..=3).contains(&digits)).then_some(number)
 }
 
 /// Most words a subheading has.
@@ -267,11 +267,11 @@ pub fn body_blocks<T: AsRef<str>>(body: &[T]) -> Vec<BodyBlock> {
     for (at, paragraph) in body.iter().enumerate() {
         let paragraph = paragraph.as_ref();
         let is_item = crate::article::list_item(paragraph).is_some();
-        let number = list_number(paragraph).map(|(number, _)| number);
+        let number = list_number(paragraph);
         // The number the list before would go on with.
         let next_number = |items: &Range<usize>| {
             let last = body.get(items.end.checked_sub(1)?)?;
-            list_number(last.as_ref()).map(|(n, _)| n.saturating_add(1))
+            list_number(last.as_ref()).map(|n| n.saturating_add(1))
         };
         match (blocks.last_mut(), number) {
             (
@@ -635,7 +635,7 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(list_number("2. Vote"), Some((2, 3)));
+        assert_eq!(list_number("2. Vote"), Some(2));
         assert_eq!(list_number("2.5 million"), None);
     }
 
