@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::active_filters::ActiveFilters;
 use crate::components::app_header::AppHeader;
 use crate::components::entities_view::EntitiesView;
 use crate::components::facet_sidebar::FacetSidebar;
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                         })
                     }}
                     <LoadMessages />
+                    <ActiveFilters />
                     {move || match view.get() {
                         View::Results => view! { <ResultsView /> }.into_any(),
                         View::Topics => view! { <TopicsView /> }.into_any(),

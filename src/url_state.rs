@@ -11,6 +11,8 @@ use dossier_engine::query::DateRange;
 use dossier_engine::search::{SearchRequest, SortOrder};
 use dossier_engine::view_model::days_in_month;
 
+use crate::format::format_date;
+
 /// The main views of the page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -91,6 +93,37 @@ pub struct UrlState {
     /// Inclusive date range, `YYYY-MM-DD`.
     pub from: Option<String>,
     pub to: Option<String>,
+}
+
+/// A filter in force, as the page lists it: "Person: Huma Baqai", and what takes it off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFilter {
+    pub label: String,
+    pub lift: Lift,
+}
+
+/// What a filter in force is, to take it off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lift {
+    /// One ticked value of a facet.
+    Value(FacetKey, String),
+    /// The date range, both ends.
+    Dates,
+}
+
+/// A facet's name for one of its values ("Person: Huma Baqai"); the sidebar's headings are
+/// plural.
+fn filter_name(key: FacetKey) -> &'static str {
+    match key {
+        FacetKey::Topic => "Topic",
+        FacetKey::Kind => "Kind",
+        FacetKey::Source => "Source",
+        FacetKey::Year => "Year",
+        FacetKey::Place => "Place",
+        FacetKey::Person => "Person",
+        FacetKey::Org => "Organisation",
+        FacetKey::Country => "Country",
+    }
 }
 
 impl UrlState {
@@ -302,6 +335,49 @@ impl UrlState {
         !self.query.trim().is_empty() || self.has_filters()
     }
 
+    /// The filters in force, in the sidebar's order and the date range last: what the page
+    /// lists above every view, so that a phone (its sidebar a closed drawer), a screenshot and a
+    /// printout all say what narrowed the articles.
+    pub fn active_filters(&self) -> Vec<ActiveFilter> {
+        let mut active: Vec<ActiveFilter> = self
+            .filters
+            .iter()
+            .flat_map(|(key, values)| {
+                values.iter().map(|value| ActiveFilter {
+                    label: format!("{}: {value}", filter_name(*key)),
+                    lift: Lift::Value(*key, value.clone()),
+                })
+            })
+            .collect();
+        let dates = match (&self.from, &self.to) {
+            (Some(from), Some(to)) => Some(format!(
+                "Dates: {} to {}",
+                format_date(from),
+                format_date(to)
+            )),
+            (Some(from), None) => Some(format!("Dates: from {}", format_date(from))),
+            (None, Some(to)) => Some(format!("Dates: until {}", format_date(to))),
+            (None, None) => None,
+        };
+        active.extend(dates.map(|label| ActiveFilter {
+            label,
+            lift: Lift::Dates,
+        }));
+        active
+    }
+
+    /// Takes one filter off (see [`UrlState::active_filters`]).
+    pub fn lift(&mut self, lift: &Lift) {
+        match lift {
+            Lift::Value(key, value) => {
+                if self.is_selected(*key, value) {
+                    self.toggle(*key, value);
+                }
+            }
+            Lift::Dates => self.set_dates(None, None),
+        }
+    }
+
     /// Removes every filter and the date range (the query stays).
     pub fn clear_filters(&mut self) {
         self.filters.clear();
@@ -408,6 +484,47 @@ mod tests {
             UrlState::parse("?q=cyber&kind=news&from=2024-01-01&view=quotes&article=a&page=3");
         state.show_everything_naming(FacetKey::Person, "Ishaq Dar");
         assert_eq!(state.to_query_string(), "?person=Ishaq+Dar");
+    }
+
+    #[test]
+    fn the_filters_in_force_are_listed_and_each_taken_off_alone() {
+        let state = UrlState::parse(
+            "?q=cyber&person=Huma+Baqai&year=2024&org=FIA&year=2023&from=2024-01-01&to=2024-06-30&page=2",
+        );
+        let labels: Vec<String> = state
+            .active_filters()
+            .into_iter()
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Year: 2023",
+                "Year: 2024",
+                "Person: Huma Baqai",
+                "Organisation: FIA",
+                "Dates: 1 Jan 2024 to 30 Jun 2024",
+            ]
+        );
+        let lifted = |which: usize| {
+            let mut next = state.clone();
+            next.lift(&state.active_filters()[which].lift);
+            next.to_query_string()
+        };
+        assert_eq!(
+            lifted(1),
+            "?q=cyber&year=2023&person=Huma+Baqai&org=FIA&from=2024-01-01&to=2024-06-30"
+        );
+        assert_eq!(
+            lifted(4),
+            "?q=cyber&year=2023&year=2024&person=Huma+Baqai&org=FIA"
+        );
+        let open_ended = |query: &str| UrlState::parse(query).active_filters()[0].label.clone();
+        assert_eq!(open_ended("?from=2024-03-05"), "Dates: from 5 Mar 2024");
+        assert_eq!(open_ended("?to=2024-03-05"), "Dates: until 5 Mar 2024");
+        assert!(UrlState::parse("?q=cyber&view=quotes")
+            .active_filters()
+            .is_empty());
     }
 
     #[test]

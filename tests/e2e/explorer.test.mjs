@@ -208,6 +208,34 @@ test('a ticked filter stays in sight in its collapsed group, laid out as its nei
   await context.close();
 });
 
+test('the filters in force are listed above every view, on a phone too, and each comes off by its button', async () => {
+  const { page, context, problems } = await open('?q=cyber&person=Huma+Baqai&year=2024&from=2018-01-01', { viewport: { width: 360, height: 740 } });
+  const row = page.getByTestId('active-filters');
+  await row.waitFor();
+  const labels = () => row.getByTestId('active-filter').allTextContents();
+  assert.deepEqual((await labels()).map((l) => l.replace('×', '').trim()), ['Year: 2024', 'Person: Huma Baqai', 'Dates: from 1 Jan 2018']);
+  // Above the results, where a phone shows it without opening the drawer.
+  const rowBox = await row.boundingBox();
+  assert.ok(rowBox.y + rowBox.height < 740, `in the first screen (${JSON.stringify(rowBox)})`);
+  await row.getByRole('button', { name: 'Remove the filter Year: 2024' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('year'));
+  assert.equal(params(page).get('person'), 'Huma Baqai', 'the other filters stay');
+  assert.equal(params(page).get('q'), 'cyber');
+  // Focus stays in the row, on the next filter.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'active-filter');
+  // The same row in another view.
+  await page.goto(`${server.url}?q=cyber&view=topics&person=Huma+Baqai&from=2018-01-01`);
+  await row.waitFor();
+  assert.equal(await row.getByTestId('active-filter').count(), 2);
+  await row.getByTestId('active-filters-clear').click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('person'));
+  assert.equal(params(page).get('from'), null);
+  assert.equal(params(page).get('q'), 'cyber', 'the search stays');
+  assert.equal(await row.isVisible(), false, 'no row without filters');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('the date range keeps only articles inside it', async (t) => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
