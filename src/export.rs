@@ -1,5 +1,5 @@
-//! Export of the current result set as CSV or JSON: plain functions over plain rows, tested
-//! natively. The page only wraps the returned text in a Blob and downloads it.
+//! Export of the current result set as CSV or JSON, and of the quotations view as CSV: plain
+//! functions over plain rows, tested natively. The page only wraps the returned text in a Blob and downloads it.
 
 use dossier_engine::Article;
 use serde::Serialize;
@@ -63,16 +63,11 @@ const CSV_HEADER: [&str; 13] = [
     "snippet",
 ];
 
-/// RFC 4180 CSV with a header row and CRLF line ends. Cells that a spreadsheet would run as a
-/// formula (starting with `=`, `+`, `-`, `@`) get a leading `'` so opening the file is safe. It
-/// starts with a byte-order mark: without one Excel reads the file in the system's code page
-/// and turns "Pakistan’s" into "Pakistanâ€™s".
+/// The results as CSV (see [`csv_table`]).
 pub fn to_csv(rows: &[ExportRow]) -> String {
-    let mut out = String::from('\u{feff}');
-    push_record(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
-    for row in rows {
-        push_record(
-            &mut out,
+    csv_table(
+        CSV_HEADER,
+        rows.iter().map(|row| {
             [
                 row.rank.to_string(),
                 row.id.clone(),
@@ -87,8 +82,70 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
                 row.url.clone().unwrap_or_default(),
                 row.file.clone(),
                 row.snippet.clone(),
-            ],
-        );
+            ]
+        }),
+    )
+}
+
+/// One exported quotation: who said it, and the article to cite it by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteRow {
+    /// Who said it; None when the article does not say.
+    pub speaker: Option<String>,
+    /// The quotation's words, without quotation marks.
+    pub quotation: String,
+    /// Whether it says the search's words, or is by a person filtered for (the view's first
+    /// group); every quotation does when nothing is searched.
+    pub matches_search: bool,
+    pub title: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub id: String,
+    pub file: String,
+}
+
+const QUOTES_CSV_HEADER: [&str; 8] = [
+    "speaker",
+    "quotation",
+    "matches_search",
+    "title",
+    "date",
+    "url",
+    "id",
+    "file",
+];
+
+/// The quotations as CSV (see [`csv_table`]), in the view's order.
+pub fn quotes_to_csv(rows: &[QuoteRow]) -> String {
+    csv_table(
+        QUOTES_CSV_HEADER,
+        rows.iter().map(|row| {
+            [
+                row.speaker.clone().unwrap_or_default(),
+                row.quotation.clone(),
+                row.matches_search.to_string(),
+                row.title.clone(),
+                row.date.clone().unwrap_or_default(),
+                row.url.clone().unwrap_or_default(),
+                row.id.clone(),
+                row.file.clone(),
+            ]
+        }),
+    )
+}
+
+/// RFC 4180 CSV with a header row and CRLF line ends. Cells that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`) get a leading `'` so opening the file is safe. It
+/// starts with a byte-order mark: without one Excel reads the file in the system's code page
+/// and turns "Pakistan’s" into "Pakistanâ€™s".
+fn csv_table<const N: usize>(
+    header: [&str; N],
+    records: impl Iterator<Item = [String; N]>,
+) -> String {
+    let mut out = String::from('\u{feff}');
+    push_record(&mut out, header.map(str::to_string));
+    for record in records {
+        push_record(&mut out, record);
     }
     out
 }
@@ -190,6 +247,30 @@ mod tests {
             "dossier-person-ishaq-dar-expos.json"
         );
         assert_eq!(file_name("  ", "csv"), "dossier-results.csv");
+    }
+
+    #[test]
+    fn quotations_export_with_their_speaker_and_where_to_cite_them() {
+        let quote = QuoteRow {
+            speaker: None,
+            quotation: "We will not, \"ever\", accept it".into(),
+            matches_search: true,
+            title: "T".into(),
+            date: Some("2024-06-20".into()),
+            url: Some("https://example.org/a".into()),
+            id: "a".into(),
+            file: "x.txt".into(),
+        };
+        let csv = quotes_to_csv(&[quote]);
+        let mut lines = csv.trim_start_matches('\u{feff}').split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some("speaker,quotation,matches_search,title,date,url,id,file")
+        );
+        assert_eq!(
+            lines.next(),
+            Some(",\"We will not, \"\"ever\"\", accept it\",true,T,2024-06-20,https://example.org/a,a,x.txt")
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use dossier_engine::index::facets::FacetKey;
 use dossier_engine::view_model::Highlighted;
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::components::highlighted_text::HighlightedText;
+use crate::export::{self, QuoteRow};
 use crate::format;
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
@@ -27,6 +29,7 @@ const QUOTES_PER_STEP: usize = 200;
 pub fn QuotesView() -> impl IntoView {
     let nav = use_nav();
     let quoted = use_corpus();
+    let corpus = quoted.clone();
     let results = use_results();
     // The people filtered for: ticked in the sidebar, or typed (`person:dar`).
     let people_asked = Memo::new(move |_| {
@@ -107,6 +110,33 @@ pub fn QuotesView() -> impl IntoView {
             " · search with the box above".to_string()
         }
     };
+    // Every quotation listed (not only those shown so far), in the view's order.
+    let download = move |_| {
+        let rows: Vec<QuoteRow> = matching.with_untracked(|all| {
+            all.iter()
+                .filter_map(|(i, _, says)| {
+                    let quote = corpus.0.quotes.get(*i)?;
+                    let article = corpus.article(quote.article)?;
+                    Some(QuoteRow {
+                        speaker: quote.speaker.clone(),
+                        quotation: quote.text.to_string(),
+                        matches_search: *says,
+                        title: article.title.to_string(),
+                        date: article.date.clone(),
+                        url: article.url.clone(),
+                        id: article.id.clone(),
+                        file: article.file.clone(),
+                    })
+                })
+                .collect()
+        });
+        let name = nav.with_untracked(|s| export::file_name(&format!("quotes {}", s.query), "csv"));
+        browser::download(
+            &name,
+            "text/csv;charset=utf-8",
+            &export::quotes_to_csv(&rows),
+        );
+    };
     view! {
         <section class="panel quotes-view" aria-labelledby="quotes-heading" data-testid="quotes-view">
             <div class="toolbar">
@@ -114,6 +144,12 @@ pub fn QuotesView() -> impl IntoView {
                     <span data-testid="quote-count">{move || format::count(matching.with(Vec::len), "quotation", "quotations")}</span>
                     <span class="muted" data-testid="quote-scope">{scope}</span>
                 </h2>
+                <div class="toolbar-controls export" hidden=move || matching.with(Vec::is_empty)>
+                    <button type="button" class="button" data-testid="export-quotes" on:click=download>
+                        "CSV"
+                        <span class="visually-hidden">" of these quotations"</span>
+                    </button>
+                </div>
             </div>
             <Show when=move || matching.with(|s| !s.is_empty()) fallback=|| view! { <p class="empty">"No quotations in the matching articles."</p> }>
                 <h3

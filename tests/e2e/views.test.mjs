@@ -2,6 +2,7 @@
 // the dark theme and the 360 px drawer. Screenshots of each view go to docs/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serveDist, launchBrowser, openPage, screenshot, axeViolations } from './harness.mjs';
 
 let server, browser;
@@ -380,6 +381,19 @@ test('quotes: a search lists every quotation of its matches, those saying its wo
   assert.ok(groups.before.length >= 1 && groups.before.every((s) => /\bDar\b/.test(s)), JSON.stringify(groups));
   assert.ok(groups.after.length >= 1 && groups.after.every((s) => !/\bDar\b/.test(s)), JSON.stringify(groups));
   assert.ok(await page.getByTestId('quotes-said').isVisible(), 'the first group says what it is');
+  // Exported as listed, every one with its speaker and the article to cite it by: the first
+  // group marked as saying the search's words.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-quotes').click()]);
+  assert.equal(download.suggestedFilename(), 'dossier-quotes-dar.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  const records = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(records[0], 'speaker,quotation,matches_search,title,date,url,id,file');
+  assert.equal(records.length - 1, groups.before.length + groups.after.length, 'every quotation listed, one record each');
+  const exported = records.slice(1).map((r) => r.match(/^("(?:[^"]|"")*"|[^,]*),/)[1].replace(/^"|"$/g, ''));
+  assert.deepEqual(exported, [...groups.before, ...groups.after].map((s) => (s === 'Unattributed' ? '' : s)));
+  assert.ok(records.slice(1, 1 + groups.before.length).every((r) => r.includes(',true,')), 'the first group matches');
+  const firstQuote = (await page.getByTestId('quote').first().locator('blockquote').textContent()).replace(/[“”]/g, '');
+  assert.ok(csv.includes(firstQuote.replaceAll('"', '""')), firstQuote);
   // The person typed as a filter, or ticked: what they said first too (it came last).
   for (const query of ['q=person:dar', 'person=Ishaq+Dar']) {
     await page.goto(`${server.url}?view=quotes&${query}`);
