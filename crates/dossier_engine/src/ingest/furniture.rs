@@ -300,6 +300,35 @@ pub fn classify(line: &str) -> Option<Match<'_>> {
         .find_map(|rule| matches(rule.pattern, line).map(|captured| Match { rule, captured }))
 }
 
+/// "By Jane Doe | March 3, 2024": a byline and, after a `|`, `·`, `•`, dash or comma, the date
+/// (or a stamp such as "Updated March 3, 2024"). Returns the name and the date's words.
+pub fn byline_with_date(text: &str) -> Option<(&str, &str)> {
+    if word_count(text) > 16 {
+        return None;
+    }
+    let rest = text
+        .get(..3)
+        .filter(|by| by.eq_ignore_ascii_case("by "))
+        .and(text.get(3..))?;
+    let (at, separator) = [" | ", " · ", " • ", " – ", " — ", " - ", ", "]
+        .into_iter()
+        .filter_map(|separator| rest.find(separator).map(|at| (at, separator)))
+        .min()?;
+    let name = rest.get(..at)?.trim();
+    let tail = rest.get(at.saturating_add(separator.len())..)?;
+    if !(1..=6).contains(&word_count(name)) || ends_sentence(name) {
+        return None;
+    }
+    tail.split(['|', '·', '•']).find_map(|part| {
+        let part = part.trim();
+        let words = match classify(part) {
+            Some(found) if found.rule.action == Action::Stamp => found.captured,
+            _ => part,
+        };
+        dates::parse_date(words).map(|_| (name, words))
+    })
+}
+
 fn matches(pattern: Pattern, line: &str) -> Option<&str> {
     match pattern {
         Pattern::Line(text) => line.eq_ignore_ascii_case(text).then_some(line),

@@ -498,6 +498,17 @@ fn fill_text(
     comments: Vec<String>,
 ) {
     for paragraph in paragraphs {
+        // "By Saleem Shahid | Published November 9, 2024" above the text: too long for a
+        // byline line, and its date is the article's unless the page's metadata states one.
+        if article.body.is_empty() {
+            if let Some((name, date_words)) = furniture::byline_with_date(&paragraph) {
+                article.byline.get_or_insert_with(|| name.to_string());
+                article
+                    .date_text
+                    .get_or_insert_with(|| date_words.to_string());
+                continue;
+            }
+        }
         match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
             Some((Action::Drop, _)) => {}
             Some((Action::EndOfArticle | Action::CommentArea, _)) => break,
@@ -782,6 +793,37 @@ mod tests {
         let bodies: Vec<usize> = parsed.drafts.iter().map(|d| d.article.body.len()).collect();
         assert_eq!(bodies, [3]);
         assert!(parsed.problems.is_empty());
+    }
+
+    #[test]
+    fn a_byline_with_its_date_above_the_text_is_the_byline_and_the_dateline_follows() {
+        // The page's byline paragraph was the article's first paragraph and its snippet,
+        // `byline:shahid` found nothing, and "QUETTA:" after it was no dateline.
+        let page = |meta: &str| {
+            format!(
+                r#"<html><head><title>Blast at Quetta station | The Daily Example</title>{meta}</head><body>
+                <article><h1>Blast at Quetta station</h1>
+                <p class="byline">By Saleem Shahid | Published November 9, 2024</p>
+                <p>QUETTA: A suicide bomber struck the railway station on Saturday morning.</p><p>{}</p>
+                </article></body></html>"#,
+                words(60, "alpha")
+            )
+        };
+        let stated =
+            r#"<meta property="article:published_time" content="2024-11-10T10:30:00+05:00">"#;
+        for (meta, date) in [("", "2024-11-09"), (stated, "2024-11-10")] {
+            let parsed = parse(&page(meta));
+            assert_eq!(parsed.drafts.len(), 1);
+            let article = &parsed.drafts[0].article;
+            assert_eq!(article.byline.as_deref(), Some("Saleem Shahid"));
+            assert_eq!(article.dateline.as_deref(), Some("Quetta"));
+            assert_eq!(
+                article.body.first().map(ToString::to_string).as_deref(),
+                Some("A suicide bomber struck the railway station on Saturday morning.")
+            );
+            // The page's own metadata wins over the line's date.
+            assert_eq!(article.date.as_deref(), Some(date), "{meta}");
+        }
     }
 
     #[test]

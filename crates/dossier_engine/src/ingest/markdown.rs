@@ -109,6 +109,20 @@ pub fn parse(text: &str) -> Parsed {
                     && comparable(&text) == comparable(&article.title) => {}
             Block::Image { alt } => article.captions.push(alt.into()),
             Block::Heading { text, .. } | Block::Paragraph(text) => {
+                // "By Jane Doe | March 3, 2024" above the text (see the HTML parser).
+                let byline_with_date = article
+                    .body
+                    .is_empty()
+                    .then(|| furniture::byline_with_date(&text))
+                    .flatten();
+                if let Some((name, date_words)) = byline_with_date {
+                    article.byline.get_or_insert_with(|| name.to_string());
+                    if article.date_text.is_none() {
+                        article.date = dates::parse_date(date_words).map(dates::iso);
+                        article.date_text = Some(date_words.to_string());
+                    }
+                    continue;
+                }
                 match furniture::classify(&text).map(|m| (m.rule.action, m.captured)) {
                     Some((Action::Drop, _)) => {}
                     Some((Action::EndOfArticle, _)) => break,
@@ -749,6 +763,19 @@ mod tests {
 
     fn only(parsed: &Parsed) -> Option<&crate::Article> {
         parsed.drafts.first().map(|d| &d.article)
+    }
+
+    #[test]
+    fn a_byline_with_its_date_above_the_text_gives_both() {
+        let parsed = parse("# Smog closes schools\n\nBy Ali Raza | March 3, 2024\n\nLAHORE: Schools shut for a week.\n");
+        let article = only(&parsed);
+        assert_eq!(article.and_then(|a| a.byline.as_deref()), Some("Ali Raza"));
+        assert_eq!(article.and_then(|a| a.date.as_deref()), Some("2024-03-03"));
+        assert_eq!(article.and_then(|a| a.dateline.as_deref()), Some("Lahore"));
+        assert_eq!(
+            article.and_then(|a| a.body.first()).map(|p| p.as_str()),
+            Some("Schools shut for a week.")
+        );
     }
 
     #[test]

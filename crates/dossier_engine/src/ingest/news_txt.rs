@@ -190,35 +190,6 @@ fn labelled(text: &str) -> Option<(Label, &str)> {
     Some((label, value))
 }
 
-/// "By Jane Doe | March 3, 2024": a byline and, after a `|`, `·`, `•`, dash or comma, the date
-/// (or a stamp such as "Updated March 3, 2024"). Returns the name and the date's words.
-fn byline_with_date(text: &str) -> Option<(&str, &str)> {
-    if word_count(text) > 16 {
-        return None;
-    }
-    let rest = text
-        .get(..3)
-        .filter(|by| by.eq_ignore_ascii_case("by "))
-        .and(text.get(3..))?;
-    let (at, separator) = [" | ", " · ", " • ", " – ", " — ", " - ", ", "]
-        .into_iter()
-        .filter_map(|separator| rest.find(separator).map(|at| (at, separator)))
-        .min()?;
-    let name = rest.get(..at)?.trim();
-    let tail = rest.get(at.saturating_add(separator.len())..)?;
-    if !(1..=6).contains(&word_count(name)) || ends_sentence(name) {
-        return None;
-    }
-    tail.split(['|', '·', '•']).find_map(|part| {
-        let part = part.trim();
-        let words = match furniture::classify(part) {
-            Some(found) if found.rule.action == Action::Stamp => found.captured,
-            _ => part,
-        };
-        dates::parse_date(words).map(|_| (name, words))
-    })
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Zone {
     Header,
@@ -277,7 +248,7 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
                 }
                 continue;
             }
-            if let Some((name, date_words)) = byline_with_date(text) {
+            if let Some((name, date_words)) = furniture::byline_with_date(text) {
                 article.byline.get_or_insert_with(|| name.to_string());
                 stamp.get_or_insert_with(|| date_words.to_string());
                 continue;
@@ -708,13 +679,13 @@ mod tests {
         assert_eq!(article.date.as_deref(), Some("2024-03-03"));
         assert_eq!(article.date_text.as_deref(), Some("March 3, 2024"));
         assert_eq!(
-            byline_with_date("By Jane Doe, Updated Mar. 3, 2024"),
+            furniture::byline_with_date("By Jane Doe, Updated Mar. 3, 2024"),
             Some(("Jane Doe", "Mar. 3, 2024"))
         );
         assert_eq!(
-            byline_with_date("By the end of March 3, 2024, prices rose"),
+            furniture::byline_with_date("By the end of March 3, 2024, prices rose"),
             None
         );
-        assert_eq!(byline_with_date("By Jane Doe | Reuters"), None);
+        assert_eq!(furniture::byline_with_date("By Jane Doe | Reuters"), None);
     }
 }
