@@ -253,6 +253,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Board",
     "Bureau",
     "Cabinet",
+    "Center",
+    "Centre",
     "Chamber",
     "Chambers",
     "Commission",
@@ -276,6 +278,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Movement",
     "Network",
     "News",
+    "Office",
     "Organisation",
     "Organization",
     "Parliament",
@@ -950,9 +953,11 @@ fn push(out: &mut Vec<Mention>, unit: usize, words: &[Word<'_>], name: String, k
     }
 }
 
+/// Without an article before the name: "The", "An" and "A" ("An International Monetary Fund
+/// staff mission").
 fn strip_leading_the<'w, 'a>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
     match words.split_first() {
-        Some((first, rest)) if first.text == "The" => rest,
+        Some((first, rest)) if matches!(first.text, "The" | "An" | "A") && !rest.is_empty() => rest,
         _ => words,
     }
 }
@@ -1374,6 +1379,30 @@ mod tests {
         let mut report = extract_entities(&[article]);
         let found = report.articles.pop().unwrap_or_default();
         assert_eq!(found.places, ["Islamabad", "New Delhi"]);
+    }
+
+    #[test]
+    fn organisations_keep_their_whole_name_without_an_article_before_it() {
+        // A walk-through loading its own files found "An International Monetary Fund" and
+        // "Regulatory Authority" listed, and the Centre not listed as an organisation.
+        let found = named(&[
+            "An International Monetary Fund staff mission led by Nathan Porter concluded its visit.",
+            "The National Emergency Operations Centre said the polio drive reached 40 million children.",
+            "The law creates a new Social Media Protection and Regulatory Authority to oversee platforms.",
+            "Talks between India and Pakistan resumed; the Senate and the Committee on Finance met.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Committee on Finance",
+                "International Monetary Fund",
+                "National Emergency Operations Centre",
+                "Senate",
+                "Social Media Protection and Regulatory Authority",
+            ]
+        );
+        assert_eq!(found.countries, ["India", "Pakistan"]);
+        assert_eq!(found.people, ["Nathan Porter"]);
     }
 
     #[test]

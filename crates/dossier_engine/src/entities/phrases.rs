@@ -155,6 +155,42 @@ pub(crate) fn phrases<'a>(analyzer: &Analyzer, text: &'a str) -> Vec<Phrase<'a>>
         previous_possessive = possessive;
     }
     finish(&mut current, current_initial, &mut out);
+    join_organisation_halves(text, out)
+}
+
+/// "Social Media Protection and Regulatory Authority", "Securities and Exchange Commission":
+/// two runs of capitals joined by "and" are one name when the second ends as an organisation's
+/// name does and the first is no name of its own (it ends in no such word, and is no country,
+/// place or organisation the gazetteer knows). "India and Pakistan", "the Senate and the
+/// Committee" stay apart, as `connector_allowed` keeps them.
+fn join_organisation_halves<'a>(text: &'a str, phrases: Vec<Phrase<'a>>) -> Vec<Phrase<'a>> {
+    let mut out: Vec<Phrase<'a>> = Vec::with_capacity(phrases.len());
+    for phrase in phrases {
+        let joins = match (out.last(), phrase.words.first(), phrase.words.last()) {
+            (Some(before), Some(first), Some(last)) => before.words.last().is_some_and(|end| {
+                text.get(end.end..first.start) == Some(" and ")
+                    && super::is_organisation_head(last.text)
+                    && !super::is_organisation_head(end.text)
+                    && before.words.first().is_some_and(|start| {
+                        let name = text.get(start.start..end.end).unwrap_or("");
+                        super::gazetteer::lookup(name).is_none()
+                    })
+            }),
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(before) if joins => {
+                let and_start = before.words.last().map_or(0, |w| w.end + 1);
+                before.words.push(Word {
+                    text: "and",
+                    start: and_start,
+                    end: and_start + 3,
+                });
+                before.words.extend(phrase.words);
+            }
+            _ => out.push(phrase),
+        }
+    }
     out
 }
 
