@@ -157,3 +157,81 @@ fn layout_is_in_the_unit_square_and_stable() {
         .all(|p| p.x.abs() <= 1.0 && p.y.abs() <= 1.0));
     assert_eq!(a.layout.topics.len(), a.model.topics.len());
 }
+
+/// Wire briefs of two kinds, written to a template as agencies file them.
+fn briefs() -> Vec<Article> {
+    let cities = [
+        "Karachi", "Lahore", "Quetta", "Multan", "Peshawar", "Sukkur", "Gwadar", "Sialkot",
+    ];
+    let topics = [
+        "trade",
+        "energy",
+        "security",
+        "investment",
+        "water",
+        "education",
+        "health",
+        "transport",
+    ];
+    let districts = [
+        "Swat", "Dadu", "Thatta", "Jhang", "Chitral", "Badin", "Kasur", "Tank",
+    ];
+    let mut articles = Vec::new();
+    for (i, (city, topic)) in cities.iter().zip(topics.iter().cycle()).enumerate() {
+        for day in 0..3 {
+            let text = format!(
+                "Ishaq Dar visited {city} on day {day} and met business leaders to discuss {topic} ties, officials said. Ishaq Dar visited the port before he left."
+            );
+            articles.push(Article {
+                id: format!("visit-{i}-{day}"),
+                title: format!("Ishaq Dar visited {city} for {topic} talks").into(),
+                body: vec![text.into()],
+                ..Article::default()
+            });
+        }
+    }
+    for (i, district) in districts.iter().enumerate() {
+        for day in 0..3 {
+            let text = format!(
+                "Monsoon floods hit {district} district on day {day}; rescue teams moved families to relief camps as river levels rose and crops were lost."
+            );
+            articles.push(Article {
+                id: format!("flood-{i}-{day}"),
+                title: format!("Monsoon floods hit {district} district").into(),
+                body: vec![text.into()],
+                ..Article::default()
+            });
+        }
+    }
+    articles
+}
+
+#[test]
+fn topic_names_keep_names_whole_and_list_each_word_once() {
+    // Briefs loaded in the page named a topic "Dar visited, Ishaq", and listed "Complete row,
+    // Complete, row" as its terms.
+    let analysis = analyse_topics(&briefs(), &TopicConfig::default());
+    let topics = &analysis.model.topics;
+    assert!(!topics.is_empty());
+    for topic in topics {
+        assert!(
+            !topic.label.contains("Dar visited") && !topic.label.contains("visited Ishaq"),
+            "{}",
+            topic.label
+        );
+        let mut words: Vec<String> = topic
+            .terms
+            .iter()
+            .flat_map(|t| t.term.split(' ').map(str::to_lowercase))
+            .collect();
+        let listed = words.len();
+        words.sort();
+        words.dedup();
+        assert_eq!(words.len(), listed, "a word twice in {:?}", topic.terms);
+    }
+    let visits = topics
+        .iter()
+        .find(|t| t.articles.iter().any(|a| a.starts_with("visit-")))
+        .expect("a topic of the visits");
+    assert!(visits.label.contains("Ishaq Dar"), "{}", visits.label);
+}

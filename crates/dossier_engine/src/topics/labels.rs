@@ -68,7 +68,9 @@ pub(crate) fn label_topics(
             let min_support = members.len().min(2) as u32;
             let mut scored: Vec<(f64, &Candidate)> = group
                 .iter()
-                .filter(|(_, &(_, docs))| docs >= min_support)
+                .filter(|(candidate, &(_, docs))| {
+                    docs >= min_support && is_phrase(space, candidate)
+                })
                 .map(|(candidate, &(count, _))| {
                     let total = totals.get(candidate).copied().unwrap_or(count).max(1);
                     let in_topic = f64::from(count) / length as f64;
@@ -77,10 +79,25 @@ pub(crate) fn label_topics(
                 })
                 .filter(|(score, _)| *score > 0.0)
                 .collect();
-            // Highest score first; ties: lexicographic, so output never depends on map order.
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+            // Highest score first; ties: a phrase before its words (a name always written
+            // whole, "Ishaq Dar", scores as each of its words does), then lexicographic, so
+            // output never depends on map order.
+            scored.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then_with(|| words(b.1).count().cmp(&words(a.1).count()))
+                    .then_with(|| a.1.cmp(b.1))
+            });
+            // No word twice: "Complete row, Complete, row" told nothing the phrase had not.
+            let mut listed: BTreeSet<u32> = BTreeSet::new();
             let terms: Vec<WeightedTerm> = scored
                 .iter()
+                .filter(|(_, candidate)| {
+                    let new = words(candidate).all(|s| !listed.contains(&s));
+                    if new {
+                        listed.extend(words(candidate));
+                    }
+                    new
+                })
                 .take(TOP_TERMS)
                 .map(|(score, candidate)| WeightedTerm {
                     term: surface(space, candidate),
@@ -91,6 +108,20 @@ pub(crate) fn label_topics(
             (terms, label)
         })
         .collect()
+}
+
+/// A word, or two words that read as a phrase: both names ("Ishaq Dar") or both common words
+/// ("water treaty"). A name beside a common word ("Dar visited", "said Sharif") is where a
+/// sentence runs on past a name, and named topics "Dar visited, Ishaq".
+fn is_phrase(space: &TermSpace, candidate: &Candidate) -> bool {
+    let capitalised = |stem: u32| {
+        space
+            .surface_of(stem)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    candidate.1 == NONE || capitalised(candidate.0) == capitalised(candidate.1)
 }
 
 /// Words and adjacent word pairs (no dropped word between them) of one article.
