@@ -542,8 +542,13 @@ impl SearchIndex {
         let needed = first.saturating_add(page_size);
         let mut ranked = run.matched.clone();
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // With no words to rank by (no query, or filters alone) every match scores the same,
+        // and "best match" was the order of the files: the newest come first instead.
+        let sort = match request.sort {
+            SortOrder::Relevance if run.highlight_terms.is_empty() => SortOrder::Newest,
+            sort => sort,
+        };
         // One comparator for every order, so the selection and the sort are compiled once.
-        let sort = request.sort;
         top_k(&mut ranked, needed, |a, b| {
             let by_date = match (sort, self.doc_date(a.0), self.doc_date(b.0)) {
                 (SortOrder::Relevance, _, _) => std::cmp::Ordering::Equal,

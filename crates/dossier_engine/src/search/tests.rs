@@ -520,6 +520,14 @@ fn sort_orders_and_pagination() {
         ids(&response),
         vec!["indus-treaty", "cyber", "floods", "undated"]
     );
+    // With no words to rank by, the best match is the newest: every match scores the same,
+    // and the order of the files meant nothing to a reader.
+    request.sort = SortOrder::Relevance;
+    let response = index.search(&articles, &request);
+    assert_eq!(
+        ids(&response),
+        vec!["indus-treaty", "cyber", "floods", "undated"]
+    );
     request.sort = SortOrder::Oldest;
     request.page_size = 2;
     request.page = 1;
