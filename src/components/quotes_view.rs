@@ -102,7 +102,8 @@ pub fn QuotesView() -> impl IntoView {
     let scope = move || {
         let query = nav.with(|s| s.query.trim().to_string());
         if !query.is_empty() {
-            format!(" for “{query}”")
+            // Not "for": most are quoted beside the words, not saying them (the groups say which).
+            format!(" in the articles for “{query}”")
         } else if nav.with(UrlState::narrows) {
             let total = results.timed.with(|t| t.response.total);
             format!(" in {}", format::matching_articles(total))
@@ -157,7 +158,7 @@ pub fn QuotesView() -> impl IntoView {
                     data-testid="quotes-said"
                     hidden=move || shown_said.with(Vec::is_empty) || shown_others.with(Vec::is_empty)
                 >
-                    "Saying your words, or by whom you asked for"
+                    "Saying your words, or by the people you asked for"
                 </h3>
                 <QuoteList quotes=shown_said />
                 <Show when=move || shown_others.with(|o| !o.is_empty())>

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::format;
 use crate::nav::use_nav;
 use crate::results::use_results;
+use crate::url_state::View;
 
 /// The width drawn at until the chart's box is measured (and where it cannot be).
 const DEFAULT_WIDTH: f64 = 880.0;
@@ -99,6 +100,16 @@ pub fn TimelineView() -> impl IntoView {
         <section class="panel timeline-view" aria-labelledby="timeline-heading" data-testid="timeline-view">
             <div class="toolbar">
                 <h2 id="timeline-heading" class="toolbar-title" tabindex="-1">"Timeline"</h2>
+                // From a period picked to what was written in it.
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="timeline-results"
+                    hidden=move || range() == (None, None)
+                    on:click=move |_| nav.push(|s| s.view = View::Results)
+                >
+                    {move || format!("Show the {}", format::count(results.timed.with(|t| t.response.total), "article", "articles"))}
+                </button>
                 <button
                     type="button"
                     class="button"

@@ -71,6 +71,10 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   assert.ok(params(page).get('to').startsWith(period));
   // The periods outside the range stay on the timeline, so the range can be widened.
   assert.equal(await bars.count(), n, 'every period still has its bar');
+  // From the period picked to its articles, as many as its bar counts.
+  const picked = Number((await bars.nth(tallest).getAttribute('aria-label')).split(': ')[1].replace(/[^0-9]/g, ''));
+  const showArticles = page.getByTestId('timeline-results');
+  await page.waitForFunction((text) => document.querySelector('[data-testid=timeline-results]')?.textContent.trim() === text, `Show the ${picked} ${picked === 1 ? 'article' : 'articles'}`);
   // Drag from the first bar to the last: the whole span.
   const first = await bars.nth(0).boundingBox();
   const last = await bars.nth(n - 1).boundingBox();
@@ -84,9 +88,12 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   assert.ok(from <= to && from.startsWith(await bars.nth(0).getAttribute('data-period')), `${from}..${to}`);
   assert.ok(to.startsWith(await bars.nth(n - 1).getAttribute('data-period')), `${from}..${to}`);
   // The results view honours it.
-  await page.getByTestId('view-results').click();
+  await showArticles.click();
   await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('view'), null, 'the results view');
   assert.equal(await page.getByTestId('date-from').inputValue(), from);
+  const shownCount = Number((await page.getByTestId('result-count').textContent()).match(/^([\d,]+)/)[1].replace(/,/g, ''));
+  assert.equal(shownCount, dated, 'every dated article is in the whole span');
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -321,7 +328,7 @@ test('quotes: every quotation with speaker and article, searchable with the sear
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=quote]').length < n || document.querySelectorAll('[data-testid=quote] mark').length > 0, all);
   assert.ok((await quotes.count()) >= 1);
   // The heading says what the quotations are drawn from, as the results' heading does.
-  assert.equal(await scope(), `for “${word}”`);
+  assert.equal(await scope(), `in the articles for “${word}”`);
   assert.ok((await page.locator('[data-testid=quote] mark').count()) >= 1, 'the search word is marked');
   // While the word is still being typed, the quotations the results hold are found and marked as the results were.
   const typing = word.slice(0, 4);
