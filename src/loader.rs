@@ -409,6 +409,18 @@ impl CorpusLoader {
                 Arriving::Finishing { mut building, .. } => {
                     let (done, total) = building.finish_terms(TERMS_PER_STEP);
                     if done == total {
+                        // A load shows its own files alone: the files loaded before are
+                        // not kept beside them, and that is said, not left to be noticed.
+                        let replaced = self.active.with_untracked(|active| {
+                            let loaded = self.embedded.with_value(|e| !active.is(e));
+                            loaded.then(|| active.articles().len())
+                        });
+                        if let Some(before) = replaced {
+                            self.add_messages([format!(
+                                "These files replace the {} loaded before: to see both, load them together.",
+                                format::count(before, "article", "articles")
+                            )]);
+                        }
                         self.show(Corpus::indexed(building.finish(|_| ())));
                         browser::store(Kept::InTab, LOADED_FILES_KEY, Some("1"));
                         self.progress.set(None);

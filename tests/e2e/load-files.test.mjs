@@ -50,6 +50,7 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   const messages = await page.getByTestId('load-messages').textContent();
   assert.match(messages, /mine\.jsonl:2: /, 'the malformed line is named by file and line');
   assert.match(messages, /empty\.txt/, 'the empty file is named');
+  assert.doesNotMatch(messages, /replace/, 'the embedded corpus is one click away: replacing it needs no word');
 
   await page.getByTestId('search-input').fill('lighthouse');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1);
@@ -72,6 +73,18 @@ test('loaded files replace the corpus on screen, problems are named, nothing is 
   assert.deepEqual([...new Set(requests)], loaderFiles, 'each load starts the worker from the page\'s own files, nothing else');
   const indexed = await page.evaluate(() => performance.getEntriesByName('dossier corpus indexed', 'mark').length);
   assert.equal(indexed, 3, 'the embedded corpus once, each load once');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a second load says that it replaces the files loaded before', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  await page.getByTestId('load-files').setInputFiles(FILES.filter((f) => f.name === 'notes.md'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 1, null, { timeout: 20_000 });
+  assert.match(await page.getByTestId('load-messages').textContent(), /These files replace the 3 articles loaded before: to see both, load them together\./);
   assert.deepEqual(problems(), []);
   await context.close();
 });
