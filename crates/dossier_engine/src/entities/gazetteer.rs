@@ -142,6 +142,7 @@ const PLACES: &[(&str, &[&str])] = &[
     ("Islamabad", &[]),
     ("Istanbul", &[]),
     ("Jammu", &[]),
+    ("Jammu and Kashmir", &["J&K"]),
     ("Kabul", &[]),
     ("Kandahar", &[]),
     ("Karachi", &[]),

@@ -1390,6 +1390,7 @@ mod tests {
             "The National Emergency Operations Centre said the polio drive reached 40 million children.",
             "The law creates a new Social Media Protection and Regulatory Authority to oversee platforms.",
             "Talks between India and Pakistan resumed; the Senate and the Committee on Finance met.",
+            "The special status Jammu and Kashmir enjoyed was revoked.",
         ]);
         assert_eq!(
             found.orgs,
@@ -1403,6 +1404,7 @@ mod tests {
         );
         assert_eq!(found.countries, ["India", "Pakistan"]);
         assert_eq!(found.people, ["Nathan Porter"]);
+        assert_eq!(found.places, ["Jammu and Kashmir"]);
     }
 
     #[test]

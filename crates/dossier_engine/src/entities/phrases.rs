@@ -161,21 +161,24 @@ pub(crate) fn phrases<'a>(analyzer: &Analyzer, text: &'a str) -> Vec<Phrase<'a>>
 /// "Social Media Protection and Regulatory Authority", "Securities and Exchange Commission":
 /// two runs of capitals joined by "and" are one name when the second ends as an organisation's
 /// name does and the first is no name of its own (it ends in no such word, and is no country,
-/// place or organisation the gazetteer knows). "India and Pakistan", "the Senate and the
-/// Committee" stay apart, as `connector_allowed` keeps them.
+/// place or organisation the gazetteer knows), or when the gazetteer knows the whole ("Jammu
+/// and Kashmir"). "India and Pakistan", "the Senate and the Committee" stay apart, as
+/// `connector_allowed` keeps them.
 fn join_organisation_halves<'a>(text: &'a str, phrases: Vec<Phrase<'a>>) -> Vec<Phrase<'a>> {
     let mut out: Vec<Phrase<'a>> = Vec::with_capacity(phrases.len());
     for phrase in phrases {
-        let joins = match (out.last(), phrase.words.first(), phrase.words.last()) {
-            (Some(before), Some(first), Some(last)) => before.words.last().is_some_and(|end| {
+        let before = out.last().map(|b| (b.words.first(), b.words.last()));
+        let joins = match (before, phrase.words.first(), phrase.words.last()) {
+            (Some((Some(start), Some(end))), Some(first), Some(last)) => {
+                let named = |from: usize, to: usize| {
+                    super::gazetteer::lookup(text.get(from..to).unwrap_or("")).is_some()
+                };
                 text.get(end.end..first.start) == Some(" and ")
-                    && super::is_organisation_head(last.text)
-                    && !super::is_organisation_head(end.text)
-                    && before.words.first().is_some_and(|start| {
-                        let name = text.get(start.start..end.end).unwrap_or("");
-                        super::gazetteer::lookup(name).is_none()
-                    })
-            }),
+                    && ((super::is_organisation_head(last.text)
+                        && !super::is_organisation_head(end.text)
+                        && !named(start.start, end.end))
+                        || named(start.start, last.end))
+            }
             _ => false,
         };
         match out.last_mut() {
