@@ -584,6 +584,16 @@ impl Clause<'_> {
         };
         let phrase = phrase.to_string();
         if let Some(person) = person {
+            // "The office of President Macron released a statement, saying …": the office
+            // speaks, not the man; quoting him would misattribute the words.
+            let before = self.text.get(..person.start - self.start).unwrap_or("");
+            if for_whom_the_office_speaks(before) {
+                return Found::Named(
+                    format!("Office of {}", person.name),
+                    EntityKind::Organisation,
+                    phrase,
+                );
+            }
             return Found::Named(person.name.clone(), person.kind, phrase);
         }
         let name = name()
@@ -603,6 +613,19 @@ impl Clause<'_> {
             None => Found::Unnamed(phrase),
         }
     }
+}
+
+/// Whether `before` (the text before a person's name) ends "office of", perhaps with a title
+/// after it ("the office of President"): the name is whose office speaks.
+fn for_whom_the_office_speaks(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().peekable();
+    while words
+        .peek()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        words.next();
+    }
+    matches!((words.next(), words.next()), (Some("of"), Some(office)) if office.eq_ignore_ascii_case("office"))
 }
 
 /// Length of the speaker at the start of `text`, which follows its reporting verb: up to a word
@@ -745,6 +768,19 @@ mod tests {
         assert_eq!(q[1].resolution, Resolution::Continuation);
         assert_eq!(q[2].resolution, Resolution::Named);
         assert_eq!(q[2].speaker.as_deref(), Some("Ishaq Dar"));
+    }
+
+    #[test]
+    fn an_office_speaking_for_a_person_is_the_speaker() {
+        let q = quotes(&[
+            "The office of President Emmanuel Macron released a statement on Monday, saying “now that half of humanity is online, we need new ways to organize the internet.”",
+            "President Emmanuel Macron said: “We will defend a free and open internet for everyone.”",
+        ]);
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Office of Emmanuel Macron"), Some("Emmanuel Macron")]
+        );
     }
 
     #[test]
