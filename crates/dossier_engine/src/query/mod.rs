@@ -35,7 +35,7 @@ pub const MAX_DEPTH: usize = 8;
 pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
     (
         "water treaty",
-        "Both words, in any form (treaties), a small typo forgiven",
+        "Both words, in any form (treaties), a small typo forgiven; the last word also as the start of a longer one (indus: Industry) until a space follows it",
     ),
     ("\"Indus Waters Treaty\"", "The words in this order, in any form"),
     ("India OR China", "Either word"),
