@@ -14,6 +14,13 @@ pub fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The page's address with `query_string` in place of its own: the link to a view, to cite it.
+pub fn address_with(query_string: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split(['?', '#']).next().unwrap_or_default();
+    format!("{page}{query_string}")
+}
+
 /// Writes the query string to the address bar: a new history entry, or replacing the current one.
 pub fn write_history(query_string: &str, push: bool) {
     let Ok(history) = window().history() else {

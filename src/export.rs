@@ -4,6 +4,8 @@
 use dossier_engine::Article;
 use serde::Serialize;
 
+use crate::url_state::UrlState;
+
 /// One exported result: what identifies and locates the article, in rank order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportRow {
@@ -99,17 +101,20 @@ pub struct QuoteRow {
     pub matches_search: bool,
     pub title: String,
     pub date: Option<String>,
+    /// The date was inferred (from the text), not stated: not to be cited as certain.
+    pub date_inferred: bool,
     pub url: Option<String>,
     pub id: String,
     pub file: String,
 }
 
-const QUOTES_CSV_HEADER: [&str; 8] = [
+const QUOTES_CSV_HEADER: [&str; 9] = [
     "speaker",
     "quotation",
     "matches_search",
     "title",
     "date",
+    "date_inferred",
     "url",
     "id",
     "file",
@@ -126,6 +131,7 @@ pub fn quotes_to_csv(rows: &[QuoteRow]) -> String {
                 row.matches_search.to_string(),
                 row.title.clone(),
                 row.date.clone().unwrap_or_default(),
+                row.date_inferred.to_string(),
                 row.url.clone().unwrap_or_default(),
                 row.id.clone(),
                 row.file.clone(),
@@ -173,11 +179,17 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
-/// The download's name, after the search it holds ("dossier-indus-treaty.csv"): several exports
-/// in one folder say which is which. Its ASCII words only: folding accents as article ids do
-/// would ship the folding table's code for a file name.
-pub fn file_name(query: &str, extension: &str) -> String {
-    let words = dossier_engine::ingest::slug_of_folded(query, 6);
+/// The download's name, after what it holds: `what` ("quotes", or nothing for the results),
+/// the search and the filters' values ("dossier-kashmir-2025.csv", "dossier-quotes-ishaq-dar.csv"):
+/// several exports in one folder say which is which. Its ASCII words only: folding accents as
+/// article ids do would ship the folding table's code for a file name.
+pub fn file_name(state: &UrlState, what: &str, extension: &str) -> String {
+    let mut named = format!("{what} {}", state.query);
+    for value in state.filters.values().flatten() {
+        named.push(' ');
+        named.push_str(value);
+    }
+    let words = dossier_engine::ingest::slug_of_folded(&named, 8);
     let words = if words.is_empty() {
         "results"
     } else {
@@ -187,16 +199,16 @@ pub fn file_name(query: &str, extension: &str) -> String {
 }
 
 /// Pretty JSON: `{"query": ..., "results": [rows]}` so the file says what it is an export of.
-pub fn to_json(query_url: &str, rows: &[ExportRow]) -> String {
+pub fn to_json(view_address: &str, rows: &[ExportRow]) -> String {
     #[derive(Serialize)]
     struct Export<'a> {
-        /// The view's query string, so the export can be traced back to the view.
+        /// The view's address, so the export can be traced back to the view and cited.
         view: &'a str,
         count: usize,
         results: &'a [ExportRow],
     }
     serde_json::to_string_pretty(&Export {
-        view: query_url,
+        view: view_address,
         count: rows.len(),
         results: rows,
     })
@@ -240,13 +252,24 @@ mod tests {
     }
 
     #[test]
-    fn a_download_is_named_after_its_search() {
-        assert_eq!(file_name("Indus treaty", "csv"), "dossier-indus-treaty.csv");
+    fn a_download_is_named_after_its_search_and_filters() {
+        let named = |query: &str, what: &str| file_name(&UrlState::parse(query), what, "csv");
+        assert_eq!(named("?q=Indus+treaty", ""), "dossier-indus-treaty.csv");
         assert_eq!(
-            file_name("person:\"Ishaq Dar\" -exposé", "json"),
-            "dossier-person-ishaq-dar-expos.json"
+            named("?q=person%3A%22Ishaq+Dar%22+-expos%C3%A9", ""),
+            "dossier-person-ishaq-dar-expos.csv"
         );
-        assert_eq!(file_name("  ", "csv"), "dossier-results.csv");
+        // The filters say what the file holds as much as the words do.
+        assert_eq!(
+            named("?q=Kashmir&year=2025", ""),
+            "dossier-kashmir-2025.csv"
+        );
+        assert_eq!(
+            named("?person=Ishaq+Dar&view=quotes", "quotes"),
+            "dossier-quotes-ishaq-dar.csv"
+        );
+        assert_eq!(named("?q=++", ""), "dossier-results.csv");
+        assert_eq!(named("", "quotes"), "dossier-quotes.csv");
     }
 
     #[test]
@@ -257,6 +280,7 @@ mod tests {
             matches_search: true,
             title: "T".into(),
             date: Some("2024-06-20".into()),
+            date_inferred: true,
             url: Some("https://example.org/a".into()),
             id: "a".into(),
             file: "x.txt".into(),
@@ -265,11 +289,11 @@ mod tests {
         let mut lines = csv.trim_start_matches('\u{feff}').split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("speaker,quotation,matches_search,title,date,url,id,file")
+            Some("speaker,quotation,matches_search,title,date,date_inferred,url,id,file")
         );
         assert_eq!(
             lines.next(),
-            Some(",\"We will not, \"\"ever\"\", accept it\",true,T,2024-06-20,https://example.org/a,a,x.txt")
+            Some(",\"We will not, \"\"ever\"\", accept it\",true,T,2024-06-20,true,https://example.org/a,a,x.txt")
         );
     }
 
@@ -280,9 +304,11 @@ mod tests {
 
     #[test]
     fn json_lists_the_rows() {
-        let json: serde_json::Value = serde_json::from_str(&to_json("?q=x", &[row("T")])).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json("https://example.org/dossier/?q=x", &[row("T")]))
+                .unwrap();
         assert_eq!(json["count"], 1);
-        assert_eq!(json["view"], "?q=x");
+        assert_eq!(json["view"], "https://example.org/dossier/?q=x");
         assert_eq!(json["results"][0]["title"], "T");
         assert_eq!(json["results"][0]["byline"], "Javed Mahmood");
         // Where it was published, to cite it by, and its section.

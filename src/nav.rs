@@ -93,6 +93,12 @@ impl Nav {
         self.apply(change, false);
     }
 
+    /// Enter in the search box: the search is written to the address bar now, not once typing
+    /// pauses, so a link copied right after holds it.
+    pub fn settle_typing(&self) {
+        self.flush_pending_replace();
+    }
+
     /// Writes a waiting search now: when its timer fires, or before a new entry is pushed over
     /// it.
     fn flush_pending_replace(&self) {

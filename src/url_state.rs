@@ -187,11 +187,19 @@ impl UrlState {
                         &mut state.to
                     } = date;
                 }
-                other => {
-                    if let (Some(key), Some(value)) = (FacetKey::from_name(other), non_empty()) {
+                other => match (FacetKey::from_name(other), non_empty()) {
+                    // A year is four digits: any other value could match nothing, ever. (A
+                    // name no article has may come from a page on another corpus: it stays.)
+                    (Some(FacetKey::Year), Some(year))
+                        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        not("a year", &["YYYY"]);
+                    }
+                    (Some(key), Some(value)) => {
                         state.filters.entry(key).or_default().insert(value);
                     }
-                }
+                    _ => {}
+                },
             }
         }
         (state, left_out)
@@ -562,6 +570,19 @@ mod tests {
         let url = state.to_query_string();
         assert!(url.starts_with("?q=cyber+crime+%26+"), "{url}");
         assert_eq!(UrlState::parse(&url), state);
+    }
+
+    #[test]
+    fn a_year_that_is_no_year_is_reported_not_applied() {
+        let (state, left_out) = UrlState::parse_reporting("?q=x&year=abc&year=2024&year=20245");
+        assert_eq!(state.to_query_string(), "?q=x&year=2024");
+        assert_eq!(
+            left_out,
+            [
+                "year=abc is not a year (YYYY)",
+                "year=20245 is not a year (YYYY)"
+            ]
+        );
     }
 
     #[test]

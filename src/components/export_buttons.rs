@@ -37,7 +37,7 @@ pub fn ExportButtons() -> impl IntoView {
                 class="button"
                 data-testid="export-csv"
                 on:click=move |_| {
-                    let name = nav.with_untracked(|s| export::file_name(&s.query, "csv"));
+                    let name = nav.with_untracked(|s| export::file_name(s, "", "csv"));
                     browser::download(&name, "text/csv;charset=utf-8", &export::to_csv(&csv_rows()))
                 }
             >
@@ -48,7 +48,7 @@ pub fn ExportButtons() -> impl IntoView {
                 class="button"
                 data-testid="export-json"
                 on:click=move |_| {
-                    let (view, name) = nav.with_untracked(|s| (s.to_query_string(), export::file_name(&s.query, "json")));
+                    let (view, name) = nav.with_untracked(|s| (browser::address_with(&s.to_query_string()), export::file_name(s, "", "json")));
                     browser::download(&name, "application/json", &export::to_json(&view, &rows()));
                 }
             >

@@ -124,6 +124,7 @@ pub fn QuotesView() -> impl IntoView {
                         matches_search: *says,
                         title: article.title.to_string(),
                         date: article.date.clone(),
+                        date_inferred: article.date_inferred,
                         url: article.url.clone(),
                         id: article.id.clone(),
                         file: article.file.clone(),
@@ -131,7 +132,7 @@ pub fn QuotesView() -> impl IntoView {
                 })
                 .collect()
         });
-        let name = nav.with_untracked(|s| export::file_name(&format!("quotes {}", s.query), "csv"));
+        let name = nav.with_untracked(|s| export::file_name(s, "quotes", "csv"));
         browser::download(
             &name,
             "text/csv;charset=utf-8",

@@ -104,7 +104,10 @@ pub fn ResultsView() -> impl IntoView {
                                 nav.push(|s| { s.sort = order; s.page = 1; });
                             }
                         >
-                            <option value=sort_key(SortOrder::Relevance)>"Best match"</option>
+                            // With nothing searched every article matches as well: the newest come first.
+                            <option value=sort_key(SortOrder::Relevance)>
+                                {move || if nav.with(|s| s.query.trim().is_empty()) { "Best match (newest first)" } else { "Best match" }}
+                            </option>
                             <option value=sort_key(SortOrder::Newest)>"Newest first"</option>
                             <option value=sort_key(SortOrder::Oldest)>"Oldest first"</option>
                         </select>

@@ -10,7 +10,10 @@ use crate::nav::use_nav;
 pub fn SearchBox() -> impl IntoView {
     let nav = use_nav();
     view! {
-        <form class="search" role="search" on:submit=move |ev| ev.prevent_default()>
+        <form class="search" role="search" on:submit=move |ev| {
+            ev.prevent_default();
+            nav.settle_typing();
+        }>
             <label for="search" class="visually-hidden">"Search the corpus"</label>
             <svg class="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
                 <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />

@@ -26,8 +26,14 @@ test('search narrows the results and marks the query terms in the snippets', asy
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
   const all = await countShown(page);
+  // Nothing searched: every article matches as well, so the newest come first, and the sort says so.
+  const sortShown = () => page.locator('[data-testid=sort] option:checked').textContent();
+  assert.equal((await sortShown()).trim(), 'Best match (newest first)');
+  const dates = await page.locator('[data-testid=result] time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
   await page.getByTestId('search-input').fill('Macron');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length < n, all);
+  assert.equal((await sortShown()).trim(), 'Best match');
   assert.ok((await resultCount(page)) >= 1);
   const marks = await page.locator('[data-testid=result] mark').allTextContents();
   assert.ok(marks.length >= 1, 'query terms are marked');
@@ -571,6 +577,10 @@ test('typing writes the URL and the title once it pauses, and a filter set mid-t
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('kind'));
   assert.equal(params(page).get('q'), 'law');
   assert.equal(await page.getByTestId('search-input').inputValue(), 'law');
+  // Enter writes the address at once: a link copied right after holds the search.
+  await page.getByTestId('search-input').fill('kashmir');
+  await page.keyboard.press('Enter');
+  assert.equal(params(page).get('q'), 'kashmir', 'the address holds the search as Enter is pressed');
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -703,7 +713,8 @@ test('export downloads the current result set as CSV and JSON', async () => {
   assert.equal(json.count, total);
   assert.equal(json.results.length, total);
   assert.deepEqual(json.results.slice(0, titles.length).map((r) => r.title), titles);
-  assert.equal(json.view, '?q=cyber&sort=oldest');
+  // The view's whole address, to cite it and to open it again.
+  assert.equal(json.view, new URL('?q=cyber&sort=oldest', page.url()).href);
   // A passage exported is the passage shown, "…" where it was cut: without them a journalist
   // pasting one would quote half a sentence as a whole one.
   const shown = await page.getByTestId('result').evaluateAll((results) => results.map((r) => r.querySelector('[data-testid=snippet]')?.textContent ?? ''));

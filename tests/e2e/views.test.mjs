@@ -394,7 +394,7 @@ test('quotes: a search lists every quotation of its matches, those saying its wo
   assert.equal(download.suggestedFilename(), 'dossier-quotes-dar.csv');
   const csv = await readFile(await download.path(), 'utf8');
   const records = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(records[0], 'speaker,quotation,matches_search,title,date,url,id,file');
+  assert.equal(records[0], 'speaker,quotation,matches_search,title,date,date_inferred,url,id,file');
   assert.equal(records.length - 1, groups.before.length + groups.after.length, 'every quotation listed, one record each');
   const exported = records.slice(1).map((r) => r.match(/^("(?:[^"]|"")*"|[^,]*),/)[1].replace(/^"|"$/g, ''));
   assert.deepEqual(exported, [...groups.before, ...groups.after].map((s) => (s === 'Unattributed' ? '' : s)));
