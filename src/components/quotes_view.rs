@@ -200,6 +200,11 @@ fn QuoteList(quotes: Memo<Vec<(usize, Highlighted)>>) -> impl IntoView {
                     let article = quote.and_then(|q| corpus.article(q.article));
                     let speaker = quote.and_then(|q| q.speaker.clone()).unwrap_or_else(|| "Unattributed".into());
                     let (id, title) = article.map(|a| (a.id.clone(), a.title.to_string())).unwrap_or_default();
+                    // When it was said, as far as the article's date tells: a quotation is cited with it.
+                    let date = article.and_then(|a| Some((a.date.clone()?, a.date_inferred))).map(|(d, inferred)| {
+                        let shown = format::format_date(&d) + if inferred { " (inferred)" } else { "" };
+                        view! { " · " <time datetime=d>{shown}</time> }
+                    });
                     // Follows the state: a kept row's link would otherwise hold the search it was drawn for.
                     let href = { let id = id.clone(); move || nav.href(|s| s.article = Some(id.clone())) };
                     view! {
@@ -209,6 +214,7 @@ fn QuoteList(quotes: Memo<Vec<(usize, Highlighted)>>) -> impl IntoView {
                                 <span class="quote-speaker">{speaker}</span>
                                 " · "
                                 <a href=href on:click=move |ev| { ev.prevent_default(); nav.push(|s| s.article = Some(id.clone())); }>{title}</a>
+                                {date}
                             </p>
                         </li>
                     }

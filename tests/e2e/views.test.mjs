@@ -399,6 +399,10 @@ test('quotes: a search lists every quotation of its matches, those saying its wo
   const exported = records.slice(1).map((r) => r.match(/^("(?:[^"]|"")*"|[^,]*),/)[1].replace(/^"|"$/g, ''));
   assert.deepEqual(exported, [...groups.before, ...groups.after].map((s) => (s === 'Unattributed' ? '' : s)));
   assert.ok(records.slice(1, 1 + groups.before.length).every((r) => r.includes(',true,')), 'the first group matches');
+  // Each quotation says when, as its article is dated: the CSV's date, shown as the page shows dates.
+  const firstDate = page.getByTestId('quote').first().locator('.quote-source time');
+  assert.equal(await firstDate.getAttribute('datetime'), records[1].split(',').at(-5), 'the date column, fifth from the end');
+  assert.match(await firstDate.textContent(), /^\d{1,2} [A-Z][a-z]{2} \d{4}/);
   const firstQuote = (await page.getByTestId('quote').first().locator('blockquote').textContent()).replace(/[“”]/g, '');
   assert.ok(csv.includes(firstQuote.replaceAll('"', '""')), firstQuote);
   // The person typed as a filter, or ticked: what they said first too (it came last).
