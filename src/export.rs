@@ -108,6 +108,28 @@ pub struct QuoteRow {
     pub file: String,
 }
 
+impl QuoteRow {
+    /// The row for a quotation of `article`, said by `speaker`.
+    pub fn new(
+        speaker: Option<&str>,
+        quotation: &str,
+        matches_search: bool,
+        article: &Article,
+    ) -> Self {
+        QuoteRow {
+            speaker: speaker.map(str::to_string),
+            quotation: quotation.to_string(),
+            matches_search,
+            title: article.title.to_string(),
+            date: article.date.clone(),
+            date_inferred: article.date_inferred,
+            url: article.url.clone(),
+            id: article.id.clone(),
+            file: article.file.clone(),
+        }
+    }
+}
+
 const QUOTES_CSV_HEADER: [&str; 9] = [
     "speaker",
     "quotation",

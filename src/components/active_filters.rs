@@ -21,8 +21,7 @@ pub fn ActiveFilters() -> impl IntoView {
             data-testid="active-filters"
             hidden=move || active.with(Vec::is_empty)
         >
-            // Rebuilt as a whole when the filters change (rarely, and a few items): a keyed
-            // `<For>` here cost 6 kB of gzipped wasm for its diffing code.
+            // Rebuilt as a whole when the filters change: rarely, and a few items.
             {move || {
                 active
                     .get()

@@ -118,17 +118,12 @@ pub fn QuotesView() -> impl IntoView {
                 .filter_map(|(i, _, says)| {
                     let quote = corpus.0.quotes.get(*i)?;
                     let article = corpus.article(quote.article)?;
-                    Some(QuoteRow {
-                        speaker: quote.speaker.clone(),
-                        quotation: quote.text.to_string(),
-                        matches_search: *says,
-                        title: article.title.to_string(),
-                        date: article.date.clone(),
-                        date_inferred: article.date_inferred,
-                        url: article.url.clone(),
-                        id: article.id.clone(),
-                        file: article.file.clone(),
-                    })
+                    Some(QuoteRow::new(
+                        quote.speaker.as_deref(),
+                        &quote.text,
+                        *says,
+                        article,
+                    ))
                 })
                 .collect()
         });

@@ -586,7 +586,10 @@ impl Clause<'_> {
         if let Some(person) = person {
             // "The office of President Macron released a statement, saying …": the office
             // speaks, not the man; quoting him would misattribute the words.
-            let before = self.text.get(..person.start - self.start).unwrap_or("");
+            let before = self
+                .text
+                .get(..person.start.saturating_sub(self.start))
+                .unwrap_or("");
             if for_whom_the_office_speaks(before) {
                 return Found::Named(
                     format!("Office of {}", person.name),
