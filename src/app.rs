@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
     provide_context(overlays);
 
     install_keyboard(nav, overlays, loader);
+    install_print_source(nav);
     install_file_drop(loader);
     follow_reader_focus(nav);
     follow_view_focus(nav);
@@ -97,6 +98,8 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Reader />
             </div>
+            // Printed only: where the printout came from and when (set as the browser prints).
+            <p class="print-source" data-testid="print-source"></p>
             <HelpDialog />
         }
     })
@@ -124,6 +127,21 @@ fn install_file_drop(loader: CorpusLoader) {
     // The listeners live as long as the page.
     std::mem::forget(over);
     std::mem::forget(drop);
+}
+
+/// A printout says where it came from and when: the view's address (an open article's too)
+/// and the day, written as the browser prints, so nothing follows each keystroke.
+fn install_print_source(nav: Nav) {
+    let handle = window_event_listener(leptos::ev::beforeprint, move |_| {
+        let address = browser::address_with(&nav.with_untracked(|s| s.to_query_string()));
+        let day = crate::format::format_date(&browser::today());
+        browser::set_text(
+            "[data-testid=print-source]",
+            &format!("Printed from Dossier on {day}: {address}"),
+        );
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
 }
 
 /// The global keys (see [`keys::action_for`]).

@@ -14,6 +14,24 @@ pub fn location_search() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// Today, `YYYY-MM-DD`, in the reader's time zone.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Sets the text of the first element matching `selector`.
+pub fn set_text(selector: &str, text: &str) {
+    if let Some(element) = html_element(selector) {
+        element.set_text_content(Some(text));
+    }
+}
+
 /// The page's address with `query_string` in place of its own: the link to a view, to cite it.
 pub fn address_with(query_string: &str) -> String {
     let href = window().location().href().unwrap_or_default();

@@ -311,7 +311,15 @@ test('printing an open article prints the whole article alone, in dark colours o
   // screen (a scroll box on paper).
   const { page, context, problems } = await openPage(browser, `${server.url}?q=cyber&article=pakistan-takes-major-steps-to-curb-cyber-crimes`, { colorScheme: 'dark' });
   await page.getByTestId('reader').waitFor();
+  assert.equal(await page.getByTestId('print-source').isVisible(), false, 'on screen, no print line');
   await page.emulateMedia({ media: 'print' });
+  // The printout says where it came from and when: the view's address, to open it again.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const source = page.getByTestId('print-source');
+  assert.equal(await source.isVisible(), true);
+  const sourceText = await source.textContent();
+  assert.match(sourceText, /^Printed from Dossier on \d{1,2} [A-Z][a-z]{2} \d{4}: /);
+  assert.ok(sourceText.endsWith(page.url()), `${sourceText} names ${page.url()}`);
   const printed = await page.evaluate(() => {
     const shown = (selector) => {
       const element = document.querySelector(selector);
