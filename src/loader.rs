@@ -114,8 +114,12 @@ impl CorpusLoader {
 
     /// Whether the page shows loaded files rather than the embedded corpus.
     pub fn shows_loaded_files(self) -> bool {
-        self.active
-            .with(|active| self.embedded.with_value(|embedded| !active.is(embedded)))
+        self.active.with(|active| self.is_loaded(active))
+    }
+
+    /// Whether `corpus` is loaded files, not the embedded corpus.
+    fn is_loaded(self, corpus: &Corpus) -> bool {
+        self.embedded.with_value(|embedded| !corpus.is(embedded))
     }
 
     /// Back to the embedded corpus.
@@ -412,8 +416,7 @@ impl CorpusLoader {
                         // A load shows its own files alone: the files loaded before are
                         // not kept beside them, and that is said, not left to be noticed.
                         let replaced = self.active.with_untracked(|active| {
-                            let loaded = self.embedded.with_value(|e| !active.is(e));
-                            loaded.then(|| active.articles().len())
+                            self.is_loaded(active).then(|| active.articles().len())
                         });
                         if let Some(before) = replaced {
                             self.add_messages([format!(

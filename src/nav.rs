@@ -93,15 +93,9 @@ impl Nav {
         self.apply(change, false);
     }
 
-    /// Enter in the search box: the search is written to the address bar now, not once typing
-    /// pauses, so a link copied right after holds it.
-    pub fn settle_typing(&self) {
-        self.flush_pending_replace();
-    }
-
-    /// Writes a waiting search now: when its timer fires, or before a new entry is pushed over
-    /// it.
-    fn flush_pending_replace(&self) {
+    /// Writes a waiting search now: when its timer fires, before a new entry is pushed over
+    /// it, or on Enter in the search box (a link copied right after then holds it).
+    pub fn flush_pending_replace(&self) {
         if !self.cancel_pending_replace() {
             return;
         }

@@ -12,7 +12,7 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <form class="search" role="search" on:submit=move |ev| {
             ev.prevent_default();
-            nav.settle_typing();
+            nav.flush_pending_replace();
         }>
             <label for="search" class="visually-hidden">"Search the corpus"</label>
             <svg class="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">

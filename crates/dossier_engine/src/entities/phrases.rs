@@ -168,22 +168,23 @@ fn join_organisation_halves<'a>(text: &'a str, phrases: Vec<Phrase<'a>>) -> Vec<
     let mut out: Vec<Phrase<'a>> = Vec::with_capacity(phrases.len());
     for phrase in phrases {
         let before = out.last().map(|b| (b.words.first(), b.words.last()));
-        let joins = match (before, phrase.words.first(), phrase.words.last()) {
+        // Where the joining "and" starts, when the two join.
+        let and_start = match (before, phrase.words.first(), phrase.words.last()) {
             (Some((Some(start), Some(end))), Some(first), Some(last)) => {
                 let named = |from: usize, to: usize| {
                     super::gazetteer::lookup(text.get(from..to).unwrap_or("")).is_some()
                 };
-                text.get(end.end..first.start) == Some(" and ")
+                let joins = text.get(end.end..first.start) == Some(" and ")
                     && ((super::is_organisation_head(last.text)
                         && !super::is_organisation_head(end.text)
                         && !named(start.start, end.end))
-                        || named(start.start, last.end))
+                        || named(start.start, last.end));
+                joins.then_some(end.end + 1)
             }
-            _ => false,
+            _ => None,
         };
-        match out.last_mut() {
-            Some(before) if joins => {
-                let and_start = before.words.last().map_or(0, |w| w.end + 1);
+        match (out.last_mut(), and_start) {
+            (Some(before), Some(and_start)) => {
                 before.words.push(Word {
                     text: "and",
                     start: and_start,
