@@ -374,6 +374,38 @@ impl UrlState {
         active
     }
 
+    /// The dates the views cover, as the timeline says it: the date range, the years ticked,
+    /// or all dates. The Year filter narrows the timeline as much as a range does, and its
+    /// caption must not say "All dates" then.
+    pub fn dates_covered(&self) -> String {
+        let years: Vec<&str> = self
+            .filters
+            .get(&FacetKey::Year)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let years = match years.as_slice() {
+            [] => None,
+            [only] => Some((*only).to_string()),
+            [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+        };
+        let range = match (&self.from, &self.to) {
+            (None, None) => None,
+            (from, to) => Some(format!(
+                "{} to {}",
+                from.as_deref().map_or("the start".into(), format_date),
+                to.as_deref().map_or("the end".into(), format_date)
+            )),
+        };
+        match (range, years) {
+            (None, None) => "All dates.".to_string(),
+            (Some(range), None) => format!("Showing {range}."),
+            (None, Some(years)) => format!("Showing {years} only (the Year filter)."),
+            (Some(range), Some(years)) => format!("Showing {range}, in {years} only."),
+        }
+    }
+
     /// Takes one filter off (see [`UrlState::active_filters`]).
     pub fn lift(&mut self, lift: &Lift) {
         match lift {
@@ -607,6 +639,28 @@ mod tests {
             "?q=a&view=timeline&sort=newest&page=2&from=2024-02-29&to=2023-12-31&person=X",
         );
         assert_eq!(nothing, Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_dates_covered_name_the_range_and_the_years_ticked() {
+        let covered = |query: &str| UrlState::parse(query).dates_covered();
+        assert_eq!(covered("?q=kashmir&person=Ishaq+Dar"), "All dates.");
+        assert_eq!(
+            covered("?from=2024-01-01"),
+            "Showing 1 Jan 2024 to the end."
+        );
+        assert_eq!(
+            covered("?year=2024"),
+            "Showing 2024 only (the Year filter)."
+        );
+        assert_eq!(
+            covered("?year=2025&year=2018&year=2024"),
+            "Showing 2018, 2024 and 2025 only (the Year filter)."
+        );
+        assert_eq!(
+            covered("?year=2024&to=2024-06-30"),
+            "Showing the start to 30 Jun 2024, in 2024 only."
+        );
     }
 
     #[test]

@@ -67,14 +67,13 @@ pub fn TimelineView() -> impl IntoView {
         }
     };
     let range = move || nav.with(|s| (s.from.clone(), s.to.clone()));
-    let caption = move || match range() {
-        (None, None) => "All dates. Click a bar or drag across bars to filter by date.".to_string(),
-        (from, to) => format!(
-            "Showing {} to {}.",
-            from.as_deref()
-                .map_or("the start".into(), format::format_date),
-            to.as_deref().map_or("the end".into(), format::format_date)
-        ),
+    let caption = move || {
+        let covered = nav.with(|s| s.dates_covered());
+        if range() == (None, None) {
+            format!("{covered} Click a bar or drag across bars to filter by date.")
+        } else {
+            covered
+        }
     };
     // Matches a timeline cannot place: said, not silently left out.
     let undated = move || {

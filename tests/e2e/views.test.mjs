@@ -34,6 +34,7 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   if ((await bars.count()) === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
   await screenshot(page, 'timeline');
   await assertTimelineLabelsReadable(page);
+  assert.match(await page.getByTestId('timeline-caption').textContent(), /^All dates\. Click a bar/);
   // Tab reaches the periods with articles, not the empty ones (invisible stops before).
   const stops = await bars.evaluateAll((els) => els.map((b) => [b.getAttribute('aria-label'), b.getAttribute('tabindex')]));
   assert.ok(stops.some(([label]) => / 0 articles$/.test(label)), 'the seed timeline has empty years');
@@ -94,6 +95,20 @@ test('timeline: clicking a bar, or dragging across bars, sets the date filter', 
   assert.equal(await page.getByTestId('date-from').inputValue(), from);
   const shownCount = Number((await page.getByTestId('result-count').textContent()).match(/^([\d,]+)/)[1].replace(/,/g, ''));
   assert.equal(shownCount, dated, 'every dated article is in the whole span');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('timeline: with a year ticked, the caption says the timeline shows that year, not all dates', async (t) => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=timeline`);
+  await page.getByTestId('timeline-view').waitFor();
+  const bars = page.getByTestId('timeline-bar');
+  if ((await bars.count()) === 0) { t.skip('no dated articles in this build'); await context.close(); return; }
+  const year = (await bars.last().getAttribute('data-period')).slice(0, 4);
+  await page.goto(`${server.url}?view=timeline&year=${year}`);
+  await page.getByTestId('timeline-bar').first().waitFor();
+  assert.equal((await page.getByTestId('timeline-caption').textContent()).trim(),
+    `Showing ${year} only (the Year filter). Click a bar or drag across bars to filter by date.`);
   assert.deepEqual(problems(), []);
   await context.close();
 });

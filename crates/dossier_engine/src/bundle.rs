@@ -322,12 +322,20 @@ impl IndexedBundleBuilder {
             IndexStage::Adding(adding) => adding.finish(),
         };
         // A typed `org:FIA` finds what the articles call the Federal Investigation Agency.
-        for entity in &bundle.analytics.entities.entities {
-            for alias in &entity.aliases {
-                let key = FacetKey::of_entities(entity.kind);
-                index.facets.alias(key, alias, &entity.name);
-            }
-        }
+        index.facets.add_aliases(
+            bundle
+                .analytics
+                .entities
+                .entities
+                .iter()
+                .flat_map(|entity| {
+                    let key = FacetKey::of_entities(entity.kind);
+                    entity
+                        .aliases
+                        .iter()
+                        .map(move |alias| (key, alias.as_str(), entity.name.as_str()))
+                }),
+        );
         after_step("search index");
         let by_id = order_by_id(&bundle.articles);
         after_step("article lookup");

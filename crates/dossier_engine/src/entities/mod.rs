@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analyzer;
 use crate::article::Article;
+use crate::ingest::dates::is_calendar_name;
 use phrases::{is_acronym, is_capitalised, is_connector, Phrase, Word};
 
 /// What an entity is.
@@ -418,33 +419,15 @@ const PORTFOLIOS: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "Act",
     "Agreement",
-    "April",
-    "August",
     "Bond",
     "Convention",
-    "December",
     "Facility",
-    "February",
-    "Friday",
     "Index",
-    "January",
-    "July",
-    "June",
     "Law",
-    "March",
     "Measures",
-    "Monday",
-    "November",
-    "October",
-    "Saturday",
-    "September",
-    "Sunday",
     "Technologies",
     "Technology",
-    "Thursday",
     "Treaty",
-    "Tuesday",
-    "Wednesday",
     "A",
     "An",
     "As",
@@ -1050,6 +1033,8 @@ fn could_be_name(words: &[Word<'_>]) -> bool {
                     && !is_acronym(w.text)
                     && !is_title(w.text)
                     && !NOT_NAMES.contains(&w.text)
+                    // May is a surname too (Theresa May).
+                    && (w.text == "May" || !is_calendar_name(w.text))
                     && !ORGANISATION_HEADS.contains(&w.text)
                     && gazetteer::lookup(w.text).is_none())
         })

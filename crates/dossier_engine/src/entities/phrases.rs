@@ -4,6 +4,7 @@
 //! (except "People’s", which opens names: "People’s Bank of China").
 
 use crate::analysis::Analyzer;
+use crate::ingest::dates::is_calendar_name;
 
 /// One word of a phrase, possessive removed; byte offsets into the unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,32 +32,6 @@ const CONNECTORS: &[&str] = &[
 const ABBREVIATIONS: &[&str] = &[
     "Col", "Dr", "Gen", "H.E", "Lt", "Mr", "Mrs", "Ms", "Prof", "Sen", "St",
 ];
-
-/// Days and months: capitalised, never part of a name after a connector.
-fn is_calendar_word(word: &str) -> bool {
-    matches!(
-        word,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
-}
 
 pub(crate) fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(&word)
@@ -141,7 +116,7 @@ pub(crate) fn phrases<'a>(analyzer: &Analyzer, text: &'a str) -> Vec<Phrase<'a>>
         // "the Senate on Wednesday", "a Committee on 5 May": a day or month after a connector
         // is when, not more of the name.
         let after_connector = current.last().is_some_and(|w| is_connector(w.text));
-        let joined = joined && !(after_connector && is_calendar_word(word.text));
+        let joined = joined && !(after_connector && is_calendar_name(word.text));
         if joined && (capitalised || connector_fits) {
             current.push(word);
         } else {

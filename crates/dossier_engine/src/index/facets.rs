@@ -228,14 +228,35 @@ impl FacetTable {
             .collect()
     }
 
-    /// Gives the value `name` of `key` another name, `alias` (an acronym the corpus uses for
-    /// it); nothing when `name` is no value of `key`.
-    pub fn alias(&mut self, key: FacetKey, alias: &str, name: &str) {
-        let Some(id) = self.lookup(key, &[name.to_string()]).first().copied() else {
-            return;
-        };
-        if let Some(aliases) = self.aliases.get_mut(key.slot()) {
-            aliases.push((lowercase(alias.trim()), id));
+    /// Gives values other names: each `(key, alias, name)` makes `alias` (an acronym the corpus
+    /// uses) another name of the value `name` of `key`; nothing when `name` is no value of `key`.
+    /// One pass over each key's values, however many aliases (a large corpus has thousands).
+    pub fn add_aliases<'a>(
+        &mut self,
+        aliases: impl IntoIterator<Item = (FacetKey, &'a str, &'a str)>,
+    ) {
+        // For each key slot: a value's lower-cased name -> its other names.
+        let mut wanted: Vec<BTreeMap<String, Vec<String>>> =
+            vec![BTreeMap::new(); self.lowered.len()];
+        for (key, alias, name) in aliases {
+            if let Some(names) = wanted.get_mut(key.slot()) {
+                names
+                    .entry(lowercase(name.trim()))
+                    .or_default()
+                    .push(lowercase(alias.trim()));
+            }
+        }
+        for ((lowered, aliases), mut wanted) in
+            self.lowered.iter().zip(&mut self.aliases).zip(wanted)
+        {
+            for (id, value) in lowered.iter().enumerate() {
+                if wanted.is_empty() {
+                    break;
+                }
+                if let (Some(names), Ok(id)) = (wanted.remove(value.as_str()), u32::try_from(id)) {
+                    aliases.extend(names.into_iter().map(|alias| (alias, id)));
+                }
+            }
         }
     }
 

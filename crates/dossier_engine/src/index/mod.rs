@@ -69,11 +69,13 @@ impl Field {
         }
     }
 
-    /// The name a query gives the field (`title:`), for a searchable field.
-    pub fn query_name(self) -> &'static str {
+    /// The name a query gives the field (`title:`); `None` for the fields no query names
+    /// (the inverse of [`Field::named`]).
+    pub fn query_name(self) -> Option<&'static str> {
         match self {
-            Field::Byline => "byline",
-            _ => "title",
+            Field::Title => Some("title"),
+            Field::Byline => Some("byline"),
+            _ => None,
         }
     }
 

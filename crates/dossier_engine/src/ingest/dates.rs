@@ -532,21 +532,44 @@ fn month_named(word: &str) -> Option<Month> {
     Some(month)
 }
 
+/// The months' names, January first: dates are written with them, and entity extraction knows
+/// them for words that are never part of a name.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The days' names, Monday first.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A month or a day, written out and capitalised ("May", "Sunday"; not "may" or "Sun").
+pub(crate) fn is_calendar_name(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || WEEKDAY_NAMES.contains(&word)
+}
+
 fn month_name(month: Month) -> &'static str {
-    match month {
-        Month::January => "January",
-        Month::February => "February",
-        Month::March => "March",
-        Month::April => "April",
-        Month::May => "May",
-        Month::June => "June",
-        Month::July => "July",
-        Month::August => "August",
-        Month::September => "September",
-        Month::October => "October",
-        Month::November => "November",
-        Month::December => "December",
-    }
+    MONTH_NAMES
+        .get(usize::from(u8::from(month)) - 1)
+        .copied()
+        .unwrap_or_default()
 }
 
 fn weekday_named(word: &str) -> Option<Weekday> {

@@ -259,14 +259,16 @@ impl Query {
             Query::Term(t) => {
                 let field = t
                     .field
-                    .map_or(String::new(), |f| format!("{}:", f.query_name()));
+                    .and_then(Field::query_name)
+                    .map_or(String::new(), |name| format!("{name}:"));
                 let star = if t.prefix { "*" } else { "" };
                 format!("{field}{}{star}", t.folded)
             }
             Query::Phrase(p) => {
                 let field = p
                     .field
-                    .map_or(String::new(), |f| format!("{}:", f.query_name()));
+                    .and_then(Field::query_name)
+                    .map_or(String::new(), |name| format!("{name}:"));
                 format!("{field}\"{}\"", p.text)
             }
             Query::Facet { key, value, .. } => format!("{}:{value}", key.name()),
