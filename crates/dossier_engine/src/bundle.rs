@@ -434,6 +434,14 @@ mod tests {
                     "The Federal Investigation Agency (FIA) said complaints doubled. The FIA will hire more staff. India and Pakistan signed nothing.",
                 ),
                 article("other", "Water talks", "The commission met in Lahore."),
+                Article {
+                    byline: Some("Javed Mahmood".into()),
+                    ..article(
+                        "pta",
+                        "Apps blocked",
+                        "The Pakistan Telecommunication Authority blocked the apps.",
+                    )
+                },
             ],
             Vec::new(),
         );
@@ -452,8 +460,26 @@ mod tests {
         assert!(wrong_kind.hits.is_empty());
         assert_eq!(wrong_kind.did_you_mean.as_deref(), Some("country:India"));
         assert_eq!(ids("country:India"), ["fia"]);
+        // The kind with a whole value of that name, not one whose names contain it: Pakistan
+        // is a country, and the Pakistan Telecommunication Authority only one of its
+        // organisations (`org:pakistan` lost every article naming the country alone).
+        assert_eq!(
+            search("place:pakistan").did_you_mean.as_deref(),
+            Some("country:pakistan")
+        );
         // A name no kind has is mended or left alone, never sent to another key.
         assert_eq!(search("place:atlantis").did_you_mean, None);
+        // A person no article names but one wrote: the byline.
+        assert_eq!(
+            search("person:Mahmood").did_you_mean.as_deref(),
+            Some("byline:Mahmood")
+        );
+        assert_eq!(
+            search("person:\"javed mahmood\"").did_you_mean.as_deref(),
+            Some("byline:\"javed mahmood\"")
+        );
+        assert_eq!(ids("byline:Mahmood"), ["pta"]);
+        assert_eq!(search("person:nobody").did_you_mean, None);
     }
 
     #[test]

@@ -118,7 +118,8 @@ pub struct FacetCount {
 pub(crate) struct FacetTable {
     /// For each key slot: the distinct values (original case of first occurrence).
     pub values: Vec<Vec<String>>,
-    /// For each key slot: the lower-cased value, for case-insensitive lookups (same order).
+    /// For each key slot: the value as compared ([`comparable`]: lower case, one spelling), for
+    /// lookups that ignore case (same order).
     pub lowered: Vec<Vec<String>>,
     /// For each key slot, the documents' value ids one after another: document `d`'s are
     /// `doc_ids[slot][doc_starts[slot][d]..doc_starts[slot][d + 1]]`. Two flat lists per key
@@ -173,7 +174,7 @@ impl FacetTableBuilder {
             if value.is_empty() {
                 continue;
             }
-            let low = lowercase(value);
+            let low = comparable(value);
             let next_id = u32::try_from(dict.len()).unwrap_or(u32::MAX);
             let id = *known.entry(low.clone()).or_insert_with(|| {
                 dict.push(value.to_string());
@@ -219,7 +220,7 @@ impl FacetTable {
         let Some(lowered) = self.lowered.get(key.slot()) else {
             return Vec::new();
         };
-        let wanted: Vec<String> = wanted.iter().map(|w| lowercase(w.trim())).collect();
+        let wanted: Vec<String> = wanted.iter().map(|w| comparable(w.trim())).collect();
         lowered
             .iter()
             .enumerate()
@@ -241,9 +242,9 @@ impl FacetTable {
         for (key, alias, name) in aliases {
             if let Some(names) = wanted.get_mut(key.slot()) {
                 names
-                    .entry(lowercase(name.trim()))
+                    .entry(comparable(name.trim()))
                     .or_default()
-                    .push(lowercase(alias.trim()));
+                    .push(comparable(alias.trim()));
             }
         }
         for ((lowered, aliases), mut wanted) in
@@ -269,7 +270,7 @@ impl FacetTable {
         let Some(lowered) = self.lowered.get(key.slot()) else {
             return Vec::new();
         };
-        let typed = lowercase(typed);
+        let typed = comparable(typed);
         let wanted = words(&typed);
         if wanted.is_empty() {
             return Vec::new();
@@ -293,6 +294,18 @@ impl FacetTable {
         ids
     }
 
+    /// Whether `typed` is the whole name of a value of `key`, or another name of one (ignoring
+    /// case).
+    pub fn names_whole(&self, key: FacetKey, typed: &str) -> bool {
+        let typed = comparable(typed.trim());
+        let named = |values: Option<&Vec<String>>| values.is_some_and(|v| v.contains(&typed));
+        named(self.lowered.get(key.slot()))
+            || self
+                .aliases
+                .get(key.slot())
+                .is_some_and(|aliases| aliases.iter().any(|(alias, _)| *alias == typed))
+    }
+
     /// `typed`'s words (lower case) with each word no value of `key` has replaced by the
     /// nearest word one has, within `allowed(word length)` edits (the fewest edits, then the
     /// word the values use most, then the first alphabetically): `place:kashmr` -> "kashmir". None
@@ -310,7 +323,7 @@ impl FacetTable {
         for word in lowered.iter().flat_map(|value| words(value)) {
             *known.entry(word).or_default() += 1;
         }
-        let typed = lowercase(typed);
+        let typed = comparable(typed);
         let mut mended = false;
         let mut out = Vec::new();
         for word in words(&typed) {
@@ -357,6 +370,23 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// `text` as facet values are compared: in lower case, and spelt the British way where names
+/// are spelt both ways, so `org:"organization of islamic cooperation"` finds the Organisation
+/// of Islamic Cooperation and one value holds both spellings.
+fn comparable(text: &str) -> String {
+    let mut lowered = lowercase(text);
+    for (american, british) in [
+        ("ization", "isation"),
+        ("center", "centre"),
+        ("defense", "defence"),
+    ] {
+        if lowered.contains(american) {
+            lowered = lowered.replace(american, british);
+        }
+    }
+    lowered
+}
+
 /// `text` in lower case, character by character: `str::to_lowercase` (its final-sigma rule
 /// aside, the same for facet values) is 4 kB of the page's wasm that nothing else needs.
 fn lowercase(text: &str) -> String {
@@ -397,6 +427,25 @@ mod tests {
             table.doc_values(3, FacetKey::Place).is_empty(),
             "past the last document"
         );
+    }
+
+    #[test]
+    fn a_name_spelt_the_american_way_is_the_same_value() {
+        let mut builder = FacetTableBuilder::new();
+        builder.add_doc([(FacetKey::Org, "Organisation of Islamic Cooperation")]);
+        builder.add_doc([(FacetKey::Org, "Organization of Islamic Cooperation")]);
+        let table = builder.finish();
+        let oic = table.lookup(
+            FacetKey::Org,
+            &["organisation of islamic cooperation".into()],
+        );
+        assert_eq!(oic.len(), 1, "one value for both spellings");
+        assert_eq!(table.doc_values(1, FacetKey::Org), oic.as_slice());
+        assert_eq!(
+            table.lookup_words(FacetKey::Org, "Organization of Islamic"),
+            oic
+        );
+        assert!(table.names_whole(FacetKey::Org, "ORGANIZATION OF ISLAMIC COOPERATION"));
     }
 
     #[test]

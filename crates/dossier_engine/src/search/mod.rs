@@ -643,19 +643,21 @@ impl SearchIndex {
         if !entity_keys.contains(&key) {
             return None;
         }
-        let other = entity_keys
-            .into_iter()
-            .find(|other| *other != key && !self.facets.lookup_words(*other, value).is_empty())?;
-        let start = value_span.start.checked_sub(key.name().len() + 1)?;
-        let typed = text.get(start..value_span.start)?;
-        let named = typed
-            .strip_suffix(':')
-            .is_some_and(|name| name.eq_ignore_ascii_case(key.name()));
-        let span = Span {
-            start,
-            end: value_span.start,
-        };
-        named.then(|| (span, format!("{}:", other.name())))
+        let others = entity_keys.into_iter().filter(|other| *other != key);
+        // A kind with a value of that whole name (Pakistan, a country) before one with a value
+        // holding the name (the Pakistan Telecommunication Authority, an organisation).
+        let other = others
+            .clone()
+            .find(|other| self.facets.names_whole(*other, value))
+            .or_else(|| {
+                others
+                    .clone()
+                    .find(|other| !self.facets.lookup_words(*other, value).is_empty())
+            })?;
+        Some((
+            typed_key_span(key, text, value_span)?,
+            format!("{}:", other.name()),
+        ))
     }
 
     /// Positions in `doc` of the matched terms, with the term at each.
@@ -716,6 +718,14 @@ impl SearchIndex {
                     }
                     let allowed = |length: usize| typo_distance(length).max(1);
                     let Some(mended) = self.facets.mend_words(*key, value, allowed) else {
+                        // A reporter is no person the articles name: `person:mahmood` ->
+                        // `byline:mahmood` (offered only if it finds something, as every
+                        // suggestion is).
+                        if *key == FacetKey::Person {
+                            if let Some(key_span) = typed_key_span(*key, text, *span) {
+                                replacements.push((key_span, "byline:".to_string()));
+                            }
+                        }
                         continue;
                     };
                     let typed = facets::words(value);
@@ -790,6 +800,20 @@ impl SearchIndex {
             .matched
             .is_empty()
     }
+}
+
+/// The span of the key typed before a facet value at `value_span` (`place:` of
+/// `place:kashmr`), if it is written as `key` names itself (not `country:` for the place key).
+fn typed_key_span(key: FacetKey, text: &str, value_span: Span) -> Option<Span> {
+    let start = value_span.start.checked_sub(key.name().len() + 1)?;
+    let typed = text.get(start..value_span.start)?;
+    typed
+        .strip_suffix(':')
+        .is_some_and(|name| name.eq_ignore_ascii_case(key.name()))
+        .then_some(Span {
+            start,
+            end: value_span.start,
+        })
 }
 
 /// `word` (folded, so lower case) written the way `typed` was: "IRAN" for "IMRAN", "Iran" for
