@@ -1,6 +1,7 @@
 //! The curated gazetteer: countries (with their adjectives and common short forms), capitals and
 //! major places, major international organisations, the armed groups and parties the seed
-//! corpus's region is reported with, and a few global companies. Small on purpose: it is
+//! corpus's region is reported with, the news agencies and networks and the rating agencies
+//! articles cite, and a few global companies. Small on purpose: it is
 //! shipped in the page. Names are matched case-sensitively as whole phrases.
 
 use std::collections::BTreeMap;
@@ -190,15 +191,22 @@ const PLACES: &[(&str, &[&str])] = &[
 /// Organisations, then their short forms.
 const ORGANISATIONS: &[(&str, &[&str])] = &[
     ("African Union", &["AU"]),
+    ("Agence France-Presse", &["AFP"]),
+    ("Al Jazeera", &[]),
     ("Amazon", &[]),
     ("Amnesty International", &[]),
     ("Apple", &[]),
     ("Arab League", &[]),
     ("Asian Development Bank", &["ADB"]),
     ("ASEAN", &["Association of Southeast Asian Nations"]),
+    ("Associated Press", &[]),
+    ("BBC", &["British Broadcasting Corporation"]),
+    ("CNBC", &[]),
+    ("CNN", &[]),
     ("European Union", &["EU"]),
     ("Facebook", &[]),
     ("Financial Action Task Force", &["FATF"]),
+    ("Fitch Ratings", &["Fitch"]),
     ("G20", &[]),
     ("G7", &[]),
     ("Google", &[]),
@@ -213,6 +221,7 @@ const ORGANISATIONS: &[(&str, &[&str])] = &[
     ("Lashkar-e-Taiba", &["LeT", "Lashkar-e-Tayyiba"]),
     ("Meta", &[]),
     ("Microsoft", &[]),
+    ("Moody's", &["Moody's Investors Service"]),
     ("NATO", &["North Atlantic Treaty Organization"]),
     ("OPEC", &[]),
     (
@@ -220,6 +229,7 @@ const ORGANISATIONS: &[(&str, &[&str])] = &[
         &["OIC", "Organization of Islamic Cooperation"],
     ),
     ("Pakistan Tehreek-e-Insaf", &["PTI"]),
+    ("Reuters", &[]),
     ("Shanghai Cooperation Organisation", &["SCO"]),
     ("Taliban", &[]),
     (
@@ -253,6 +263,7 @@ const ORGANISATIONS: &[(&str, &[&str])] = &[
     ("World Bank", &[]),
     ("World Health Organization", &["WHO"]),
     ("World Trade Organization", &["WTO"]),
+    ("Xinhua", &[]),
     ("YouTube", &[]),
 ];
 

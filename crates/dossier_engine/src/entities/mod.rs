@@ -308,13 +308,18 @@ const EVENTS: &[&str] = &[
 
 /// Last words that make an acronym's expansion a thing, not an organisation.
 const NOT_ORGANISATION_TAILS: &[&str] = &[
+    "Accord",
     "Act",
     "Agreement",
+    "Charter",
     "Convention",
+    "Declaration",
     "Facility",
     "Index",
     "Law",
     "Measures",
+    "Protocol",
+    "Resolution",
     "Technologies",
     "Technology",
     "Treaty",
@@ -428,6 +433,16 @@ const NOT_NAMES: &[&str] = &[
     "Technologies",
     "Technology",
     "Treaty",
+    // What a government is, not whose: "the Federal government".
+    "Caretaker",
+    "Central",
+    "Coalition",
+    "Federal",
+    "Interim",
+    "Military",
+    "National",
+    "Provincial",
+    "Transitional",
     "A",
     "An",
     "As",
@@ -593,6 +608,8 @@ impl EntityExtractor {
         let mut full_names: BTreeSet<String> = BTreeSet::new();
         let mut single_words: BTreeSet<&str> = BTreeSet::new();
         let mut candidates: Vec<(String, String)> = Vec::new(); // (name, last word)
+                                                                // One word before "administration" or "government": whom it is named after.
+        let mut leaders: Vec<&str> = Vec::new();
         for (text, phrases) in units.iter().zip(unit_phrases) {
             for phrase in phrases {
                 if let Some(split) = title_split(&phrase.words) {
@@ -603,6 +620,16 @@ impl EntityExtractor {
                         single_words.insert(name);
                     }
                     continue;
+                }
+                // "The Trump administration": a capital after "The" is a name's.
+                let after_the = strip_leading_the(&phrase.words);
+                if let [only] = after_the {
+                    let after = text.get(only.end..).unwrap_or("");
+                    let opens_sentence =
+                        phrase.sentence_initial && after_the.len() == phrase.words.len();
+                    if names_a_government(after) && !opens_sentence && could_be_name(after_the) {
+                        leaders.push(only.text);
+                    }
                 }
                 if let [only] = phrase.words.as_slice() {
                     single_words.insert(only.text);
@@ -618,6 +645,7 @@ impl EntityExtractor {
                         .unwrap_or("");
                     let last = phrase.words.last().map_or("", |w| w.text);
                     if has_person_context(after)
+                        || names_a_government(after)
                         || is_quoted_speaker(before, after)
                         || is_agent(before)
                         || has_role_before(before)
@@ -642,6 +670,12 @@ impl EntityExtractor {
                     .entry(last.to_string())
                     .or_default()
                     .push(name.clone());
+            }
+        }
+        // "The Trump administration": the person Trump, unless a full name says who.
+        for leader in leaders {
+            if !by_surname.contains_key(leader) {
+                full_names.insert(leader.to_string());
             }
         }
         People {
@@ -767,6 +801,10 @@ impl EntityExtractor {
             push(out, unit, organisation, canonical, EntityKind::Organisation);
             return;
         }
+        if is_named_feature(text, words) {
+            push(out, unit, words, whole.to_string(), EntityKind::Place);
+            return;
+        }
         if people.full_names.contains(whole) {
             push(out, unit, words, whole.to_string(), EntityKind::Person);
             return;
@@ -778,8 +816,10 @@ impl EntityExtractor {
         // Otherwise: any gazetteer names inside ("The Pakistani", "India Pakistan"), but not
         // one that a capitalised word goes on from in a sentence: then the phrase is the name
         // of something else ("the Paris Call", "told Pakistan Forward", "the EU DisinfoLab
-        // report", "Kashmir Resistance"). A headline capitalises every word ("Pakistan Slams
-        // India"), and a people's adjective still says where ("Afghan Taliban").
+        // report"), named after a place or a body as organisations are: that organisation
+        // (a place, when it ends as places do: "Islamabad Capital Territory"). A headline
+        // capitalises every word ("Pakistan Slams India"), and a people's adjective still
+        // says where ("Afghan Taliban").
         let mut i = 0;
         while i < words.len() {
             let mut matched = 0;
@@ -796,6 +836,13 @@ impl EntityExtractor {
                     // The headline check reads the whole text: only asked when it decides.
                     if !(goes_on && !adjective && !is_headline_case(text)) {
                         push(out, unit, slice, known.name.to_string(), known.kind);
+                    } else if let Some(name) = words.get(i..).filter(|_| {
+                        i == 0 || words.get(i - 1).is_some_and(|w| is_connector(w.text))
+                    }) {
+                        // The phrase's start ("the Paris Call"), or after "of the"
+                        // ("Supporters of the Paris Call").
+                        self.classify_going_on(text, unit, name, length, known, out);
+                        return;
                     }
                     matched = length;
                     break;
@@ -804,6 +851,90 @@ impl EntityExtractor {
             i += matched.max(1);
         }
     }
+}
+
+impl EntityExtractor {
+    /// A phrase that goes on from the gazetteer name in its first `known_words` words as the
+    /// name of something else: the company's full name ("Huawei Technologies" is Huawei), a
+    /// place ("Islamabad Capital Territory"), an organisation named after a place or a body
+    /// ("Pakistan Forward", "EU DisinfoLab", "Paris Call"), or a document or an event, which
+    /// is nothing here ("UN Charter", "UN Summit").
+    fn classify_going_on(
+        &self,
+        text: &str,
+        unit: usize,
+        words: &[Word<'_>],
+        known_words: usize,
+        known: gazetteer::Known,
+        out: &mut Vec<Mention>,
+    ) {
+        let Some(last) = words.last() else {
+            return;
+        };
+        let rest = words.get(known_words..).unwrap_or_default();
+        if known.kind == EntityKind::Organisation
+            && rest.iter().all(|w| COMPANY_SUFFIXES.contains(&w.text))
+        {
+            push(out, unit, words, known.name.to_string(), known.kind);
+        } else if PLACE_WORDS.contains(&last.text) {
+            push(
+                out,
+                unit,
+                words,
+                joined(text, words).to_string(),
+                EntityKind::Place,
+            );
+        } else if !NOT_ORGANISATION_TAILS.contains(&last.text) && !EVENTS.contains(&last.text) {
+            let name = organisation_name(joined(text, words));
+            push(out, unit, words, name, EntityKind::Organisation);
+        }
+    }
+}
+
+/// Words after a company's name in its full name ("Huawei Technologies").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Co",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Group",
+    "Inc",
+    "Limited",
+    "Ltd",
+    "Technologies",
+    "Technology",
+];
+
+/// Last words of the names of rivers, seas and the like: "Indus River", "Arabian Sea".
+const FEATURE_HEADS: &[&str] = &[
+    "Desert",
+    "Glacier",
+    "Gulf",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mountains",
+    "Ocean",
+    "River",
+    "Sea",
+    "Strait",
+    "Valley",
+];
+
+/// A capitalised name ending in a feature's head word: a place ("the Indus River", "the South
+/// China Sea"); not a known place's ("the Swat Valley" is Swat).
+fn is_named_feature(text: &str, words: &[Word<'_>]) -> bool {
+    let [first, named @ .., last] = words else {
+        return false;
+    };
+    let before_head = words.get(..=named.len()).unwrap_or_default();
+    FEATURE_HEADS.contains(&last.text)
+        && gazetteer::lookup(joined(text, before_head)).is_none()
+        && is_capitalised(first.text)
+        && !is_title(first.text)
+        && words
+            .iter()
+            .all(|w| is_connector(w.text) || (is_capitalised(w.text) && !is_acronym(w.text)))
 }
 
 /// Words after a place's name in the same place: "Swat Valley", "Punjab Province".
@@ -1115,6 +1246,12 @@ fn has_role_before(before: &str) -> bool {
     };
     let capitalised: String = first.to_ascii_uppercase().to_string() + chars.as_str();
     LOWER_CASE_ROLES.contains(&word) || is_title(&capitalised)
+}
+
+/// Whether the text after a name makes it the name of a government: "the Trump
+/// administration", "the Modi government" (places and bodies are looked up before).
+fn names_a_government(after: &str) -> bool {
+    after.starts_with(" administration") || after.starts_with(" government")
 }
 
 fn has_person_context(after: &str) -> bool {
@@ -1478,6 +1615,7 @@ mod tests {
             "Talks in Washington DC and the Swat Valley ended.",
             "The India Pakistan talks resumed with Afghan Taliban envoys.",
             "Outfits like Lashkar-e-Taiba and Hizbul Mujahideen were named.",
+            "The UN Charter binds Huawei Technologies in the Islamabad Capital Territory.",
         ];
         let article = Article {
             title: Text::from("Pakistan Slams India's Water Move"),
@@ -1494,11 +1632,36 @@ mod tests {
         };
         // A headline capitalises every word: its names are names.
         assert_eq!(names_in(0), ["Pakistan", "India"]);
-        assert!(names_in(1).is_empty(), "{:?}", names_in(1));
-        assert!(names_in(2).is_empty(), "{:?}", names_in(2));
+        // The something else, named after a place or a body, is an organisation (the EU
+        // DisinfoLab is no mention of the EU).
+        assert_eq!(names_in(1), ["Paris Call"]);
+        assert_eq!(names_in(2), ["Pakistan Forward", "EU DisinfoLab"]);
         assert_eq!(names_in(3), ["Washington", "Swat"]);
         assert_eq!(names_in(4), ["India", "Pakistan", "Afghanistan", "Taliban"]);
         assert_eq!(names_in(5), ["Lashkar-e-Taiba", "Hizbul Mujahideen"]);
+        // A document is none; a company's full name is the company; a name ending as a
+        // place's does is a place.
+        assert_eq!(names_in(6), ["Huawei", "Islamabad Capital Territory"]);
+        let kind_of = |name: &str| mentions.iter().find(|m| m.name == name).map(|m| m.kind);
+        assert_eq!(kind_of("Pakistan Forward"), Some(EntityKind::Organisation));
+        assert_eq!(
+            kind_of("Islamabad Capital Territory"),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn a_river_or_a_sea_is_a_place_and_an_administration_is_named_after_a_person() {
+        let first = named(&[
+            "The Trump administration and the Modi government split the Indus River.",
+            "Talks on the South China Sea stalled. The Federal government said nothing.",
+            "The Swat Valley was calm.",
+        ]);
+        assert_eq!(first.places, ["Indus River", "South China Sea", "Swat"]);
+        assert_eq!(first.people, ["Modi", "Trump"]);
+        // Its full name when the article gives it.
+        let second = named(&["Donald Trump said so. The Trump administration denied it."]);
+        assert_eq!(second.people, ["Donald Trump"]);
     }
 
     #[test]
