@@ -236,27 +236,29 @@ impl FacetTable {
         &mut self,
         aliases: impl IntoIterator<Item = (FacetKey, &'a str, &'a str)>,
     ) {
-        // For each key slot: a value's lower-cased name -> its other names.
-        let mut wanted: Vec<BTreeMap<String, Vec<String>>> =
-            vec![BTreeMap::new(); self.lowered.len()];
+        // Each key's values in text order, so an alias finds its value by a binary search (the
+        // shared sort, not a map: every map type costs the page kilobytes of wasm).
+        let sorted: Vec<Vec<usize>> = self
+            .lowered
+            .iter()
+            .map(|values| {
+                crate::sorted_positions(values.len(), &|a, b| values.get(a).cmp(&values.get(b)))
+            })
+            .collect();
         for (key, alias, name) in aliases {
-            if let Some(names) = wanted.get_mut(key.slot()) {
-                names
-                    .entry(comparable(name.trim()))
-                    .or_default()
-                    .push(comparable(alias.trim()));
-            }
-        }
-        for ((lowered, aliases), mut wanted) in
-            self.lowered.iter().zip(&mut self.aliases).zip(wanted)
-        {
-            for (id, value) in lowered.iter().enumerate() {
-                if wanted.is_empty() {
-                    break;
-                }
-                if let (Some(names), Ok(id)) = (wanted.remove(value.as_str()), u32::try_from(id)) {
-                    aliases.extend(names.into_iter().map(|alias| (alias, id)));
-                }
+            let slot = key.slot();
+            let (Some(values), Some(order), Some(aliases)) = (
+                self.lowered.get(slot),
+                sorted.get(slot),
+                self.aliases.get_mut(slot),
+            ) else {
+                continue;
+            };
+            let name = comparable(name.trim());
+            let at = order.partition_point(|&i| values.get(i).is_some_and(|v| *v < name));
+            let found = order.get(at).filter(|&&i| values.get(i) == Some(&name));
+            if let Some(Ok(id)) = found.map(|&i| u32::try_from(i)) {
+                aliases.push((comparable(alias.trim()), id));
             }
         }
     }
