@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::active_filters::ActiveFilters;
+use crate::components::announcer::Announcer;
 use crate::components::app_header::AppHeader;
 use crate::components::entities_view::EntitiesView;
 use crate::components::facet_sidebar::FacetSidebar;
@@ -28,6 +29,17 @@ use crate::url_state::View;
 pub struct Overlays {
     pub help_open: RwSignal<bool>,
     pub drawer_open: RwSignal<bool>,
+}
+
+impl Overlays {
+    /// Closes the filter drawer, focus back on the button that opened it: once the page behind
+    /// is drawn in reach again (it is inert while the drawer is open on a phone).
+    pub fn close_drawer(&self) {
+        self.drawer_open.set(false);
+        request_animation_frame(|| {
+            browser::focus("[data-testid=filters-button]");
+        });
+    }
 }
 
 /// The whole page: header, facet sidebar, the current view and the reader.
@@ -59,11 +71,19 @@ pub fn App() -> impl IntoView {
 
     let view = Memo::new(move |_| nav.with(|s| s.view));
     let reader_open = Memo::new(move |_| nav.with(|s| s.article.is_some()));
-    // On a phone the reader covers the page: what it hides is out of reach of Tab too (the
-    // width is style/main.css's narrow layout). Read as the reader opens: a phone turned
-    // sideways with the reader open keeps what it had until the reader closes.
+    // On a phone the reader covers the page, on a narrow screen the results: what it hides is
+    // out of reach of Tab too (the widths are style/main.css's layouts). Read as the reader
+    // opens: a phone turned sideways with the reader open keeps what it had until it closes.
     let hidden_by_reader =
         Memo::new(move |_| reader_open.get() && browser::media_matches(browser::PHONE_LAYOUT));
+    let results_hidden_by_reader = Memo::new(move |_| {
+        reader_open.get() && browser::media_matches(browser::READER_OVER_RESULTS)
+    });
+    // So does the open filter drawer (a phone's only): Tab stays among the filters.
+    let hidden_by_overlay = Memo::new(move |_| {
+        hidden_by_reader.get()
+            || (overlays.drawer_open.get() && browser::media_matches(browser::PHONE_LAYOUT))
+    });
 
     // Everything below depends on the corpus on screen: loading files rebuilds it.
     (move || {
@@ -73,11 +93,17 @@ pub fn App() -> impl IntoView {
         follow_title(nav, corpus.clone());
         provide_context(corpus);
         view! {
-            <a class="skip-link" href="#main" inert=hidden_by_reader>"Skip to the results"</a>
-            <AppHeader attr:inert=hidden_by_reader />
+            <a class="skip-link" href="#main" inert=hidden_by_overlay>"Skip to the content"</a>
+            <AppHeader attr:inert=hidden_by_overlay />
             <div class="layout" class:reader-open=reader_open>
                 <FacetSidebar attr:inert=hidden_by_reader />
-                <main id="main" class="main" tabindex="-1" data-testid="main" inert=hidden_by_reader>
+                <main
+                    id="main"
+                    class="main"
+                    tabindex="-1"
+                    data-testid="main"
+                    inert=move || hidden_by_overlay.get() || results_hidden_by_reader.get()
+                >
                     {move || {
                         let parts = nav.left_out();
                         (!parts.is_empty()).then(|| view! {
@@ -100,6 +126,7 @@ pub fn App() -> impl IntoView {
             </div>
             // Printed only: where the printout came from and when (set as the browser prints).
             <p class="print-source" data-testid="print-source"></p>
+            <Announcer />
             <HelpDialog />
         }
     })
@@ -152,7 +179,26 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
             .as_ref()
             .map(|e| e.tag_name().to_ascii_lowercase())
             .unwrap_or_default();
-        let typing = matches!(tag.as_str(), "input" | "textarea" | "select");
+        // Where keys write text (or pick an option): a checkbox or a file button takes `/`
+        // and `?` as it would on a link.
+        let input_type = active.as_ref().and_then(|e| e.get_attribute("type"));
+        let typing = match tag.as_str() {
+            "textarea" | "select" => true,
+            "input" => !matches!(
+                input_type.as_deref(),
+                Some(
+                    "checkbox"
+                        | "radio"
+                        | "file"
+                        | "button"
+                        | "submit"
+                        | "reset"
+                        | "range"
+                        | "color"
+                )
+            ),
+            _ => false,
+        };
         let on_results = active.as_ref().is_none_or(|e| {
             tag == "body" || e.get_attribute("data-testid").as_deref() == Some("result-link")
         });
@@ -215,8 +261,7 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
                 if overlays.help_open.get_untracked() {
                     overlays.help_open.set(false);
                 } else if overlays.drawer_open.get_untracked() {
-                    overlays.drawer_open.set(false);
-                    browser::focus("[data-testid=filters-button]");
+                    overlays.close_drawer();
                 } else if nav.with_untracked(|s| s.article.is_some()) {
                     nav.push(|s| s.article = None);
                 } else if loader.messages.with_untracked(|m| !m.is_empty())

@@ -102,6 +102,9 @@ pub fn system_prefers_dark() -> bool {
 /// the page).
 pub const PHONE_LAYOUT: &str = "(max-width: 720px)";
 
+/// The media query of style/main.css's layouts where the open reader covers the results.
+pub const READER_OVER_RESULTS: &str = "(max-width: 1099px)";
+
 /// Whether the page matches the media `query` now.
 pub fn media_matches(query: &str) -> bool {
     window()

@@ -269,8 +269,9 @@ impl UrlState {
         self.page = 1;
     }
 
-    /// Every article naming `value` (a person, an organisation, a place, a country): the
-    /// results filtered by it alone, with no query, other filter or open article.
+    /// Every article naming `value` (a person, an organisation, a place, a country) or of the
+    /// topic `value`: the results filtered by it alone, with no query, other filter or open
+    /// article.
     pub fn show_everything_naming(&mut self, key: FacetKey, value: &str) {
         *self = UrlState::default();
         self.select_only(key, value);

@@ -30,12 +30,15 @@ pub fn ExportButtons() -> impl IntoView {
         })
     };
     let csv_rows = rows.clone();
+    // Nothing to export: a file of headers alone would look like a failure.
+    let nothing = move || results.timed.with(|t| t.response.total == 0);
     view! {
         <div class="export" role="group" aria-label="Export results">
             <button
                 type="button"
                 class="button"
                 data-testid="export-csv"
+                disabled=nothing
                 on:click=move |_| {
                     let name = nav.with_untracked(|s| export::file_name(s, "", "csv"));
                     browser::download(&name, "text/csv;charset=utf-8", &export::to_csv(&csv_rows()))
@@ -47,6 +50,7 @@ pub fn ExportButtons() -> impl IntoView {
                 type="button"
                 class="button"
                 data-testid="export-json"
+                disabled=nothing
                 on:click=move |_| {
                     let (view, name) = nav.with_untracked(|s| (browser::address_with(&s.to_query_string()), export::file_name(s, "", "json")));
                     browser::download(&name, "application/json", &export::to_json(&view, &rows()));

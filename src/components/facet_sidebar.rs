@@ -4,7 +4,6 @@ use dossier_engine::index::facets::FacetKey;
 use leptos::prelude::*;
 
 use crate::app::Overlays;
-use crate::browser;
 use crate::components::date_range::DateRange;
 use crate::components::facet_group::FacetGroup;
 use crate::nav::use_nav;
@@ -19,7 +18,7 @@ pub fn FacetSidebar() -> impl IntoView {
         <div
             class="drawer-backdrop"
             class:open=move || overlays.drawer_open.get()
-            on:click=move |_| overlays.drawer_open.set(false)
+            on:click=move |_| overlays.close_drawer()
         ></div>
         <aside
             id="filters"
@@ -43,10 +42,7 @@ pub fn FacetSidebar() -> impl IntoView {
                     type="button"
                     class="icon-button drawer-close"
                     data-testid="drawer-close"
-                    on:click=move |_| {
-                        overlays.drawer_open.set(false);
-                        browser::focus("[data-testid=filters-button]");
-                    }
+                    on:click=move |_| overlays.close_drawer()
                 >
                     <span aria-hidden="true">"×"</span>
                     <span class="visually-hidden">"Close filters"</span>

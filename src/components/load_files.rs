@@ -11,6 +11,13 @@ use crate::loader::CorpusLoader;
 pub fn LoadFiles() -> impl IntoView {
     let loader = expect_context::<CorpusLoader>();
     let loading = move || loader.progress.get().is_some();
+    // One load at a time. Not `disabled`: a disabled input drops the keyboard's focus to the
+    // page's start, where a screen reader loses its place.
+    let refuse_while_loading = move |ev: leptos::ev::MouseEvent| {
+        if loader.progress.get_untracked().is_some() {
+            ev.prevent_default();
+        }
+    };
     view! {
         <div class="load-files">
             <label class="button load-button" class:disabled=loading>
@@ -21,7 +28,8 @@ pub fn LoadFiles() -> impl IntoView {
                     class="visually-hidden"
                     data-testid="load-files"
                     accept=Format::ACCEPT
-                    disabled=loading
+                    aria-disabled=move || loading().to_string()
+                    on:click=refuse_while_loading
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(files) = input.files() {
@@ -39,7 +47,8 @@ pub fn LoadFiles() -> impl IntoView {
                     prop:webkitdirectory=true
                     class="visually-hidden"
                     data-testid="load-folder"
-                    disabled=loading
+                    aria-disabled=move || loading().to_string()
+                    on:click=refuse_while_loading
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(files) = input.files() {
@@ -50,21 +59,25 @@ pub fn LoadFiles() -> impl IntoView {
                 />
             </label>
             <Show when=move || loader.shows_loaded_files()>
-                <button type="button" class="button use-embedded" data-testid="use-embedded" on:click=move |_| loader.use_embedded()>
+                <button type="button" class="button use-embedded" data-testid="use-embedded" on:click=move |_| {
+                    loader.use_embedded();
+                    // The button goes with the loaded files: focus to its neighbour, not the page's start.
+                    crate::browser::focus("[data-testid=load-files]");
+                }>
                     "Back to the embedded corpus"
                 </button>
             </Show>
         </div>
         <Show when=loading>
-            <div class="load-progress" role="status" data-testid="load-progress">
+            <div class="load-progress" data-testid="load-progress">
                 {move || {
                     loader
                         .progress
                         .get()
                         .map(|p| {
                             view! {
-                                <progress max=p.total.max(1) value=p.done></progress>
-                                <span>{p.label}</span>
+                                <progress max=p.total.max(1) value=p.done aria-label="Loading your files"></progress>
+                                <span role="status">{p.label}</span>
                             }
                         })
                 }}

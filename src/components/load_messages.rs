@@ -19,7 +19,9 @@ pub fn LoadMessages() -> impl IntoView {
         <Show when=move || !loader.messages.read().is_empty()>
             <section class="load-messages" aria-labelledby="load-messages-heading" data-testid="load-messages">
                 <div class="load-messages-head">
-                    <h2 id="load-messages-heading">{move || format::count(loader.messages.read().len(), "message", "messages")} " about the files you loaded"</h2>
+                    // Said once, politely: the list itself is read on request (as an alert on
+                    // the list, every message was read out at once and the list was no list).
+                    <h2 id="load-messages-heading" aria-live="polite">{move || format::count(loader.messages.read().len(), "message", "messages")} " about the files you loaded"</h2>
                     <button type="button" class="link-button" data-testid="load-messages-all" on:click=move |_| {
                         let all = loader.messages.read_untracked().join("\n");
                         browser::download("dossier-load-messages.txt", "text/plain;charset=utf-8", &all);
@@ -37,7 +39,7 @@ pub fn LoadMessages() -> impl IntoView {
                         {move || if hidden.get() { "Show" } else { "Hide" }}
                     </button>
                 </div>
-                <ul id="load-messages-list" role="alert" hidden=hidden>
+                <ul id="load-messages-list" hidden=hidden>
                     {move || listed(loader.messages.get()).into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>
             </section>

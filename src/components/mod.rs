@@ -1,6 +1,7 @@
 //! One component per file, named after what the user sees.
 
 pub mod active_filters;
+pub mod announcer;
 pub mod app_header;
 pub mod date_range;
 pub mod entities_view;

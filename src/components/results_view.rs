@@ -1,8 +1,9 @@
 //! The results view.
 
-use dossier_engine::search::{NoticeKind, SortOrder};
+use dossier_engine::search::SortOrder;
 use leptos::prelude::*;
 
+use crate::components::announcer::{match_summary, shown_notices};
 use crate::components::export_buttons::ExportButtons;
 use crate::components::pagination::Pagination;
 use crate::components::result_item::ResultItem;
@@ -21,23 +22,7 @@ pub fn ResultsView() -> impl IntoView {
     // Every match; the list (and its pages and exports) holds at most MAX_PAGE_SIZE of them.
     let total = Memo::new(move |_| results.timed.with(|t| t.response.total));
     let listed = Memo::new(move |_| results.timed.with(|t| t.response.hits.len()));
-    // The engine's notices worth showing (an any-word fallback, common words, what found nothing).
-    let notices = Memo::new(move |_| {
-        results.timed.with(|t| {
-            t.response
-                .notices
-                .iter()
-                // The empty state says why nothing matched in the terms of the page.
-                .filter(|n| {
-                    !matches!(
-                        n.kind,
-                        NoticeKind::CorpusMismatch | NoticeKind::NothingMatched
-                    )
-                })
-                .map(|n| n.message.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let notices = Memo::new(move |_| results.timed.with(|t| shown_notices(&t.response)));
     let did_you_mean = Memo::new(move |_| results.timed.with(|t| t.response.did_you_mean.clone()));
     let errors = Memo::new(move |_| {
         results.timed.with(|t| {
@@ -61,35 +46,14 @@ pub fn ResultsView() -> impl IntoView {
         })
     });
     let loader = expect_context::<CorpusLoader>();
-    let summary = move || {
-        let query = nav.with(|s| s.query.trim().to_string());
-        let mut n = format::count(total.get(), "article", "articles");
-        // Which corpus this is: the page looks the same on loaded files. A search kept from
-        // before the load says how many were loaded, or "0 articles" would be all it said.
-        if loader.shows_loaded_files() {
-            let loaded = loader.active.with(|corpus| corpus.articles().len());
-            if total.get() < loaded {
-                n = format!(
-                    "{} of {}",
-                    format::number(total.get()),
-                    format::count(loaded, "article", "articles")
-                );
-            }
-            n.push_str(" in your files");
-        }
-        if query.is_empty() {
-            n
-        } else {
-            format!("{n} for “{query}”")
-        }
-    };
+    let summary = move || match_summary(nav, results, loader);
     let took = move || format!("in {}", format::millis(results.timed.with(|t| t.millis)));
     let sort = move || nav.with(|s| sort_key(s.sort));
     view! {
         <section class="results-view" aria-labelledby="results-heading">
             <div class="toolbar">
                 <h2 id="results-heading" class="toolbar-title" tabindex="-1">
-                    <span data-testid="result-count" aria-live="polite">{summary}</span>
+                    <span data-testid="result-count">{summary}</span>
                     " "
                     <span class="muted" data-testid="query-time">{took}</span>
                 </h2>
@@ -135,7 +99,7 @@ pub fn ResultsView() -> impl IntoView {
                 </p>
             })}
             {move || notices.get().into_iter().map(|notice| view! {
-                <p class="notice" role="status" data-testid="fallback">{notice}</p>
+                <p class="notice" data-testid="fallback">{notice}</p>
             }).collect_view()}
             {move || errors.get().into_iter().map(|error| view! {
                 <p class="notice notice-warn" data-testid="query-error">{error}</p>

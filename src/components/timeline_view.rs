@@ -146,7 +146,9 @@ pub fn TimelineView() -> impl IntoView {
                         let selected_by_url = from.as_deref().is_some_and(|f| bucket.to.as_str() >= f)
                             && to.as_deref().is_some_and(|t| bucket.from.as_str() <= t);
                         let dragged = move || drag.get().is_some_and(|(a, b)| (a.min(b)..=a.max(b)).contains(&i));
-                        let label = format!("{shown}: {}", format::count(count, "article", "articles"));
+                        // Said, not only shown by its shade.
+                        let in_range = if selected_by_url { ", in the date filter" } else { "" };
+                        let label = format!("{shown}: {}{in_range}", format::count(count, "article", "articles"));
                         let tooltip = label.clone();
                         view! {
                             <g class="bar" class:selected=selected_by_url class:dragging=dragged>
@@ -183,6 +185,7 @@ pub fn TimelineView() -> impl IntoView {
                     view! {
                         <svg
                             class="chart"
+                            class:has-range=from.is_some() || to.is_some()
                             viewBox=format!("0 0 {width} {HEIGHT}")
                             role="group"
                             aria-label="Articles over time"

@@ -199,9 +199,10 @@ pub fn TopicsView() -> impl IntoView {
                                     // The card said "6 articles" and listed three.
                                     {(topic.size > topic.representative.len()).then(|| {
                                         let label = topic.label.clone();
+                                        // All of them, as it says: not those the search and
+                                        // the other filters leave (none, at times).
                                         let show_all = move |s: &mut UrlState| {
-                                            s.select_only(FacetKey::Topic, &label);
-                                            s.view = View::Results;
+                                            s.show_everything_naming(FacetKey::Topic, &label);
                                         };
                                         let href = nav.href(show_all.clone());
                                         let more = format!("All {} articles of this topic", format::number(topic.size));
