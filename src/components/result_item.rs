@@ -68,7 +68,7 @@ pub fn ResultItem(
             </h3>
             <p class="result-meta">
                 {article.date.clone().map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time> })}
-                {article.date_inferred.then(|| view! { <span class="badge badge-muted">"inferred"</span> })}
+                {article.date_inferred.then(|| view! { <span class="badge badge-muted">"date inferred"</span> })}
                 {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                 <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
                 {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}

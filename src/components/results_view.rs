@@ -55,7 +55,8 @@ pub fn ResultsView() -> impl IntoView {
                 <h2 id="results-heading" class="toolbar-title" tabindex="-1">
                     <span data-testid="result-count">{summary}</span>
                     " "
-                    <span class="muted" data-testid="query-time">{took}</span>
+                    // Seen, not heard: the heading read out is what matched.
+                    <span class="muted" data-testid="query-time" aria-hidden="true">{took}</span>
                 </h2>
                 <div class="toolbar-controls">
                     <label class="select">

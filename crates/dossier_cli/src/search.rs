@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use dossier_engine::index::SearchIndex;
+use dossier_engine::bundle::{Bundle, IndexedBundle};
 use dossier_engine::ingest::ingest_path;
 use dossier_engine::search::{MatchOptions, SearchRequest, SearchResponse, SortOrder};
 
@@ -19,7 +19,10 @@ pub fn run(
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
-    let index = SearchIndex::build(&report.articles, &[]);
+    // Indexed as the page indexes it (the analytics' topics and entities as filters, names'
+    // other forms), so a query finds here what it finds there.
+    let indexed = IndexedBundle::build(Bundle::build(report.articles, Vec::new()), |_| ());
+    let (index, articles) = (&indexed.index, &indexed.bundle.articles);
     let request = SearchRequest {
         query: query.to_string(),
         sort,
@@ -31,12 +34,12 @@ pub fn run(
         },
         ..SearchRequest::default()
     };
-    let response = index.search(&report.articles, &request);
+    let response = index.search(articles, &request);
     if json {
         let text = serde_json::to_string_pretty(&response).map_err(|e| e.to_string())?;
         println!("{text}");
     } else {
-        print!("{}", render(&response, &report.articles));
+        print!("{}", render(&response, articles));
     }
     Ok(())
 }

@@ -483,6 +483,64 @@ mod tests {
     }
 
     #[test]
+    fn a_name_searched_finds_its_other_names_and_back() {
+        // "united nations" missed the article that writes "UN" and ranked one with "United
+        // Arab Emirates" and "National Highway" instead.
+        let bundle = Bundle::build(
+            vec![
+                article(
+                    "full",
+                    "Talks in Geneva",
+                    "The United Nations met in Geneva.",
+                ),
+                article(
+                    "short",
+                    "Talks resume",
+                    "The UN said the talks would resume.",
+                ),
+                article(
+                    "apart",
+                    "Roads",
+                    "United Arab Emirates money built the National Highway.",
+                ),
+                article("pronoun", "Money", "Give us the money."),
+                article(
+                    "states",
+                    "Sanctions",
+                    "The United States imposed sanctions.",
+                ),
+            ],
+            Vec::new(),
+        );
+        let indexed = IndexedBundle::build(bundle, |_| ());
+        let ids = |query: &str| -> Vec<String> {
+            search_in(&indexed, query)
+                .hits
+                .iter()
+                .map(|hit| hit.id.clone())
+                .collect()
+        };
+        let found = ids("united nations");
+        assert_eq!(found.get(..2).map(|f| f.len()), Some(2), "{found:?}");
+        assert!(found.contains(&"full".to_string()) && found.contains(&"short".to_string()));
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some("apart"),
+            "the words apart last"
+        );
+        // Back: the short form typed in capitals finds the whole name written out.
+        let mut short = ids("UN");
+        short.sort();
+        assert_eq!(short, ["full", "short"]);
+        // In lower case it is a word like any other.
+        assert_eq!(ids("un"), ["short"]);
+        // An other name that is a common word ("US" is "us") is no alternative.
+        assert_eq!(ids("united states"), ["states"]);
+        // Quoted, a name is the words as written.
+        assert_eq!(ids("\"united nations\""), ["full"]);
+    }
+
+    #[test]
     fn a_typed_filter_finds_a_name_by_the_short_form_everyone_uses() {
         // `org:EU` found nothing, though the reader linked "EU" to the European Union, and
         // offered `org:E`: the "e" of "Tehreek-e-Taliban".

@@ -127,9 +127,14 @@ pub(crate) struct FacetTable {
     doc_starts: Vec<Vec<u32>>,
     doc_ids: Vec<Vec<u32>>,
     /// For each key slot: other names of its values (lower case) with the value's id: a typed
-    /// `org:FIA` is the Federal Investigation Agency. Set after building ([`FacetTable::alias`]).
+    /// `org:FIA` is the Federal Investigation Agency. Set after building
+    /// ([`FacetTable::add_aliases`]).
     #[serde(default)]
     aliases: Vec<Vec<(String, u32)>>,
+    /// Every whole name given another name, with that other name (both as compared), sorted by
+    /// the name: a search for "united nations" also finds "UN" ([`FacetTable::other_names_of`]).
+    #[serde(default)]
+    other_names: Vec<(String, String)>,
 }
 
 /// Builds a [`FacetTable`] one document at a time, so no caller holds every document's facets.
@@ -150,6 +155,7 @@ impl FacetTableBuilder {
                 doc_starts: vec![vec![0]; slots],
                 doc_ids: vec![Vec::new(); slots],
                 aliases: vec![Vec::new(); slots],
+                other_names: Vec::new(),
             },
             ids_by_value: vec![BTreeMap::new(); slots],
         }
@@ -261,6 +267,46 @@ impl FacetTable {
                 aliases.push((comparable(alias.trim()), id));
             }
         }
+        self.other_names = self
+            .aliases
+            .iter()
+            .zip(&self.lowered)
+            .flat_map(|(aliases, values)| {
+                aliases.iter().filter_map(|(alias, id)| {
+                    let name = values.get(*id as usize)?;
+                    Some((name.clone(), alias.clone()))
+                })
+            })
+            .collect();
+        crate::sort_shared(&mut self.other_names, &|a, b| a.cmp(b));
+        self.other_names.dedup();
+    }
+
+    /// Whether any name has another (none without the entity report: the BEIR evaluation).
+    pub fn has_other_names(&self) -> bool {
+        !self.other_names.is_empty()
+    }
+
+    /// The other names of the entity named `name` ("un" for "United Nations"; any case).
+    pub fn other_names_of(&self, name: &str) -> impl Iterator<Item = &str> {
+        let name = comparable(name);
+        let start = self.other_names.partition_point(|(n, _)| *n < name);
+        self.other_names
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(n, _)| *n == name)
+            .map(|(_, alias)| alias.as_str())
+    }
+
+    /// The whole name (as compared) of the entity `alias` is another name of ("united nations"
+    /// for "UN"; any case).
+    pub fn name_of_other(&self, alias: &str) -> Option<&str> {
+        let alias = comparable(alias);
+        self.other_names
+            .iter()
+            .find(|(_, other)| *other == alias)
+            .map(|(name, _)| name.as_str())
     }
 
     /// Ids of the values of `key` holding `typed`'s words in a row, ignoring case: a typed
@@ -375,7 +421,7 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
 /// `text` as facet values are compared: in lower case, and spelt the British way where names
 /// are spelt both ways, so `org:"organization of islamic cooperation"` finds the Organisation
 /// of Islamic Cooperation and one value holds both spellings.
-fn comparable(text: &str) -> String {
+pub(crate) fn comparable(text: &str) -> String {
     let mut lowered = lowercase(text);
     for (american, british) in [
         ("ization", "isation"),

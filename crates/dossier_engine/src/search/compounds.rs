@@ -1,6 +1,7 @@
 //! Compounds written either way: "cyber crime" also finds "cybercrime", and "cybercrime" also
 //! finds "cyber crime". News copy spells the same thing both ways, often in one corpus; a reader
-//! who types one form expects the articles that use the other.
+//! who types one form expects the articles that use the other. The same pass gives a name its
+//! other names (`other_names.rs`).
 
 use crate::analysis::{Analyzer, Token};
 use crate::query::{PhraseQuery, Query, Span, TermQuery};
@@ -23,11 +24,40 @@ impl Execution<'_> {
 
     fn compounds_in(&mut self, query: &Query, analyzer: &Analyzer) -> Query {
         match query {
-            Query::Term(term) => self.split_alternative(term, analyzer),
+            Query::Term(term) => {
+                let written = self.split_alternative(term, analyzer);
+                let other_names = match self.whole_name_of(term, analyzer) {
+                    Some(whole) => vec![whole],
+                    None => self
+                        .name_run(std::slice::from_ref(query), 1, analyzer)
+                        .map(|(_, others)| others)
+                        .unwrap_or_default(),
+                };
+                if other_names.is_empty() {
+                    written
+                } else {
+                    Query::Or(std::iter::once(written).chain(other_names).collect())
+                }
+            }
             Query::And(parts) => {
                 let mut out = Vec::with_capacity(parts.len());
                 let mut at = 0;
                 while let Some(part) = parts.get(at) {
+                    // A name of several words with other names: its words, or another name
+                    // (a word alone is the Term's own).
+                    let rest = parts.get(at..).unwrap_or_default();
+                    if let Some((length, others)) = self.name_run(rest, 2, analyzer) {
+                        let words: Vec<Query> = rest
+                            .iter()
+                            .take(length)
+                            .map(|word| self.compounds_in(word, analyzer))
+                            .collect();
+                        out.push(Query::Or(
+                            std::iter::once(Query::And(words)).chain(others).collect(),
+                        ));
+                        at += length;
+                        continue;
+                    }
                     at += 1;
                     if let (Query::Term(first), Some(Query::Term(second))) = (part, parts.get(at)) {
                         if let Some(joined) = self.joined(first, second, analyzer) {

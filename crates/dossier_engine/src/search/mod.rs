@@ -4,6 +4,7 @@
 //! and returns a [`SearchResponse`]. It is cheap enough to run on every keystroke.
 
 mod compounds;
+mod other_names;
 pub mod snippet;
 pub mod warm_up;
 

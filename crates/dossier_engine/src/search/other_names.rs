@@ -1,0 +1,121 @@
+//! A name searched finds its other names: "united nations" also finds the articles that write
+//! "UN", and "UN" those that write "United Nations". An analyst looking for everything about an
+//! organisation should not have to know which form each article chose. The other names are
+//! the entity report's (an acronym the corpus defines, the gazetteer's short forms).
+
+use crate::analysis::Analyzer;
+use crate::query::{PhraseQuery, Query, Span, TermQuery};
+
+use super::Execution;
+
+/// The most words of a name looked for in a row of typed words.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Short forms that are also everyday words, beyond the stop-words: the index keeps no case,
+/// so "united states" must not find every "us" ("WHO" every "who").
+const EVERYDAY_WORDS: &[&str] = &[
+    "aid", "all", "am", "arm", "art", "can", "do", "go", "he", "hi", "me", "my", "new", "now",
+    "oh", "ok", "one", "our", "out", "so", "sun", "up", "us", "we", "who", "win", "won",
+];
+
+impl Execution<'_> {
+    /// The longest run of at least `min_words` plain words at the start of `parts` that is a
+    /// whole name with other names: how many words it takes, and those other names as
+    /// alternatives of its own.
+    pub(super) fn name_run(
+        &mut self,
+        parts: &[Query],
+        min_words: usize,
+        analyzer: &Analyzer,
+    ) -> Option<(usize, Vec<Query>)> {
+        if !self.index.facets.has_other_names() {
+            return None;
+        }
+        let words: Vec<&TermQuery> = parts
+            .iter()
+            .take(MAX_NAME_WORDS)
+            .map_while(|part| match part {
+                Query::Term(term) if term.field.is_none() => Some(term),
+                _ => None,
+            })
+            .collect();
+        for length in (min_words.max(1)..=words.len()).rev() {
+            let run = words.get(..length)?;
+            // A lone word is a name only as a whole word typed, not one being typed.
+            if length == 1 && run.iter().any(|w| w.prefix || w.is_stop_word) {
+                continue;
+            }
+            let name = run
+                .iter()
+                .map(|w| w.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let span = Span {
+                start: run.first()?.span.start,
+                end: run.last()?.span.end,
+            };
+            let others: Vec<String> = self
+                .index
+                .facets
+                .other_names_of(&name)
+                .map(str::to_string)
+                .collect();
+            // Another name stands for each word of the name, and counts once for each: an
+            // article writing "UN" ranks with one writing "United Nations", above one with
+            // "United" and "National" apart (the words of an OR's parts add up).
+            let stands_for = run.iter().filter(|w| !w.is_stop_word).count();
+            let alternatives: Vec<Query> = others
+                .iter()
+                .filter_map(|other| self.written_form(other, span, analyzer))
+                .flat_map(|form| std::iter::repeat_n(form, stands_for))
+                .collect();
+            if !alternatives.is_empty() {
+                return Some((length, alternatives));
+            }
+        }
+        None
+    }
+
+    /// A word typed in capitals that is another name of an entity ("UN", "FIA"): that entity's
+    /// whole name, as an alternative. Only in capitals: "who" is a word, "WHO" an organisation.
+    pub(super) fn whole_name_of(&mut self, term: &TermQuery, analyzer: &Analyzer) -> Option<Query> {
+        let typed_in_capitals = term.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !term.text.chars().any(char::is_lowercase);
+        if !typed_in_capitals || term.field.is_some() {
+            return None;
+        }
+        let name = self.index.facets.name_of_other(&term.folded)?.to_string();
+        self.written_form(&name, term.span, analyzer)
+    }
+
+    /// `text` (a name as compared) as a query for what the corpus writes: one word, or its
+    /// words in a row; none when no article has it, so nothing is said or marked for a form
+    /// no article uses, or when it is an everyday word ("US" is "us").
+    fn written_form(&mut self, text: &str, span: Span, analyzer: &Analyzer) -> Option<Query> {
+        let tokens = analyzer.tokens(text);
+        match tokens.as_slice() {
+            [] => None,
+            [one] => {
+                let term = TermQuery::of_token(text, one.clone(), None, span);
+                let everyday = term.is_stop_word || EVERYDAY_WORDS.contains(&term.folded.as_str());
+                (!everyday && self.index.has_word(&term.folded)).then_some(Query::Term(term))
+            }
+            [first, ..] => {
+                let start = first.position;
+                let phrase = PhraseQuery {
+                    text: text.to_string(),
+                    terms: tokens
+                        .iter()
+                        .filter(|t| !t.is_stop_word)
+                        .map(|t| (t.position.saturating_sub(start), t.term.clone()))
+                        .collect(),
+                    field: None,
+                    span,
+                };
+                // Only a name some article writes (quietly checked: not a positive clause).
+                (!phrase.terms.is_empty() && !self.phrase(&phrase, false).docs.is_empty())
+                    .then_some(Query::Phrase(phrase))
+            }
+        }
+    }
+}
