@@ -801,16 +801,17 @@ impl EntityExtractor {
             push(out, unit, organisation, canonical, EntityKind::Organisation);
             return;
         }
-        if is_named_feature(text, words) {
-            push(out, unit, words, whole.to_string(), EntityKind::Place);
-            return;
-        }
         if people.full_names.contains(whole) {
             push(out, unit, words, whole.to_string(), EntityKind::Person);
             return;
         }
         if let Some(full) = people.resolve_surname(whole) {
             push(out, unit, words, full.to_string(), EntityKind::Person);
+            return;
+        }
+        // After the people: "Ricki Lake said" is a person.
+        if is_named_feature(text, words) {
+            push(out, unit, words, whole.to_string(), EntityKind::Place);
             return;
         }
         // Otherwise: any gazetteer names inside ("The Pakistani", "India Pakistan"), but not
@@ -851,9 +852,7 @@ impl EntityExtractor {
             i += matched.max(1);
         }
     }
-}
 
-impl EntityExtractor {
     /// A phrase that goes on from the gazetteer name in its first `known_words` words as the
     /// name of something else: the company's full name ("Huawei Technologies" is Huawei), a
     /// place ("Islamabad Capital Territory"), an organisation named after a place or a body
@@ -1655,10 +1654,10 @@ mod tests {
         let first = named(&[
             "The Trump administration and the Modi government split the Indus River.",
             "Talks on the South China Sea stalled. The Federal government said nothing.",
-            "The Swat Valley was calm.",
+            "The Swat Valley was calm. Ricki Lake said so.",
         ]);
         assert_eq!(first.places, ["Indus River", "South China Sea", "Swat"]);
-        assert_eq!(first.people, ["Modi", "Trump"]);
+        assert_eq!(first.people, ["Modi", "Ricki Lake", "Trump"]);
         // Its full name when the article gives it.
         let second = named(&["Donald Trump said so. The Trump administration denied it."]);
         assert_eq!(second.people, ["Donald Trump"]);
