@@ -607,8 +607,9 @@ impl EntityExtractor {
     fn people_of(&self, units: &[String], unit_phrases: &[Vec<Phrase<'_>>]) -> People {
         let mut full_names: BTreeSet<String> = BTreeSet::new();
         let mut single_words: BTreeSet<&str> = BTreeSet::new();
-        let mut candidates: Vec<(String, String)> = Vec::new(); // (name, last word)
-                                                                // One word before "administration" or "government": whom it is named after.
+        // (name, last word)
+        let mut candidates: Vec<(String, String)> = Vec::new();
+        // One word before "administration" or "government": whom it is named after.
         let mut leaders: Vec<&str> = Vec::new();
         for (text, phrases) in units.iter().zip(unit_phrases) {
             for phrase in phrases {

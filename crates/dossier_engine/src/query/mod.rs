@@ -125,6 +125,34 @@ pub struct PhraseQuery {
     pub span: Span,
 }
 
+impl PhraseQuery {
+    /// `text`'s words in a row, as the index has them; `None` when they are all stop-words.
+    pub(crate) fn of_text(
+        analyzer: &Analyzer,
+        text: &str,
+        field: Option<Field>,
+        span: Span,
+    ) -> Option<PhraseQuery> {
+        let tokens = analyzer.tokens(text);
+        // Offsets count from the first indexed word: leading stop-words constrain nothing.
+        let first = tokens
+            .iter()
+            .find(|t| !t.is_stop_word)
+            .map_or(0, |t| t.position);
+        let terms: Vec<(u32, String)> = tokens
+            .into_iter()
+            .filter(|t| !t.is_stop_word)
+            .map(|t| (t.position.saturating_sub(first), t.term))
+            .collect();
+        (!terms.is_empty()).then(|| PhraseQuery {
+            text: text.trim().to_string(),
+            terms,
+            field,
+            span,
+        })
+    }
+}
+
 /// A date range over partial dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), both ends inclusive:
 /// `2024-01..2025-06` covers 1 January 2024 to 30 June 2025.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -810,18 +838,7 @@ impl Parser<'_> {
     }
 
     fn phrase(&mut self, text: &str, span: Span, field: Option<Field>) -> Option<Query> {
-        let tokens = self.analyzer.tokens(text);
-        // Offsets count from the first indexed word: leading stop-words constrain nothing.
-        let first = tokens
-            .iter()
-            .find(|t| !t.is_stop_word)
-            .map_or(0, |t| t.position);
-        let terms: Vec<(u32, String)> = tokens
-            .into_iter()
-            .filter(|t| !t.is_stop_word)
-            .map(|t| (t.position.saturating_sub(first), t.term))
-            .collect();
-        if terms.is_empty() {
+        let Some(phrase) = PhraseQuery::of_text(&self.analyzer, text, field, span) else {
             if !text.trim().is_empty() {
                 self.error(
                     span,
@@ -832,16 +849,11 @@ impl Parser<'_> {
                 );
             }
             return None;
-        }
+        };
         if !self.count_clause(span) {
             return None;
         }
-        Some(Query::Phrase(PhraseQuery {
-            text: text.trim().to_string(),
-            terms,
-            field,
-            span,
-        }))
+        Some(Query::Phrase(phrase))
     }
 }
 

@@ -100,21 +100,10 @@ impl Execution<'_> {
                 let everyday = term.is_stop_word || EVERYDAY_WORDS.contains(&term.folded.as_str());
                 (!everyday && self.index.has_word(&term.folded)).then_some(Query::Term(term))
             }
-            [first, ..] => {
-                let start = first.position;
-                let phrase = PhraseQuery {
-                    text: text.to_string(),
-                    terms: tokens
-                        .iter()
-                        .filter(|t| !t.is_stop_word)
-                        .map(|t| (t.position.saturating_sub(start), t.term.clone()))
-                        .collect(),
-                    field: None,
-                    span,
-                };
+            _ => {
+                let phrase = PhraseQuery::of_text(analyzer, text, None, span)?;
                 // Only a name some article writes (quietly checked: not a positive clause).
-                (!phrase.terms.is_empty() && !self.phrase(&phrase, false).docs.is_empty())
-                    .then_some(Query::Phrase(phrase))
+                (!self.phrase(&phrase, false).docs.is_empty()).then_some(Query::Phrase(phrase))
             }
         }
     }
