@@ -889,8 +889,7 @@ impl SearchIndex {
         };
         if max_distance == 0 {
             return self
-                .words
-                .binary_search_by(|w| w.as_str().cmp(folded))
+                .word_position(folded)
                 .map(|word| vec![(word, 0)])
                 .unwrap_or_default();
         }
@@ -908,7 +907,7 @@ impl SearchIndex {
                 .map(|(word, distance)| (offset + word, distance))
                 .collect();
         // The first letter deleted.
-        if let Ok(word) = self.words.binary_search_by(|w| w.as_str().cmp(rest)) {
+        if let Some(word) = self.word_position(rest) {
             found.push((word, 1));
         }
         // The first letter replaced (a word ending in `rest`; with the same first letter it is
@@ -941,6 +940,11 @@ impl SearchIndex {
     /// A vocabulary word (folded), by its position in the sorted word list.
     pub(crate) fn word(&self, word: usize) -> Option<&str> {
         self.words.get(word).map(String::as_str)
+    }
+
+    /// The position of `folded` in the sorted word list, when the corpus has it.
+    pub(crate) fn word_position(&self, folded: &str) -> Option<usize> {
+        self.words.binary_search_by(|w| w.as_str().cmp(folded)).ok()
     }
 
     /// Term id of a vocabulary word.

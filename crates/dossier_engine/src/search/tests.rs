@@ -188,6 +188,22 @@ fn words_typed_together_rank_articles_that_have_them_together_first() {
             None,
             "news",
         ),
+        // Each word without the other: the bonus is looked for among the matches only, not
+        // among all the articles of the rarer word.
+        article(
+            "united",
+            "A front",
+            &["The members kept a united front through the long talks of the winter."],
+            None,
+            "news",
+        ),
+        article(
+            "nations",
+            "Talks",
+            &["Many nations met through the long talks of the winter in the old hall."],
+            None,
+            "news",
+        ),
     ];
     let index2 = SearchIndex::build(&articles2, &[]);
     let ranked = |query: &str| -> Vec<String> {
@@ -240,6 +256,39 @@ fn a_year_no_article_has_is_not_mended_to_a_near_one() {
     assert_eq!(response.did_you_mean, None);
     let response = index2.search(&articles2, &SearchRequest::new("year:2018"));
     assert_eq!(ids(&response), ["a"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// A common word's longer forms, looked up at once, are what the typo lookup keeps of it.
+    #[test]
+    fn longer_forms_are_what_the_typo_lookup_keeps(
+        words in proptest::collection::vec("[adeilnrsy]{1,8}", 1..20),
+        typed in "[adeilnrsy]{1,6}",
+        // Some endings are longer forms, some are not.
+        endings in proptest::collection::vec(
+            proptest::sample::select(&["n", "an", "es", "ly", "ed", "ic", "e", "ing", "ness", "x"][..]),
+            0..6,
+        ),
+        max_distance in 1u32..=2,
+    ) {
+        let formed = endings.iter().map(|ending| format!("{typed}{ending}"));
+        let articles2: Vec<Article> = words
+            .iter()
+            .cloned()
+            .chain(formed)
+            .enumerate()
+            .map(|(i, w)| article(&format!("d{i}"), &format!("{w} {typed}"), &[], None, "news"))
+            .collect();
+        let index2 = SearchIndex::build(&articles2, &[]);
+        let kept: Vec<(usize, u32)> = index2
+            .fuzzy_words(&typed, max_distance)
+            .iter()
+            .copied()
+            .filter(|(word, _)| index2.word(*word).is_some_and(|w| is_longer_form(w, &typed)))
+            .collect();
+        prop_assert_eq!(longer_forms(&index2, &typed, max_distance), kept);
+    }
 }
 
 #[test]
