@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use dossier_engine::index::facets::FacetKey;
+use dossier_engine::index::facets::{FacetKey, UNDATED};
 use dossier_engine::query::DateRange;
 use dossier_engine::search::{SearchRequest, SortOrder};
 use dossier_engine::view_model::days_in_month;
@@ -188,12 +188,20 @@ impl UrlState {
                     } = date;
                 }
                 other => match (FacetKey::from_name(other), non_empty()) {
-                    // A year is four digits: any other value could match nothing, ever. (A
-                    // name no article has may come from a page on another corpus: it stays.)
+                    // A year is four digits or "undated": any other value could match
+                    // nothing, ever. (A name no article has may come from a page on another
+                    // corpus: it stays.)
+                    (Some(FacetKey::Year), Some(year)) if year.eq_ignore_ascii_case(UNDATED) => {
+                        state
+                            .filters
+                            .entry(FacetKey::Year)
+                            .or_default()
+                            .insert(UNDATED.to_string());
+                    }
                     (Some(FacetKey::Year), Some(year))
                         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) =>
                     {
-                        not("a year", &["YYYY"]);
+                        not("a year", &["YYYY", "undated"]);
                     }
                     (Some(key), Some(value)) => {
                         state.filters.entry(key).or_default().insert(value);
@@ -310,6 +318,15 @@ impl UrlState {
         self.page = 1;
     }
 
+    /// The results of the articles without a date: the Year filter's "Undated" alone, and no
+    /// date range (a range leaves them out).
+    pub fn show_undated(&mut self) {
+        self.set_dates(None, None);
+        self.filters
+            .insert(FacetKey::Year, BTreeSet::from([UNDATED.to_string()]));
+        self.view = View::Results;
+    }
+
     /// Whether the date range ends before it starts (both are YYYY-MM-DD: text order is date
     /// order).
     pub fn dates_reversed(&self) -> bool {
@@ -384,7 +401,10 @@ impl UrlState {
             .get(&FacetKey::Year)
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .map(|year| match year.as_str() {
+                UNDATED => "undated articles",
+                year => year,
+            })
             .collect();
         let years = match years.as_slice() {
             [] => None,
@@ -612,8 +632,8 @@ mod tests {
         assert_eq!(
             left_out,
             [
-                "year=abc is not a year (YYYY)",
-                "year=20245 is not a year (YYYY)"
+                "year=abc is not a year (YYYY, undated)",
+                "year=20245 is not a year (YYYY, undated)"
             ]
         );
     }
@@ -661,6 +681,23 @@ mod tests {
         assert_eq!(
             covered("?year=2024&to=2024-06-30"),
             "Showing the start to 30 Jun 2024, in 2024 only."
+        );
+        // The articles without a date, in any case typed: the facet's value.
+        assert_eq!(
+            covered("?year=undated"),
+            "Showing undated articles only (the Year filter)."
+        );
+        assert!(UrlState::parse("?year=UNDATED").is_selected(FacetKey::Year, UNDATED));
+        assert_eq!(
+            covered("?year=Undated&year=2024"),
+            "Showing 2024 and undated articles only (the Year filter)."
+        );
+        let mut state = UrlState::parse("?q=treaty&year=2024&from=2024-01-01&page=3&view=timeline");
+        state.show_undated();
+        assert_eq!(
+            state.to_query_string(),
+            "?q=treaty&year=Undated",
+            "the query stays, the years and the range go"
         );
     }
 

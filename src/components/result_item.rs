@@ -3,6 +3,7 @@
 use dossier_engine::search::snippet::Snippet;
 use dossier_engine::search::HitMarks;
 use dossier_engine::view_model::Highlighted;
+use dossier_engine::Article;
 use leptos::prelude::*;
 
 use crate::components::highlighted_text::HighlightedText;
@@ -68,7 +69,7 @@ pub fn ResultItem(
             </h3>
             <p class="result-meta">
                 {article.date.clone().map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time> })}
-                {article.date_inferred.then(|| view! { <span class="badge badge-muted">"date inferred"</span> })}
+                {date_inferred_badge(article)}
                 {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                 <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
                 {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
@@ -80,4 +81,14 @@ pub fn ResultItem(
         </li>
     }
     .into_any()
+}
+
+/// "date inferred" beside a date the ingest read from the article's text (no date field gave
+/// it), with the words it was read from as its tooltip.
+pub fn date_inferred_badge(article: &Article) -> Option<impl IntoView> {
+    article.date_inferred.then(|| {
+        view! {
+            <span class="badge badge-muted" data-testid="date-inferred" title=article.date_text.clone().unwrap_or_default()>"date inferred"</span>
+        }
+    })
 }

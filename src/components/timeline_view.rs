@@ -7,7 +7,7 @@ use crate::browser;
 use crate::format;
 use crate::nav::use_nav;
 use crate::results::use_results;
-use crate::url_state::View;
+use crate::url_state::{UrlState, View};
 
 /// The width drawn at until the chart's box is measured (and where it cannot be).
 const DEFAULT_WIDTH: f64 = 880.0;
@@ -120,7 +120,14 @@ pub fn TimelineView() -> impl IntoView {
                 </button>
             </div>
             <p class="muted" data-testid="timeline-caption">{caption}</p>
-            {move || undated().map(|text| view! { <p class="muted" data-testid="timeline-undated">{text}</p> })}
+            {move || undated().map(|text| view! {
+                <p class="muted" data-testid="timeline-undated">
+                    {text}" "
+                    <button type="button" class="link-button" data-testid="timeline-list-undated" on:click=move |_| nav.push(UrlState::show_undated)>
+                        "List them"
+                    </button>
+                </p>
+            })}
             <div node_ref=chart_box>
             <Show
                 when=move || results.timeline.with(|t| !t.is_empty())

@@ -654,3 +654,30 @@ test('a load can be cancelled and the next one still works', async () => {
   assert.deepEqual(problems().filter((p) => !p.includes('loader-worker.js')), []);
   await context.close();
 });
+
+test('the undated articles of loaded files can be listed on their own', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.getByTestId('result').first().waitFor();
+  const records = [
+    { title: 'Harbour authority approves new container terminal', text: 'The harbour authority approved a terminal for container ships.', date: '2021-03-01' },
+    { title: 'Lighthouse keepers return to the northern cape', text: 'Keepers returned to the lighthouse on the northern cape.' },
+    { title: 'Ferry timetable changes for the islands', text: 'The ferry to the islands now leaves earlier.' },
+  ];
+  await page.getByTestId('load-files').setInputFiles([{ name: 'undated.jsonl', mimeType: 'application/json', buffer: Buffer.from(records.map((r) => JSON.stringify(r)).join('\n')) }]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  // The timeline counts them and could not show them before.
+  await page.getByTestId('view-timeline').click();
+  const note = page.getByTestId('timeline-undated');
+  await note.waitFor();
+  assert.match(await note.textContent(), /^2 matching articles have no date/);
+  await page.getByTestId('timeline-list-undated').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 2);
+  assert.equal(new URL(page.url()).searchParams.get('year'), 'Undated');
+  assert.deepEqual((await page.getByTestId('result-link').allTextContents()).sort(),
+    ['Ferry timetable changes for the islands', 'Lighthouse keepers return to the northern cape']);
+  // The Year facet lists them after the years, ticked.
+  const years = page.getByTestId('facet-year').getByTestId('facet-option');
+  assert.deepEqual(await years.evaluateAll((els) => els.map((e) => [e.value, e.checked])), [['2021', false], ['Undated', true]]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

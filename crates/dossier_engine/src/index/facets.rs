@@ -93,11 +93,15 @@ pub fn article_facets(article: &Article) -> DocFacets {
             facets.insert(FacetKey::Source, vec![source.to_string()]);
         }
     }
-    if let Some(year) = article.date.as_deref().and_then(year_of) {
-        facets.insert(FacetKey::Year, vec![year.to_string()]);
-    }
+    // An article without a year is in the Year facet too: undated articles can be listed on
+    // their own (the timeline counts them, and cannot show them).
+    let year = article.date.as_deref().and_then(year_of).unwrap_or(UNDATED);
+    facets.insert(FacetKey::Year, vec![year.to_string()]);
     facets
 }
+
+/// The Year facet's value for articles without a date.
+pub const UNDATED: &str = "Undated";
 
 /// The four-digit year at the start of a `YYYY-MM-DD` date.
 fn year_of(date: &str) -> Option<&str> {

@@ -777,11 +777,14 @@ impl Parser<'_> {
         }
         let key = FacetKey::from_name(name)?;
         let value = value.trim().to_string();
-        if key == FacetKey::Year && !(value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()))
-        {
+        let is_year = |value: &str| {
+            (value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()))
+                || value.eq_ignore_ascii_case(crate::index::facets::UNDATED)
+        };
+        if key == FacetKey::Year && !is_year(&value) {
             self.error(
                 whole,
-                format!("Year filter ignored: '{value}' is not a year like 2024."),
+                format!("Year filter ignored: '{value}' is not a year like 2024 (or undated)."),
             );
             return None;
         }

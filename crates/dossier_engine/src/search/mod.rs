@@ -946,7 +946,11 @@ fn sort_facet_values(values: &mut Vec<FacetCount>, key: FacetKey) {
     let calendar = key == FacetKey::Year;
     crate::sort_shared(values, &|a, b| {
         if calendar {
-            b.value.cmp(&a.value)
+            // The newest year first, the undated last.
+            let undated = |v: &FacetCount| v.value == crate::index::facets::UNDATED;
+            undated(a)
+                .cmp(&undated(b))
+                .then_with(|| b.value.cmp(&a.value))
         } else {
             b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
         }

@@ -540,10 +540,28 @@ fn years_are_listed_newest_first_and_others_by_count() {
         .iter()
         .map(|c| c.value.as_str())
         .collect();
-    let mut newest_first = years.clone();
+    // The undated articles are listed too, after every year.
+    assert_eq!(
+        years.last(),
+        Some(&crate::index::facets::UNDATED),
+        "{years:?}"
+    );
+    let dated = &years[..years.len() - 1];
+    let mut newest_first = dated.to_vec();
     newest_first.sort_by(|a, b| b.cmp(a));
-    assert!(years.len() > 1, "the sample spans several years: {years:?}");
-    assert_eq!(years, newest_first);
+    assert!(dated.len() > 1, "the sample spans several years: {years:?}");
+    assert_eq!(dated, newest_first);
+    // Listed on their own, by the facet or typed.
+    let undated = response.facets[&FacetKey::Year]
+        .last()
+        .map_or(0, |c| c.count);
+    let (articles, index) = fixture();
+    let typed = index.search(&articles, &SearchRequest::new("year:undated"));
+    assert_eq!(typed.total, undated);
+    assert!(typed
+        .hits
+        .iter()
+        .all(|hit| articles[hit.article].date.is_none()));
     let places = &response.facets[&FacetKey::Place];
     assert!(places.windows(2).all(|w| w[0].count >= w[1].count));
 }
