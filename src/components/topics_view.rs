@@ -11,8 +11,9 @@ use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
 use crate::url_state::{UrlState, View};
 
-/// The map spans [-1, 1] on both axes; at least this much room is left around it.
-const MAP_MARGIN: f32 = 0.45;
+/// The map spans [-1, 1] on both axes; the view is fitted to what is drawn, but never narrower
+/// or shorter than this (one topic alone would fill the screen).
+const MIN_VIEW: f32 = 2.9;
 /// Room left between two topics' circles and labels, and around the whole map.
 const NODE_GAP: f32 = 0.04;
 /// A label's character width and height in map units, as style/main.css draws them (larger on a
@@ -78,11 +79,10 @@ pub fn TopicsView() -> impl IntoView {
         let dimmed = |i: usize| matches_of(i) == Some(0);
         // Each topic's circle where its articles are, moved apart where topics (or their
         // labels) fall together.
-        let (char_width, label_height) = if browser::media_matches(browser::PHONE_LAYOUT) {
-            PHONE_LABEL_CHAR
-        } else {
-            LABEL_CHAR
-        };
+        // On a phone a label's words go one under another: a label as long as the map is
+        // wide left its text drawn at 8 px.
+        let phone = browser::media_matches(browser::PHONE_LAYOUT);
+        let (char_width, line_height) = if phone { PHONE_LABEL_CHAR } else { LABEL_CHAR };
         let placed: Vec<(usize, MapNode)> = topics
             .iter()
             .enumerate()
@@ -93,14 +93,16 @@ pub fn TopicsView() -> impl IntoView {
                     .iter()
                     .find(|p| p.topic == topic.id)?;
                 let r = 0.12 + 0.26 * (topic.size as f32 / largest).sqrt();
+                let lines = label_lines(&topic.label, phone);
+                let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
                 Some((
                     i,
                     MapNode {
                         x: point.x,
                         y: point.y,
                         r,
-                        label_half_width: topic.label.chars().count() as f32 * char_width / 2.0,
-                        label_height,
+                        label_half_width: longest as f32 * char_width / 2.0,
+                        label_height: lines.len() as f32 * line_height,
                     },
                 ))
             })
@@ -109,17 +111,26 @@ pub fn TopicsView() -> impl IntoView {
             &placed.iter().map(|(_, node)| *node).collect::<Vec<_>>(),
             NODE_GAP,
         );
-        // The whole map in view, labels included: [-1, 1] and its margin, wider where topics
-        // were pushed out.
-        let extent = spread
-            .iter()
-            .map(|node| {
-                let (left, right, bottom, top) = node.bounds();
-                left.abs().max(right.abs()).max(top.abs()).max(bottom.abs())
-            })
-            .fold(1.0 + MAP_MARGIN, |extent, reach| {
-                extent.max(reach + NODE_GAP)
-            });
+        // The whole map in view, labels included, and no more: a view centred on [-1, 1] was
+        // as wide as twice its widest reach, which shrank everything drawn.
+        let (left, right, bottom, top) = spread.iter().map(MapNode::bounds).fold(
+            (f32::MAX, f32::MIN, f32::MAX, f32::MIN),
+            |(l, r, b, t), (left, right, bottom, top)| {
+                (l.min(left), r.max(right), b.min(bottom), t.max(top))
+            },
+        );
+        let span = |low: f32, high: f32| {
+            let (low, high) = if low <= high {
+                (low, high)
+            } else {
+                (-1.0, 1.0)
+            };
+            let size = (high - low + 2.0 * NODE_GAP).max(MIN_VIEW);
+            ((low + high - size) / 2.0, size)
+        };
+        let (view_x, view_width) = span(left, right);
+        // SVG's y runs down: the view starts at the map's top.
+        let (view_y, view_height) = span(-top, -bottom);
         let circles = placed
             .iter()
             .zip(&spread)
@@ -159,7 +170,11 @@ pub fn TopicsView() -> impl IntoView {
                     >
                         <title>{title}</title>
                         <circle cx=point.x cy=-point.y r=radius></circle>
-                        <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">{label.clone()}</text>
+                        <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">
+                            {label_lines(&label, phone).into_iter().enumerate().map(|(line, text)| view! {
+                                <tspan x=point.x dy=if line == 0 { 0.0 } else { line_height }>{text}</tspan>
+                            }).collect_view()}
+                        </text>
                         <text class="topic-size" data-testid="topic-size" x=point.x y=-point.y + 0.03 text-anchor="middle">{shown_size}</text>
                     </g>
                 })
@@ -169,7 +184,7 @@ pub fn TopicsView() -> impl IntoView {
             <div class="topics-layout">
                 <svg
                     class="topic-map"
-                    viewBox=format!("{} {} {} {}", -extent, -extent, 2.0 * extent, 2.0 * extent)
+                    viewBox=format!("{view_x} {view_y} {view_width} {view_height}")
                     role="group"
                     aria-label="Topic map: nearby topics share vocabulary"
                     data-testid="topic-map"
@@ -245,4 +260,17 @@ pub fn TopicsView() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// A topic's label as the map draws it: one line, or on a phone one term a line ("cyber,",
+/// "technologies,", "crimes").
+fn label_lines(label: &str, phone: bool) -> Vec<String> {
+    if !phone {
+        return vec![label.to_string()];
+    }
+    let mut lines: Vec<String> = label.split(", ").map(|term| format!("{term},")).collect();
+    if let Some(last) = lines.last_mut() {
+        last.pop();
+    }
+    lines
 }

@@ -524,6 +524,11 @@ test('at 360 px the topic map keeps its labels inside, and the timeline\'s label
   const labels = await page.locator('[data-testid=topic-node] text:not(.topic-size)').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right }; }));
   assert.ok(labels.length > 0);
   for (const label of labels) assert.ok(label.left >= box.x - 1 && label.right <= box.x + box.width + 1, `${label.text}: ${label.left}..${label.right} outside ${box.x}..${box.x + box.width}`);
+  // Readable: a label's terms one under another, each line about 12 px (a label on one line as
+  // long as the map was wide was drawn at 8 px).
+  const lines = await page.locator('[data-testid=topic-node] text:not(.topic-size) tspan').evaluateAll((els) => els.map((e) => ({ text: e.textContent, height: e.getBoundingClientRect().height })));
+  assert.ok(lines.length > labels.length, `${lines.length} lines for ${labels.length} labels`);
+  for (const line of lines) assert.ok(line.height >= 13, `"${line.text}" is ${line.height} px tall`);
   await page.getByTestId('view-timeline').click();
   await page.getByTestId('timeline-chart').waitFor();
   // Drawn at its width on screen: as tall as on a wide screen (it was a scaled-down 100 px).
