@@ -756,6 +756,23 @@ impl EntityExtractor {
             })
     }
 
+    /// The name of an organisation `name` (at `words`), with its owner when the text gives it
+    /// as an organisation's: "the FIA's Research Wing" is the FIA Research Wing, not any.
+    fn unit_name(&self, text: &str, words: &[Word<'_>], name: &str) -> String {
+        let before = text
+            .get(..words.first().map_or(0, |w| w.start))
+            .unwrap_or("");
+        let owner = ["'s ", "\u{2019}s "]
+            .iter()
+            .find_map(|possessive| before.strip_suffix(possessive))
+            .and_then(|rest| rest.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .filter(|owner| !owner.is_empty() && self.is_known_organisation(owner));
+        match owner {
+            Some(owner) => format!("{owner} {}", organisation_name(name)),
+            None => organisation_name(name),
+        }
+    }
+
     /// An organisation of the gazetteer or an acronym defined in the corpus.
     fn is_known_organisation(&self, name: &str) -> bool {
         is_gazetteer_organisation(name)
@@ -797,8 +814,10 @@ impl EntityExtractor {
         }
         if let Some(organisation) = organisation_span(words) {
             let name = joined(text, organisation);
-            let canonical = gazetteer::lookup(name)
-                .map_or_else(|| organisation_name(name), |known| known.name.to_string());
+            let canonical = gazetteer::lookup(name).map_or_else(
+                || self.unit_name(text, organisation, name),
+                |known| known.name.to_string(),
+            );
             push(out, unit, organisation, canonical, EntityKind::Organisation);
             return;
         }
@@ -1683,6 +1702,34 @@ mod tests {
             .map(|e| e.name.as_str())
             .collect();
         assert_eq!(people, ["Ayesha Siddiqa", "Sahibzadi Mahin Khan"]);
+    }
+
+    #[test]
+    fn a_unit_of_an_organisation_is_named_with_it() {
+        // "Research Wing" was listed alone: whose wing, the list did not say.
+        let found = named(&[
+            "The Federal Investigation Agency (FIA) made arrests.",
+            "The FIA's Research Wing is identifying the websites.",
+            // A country's is not an organisation's; "the Research Wing" later on is the one
+            // the article named.
+            "Pakistan’s Foreign Office said so, and the Research Wing agreed.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "FIA Research Wing",
+                "Federal Investigation Agency",
+                "Foreign Office"
+            ]
+        );
+        let typographic = named(&[
+            "The Federal Investigation Agency (FIA) made arrests.",
+            "The FIA’s Research Wing is identifying the websites.",
+        ]);
+        assert_eq!(
+            typographic.orgs,
+            ["FIA Research Wing", "Federal Investigation Agency"]
+        );
     }
 
     #[test]
