@@ -322,8 +322,9 @@ impl UrlState {
     /// date range (a range leaves them out).
     pub fn show_undated(&mut self) {
         self.set_dates(None, None);
-        self.filters
-            .insert(FacetKey::Year, BTreeSet::from([UNDATED.to_string()]));
+        let years = self.filters.entry(FacetKey::Year).or_default();
+        years.clear();
+        years.insert(UNDATED.to_string());
         self.view = View::Results;
     }
 

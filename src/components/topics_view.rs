@@ -77,12 +77,12 @@ pub fn TopicsView() -> impl IntoView {
             None => format::count(size, "article", "articles"),
         };
         let dimmed = |i: usize| matches_of(i) == Some(0);
-        // Each topic's circle where its articles are, moved apart where topics (or their
-        // labels) fall together.
         // On a phone a label's words go one under another: a label as long as the map is
         // wide left its text drawn at 8 px.
         let phone = browser::media_matches(browser::PHONE_LAYOUT);
         let (char_width, line_height) = if phone { PHONE_LABEL_CHAR } else { LABEL_CHAR };
+        // Each topic's circle where its articles are, moved apart where topics (or their
+        // labels) fall together.
         let placed: Vec<(usize, MapNode)> = topics
             .iter()
             .enumerate()
@@ -268,9 +268,10 @@ fn label_lines(label: &str, phone: bool) -> Vec<String> {
     if !phone {
         return vec![label.to_string()];
     }
-    let mut lines: Vec<String> = label.split(", ").map(|term| format!("{term},")).collect();
-    if let Some(last) = lines.last_mut() {
-        last.pop();
+    let mut lines: Vec<String> = label.split(", ").map(str::to_string).collect();
+    let last = lines.len().saturating_sub(1);
+    for line in lines.iter_mut().take(last) {
+        line.push(',');
     }
     lines
 }
