@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use dossier_engine::index::facets::{FacetKey, UNDATED};
+use dossier_engine::index::facets::{year_value, FacetKey, UNDATED};
 use dossier_engine::query::DateRange;
 use dossier_engine::search::{SearchRequest, SortOrder};
 use dossier_engine::view_model::days_in_month;
@@ -191,18 +191,13 @@ impl UrlState {
                     // A year is four digits or "undated": any other value could match
                     // nothing, ever. (A name no article has may come from a page on another
                     // corpus: it stays.)
-                    (Some(FacetKey::Year), Some(year)) if year.eq_ignore_ascii_case(UNDATED) => {
-                        state
-                            .filters
-                            .entry(FacetKey::Year)
-                            .or_default()
-                            .insert(UNDATED.to_string());
-                    }
-                    (Some(FacetKey::Year), Some(year))
-                        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) =>
-                    {
-                        not("a year", &["YYYY", "undated"]);
-                    }
+                    (Some(FacetKey::Year), Some(year)) => match year_value(&year) {
+                        Some(year) => {
+                            let years = state.filters.entry(FacetKey::Year).or_default();
+                            years.insert(year.to_string());
+                        }
+                        None => not("a year", &["YYYY", "undated"]),
+                    },
                     (Some(key), Some(value)) => {
                         state.filters.entry(key).or_default().insert(value);
                     }

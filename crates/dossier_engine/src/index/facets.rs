@@ -103,6 +103,15 @@ pub fn article_facets(article: &Article) -> DocFacets {
 /// The Year facet's value for articles without a date.
 pub const UNDATED: &str = "Undated";
 
+/// A Year facet value as written (`2024`, or `undated` in any case) in the facet's own form;
+/// `None` for anything else, which could match nothing, ever.
+pub fn year_value(written: &str) -> Option<&str> {
+    if written.eq_ignore_ascii_case(UNDATED) {
+        return Some(UNDATED);
+    }
+    (written.len() == 4 && written.bytes().all(|b| b.is_ascii_digit())).then_some(written)
+}
+
 /// The four-digit year at the start of a `YYYY-MM-DD` date.
 fn year_of(date: &str) -> Option<&str> {
     let year = date.get(..4)?;

@@ -777,11 +777,7 @@ impl Parser<'_> {
         }
         let key = FacetKey::from_name(name)?;
         let value = value.trim().to_string();
-        let is_year = |value: &str| {
-            (value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()))
-                || value.eq_ignore_ascii_case(crate::index::facets::UNDATED)
-        };
-        if key == FacetKey::Year && !is_year(&value) {
+        if key == FacetKey::Year && crate::index::facets::year_value(&value).is_none() {
             self.error(
                 whole,
                 format!("Year filter ignored: '{value}' is not a year like 2024 (or undated)."),

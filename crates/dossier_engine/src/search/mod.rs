@@ -995,9 +995,10 @@ fn longer_forms(index: &SearchIndex, typed: &str, max_distance: u32) -> Vec<(usi
         .iter()
         .filter_map(|ending| {
             let distance = u32::try_from(ending.chars().count()).ok()?;
-            let word = (distance <= max_distance)
-                .then(|| index.word_position(&format!("{typed}{ending}")))??;
-            Some((word, distance))
+            if distance > max_distance {
+                return None;
+            }
+            Some((index.word_position(&format!("{typed}{ending}"))?, distance))
         })
         .collect();
     found.sort_unstable();
