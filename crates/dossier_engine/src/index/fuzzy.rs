@@ -1,7 +1,7 @@
 //! Typo-tolerant vocabulary lookup: every word of a sorted vocabulary within `k` edits of a
 //! query word.
 //!
-//! Equivalent to intersecting a Levenshtein automaton with a trie (what fst does), but over the
+//! Equivalent to intersecting a Levenshtein automaton with a trie (what fst does), but over a
 //! sorted word list we already hold, with no dependency: walking the words in order, the DP rows
 //! of a shared prefix are reused, and when a prefix's row already exceeds `k` every word that
 //! starts with it is skipped. How many chars each word shares with the previous one is
@@ -10,7 +10,7 @@
 
 /// For each word of a sorted list, how many leading chars it shares with the previous word
 /// (0 for the first), capped at 255: the walk only ever needs a lower bound.
-pub fn shared_prefix_lengths(words: &[String]) -> Vec<u8> {
+pub fn shared_prefix_lengths(words: &[&str]) -> Vec<u8> {
     let mut out = Vec::with_capacity(words.len());
     let mut previous = "";
     for word in words {
@@ -25,12 +25,12 @@ pub fn shared_prefix_lengths(words: &[String]) -> Vec<u8> {
     out
 }
 
-/// Edit-distance (Levenshtein: insert, delete, substitute one char) matches of `query` in
-/// `vocabulary` (sorted, deduplicated; `shared[i]` from [`shared_prefix_lengths`]), as
-/// `(word index, distance)` in vocabulary order. Stops early after `max_cells` DP cells; the
-/// result is then a subset.
-pub fn within_distance(
-    vocabulary: &[String],
+/// Edit-distance (Levenshtein: insert, delete, substitute one char) matches of `query` in a
+/// sorted, deduplicated word list (`word_at(i)` is its word `i`, `None` past its end;
+/// `shared[i]` from [`shared_prefix_lengths`]), as `(word index, distance)` in list order.
+/// Stops early after `max_cells` DP cells; the result is then a subset.
+pub fn within_distance<'w>(
+    word_at: impl Fn(usize) -> Option<&'w str>,
     shared: &[u8],
     query: &str,
     max_distance: u32,
@@ -50,7 +50,7 @@ pub fn within_distance(
     let mut i = 0usize;
     // Chars that word `i` shares with the path (a lower bound is enough).
     let mut common = 0usize;
-    while let Some(word) = vocabulary.get(i) {
+    while let Some(word) = word_at(i) {
         depth = depth.min(common);
         rows.truncate((depth + 1) * width);
         ends.truncate(depth + 1);
@@ -165,6 +165,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn word(v: &[String], i: usize) -> Option<&str> {
+        v.get(i).map(String::as_str)
+    }
+
+    fn shared(v: &[String]) -> Vec<u8> {
+        shared_prefix_lengths(&v.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
     fn vocab(words: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         v.sort();
@@ -176,7 +184,7 @@ mod tests {
     fn finds_one_edit_neighbours() {
         let v = vocab(&["pakistan", "pakistani", "pakistn", "pekistan", "islamabad"]);
         let found: Vec<&str> =
-            within_distance(&v, &shared_prefix_lengths(&v), "pakistn", 1, usize::MAX)
+            within_distance(|i| word(&v, i), &shared(&v), "pakistn", 1, usize::MAX)
                 .into_iter()
                 .filter_map(|(i, _)| v.get(i).map(String::as_str))
                 .collect();
@@ -205,7 +213,7 @@ mod tests {
                 v.dedup();
                 v
             };
-            let fast = within_distance(&v, &shared_prefix_lengths(&v), &query, k, usize::MAX);
+            let fast = within_distance(|i| word(&v, i), &shared(&v), &query, k, usize::MAX);
             let naive: Vec<(usize, u32)> = v
                 .iter()
                 .enumerate()

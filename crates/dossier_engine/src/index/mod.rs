@@ -304,7 +304,7 @@ fn month_number(date: &str) -> Option<u32> {
 }
 
 /// `(first char, first word id, end word id)` of each first char of sorted `words`.
-fn first_letter_ranges(words: &[String]) -> Vec<(char, u32, u32)> {
+fn first_letter_ranges(words: &[&str]) -> Vec<(char, u32, u32)> {
     let mut ranges: Vec<(char, u32, u32)> = Vec::new();
     for (id, word) in (0u32..).zip(words) {
         let Some(first) = word.chars().next() else {
@@ -316,6 +316,53 @@ fn first_letter_ranges(words: &[String]) -> Vec<(char, u32, u32)> {
         }
     }
     ranges
+}
+
+/// The vocabulary words whose term is in at least `min_documents` articles, in word order, ready
+/// for a typo walk ([`fuzzy`]). The first list is the whole vocabulary. A word the corpus has
+/// only takes neighbours ten times as common as itself (see `search`): its walk covers the list
+/// of such words, a small part of the vocabulary, since most words are rare.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct WordList {
+    min_documents: usize,
+    /// Word ids, ascending.
+    ids: Vec<u32>,
+    /// Chars each word shares with the previous one in the list (see [`fuzzy`]).
+    shared_prefix: Vec<u8>,
+    /// The distinct first chars of the words with the range of `ids` starting with each: a
+    /// typo walk covers the words that keep the query's first letter.
+    first_letters: Vec<(char, u32, u32)>,
+}
+
+impl WordList {
+    /// The whole vocabulary, then the words in at least 10, 100, 1000, ... articles. A list
+    /// with over half the vocabulary is left out: a walk of it would save little, and the list
+    /// before serves instead.
+    fn lists(index: &SearchIndex) -> Vec<WordList> {
+        let mut lists = Vec::new();
+        let mut min_documents = 0usize;
+        while min_documents <= index.doc_count() {
+            let ids: Vec<u32> = (0u32..)
+                .zip(&index.word_terms)
+                .filter(|(_, term)| index.doc_frequency(**term) >= min_documents)
+                .map(|(word, _)| word)
+                .collect();
+            if min_documents == 0 || ids.len() * 2 <= index.words.len() {
+                let words: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|id| index.word(*id as usize))
+                    .collect();
+                lists.push(WordList {
+                    min_documents,
+                    shared_prefix: fuzzy::shared_prefix_lengths(&words),
+                    first_letters: first_letter_ranges(&words),
+                    ids,
+                });
+            }
+            min_documents = min_documents.saturating_mul(10).max(10);
+        }
+        lists
+    }
 }
 
 /// Folded word -> term id while indexing, looked up once per word occurrence. Words of up to
@@ -537,8 +584,6 @@ impl SearchIndexBuilder {
             bm25: Bm25Config::default(),
             postings: Vec::with_capacity(terms.len()),
             terms,
-            word_shared_prefix: fuzzy::shared_prefix_lengths(&words),
-            first_letters: first_letter_ranges(&words),
             words_by_tail: words_by_tail(&words),
             words,
             word_terms,
@@ -553,6 +598,7 @@ impl SearchIndexBuilder {
             paragraph_starts,
             average_lengths,
             facets: facet_table.finish(),
+            word_lists: Vec::new(),
             typos: TypoCache::default(),
         };
         index.field_factors = index.compute_field_factors();
@@ -608,6 +654,8 @@ impl FinishingIndex {
     /// The index, once the terms left are finished.
     pub fn finish(mut self) -> SearchIndex {
         self.finish_terms(usize::MAX);
+        // Each list needs how many articles every term is in: known once all are finished.
+        self.index.word_lists = WordList::lists(&self.index);
         self.index
     }
 }
@@ -625,11 +673,8 @@ pub struct SearchIndex {
     words: Vec<String>,
     /// Term id of each word of `words`.
     word_terms: Vec<u32>,
-    /// Chars each word of `words` shares with the previous one (see [`fuzzy`]).
-    word_shared_prefix: Vec<u8>,
-    /// The distinct first chars of `words` with the range of words starting with each: a typo
-    /// walk covers the words that keep the query's first letter.
-    first_letters: Vec<(char, u32, u32)>,
+    /// The words ready for typo walks: all, then the common ones (see [`WordList`]).
+    word_lists: Vec<WordList>,
     /// Word ids ordered by the word without its first char: the words one edit of the first
     /// letter away (it replaced, or a letter put before it) are two binary searches here.
     words_by_tail: Vec<u32>,
@@ -868,43 +913,77 @@ impl SearchIndex {
         ids
     }
 
-    /// Vocabulary words within `max_distance` edits of `folded`, as `(word id, distance)`,
-    /// ascending by word id; remembered across searches (see [`typo_cache`]).
-    pub(crate) fn fuzzy_words(&self, folded: &str, max_distance: u32) -> Neighbours {
-        self.typos.get_or_insert_with(folded, max_distance, || {
-            self.lookup_typos(folded, max_distance)
-        })
+    /// Vocabulary words within `max_distance` edits of `folded` whose term is in at least
+    /// `min_documents` articles, as `(word id, distance)`, ascending by word id; remembered
+    /// across searches (see [`typo_cache`]).
+    pub(crate) fn fuzzy_words(
+        &self,
+        folded: &str,
+        max_distance: u32,
+        min_documents: usize,
+    ) -> Neighbours {
+        self.typos
+            .get_or_insert_with(folded, (max_distance, min_documents), || {
+                self.lookup_typos(folded, max_distance, min_documents)
+            })
     }
 
     /// [`SearchIndex::fuzzy_words`] without the memo. Words with the same first letter are found
-    /// by a walk over that letter's words; a single edit of the first letter (deleted, replaced,
-    /// or a letter put before it) by binary searches over the words ordered by their tails. Not
-    /// found: a first-letter edit together with a second edit (at 9+ chars), which would cost a
-    /// walk per letter. Bounded: the walk stops after a fixed amount of work.
-    fn lookup_typos(&self, folded: &str, max_distance: u32) -> Vec<(usize, u32)> {
+    /// by a walk over that letter's words (only the common ones when the words asked for are:
+    /// see [`WordList`]); a single edit of the first letter (deleted, replaced, or a letter
+    /// put before it) by binary searches over the words ordered by their tails. Not found: a
+    /// first-letter edit together with a second edit (at 9+ chars), which would cost a walk per
+    /// letter. Bounded: the walk stops after a fixed amount of work.
+    fn lookup_typos(
+        &self,
+        folded: &str,
+        max_distance: u32,
+        min_documents: usize,
+    ) -> Vec<(usize, u32)> {
         const MAX_CELLS: usize = 200_000;
+        let common_enough = |word: usize| {
+            min_documents == 0
+                || self
+                    .word_term(word)
+                    .is_some_and(|id| self.doc_frequency(id) >= min_documents)
+        };
         let mut chars = folded.chars();
         let Some(first) = chars.next() else {
             return Vec::new();
         };
+        if min_documents > self.doc_count() {
+            return Vec::new(); // no word is in more articles than there are
+        }
         if max_distance == 0 {
             return self
                 .word_position(folded)
+                .filter(|word| common_enough(*word))
                 .map(|word| vec![(word, 0)])
                 .unwrap_or_default();
         }
         let rest = chars.as_str();
-        let (offset, end) = self
-            .first_letters
+        // The smallest list that still holds every word common enough.
+        let list = self
+            .word_lists
             .iter()
-            .find(|(letter, ..)| *letter == first)
+            .rev()
+            .find(|list| list.min_documents <= min_documents);
+        let (offset, end) = list
+            .and_then(|list| {
+                list.first_letters
+                    .iter()
+                    .find(|(letter, ..)| *letter == first)
+            })
             .map_or((0, 0), |(_, start, end)| (*start as usize, *end as usize));
-        let same_first = self.words.get(offset..end).unwrap_or(&[]);
-        let shared = self.word_shared_prefix.get(offset..end).unwrap_or(&[]);
+        let ids = list.map_or(&[][..], |list| list.ids.get(offset..end).unwrap_or(&[]));
+        let shared = list.map_or(&[][..], |list| {
+            list.shared_prefix.get(offset..end).unwrap_or(&[])
+        });
+        let word_at = |at: usize| ids.get(at).and_then(|id| self.word(*id as usize));
         let mut found: Vec<(usize, u32)> =
-            fuzzy::within_distance(same_first, shared, folded, max_distance, MAX_CELLS)
+            fuzzy::within_distance(word_at, shared, folded, max_distance, MAX_CELLS)
                 .into_iter()
-                .map(|(word, distance)| (offset + word, distance))
+                .filter_map(|(at, distance)| Some((*ids.get(at)? as usize, distance)))
                 .collect();
         // The first letter deleted.
         if let Some(word) = self.word_position(rest) {
@@ -918,6 +997,7 @@ impl SearchIndex {
                 .filter(|word| self.words.get(*word).map(String::as_str) != Some(folded));
             found.extend(neighbours.map(|word| (word, 1)));
         }
+        found.retain(|(word, _)| common_enough(*word));
         found.sort_unstable();
         found.dedup_by_key(|(word, _)| *word);
         found
@@ -1050,10 +1130,10 @@ mod tests {
                 .collect();
             let index = SearchIndex::build(&articles, &[]);
             let found = |k: u32| -> Vec<String> {
-                let found = index.lookup_typos(&query, k);
+                let found = index.lookup_typos(&query, k, 0);
                 // The memo gives what the lookup gives, the first time and the next.
-                assert_eq!(&*index.fuzzy_words(&query, k), found.as_slice());
-                assert_eq!(&*index.fuzzy_words(&query, k), found.as_slice());
+                assert_eq!(&*index.fuzzy_words(&query, k, 0), found.as_slice());
+                assert_eq!(&*index.fuzzy_words(&query, k, 0), found.as_slice());
                 found.into_iter().map(|(w, _)| index.words[w].clone()).collect()
             };
             let scan = |keep: &dyn Fn(&str) -> bool| -> Vec<String> {
@@ -1069,6 +1149,67 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Asked for common words only, the walk of the common words' list finds what the walk
+        /// of the whole vocabulary finds among them.
+        #[test]
+        fn common_words_lookup_is_the_whole_lookup_filtered(
+            rare in proptest::collection::vec("[abcé]{1,6}", 12..30),
+            common in proptest::collection::vec(("[abcé]{1,6}", 10usize..40), 1..6),
+            query in "[abcé]{1,6}",
+            k in 1u32..=2,
+        ) {
+            // Each rare word in an article of its own; each common word in its first n.
+            let mut texts: Vec<String> = rare.clone();
+            for (word, n) in &common {
+                while texts.len() < *n {
+                    texts.push(String::new());
+                }
+                for text in texts.iter_mut().take(*n) {
+                    text.push(' ');
+                    text.push_str(word);
+                }
+            }
+            let articles: Vec<Article> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| article(&format!("d{i}"), text, &[]))
+                .collect();
+            let index = SearchIndex::build(&articles, &[]);
+            for min_documents in [1, 10, 15, 100] {
+                let among_all: Vec<(usize, u32)> = index
+                    .lookup_typos(&query, k, 0)
+                    .into_iter()
+                    .filter(|(word, _)| {
+                        index.word_term(*word).is_some_and(|id| index.doc_frequency(id) >= min_documents)
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(index.lookup_typos(&query, k, min_documents), among_all);
+            }
+        }
+    }
+
+    #[test]
+    fn a_common_words_list_leaves_out_the_rare_words() {
+        let mut articles: Vec<Article> = (0..30)
+            .map(|i| article(&format!("d{i}"), &format!("rare{i} pakistan"), &[]))
+            .collect();
+        articles.push(article("x", "pakistn", &[]));
+        let index = SearchIndex::build(&articles, &[]);
+        let lists: Vec<usize> = index.word_lists.iter().map(|l| l.min_documents).collect();
+        assert_eq!(lists, vec![0, 10]);
+        let common: Vec<&str> = index.word_lists[1]
+            .ids
+            .iter()
+            .filter_map(|id| index.word(*id as usize))
+            .collect();
+        assert_eq!(common, vec!["pakistan"]);
+        let found = index.fuzzy_words("pakistn", 1, 10);
+        let found: Vec<&str> = found.iter().filter_map(|(w, _)| index.word(*w)).collect();
+        assert_eq!(found, vec!["pakistan"]);
+    }
+
     #[test]
     fn prefix_and_fuzzy_lookups() {
         let index = SearchIndex::build(
@@ -1081,9 +1222,9 @@ mod tests {
             .filter_map(|id| index.term(id))
             .collect();
         assert_eq!(prefix, vec!["pakistan", "pakistani"]);
-        let fuzzy = index.fuzzy_words("pakistn", 1);
+        let fuzzy = index.fuzzy_words("pakistn", 1, 0);
         assert_eq!(fuzzy.len(), 1);
         assert_eq!(index.closest_word(&fuzzy), Some("pakistan"));
-        assert!(index.fuzzy_words("pakistn", 0).is_empty());
+        assert!(index.fuzzy_words("pakistn", 0, 0).is_empty());
     }
 }

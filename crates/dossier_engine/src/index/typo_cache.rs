@@ -14,8 +14,12 @@ const GENERATION_SIZE: usize = 512;
 /// `(word id, distance)` of every vocabulary word near a looked-up word.
 pub type Neighbours = Arc<[(usize, u32)]>;
 
-/// Per looked-up word, its neighbours at each maximum distance asked for.
-type Generation = FxHashMap<Box<str>, Vec<(u32, Neighbours)>>;
+/// What a lookup asked for besides the word: the maximum distance, and how many articles a
+/// neighbour's term must be in.
+type Asked = (u32, usize);
+
+/// Per looked-up word, its neighbours for each [`Asked`].
+type Generation = FxHashMap<Box<str>, Vec<(Asked, Neighbours)>>;
 
 /// Interior mutability: the index answers searches through `&self`. The lock is never held
 /// while a lookup runs, so a lookup that panicked cannot leave the memo half-written.
@@ -29,36 +33,36 @@ struct Generations {
 }
 
 impl TypoCache {
-    /// The neighbours of `word` within `max_distance`, from the memo or from `lookup`.
+    /// The neighbours of `word` for `asked` (see [`Asked`]), from the memo or from `lookup`.
     pub fn get_or_insert_with(
         &self,
         word: &str,
-        max_distance: u32,
+        asked: Asked,
         lookup: impl FnOnce() -> Vec<(usize, u32)>,
     ) -> Neighbours {
-        if let Some(found) = self.get(word, max_distance) {
+        if let Some(found) = self.get(word, asked) {
             return found;
         }
         let found: Neighbours = lookup().into();
         let mut generations = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        generations.insert(word, max_distance, found.clone());
+        generations.insert(word, asked, found.clone());
         found
     }
 
-    fn get(&self, word: &str, max_distance: u32) -> Option<Neighbours> {
+    fn get(&self, word: &str, asked: Asked) -> Option<Neighbours> {
         let mut generations = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let at = |generation: &Generation| {
             generation
                 .get(word)?
                 .iter()
-                .find(|(distance, _)| *distance == max_distance)
+                .find(|(kept, _)| *kept == asked)
                 .map(|(_, found)| found.clone())
         };
         if let Some(found) = at(&generations.newer) {
             return Some(found);
         }
         let found = at(&generations.older)?;
-        generations.insert(word, max_distance, found.clone());
+        generations.insert(word, asked, found.clone());
         Some(found)
     }
 
@@ -70,13 +74,13 @@ impl TypoCache {
 }
 
 impl Generations {
-    fn insert(&mut self, word: &str, max_distance: u32, found: Neighbours) {
+    fn insert(&mut self, word: &str, asked: Asked, found: Neighbours) {
         if !self.newer.contains_key(word) && self.newer.len() >= GENERATION_SIZE {
             self.older = std::mem::take(&mut self.newer);
         }
         let entry = self.newer.entry(word.into()).or_default();
-        entry.retain(|(distance, _)| *distance != max_distance);
-        entry.push((max_distance, found));
+        entry.retain(|(kept, _)| *kept != asked);
+        entry.push((asked, found));
     }
 }
 
@@ -112,17 +116,20 @@ mod tests {
             runs.set(runs.get() + 1);
             found
         };
-        let first = cache.get_or_insert_with("pakistn", 1, || lookup(vec![(3, 1)]));
-        let again = cache.get_or_insert_with("pakistn", 1, || lookup(vec![(9, 9)]));
+        let first = cache.get_or_insert_with("pakistn", (1, 0), || lookup(vec![(3, 1)]));
+        let again = cache.get_or_insert_with("pakistn", (1, 0), || lookup(vec![(9, 9)]));
         assert_eq!(&*first, &[(3, 1)]);
         assert_eq!(&*again, &[(3, 1)]);
         assert_eq!(runs.get(), 1);
-        // Another distance is another lookup.
-        let wider = cache.get_or_insert_with("pakistn", 2, || lookup(vec![(3, 1), (4, 2)]));
+        // Another distance is another lookup, and so is another least number of articles.
+        let wider = cache.get_or_insert_with("pakistn", (2, 0), || lookup(vec![(3, 1), (4, 2)]));
         assert_eq!(wider.len(), 2);
         assert_eq!(runs.get(), 2);
+        let common = cache.get_or_insert_with("pakistn", (1, 10), || lookup(vec![]));
+        assert!(common.is_empty());
+        assert_eq!(runs.get(), 3);
         assert_eq!(
-            &*cache.get_or_insert_with("pakistn", 1, Vec::new),
+            &*cache.get_or_insert_with("pakistn", (1, 0), Vec::new),
             &[(3, 1)]
         );
     }
@@ -130,16 +137,16 @@ mod tests {
     #[test]
     fn memory_is_bounded_and_recent_words_stay() {
         let cache = TypoCache::default();
-        cache.get_or_insert_with("kept", 1, || vec![(0, 1)]);
+        cache.get_or_insert_with("kept", (1, 0), || vec![(0, 1)]);
         for i in 0..3 * GENERATION_SIZE {
-            cache.get_or_insert_with(&format!("word{i}"), 1, Vec::new);
+            cache.get_or_insert_with(&format!("word{i}"), (1, 0), Vec::new);
             // "kept" is used all along: it moves to the newer generation each time it ages.
-            cache.get_or_insert_with("kept", 1, || panic!("\"kept\" was dropped at {i}"));
+            cache.get_or_insert_with("kept", (1, 0), || panic!("\"kept\" was dropped at {i}"));
         }
         assert!(cache.remembered_words() <= 2 * GENERATION_SIZE);
         // "word0" has not been used since two generations: it is looked up again.
         let runs = Cell::new(0);
-        cache.get_or_insert_with("word0", 1, || {
+        cache.get_or_insert_with("word0", (1, 0), || {
             runs.set(1);
             Vec::new()
         });
@@ -149,7 +156,7 @@ mod tests {
     #[test]
     fn a_copy_starts_empty_and_equals_the_original() {
         let cache = TypoCache::default();
-        cache.get_or_insert_with("word", 1, Vec::new);
+        cache.get_or_insert_with("word", (1, 0), Vec::new);
         let copy = cache.clone();
         assert_eq!(copy.remembered_words(), 0);
         assert_eq!(copy, cache);

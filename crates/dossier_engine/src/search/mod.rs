@@ -777,7 +777,7 @@ impl SearchIndex {
         {
             return None; // still being typed, and it leads somewhere
         }
-        let neighbours = self.fuzzy_words(&term.folded, typo_distance(length).max(1));
+        let neighbours = self.fuzzy_words(&term.folded, typo_distance(length).max(1), 0);
         self.closest_word(&neighbours)
     }
 
@@ -988,10 +988,10 @@ fn any_term_version(query: &Query) -> Option<Query> {
 }
 
 /// The words of the corpus that are `typed` with one of the [`LONGER_FORM_ENDINGS`] of at most
-/// `max_distance` letters, as `(word position, distance)`: what [`SearchIndex::fuzzy_words`]
-/// gives that [`is_longer_form`] keeps.
+/// `max_distance` letters, as `(word position, distance)` in the endings' order: what
+/// [`SearchIndex::fuzzy_words`] gives that is `typed` with one of those endings.
 fn longer_forms(index: &SearchIndex, typed: &str, max_distance: u32) -> Vec<(usize, u32)> {
-    let mut found: Vec<(usize, u32)> = LONGER_FORM_ENDINGS
+    LONGER_FORM_ENDINGS
         .iter()
         .filter_map(|ending| {
             let distance = u32::try_from(ending.chars().count()).ok()?;
@@ -1000,15 +1000,7 @@ fn longer_forms(index: &SearchIndex, typed: &str, max_distance: u32) -> Vec<(usi
             }
             Some((index.word_position(&format!("{typed}{ending}"))?, distance))
         })
-        .collect();
-    found.sort_unstable();
-    found
-}
-
-/// True when `word` is `typed` with one of the [`LONGER_FORM_ENDINGS`].
-fn is_longer_form(word: &str, typed: &str) -> bool {
-    word.strip_prefix(typed)
-        .is_some_and(|ending| LONGER_FORM_ENDINGS.contains(&ending))
+        .collect()
 }
 
 /// Maximum typo distance for a word of `length` chars: 1 edit from 5 chars, 2 from 9.
@@ -1317,27 +1309,19 @@ impl<'a> Execution<'a> {
                 .iter()
                 .find(|(_, tier, _)| *tier == Tier::Exact)
                 .map(|(id, ..)| index.doc_frequency(*id));
-            // A word in over a tenth of the articles has no neighbour ten times as common: only
-            // its longer forms can come, looked up at once instead of walking the vocabulary
-            // (a quarter of a long query's time on 50,000 articles).
-            let neighbours = match known_in {
-                Some(known_in) if known_in.saturating_mul(10) > index.doc_count() => {
-                    longer_forms(index, &term.folded, max_distance).into()
-                }
-                _ => index.fuzzy_words(&term.folded, max_distance),
+            // So a known word's neighbours are the words ten times as common (the walk covers
+            // only those: a quarter of a long query's time on 50,000 articles when it covered
+            // every word) and its longer forms, looked up at once.
+            let common_enough = known_in.map_or(0, |known_in| known_in.saturating_mul(10));
+            let longer = match known_in {
+                Some(_) => longer_forms(index, &term.folded, max_distance),
+                None => Vec::new(),
             };
-            let mut typos: Vec<(u32, u32)> = neighbours
+            let mut typos: Vec<(u32, u32)> = index
+                .fuzzy_words(&term.folded, max_distance, common_enough)
                 .iter()
-                .filter_map(|(word, distance)| Some((*word, index.word_term(*word)?, *distance)))
-                .filter(|(word, id, _)| {
-                    known_in.is_none_or(|known_in| {
-                        index.doc_frequency(*id) >= known_in.saturating_mul(10)
-                            || index
-                                .word(*word)
-                                .is_some_and(|w| is_longer_form(w, &term.folded))
-                    })
-                })
-                .map(|(_, id, distance)| (id, distance))
+                .chain(&longer)
+                .filter_map(|(word, distance)| Some((index.word_term(*word)?, *distance)))
                 .collect();
             // Closest, then most frequent, first; at most MAX_TYPO_EXPANSIONS distinct terms.
             crate::sort_shared(&mut typos, &|a, b| {
