@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::components::highlighted_text::HighlightedText;
 use crate::components::layered_text::{EntityLink, LayeredText, MentionMark};
-use crate::components::result_item::date_inferred_badge;
+use crate::components::result_item::date_badge;
 use crate::components::topic_chip::TopicChip;
 use crate::format::{self, format_date};
 use crate::nav::use_nav;
@@ -202,7 +202,7 @@ fn ReaderPanel(
                         {article.date.clone().map(|d| view! {
                             <time datetime=d.clone() data-testid="reader-date">{format_date(&d)}</time>
                         })}
-                        {date_inferred_badge(&article)}
+                        {date_badge(&article)}
                         {article.section.clone().map(|s| view! { <span class="section" data-testid="reader-section">{s}</span> })}
                         {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                         {format::byline_beside_source(article.byline.as_deref(), article.source.as_deref()).map(|b| view! { <span class="byline">{b.to_string()}</span> })}

@@ -69,7 +69,7 @@ pub fn ResultItem(
             </h3>
             <p class="result-meta">
                 {article.date.clone().map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time> })}
-                {date_inferred_badge(article)}
+                {date_badge(article)}
                 {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                 <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
                 {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
@@ -83,12 +83,27 @@ pub fn ResultItem(
     .into_any()
 }
 
-/// "date inferred" beside a date the ingest read from the article's text (no date field gave
-/// it), with the words it was read from as its tooltip.
-pub fn date_inferred_badge(article: &Article) -> Option<impl IntoView> {
-    article.date_inferred.then(|| {
-        view! {
-            <span class="badge badge-muted" data-testid="date-inferred" title=article.date_text.clone().unwrap_or_default()>"date inferred"</span>
-        }
+/// What a reader should know about an article's date, beside it: "date inferred" when the
+/// ingest read it from the text (no date field gave it; the tooltip quotes the words), "undated"
+/// when it found none (the article is the Year facet's "Undated", off the timeline). One shape
+/// for both: each element shape costs the page's wasm.
+pub fn date_badge(article: &Article) -> Option<impl IntoView> {
+    let (label, test_id, title) = if article.date.is_none() {
+        (
+            "undated",
+            "undated",
+            "No date was found in this article".to_string(),
+        )
+    } else if article.date_inferred {
+        (
+            "date inferred",
+            "date-inferred",
+            article.date_text.clone().unwrap_or_default(),
+        )
+    } else {
+        return None;
+    };
+    Some(view! {
+        <span class="badge badge-muted" data-testid=test_id title=title>{label}</span>
     })
 }

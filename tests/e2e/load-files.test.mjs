@@ -665,6 +665,9 @@ test('the undated articles of loaded files can be listed on their own', async ()
   ];
   await page.getByTestId('load-files').setInputFiles([{ name: 'undated.jsonl', mimeType: 'application/json', buffer: Buffer.from(records.map((r) => JSON.stringify(r)).join('\n')) }]);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  const dated = page.getByTestId('result').filter({ hasText: 'Harbour authority' });
+  assert.equal(await dated.getByTestId('undated').count(), 0);
+  assert.equal(await page.getByTestId('result').getByTestId('undated').count(), 2);
   // The timeline counts them and could not show them before.
   await page.getByTestId('view-timeline').click();
   const note = page.getByTestId('timeline-undated');
@@ -675,6 +678,10 @@ test('the undated articles of loaded files can be listed on their own', async ()
   assert.equal(new URL(page.url()).searchParams.get('year'), 'Undated');
   assert.deepEqual((await page.getByTestId('result-link').allTextContents()).sort(),
     ['Ferry timetable changes for the islands', 'Lighthouse keepers return to the northern cape']);
+  // Each says it is undated, in the list and in the reader, where there was no date at all.
+  assert.equal(await page.getByTestId('result').getByTestId('undated').count(), 2);
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').getByTestId('undated').waitFor();
   // The Year facet lists them after the years, ticked.
   const years = page.getByTestId('facet-year').getByTestId('facet-option');
   assert.deepEqual(await years.evaluateAll((els) => els.map((e) => [e.value, e.checked])), [['2021', false], ['Undated', true]]);
