@@ -70,6 +70,11 @@ impl Corpus {
         &self.0.bundle.articles
     }
 
+    /// Whether any article has a date (see `SearchIndex::has_dates`).
+    pub fn has_dates(&self) -> bool {
+        self.0.index.has_dates()
+    }
+
     /// The article at `index`.
     pub fn article(&self, index: usize) -> Option<&Article> {
         self.0.bundle.articles.get(index)

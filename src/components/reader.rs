@@ -202,7 +202,7 @@ fn ReaderPanel(
                         {article.date.clone().map(|d| view! {
                             <time datetime=d.clone() data-testid="reader-date">{format_date(&d)}</time>
                         })}
-                        {date_badge(&article)}
+                        {date_badge(&article, corpus.has_dates())}
                         {article.section.clone().map(|s| view! { <span class="section" data-testid="reader-section">{s}</span> })}
                         {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                         {format::byline_beside_source(article.byline.as_deref(), article.source.as_deref()).map(|b| view! { <span class="byline">{b.to_string()}</span> })}

@@ -69,7 +69,7 @@ pub fn ResultItem(
             </h3>
             <p class="result-meta">
                 {article.date.clone().map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time> })}
-                {date_badge(article)}
+                {date_badge(article, corpus.has_dates())}
                 {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
                 <span class="badge" data-testid="result-kind">{article.kind.clone()}</span>
                 {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
@@ -85,10 +85,14 @@ pub fn ResultItem(
 
 /// What a reader should know about an article's date, beside it: "date inferred" when the
 /// ingest read it from the text (no date field gave it; the tooltip quotes the words), "undated"
-/// when it found none (the article is the Year facet's "Undated", off the timeline). One shape
-/// for both: each element shape costs the page's wasm.
-pub fn date_badge(article: &Article) -> Option<impl IntoView> {
+/// when it found none (the article is the Year facet's "Undated", off the timeline) while
+/// others have dates (`corpus_has_dates`: in a corpus without any it would tell nothing). One
+/// shape for both: each element shape costs the page's wasm.
+pub fn date_badge(article: &Article, corpus_has_dates: bool) -> Option<impl IntoView> {
     let (label, test_id, title) = if article.date.is_none() {
+        if !corpus_has_dates {
+            return None;
+        }
         (
             "undated",
             "undated",

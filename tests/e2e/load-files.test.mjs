@@ -685,6 +685,12 @@ test('the undated articles of loaded files can be listed on their own', async ()
   // The Year facet lists them after the years, ticked.
   const years = page.getByTestId('facet-year').getByTestId('facet-option');
   assert.deepEqual(await years.evaluateAll((els) => els.map((e) => [e.value, e.checked])), [['2021', false], ['Undated', true]]);
+  // Files with no dates at all: saying of each article that it is undated would tell nothing.
+  await page.goto(server.url);
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles([{ name: 'notes.jsonl', mimeType: 'application/json', buffer: Buffer.from(records.slice(1).map((r) => JSON.stringify(r)).join('\n')) }]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 2, null, { timeout: 20_000 });
+  assert.equal(await page.getByTestId('undated').count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -770,6 +770,14 @@ impl SearchIndex {
         self.doc_ids.len()
     }
 
+    /// Whether any document has a date. In a corpus with none (abstracts, notes) saying of
+    /// each article that it is undated would tell nothing.
+    pub fn has_dates(&self) -> bool {
+        (0..self.facets.value_count(FacetKey::Year))
+            .filter_map(|id| self.facets.value(FacetKey::Year, u32::try_from(id).ok()?))
+            .any(|year| year != facets::UNDATED)
+    }
+
     /// Number of distinct terms.
     pub fn term_count(&self) -> usize {
         self.terms.len()
@@ -1208,6 +1216,16 @@ mod tests {
         let found = index.fuzzy_words("pakistn", 1, 10);
         let found: Vec<&str> = found.iter().filter_map(|(w, _)| index.word(*w)).collect();
         assert_eq!(found, vec!["pakistan"]);
+    }
+
+    #[test]
+    fn a_corpus_has_dates_when_any_article_has_one() {
+        let undated = article("a", "No date here", &[]);
+        let mut dated = article("b", "Dated", &[]);
+        dated.date = Some("2024-05-01".into());
+        assert!(!SearchIndex::build(std::slice::from_ref(&undated), &[]).has_dates());
+        assert!(SearchIndex::build(&[undated, dated], &[]).has_dates());
+        assert!(!SearchIndex::build(&[], &[]).has_dates());
     }
 
     #[test]
