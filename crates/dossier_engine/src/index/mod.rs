@@ -1220,9 +1220,11 @@ mod tests {
 
     #[test]
     fn a_corpus_has_dates_when_any_article_has_one() {
-        let undated = article("a", "No date here", &[]);
-        let mut dated = article("b", "Dated", &[]);
-        dated.date = Some("2024-05-01".into());
+        let undated = Article {
+            date: None,
+            ..article("a", "No date here", &[])
+        };
+        let dated = article("b", "Dated 2024-05-01", &[]);
         assert!(!SearchIndex::build(std::slice::from_ref(&undated), &[]).has_dates());
         assert!(SearchIndex::build(&[undated, dated], &[]).has_dates());
         assert!(!SearchIndex::build(&[], &[]).has_dates());
