@@ -83,7 +83,7 @@ pub fn TopicsView() -> impl IntoView {
         let (char_width, line_height) = if phone { PHONE_LABEL_CHAR } else { LABEL_CHAR };
         // Each topic's circle where its articles are, moved apart where topics (or their
         // labels) fall together.
-        let placed: Vec<(usize, MapNode)> = topics
+        let placed: Vec<(usize, MapNode, Vec<String>)> = topics
             .iter()
             .enumerate()
             .filter_map(|(i, topic)| {
@@ -104,11 +104,12 @@ pub fn TopicsView() -> impl IntoView {
                         label_half_width: longest as f32 * char_width / 2.0,
                         label_height: lines.len() as f32 * line_height,
                     },
+                    lines,
                 ))
             })
             .collect();
         let spread = spread_nodes(
-            &placed.iter().map(|(_, node)| *node).collect::<Vec<_>>(),
+            &placed.iter().map(|(_, node, _)| *node).collect::<Vec<_>>(),
             NODE_GAP,
         );
         // The whole map in view, labels included, and no more: a view centred on [-1, 1] was
@@ -132,9 +133,9 @@ pub fn TopicsView() -> impl IntoView {
         // SVG's y runs down: the view starts at the map's top.
         let (view_y, view_height) = span(-top, -bottom);
         let circles = placed
-            .iter()
+            .into_iter()
             .zip(&spread)
-            .filter_map(|(&(i, _), &point)| {
+            .filter_map(|((i, _, lines), &point)| {
                 let topic = topics.get(i)?;
                 let radius = point.r;
                 let label = topic.label.clone();
@@ -171,7 +172,7 @@ pub fn TopicsView() -> impl IntoView {
                         <title>{title}</title>
                         <circle cx=point.x cy=-point.y r=radius></circle>
                         <text x=point.x y=-point.y + radius + 0.1 text-anchor="middle">
-                            {label_lines(&label, phone).into_iter().enumerate().map(|(line, text)| view! {
+                            {lines.into_iter().enumerate().map(|(line, text)| view! {
                                 <tspan x=point.x dy=if line == 0 { 0.0 } else { line_height }>{text}</tspan>
                             }).collect_view()}
                         </text>

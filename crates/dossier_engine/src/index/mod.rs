@@ -1089,6 +1089,16 @@ mod tests {
         }
     }
 
+    /// An index of one article (`d0`, `d1`, ...) titled with each of `titles`.
+    fn index_of(titles: &[String]) -> SearchIndex {
+        let articles: Vec<Article> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, title)| article(&format!("d{i}"), title, &[]))
+            .collect();
+        SearchIndex::build(&articles, &[])
+    }
+
     #[test]
     fn positions_span_fields_and_paragraphs() {
         let index = SearchIndex::build(
@@ -1131,12 +1141,7 @@ mod tests {
             words in proptest::collection::vec("[abcé]{1,6}", 1..30),
             query in "[abcé]{1,6}",
         ) {
-            let articles: Vec<Article> = words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| article(&format!("d{i}"), w, &[]))
-                .collect();
-            let index = SearchIndex::build(&articles, &[]);
+            let index = index_of(&words);
             let found = |k: u32| -> Vec<String> {
                 let found = index.lookup_typos(&query, k, 0);
                 // The memo gives what the lookup gives, the first time and the next.
@@ -1179,12 +1184,7 @@ mod tests {
                     text.push_str(word);
                 }
             }
-            let articles: Vec<Article> = texts
-                .iter()
-                .enumerate()
-                .map(|(i, text)| article(&format!("d{i}"), text, &[]))
-                .collect();
-            let index = SearchIndex::build(&articles, &[]);
+            let index = index_of(&texts);
             for min_documents in [1, 10, 15, 100] {
                 let among_all: Vec<(usize, u32)> = index
                     .lookup_typos(&query, k, 0)
