@@ -30,6 +30,10 @@ pub const INDEXED_MARK: &str = "dossier corpus indexed";
 /// The performance mark after each warm-up query.
 pub const WARM_UP_MARK: &str = "dossier warm-up query";
 
+/// The performance mark once the warm-up is over (at once when a corpus has no titles to make
+/// warm-up queries of): the page is then as quick to answer as it will be.
+pub const WARM_UP_DONE_MARK: &str = "dossier warm-up done";
+
 /// Timeline bars are months up to this span, years beyond it.
 const TIMELINE_MAX_MONTHS: usize = 36;
 
@@ -199,6 +203,7 @@ fn warm_up(corpus: Corpus) {
 
 fn warm_up_next(corpus: Corpus, mut queries: Vec<String>) {
     let Some(query) = queries.pop() else {
+        browser::mark(WARM_UP_DONE_MARK);
         return;
     };
     set_timeout(

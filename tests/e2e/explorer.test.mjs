@@ -622,6 +622,13 @@ test('after start-up the engine warms up in the background without changing the 
   const before = await shown();
   // Three queries made of the first article's title: exact, with a typo, with an unknown word.
   await page.waitForFunction(() => performance.getEntriesByName('dossier warm-up query', 'mark').length === 3);
+  // Then it says it is over (the benchmarks time queries from there), once, after the last query.
+  await page.waitForFunction(() => performance.getEntriesByName('dossier warm-up done', 'mark').length > 0);
+  const [queries, done] = await page.evaluate(() => ['query', 'done'].map((what) =>
+    performance.getEntriesByName(`dossier warm-up ${what}`, 'mark').map((m) => m.startTime)));
+  assert.equal(done.length, 1);
+  assert.equal(queries.length, 3);
+  assert.ok(done[0] >= queries[2], `done at ${done[0]} ms, the last query at ${queries[2]} ms`);
   assert.deepEqual(await shown(), before);
   assert.deepEqual(problems(), []);
   await context.close();
