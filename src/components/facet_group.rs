@@ -1,6 +1,6 @@
 //! One facet of the sidebar.
 
-use dossier_engine::index::facets::FacetKey;
+use dossier_engine::index::facets::{FacetCount, FacetKey};
 use leptos::prelude::*;
 
 use crate::nav::use_nav;
@@ -11,6 +11,11 @@ const COLLAPSED: usize = 8;
 
 /// A group of checkboxes, one per value with its live count; several may be ticked (any of
 /// them matches). Hidden when the facet has no values at all.
+///
+/// Hidden, not removed: a search of a few articles often names no one, the next one hundreds,
+/// and building the group and its rows again for each took a third of those searches' rendering
+/// (at 50,000 articles). While hidden, its rows keep what they showed, and the next values
+/// update them in place.
 #[component]
 pub fn FacetGroup(
     /// Which filter this group sets.
@@ -28,7 +33,7 @@ pub fn FacetGroup(
             .timed
             .with(|t| t.response.facets.get(&key).map_or(0, Vec::len))
     });
-    let shown = Memo::new(move |_| {
+    let shown = Memo::new(move |previous: Option<&Vec<FacetCount>>| {
         let limit = if expanded.get() {
             usize::MAX
         } else {
@@ -36,7 +41,7 @@ pub fn FacetGroup(
         };
         // Ticked values are always shown, even past the first few: a filter that is on stays
         // in sight, and can be unticked where it was ticked.
-        nav.with(|s| {
+        let now = nav.with(|s| {
             results.timed.with(|t| {
                 let all = t.response.facets.get(&key).map_or(&[][..], Vec::as_slice);
                 let ticked = s.filters.get(&key).filter(|values| !values.is_empty());
@@ -50,12 +55,17 @@ pub fn FacetGroup(
                         .collect(),
                 }
             })
-        })
+        });
+        // Empty only when the group is hidden (a ticked value is always counted).
+        if now.is_empty() {
+            previous.cloned().unwrap_or_default()
+        } else {
+            now
+        }
     });
     let param = key.name();
     view! {
-        <Show when=move || { value_count.get() > 0 }>
-            <fieldset class="facet" data-testid=format!("facet-{param}")>
+        <fieldset class="facet" hidden=move || value_count.get() == 0 data-testid=format!("facet-{param}")>
                 <legend>{title}</legend>
                 <ul>
                     // Keyed by position: a new response changes the rows' text in place
@@ -93,17 +103,15 @@ pub fn FacetGroup(
                         }
                     />
                 </ul>
-                <Show when=move || { value_count.get() > COLLAPSED }>
-                    <button
+                <button
                         type="button"
                         class="link-button"
+                        hidden=move || value_count.get() <= COLLAPSED
                         aria-expanded=move || expanded.get().to_string()
                         on:click=move |_| expanded.update(|e| *e = !*e)
                     >
                         {move || if expanded.get() { "Show fewer" } else { "Show all" }}
-                    </button>
-                </Show>
-            </fieldset>
-        </Show>
+                </button>
+        </fieldset>
     }
 }
