@@ -8,7 +8,7 @@ use std::time::Duration;
 use dossier_engine::analytics::Analytics;
 use dossier_engine::bundle::IndexedBundle;
 use dossier_engine::index::facets::{FacetCount, FacetKey};
-use dossier_engine::search::{HitMarks, SearchRequest, SearchResponse};
+use dossier_engine::search::{HitMarks, MatchedTerms, SearchRequest, SearchResponse};
 use dossier_engine::view_model::{self, QueryTerms, TimeBucket};
 use dossier_engine::{Article, Bundle};
 use leptos::prelude::*;
@@ -123,7 +123,7 @@ impl Corpus {
     }
 
     /// Title highlights and snippet of the article at `index` for a response's matched terms.
-    pub fn marks(&self, index: usize, matched_terms: &[u32]) -> HitMarks {
+    pub fn marks(&self, index: usize, matched_terms: &MatchedTerms) -> HitMarks {
         self.article(index)
             .map(|article| self.0.index.hit_marks(article, index, matched_terms))
             .unwrap_or_default()

@@ -420,6 +420,21 @@ test('quotes: a search lists every quotation of its matches, those saying its wo
   assert.match(await firstDate.textContent(), /^\d{1,2} [A-Z][a-z]{2} \d{4}/);
   const firstQuote = (await page.getByTestId('quote').first().locator('blockquote').textContent()).replace(/[“”]/g, '');
   assert.ok(csv.includes(firstQuote.replaceAll('"', '""')), firstQuote);
+  // A compound found in both spellings says its words together: "cybersecurity" also finds
+  // "cyber security", and a quotation about "cyber crime" does not say it.
+  await page.goto(`${server.url}?view=quotes&q=cybersecurity`);
+  await page.getByTestId('quotes-others').waitFor();
+  const saying = await page.evaluate(() => {
+    const heading = document.querySelector('[data-testid=quotes-others]');
+    return [...document.querySelectorAll('[data-testid=quote]')]
+      .filter((q) => heading.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_PRECEDING)
+      .map((q) => ({ text: q.querySelector('blockquote').textContent, marks: [...q.querySelectorAll('blockquote mark')].map((m) => m.textContent) }));
+  });
+  assert.ok(saying.length >= 1, 'some quotation says it');
+  for (const { text, marks } of saying) {
+    assert.match(text, /cyber[\s-]?security/i, text);
+    assert.ok(marks.every((m) => /^(cyber|security|cybersecurity)$/i.test(m)), marks.join(' | '));
+  }
   // The person typed as a filter, or ticked: what they said first too (it came last).
   for (const query of ['q=person:dar', 'person=Ishaq+Dar']) {
     await page.goto(`${server.url}?view=quotes&${query}`);

@@ -532,6 +532,33 @@ mod tests {
         let mut short = ids("UN");
         short.sort();
         assert_eq!(short, ["full", "short"]);
+        // Its words are marked where they stand together (in the reader, the quotations and
+        // the hits), not apart.
+        let response = search_in(&indexed, "UN");
+        let marked = indexed.index.matched_words(&response.matched_terms);
+        let analyzer = crate::analysis::Analyzer::default();
+        assert_eq!(
+            marked.marks(&analyzer, "The United Nations met"),
+            vec![4..10, 11..18]
+        );
+        let apart = "United Arab Emirates money built the National Highway.";
+        assert!(marked.marks(&analyzer, apart).is_empty(), "{marked:?}");
+        let marked_in = |id: &str| -> Vec<String> {
+            let doc = indexed.bundle.articles.iter().position(|a| a.id == id);
+            let marks = doc.and_then(|doc| {
+                let article = indexed.bundle.articles.get(doc)?;
+                let marks = indexed
+                    .index
+                    .hit_marks(article, doc, &response.matched_terms);
+                Some(marks.snippet?.shown())
+            });
+            marks.map_or_else(Vec::new, |shown| {
+                let runs = shown.runs().into_iter().filter(|(_, marked)| *marked);
+                runs.map(|(text, _)| text.to_string()).collect()
+            })
+        };
+        assert_eq!(marked_in("full"), ["United", "Nations"]);
+        assert!(marked_in("apart").is_empty(), "{:?}", marked_in("apart"));
         // In lower case it is a word like any other.
         assert_eq!(ids("un"), ["short"]);
         // An other name that is a common word ("US" is "us") is no alternative.

@@ -149,6 +149,9 @@ pub fn layered_runs<'t>(
 pub struct QueryTerms {
     /// Stemmed, folded terms of the non-stop words, deduplicated, in query order.
     pub stems: Vec<String>,
+    /// Phrases, marked only where their words stand together (`MatchedTerms::phrases`): each
+    /// word's offset from the phrase's first word, and its stem.
+    pub phrases: Vec<Vec<(u32, String)>>,
 }
 
 impl QueryTerms {
@@ -160,24 +163,59 @@ impl QueryTerms {
                 stems.push(token.term);
             }
         }
-        QueryTerms { stems }
+        QueryTerms {
+            stems,
+            phrases: Vec::new(),
+        }
     }
 
     /// True when the query has no searchable word.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
+        self.stems.is_empty() && self.phrases.is_empty()
     }
 
-    /// Byte ranges of the words of `text` that match a query term.
+    /// Byte ranges of the words of `text` that match a query term, or a phrase where its words
+    /// stand together.
     pub fn marks(&self, analyzer: &Analyzer, text: &str) -> Vec<Range<usize>> {
-        if self.stems.is_empty() {
+        if self.is_empty() {
             return Vec::new();
         }
-        analyzer
-            .tokens(text)
-            .into_iter()
-            .filter(|t| self.stems.contains(&t.term))
-            .map(|t| t.start..t.end)
+        let tokens = analyzer.tokens(text);
+        let mut marked: Vec<bool> = tokens
+            .iter()
+            .map(|t| self.stems.contains(&t.term))
+            .collect();
+        // A token's index is its position: every word counts, stop-words too.
+        for phrase in &self.phrases {
+            let Some((first_offset, first_stem)) = phrase.first() else {
+                continue;
+            };
+            for (at, token) in tokens.iter().enumerate() {
+                let Some(start) = at.checked_sub(*first_offset as usize) else {
+                    continue;
+                };
+                let word_at = |offset: u32| start + offset as usize;
+                let together = token.term == *first_stem
+                    && phrase.iter().all(|(offset, stem)| {
+                        tokens
+                            .get(word_at(*offset))
+                            .is_some_and(|t| t.term == *stem)
+                    });
+                if !together {
+                    continue;
+                }
+                for (offset, _) in phrase {
+                    if let Some(mark) = marked.get_mut(word_at(*offset)) {
+                        *mark = true;
+                    }
+                }
+            }
+        }
+        tokens
+            .iter()
+            .zip(marked)
+            .filter(|(_, marked)| *marked)
+            .map(|(t, _)| t.start..t.end)
             .collect()
     }
 
@@ -838,7 +876,10 @@ mod tests {
             for line in kwic(&body, "cyber", width) {
                 let inner = line.text.trim_start_matches("… ").trim_end_matches(" …");
                 // Some place of the paragraph holds the line with a space (or nothing) around it.
-                let between_words = body.match_indices(inner).any(|(from, _)| {
+                // Every place, overlapping ones too: in "cyber cyber c" the line "cyber c" is
+                // the second "cyber", which `match_indices` skips, having taken the first.
+                let mut places = (0..body.len()).filter(|from| body[*from..].starts_with(inner));
+                let between_words = places.any(|from| {
                     let before = body[..from].chars().next_back();
                     let after = body[from + inner.len()..].chars().next();
                     before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')

@@ -158,6 +158,31 @@ pub struct Notice {
     pub message: String,
 }
 
+/// What a response matched, to mark in its hits and in text outside the index (the reader,
+/// the quotations): the words matched on their own, with the prefix and typo variants taken,
+/// and the phrases whose words are marked only where they stand together. A quoted phrase, a
+/// compound found written as two words ("cybersecurity" finds "cyber security") and a name's
+/// other name ("UN" finds "United Nations") are phrases: marking their words anywhere marked the
+/// "cyber" of "cyber crime" and the "United" of "United Arab Emirates".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MatchedTerms {
+    /// Opaque term ids.
+    pub words: Vec<u32>,
+    /// Each phrase's words: (offset from the phrase's first word, term id).
+    pub phrases: Vec<Vec<(u32, u32)>>,
+}
+
+impl MatchedTerms {
+    /// Every term id, the phrases' words too.
+    pub fn ids(&self) -> Vec<u32> {
+        let phrase_words = self.phrases.iter().flatten().map(|(_, id)| *id);
+        let mut ids: Vec<u32> = self.words.iter().copied().chain(phrase_words).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
 /// Everything the page needs to render results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
@@ -188,9 +213,10 @@ pub struct SearchResponse {
     pub did_you_mean: Option<String>,
     /// Problems in the query text (each says what was done instead).
     pub errors: Vec<QueryError>,
-    /// What to mark in a hit: opaque term ids for [`SearchIndex::hit_marks`], so a caller that
-    /// asks for many hits without snippets can mark just the ones it shows.
-    pub matched_terms: Vec<u32>,
+    /// What to mark in a hit, for [`SearchIndex::hit_marks`], so a caller that asks for many
+    /// hits without snippets can mark just the ones it shows. Opaque ids: not serialised.
+    #[serde(skip)]
+    pub matched_terms: MatchedTerms,
     /// The people the query's typed filters name, outside any negation (`person:dar` names
     /// "Ishaq Dar"): the quotations view puts what they said first.
     #[serde(skip)]
@@ -296,8 +322,8 @@ impl SearchIndex {
             notices.push(notice);
         }
 
-        let hits = self.page_of_hits(articles, request, &run);
-        let matched_terms = run.highlight_terms.iter().copied().collect();
+        let matched_terms = run.matched_terms();
+        let hits = self.page_of_hits(articles, request, &run, &matched_terms);
         let matched = run.matched.iter().map(|(doc, _)| *doc).collect();
         SearchResponse {
             matched_terms,
@@ -383,6 +409,7 @@ impl SearchIndex {
         filters: &[(FacetKey, Vec<u32>)],
     ) -> Run {
         exec.highlight_terms.clear();
+        exec.highlight_phrases.clear();
         exec.words_without_matches.clear();
         exec.values_without_matches.clear();
         let evaluated = exec.eval(query, true);
@@ -451,6 +478,7 @@ impl SearchIndex {
             undated,
             facet_counts,
             highlight_terms: std::mem::take(&mut exec.highlight_terms),
+            highlight_phrases: std::mem::take(&mut exec.highlight_phrases),
             words_without_matches: std::mem::take(&mut exec.words_without_matches),
             values_without_matches: std::mem::take(&mut exec.values_without_matches),
             only_common_words,
@@ -534,7 +562,13 @@ impl SearchIndex {
         values
     }
 
-    fn page_of_hits(&self, articles: &[Article], request: &SearchRequest, run: &Run) -> Vec<Hit> {
+    fn page_of_hits(
+        &self,
+        articles: &[Article],
+        request: &SearchRequest,
+        run: &Run,
+        matched_terms: &MatchedTerms,
+    ) -> Vec<Hit> {
         let page_size = request.page_size.clamp(1, MAX_PAGE_SIZE);
         let first = request.page.saturating_mul(page_size);
         if first >= run.matched.len() {
@@ -562,7 +596,7 @@ impl SearchIndex {
             };
             by_date.then_with(|| by_score(a, b))
         });
-        let terms: Vec<u32> = run.highlight_terms.iter().copied().collect();
+        let terms = matched_terms.ids();
         ranked
             .iter()
             .skip(first)
@@ -570,7 +604,7 @@ impl SearchIndex {
                 // Marks and fields only with snippets: the page marks the hits it shows itself.
                 let (marks, matched_fields) = match articles.get(*doc as usize) {
                     Some(article) if request.options.snippets => (
-                        self.hit_marks(article, *doc as usize, &terms),
+                        self.hit_marks(article, *doc as usize, matched_terms),
                         self.matched_fields(*doc, &terms),
                     ),
                     _ => (HitMarks::default(), Vec::new()),
@@ -591,16 +625,29 @@ impl SearchIndex {
     /// typo variants the search took for them, so text outside the index (quotations, the
     /// reader's keyword-in-context) is marked and filtered as the results were found.
     /// The ids are distinct (a response lists each once), and so are their terms.
-    pub fn matched_words(&self, matched_terms: &[u32]) -> QueryTerms {
-        let stems = matched_terms.iter().filter_map(|id| self.term(*id));
+    pub fn matched_words(&self, matched_terms: &MatchedTerms) -> QueryTerms {
+        let stems = matched_terms.words.iter().filter_map(|id| self.term(*id));
+        // The ids are this index's: each has its term.
+        let phrases = matched_terms.phrases.iter().map(|phrase| {
+            let word = |(offset, id): &(u32, u32)| {
+                (*offset, self.term(*id).unwrap_or_default().to_string())
+            };
+            phrase.iter().map(word).collect()
+        });
         QueryTerms {
             stems: stems.map(str::to_string).collect(),
+            phrases: phrases.collect(),
         }
     }
 
     /// Title highlights and best passage of document `doc` (whose article is `article`) for
     /// the `matched_terms` of a [`SearchResponse`].
-    pub fn hit_marks(&self, article: &Article, doc: usize, matched_terms: &[u32]) -> HitMarks {
+    pub fn hit_marks(
+        &self,
+        article: &Article,
+        doc: usize,
+        matched_terms: &MatchedTerms,
+    ) -> HitMarks {
         let Ok(doc) = u32::try_from(doc) else {
             return HitMarks::default();
         };
@@ -662,12 +709,32 @@ impl SearchIndex {
     }
 
     /// Positions in `doc` of the matched terms, with the term at each.
-    fn matched_positions(&self, doc: u32, terms: &[u32]) -> BTreeMap<u32, u32> {
+    fn matched_positions(&self, doc: u32, matched: &MatchedTerms) -> BTreeMap<u32, u32> {
+        let positions_of = |id: u32| self.postings(id).map_or(&[][..], |p| p.positions_in(doc));
         let mut positions = BTreeMap::new();
-        for id in terms {
-            if let Some(postings) = self.postings(*id) {
-                for position in postings.positions_in(doc) {
-                    positions.insert(*position, *id);
+        for id in &matched.words {
+            for position in positions_of(*id) {
+                positions.insert(*position, *id);
+            }
+        }
+        // A phrase's words only where they stand together.
+        for phrase in &matched.phrases {
+            let Some(&(first_offset, first_id)) = phrase.first() else {
+                continue;
+            };
+            for start in positions_of(first_id)
+                .iter()
+                .filter_map(|p| p.checked_sub(first_offset))
+            {
+                let together = phrase.iter().all(|(offset, id)| {
+                    positions_of(*id)
+                        .binary_search(&start.saturating_add(*offset))
+                        .is_ok()
+                });
+                if together {
+                    for (offset, id) in phrase {
+                        positions.insert(start.saturating_add(*offset), *id);
+                    }
                 }
             }
         }
@@ -853,13 +920,24 @@ struct Run {
     undated: usize,
     /// Per key slot, per value id.
     facet_counts: Vec<Vec<usize>>,
-    /// Term ids that matched (with expansions), for highlights and matched fields.
+    /// Term ids that matched on their own (with expansions), for highlights and matched fields.
     highlight_terms: BTreeSet<u32>,
+    /// Phrases that matched, as [`MatchedTerms::phrases`].
+    highlight_phrases: Vec<Vec<(u32, u32)>>,
     /// Typed words that matched no document.
     words_without_matches: Vec<String>,
     /// Typed facet values (`place:kashmr`) that name no value of their key.
     values_without_matches: Vec<(FacetKey, String)>,
     only_common_words: bool,
+}
+
+impl Run {
+    fn matched_terms(&self) -> MatchedTerms {
+        MatchedTerms {
+            words: self.highlight_terms.iter().copied().collect(),
+            phrases: self.highlight_phrases.clone(),
+        }
+    }
 }
 
 impl Run {
@@ -1139,6 +1217,7 @@ struct Execution<'a> {
     best: Vec<f32>,
     terms: BTreeMap<TermKey, TermResult>,
     highlight_terms: BTreeSet<u32>,
+    highlight_phrases: Vec<Vec<(u32, u32)>>,
     words_without_matches: Vec<String>,
     values_without_matches: Vec<(FacetKey, String)>,
 }
@@ -1151,6 +1230,7 @@ impl<'a> Execution<'a> {
             best: vec![-1.0; index.doc_count()],
             terms: BTreeMap::new(),
             highlight_terms: BTreeSet::new(),
+            highlight_phrases: Vec::new(),
             words_without_matches: Vec::new(),
             values_without_matches: Vec::new(),
         }
@@ -1526,15 +1606,18 @@ impl<'a> Execution<'a> {
             return Matches::default();
         };
         if positive {
-            self.highlight_terms.extend(
-                phrase
-                    .terms
-                    .iter()
-                    .filter_map(|(_, stem)| index.term_id(stem)),
-            );
             if matches.docs.is_empty() {
                 self.words_without_matches
                     .push(format!("\"{}\"", phrase.text));
+            } else {
+                // Every word has an id: `phrase_matches` found each in the index.
+                let mut words: Vec<(u32, u32)> = Vec::with_capacity(phrase.terms.len());
+                for (offset, stem) in &phrase.terms {
+                    words.extend(index.term_id(stem).map(|id| (*offset, id)));
+                }
+                if !self.highlight_phrases.contains(&words) {
+                    self.highlight_phrases.push(words);
+                }
             }
         }
         matches

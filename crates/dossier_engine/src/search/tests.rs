@@ -1162,6 +1162,13 @@ fn a_compound_finds_both_spellings_and_says_nothing_of_a_form_no_article_has() {
     assert_eq!(one_word, ["joined", "split"]);
     let marked = index.matched_words(&response.matched_terms);
     assert_eq!(marked.marks(&analyzer, "cyber crime, cybercrime").len(), 3);
+    // The two words are marked in a row only: "cyber attacks" is not "cybercrime".
+    assert!(
+        marked
+            .marks(&analyzer, "cyber attacks, crime rates")
+            .is_empty(),
+        "{marked:?}"
+    );
     // "cyberattack": no article has it, "cyber attacks" is never in a row: no alternative,
     // and nothing of "cyber" or "attack" is marked.
     let (none, response) = found("cyberattack ");
