@@ -751,7 +751,9 @@ impl Parser<'_> {
         if !self.count_clause(whole) {
             return None;
         }
-        if name == "date" {
+        // A range of years is a range of dates: `year:2024..2025` is `date:2024..2025`.
+        let year_range = name == "year" && value.contains("..");
+        if name == "date" || year_range {
             return match DateRange::parse(&value) {
                 Ok(range) if range.is_reversed() => {
                     let range = DateRange {

@@ -147,6 +147,29 @@ fn date_ranges() {
     assert!(open.contains("1999-05-05") && !open.contains("2021-01-01"));
     let single = DateRange::parse("2024-03").unwrap();
     assert!(single.contains("2024-03-15") && !single.contains("2024-04-01"));
+    // A range of years was "Year filter ignored", and every article was listed.
+    for (years, dates) in [
+        ("year:2024..2025", "date:2024..2025"),
+        ("year:2025..2024", "date:2025..2024"),
+        ("year:..2019", "date:..2019"),
+    ] {
+        let (years, dates) = (parse_complete(years), parse_complete(dates));
+        assert_eq!(years.query, dates.query);
+        let messages = |p: &ParsedQuery| {
+            p.errors
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(messages(&years), messages(&dates));
+    }
+    assert!(matches!(
+        parse_complete("year:2024..2025").query,
+        Query::Date(DateRange {
+            from: Some(_),
+            to: Some(_)
+        })
+    ));
 }
 
 #[test]
