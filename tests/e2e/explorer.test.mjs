@@ -83,10 +83,14 @@ test('a misspelt word offers the corpus word in the case it was typed, and the o
   const offer = page.getByTestId('did-you-mean');
   await offer.waitFor();
   assert.equal(await offer.textContent(), 'Did you mean Pakistan?');
+  // The articles listed have "Pakistan": the page says that none has the word as typed.
+  const said = page.getByTestId('fallback');
+  assert.deepEqual(await said.allTextContents(), ['No article has “Pakistn”: showing articles with a word spelt like it.']);
   await offer.getByRole('link').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'Pakistan');
   assert.equal(await page.getByTestId('search-input').inputValue(), 'Pakistan');
   assert.equal(await offer.count(), 0);
+  assert.equal(await said.count(), 0);
   // Every snippet's marked word sits inside its passage, with the words that lead to it.
   const snippets = await page.getByTestId('snippet').allTextContents();
   assert.ok(snippets.length >= 2);

@@ -147,6 +147,9 @@ pub enum NoticeKind {
     /// Nothing matched, though every word is in some article: the combination, a negation or
     /// the filters left nothing (a page's empty state says so in its own words).
     NothingMatched,
+    /// Some typed words are in no article, and the matches have words spelt like them
+    /// ("imran" finds "Iran"): the message names them.
+    NearSpellings,
     /// The article list given does not match the index (snippets may be missing).
     CorpusMismatch,
 }
@@ -307,6 +310,9 @@ impl SearchIndex {
                           every article."
                     .into(),
             });
+        }
+        if !run.matched.is_empty() && request.options.typo_tolerance {
+            notices.extend(self.near_spellings_notice(&parsed.query, &request.query));
         }
         if run.matched.is_empty() {
             let notice = match run.what_is_missing() {
@@ -832,6 +838,32 @@ impl SearchIndex {
     }
 
     /// The closest known word to a typed word the corpus does not have, if any.
+    /// Names the typed words that no article has but that were found by their near spellings:
+    /// a count "for imran" over articles about Iran claimed what the corpus does not hold.
+    fn near_spellings_notice(&self, query: &Query, text: &str) -> Option<Notice> {
+        let words: Vec<String> = positive_parts(query)
+            .into_iter()
+            .filter_map(|part| match part {
+                Query::Term(term) if self.mended_word(term).is_some() => {
+                    Some(format!("“{}”", text.get(term.span.start..term.span.end)?))
+                }
+                _ => None,
+            })
+            .collect();
+        let spelt = match words.len() {
+            0 => return None,
+            1 => "a word spelt like it",
+            _ => "words spelt like them",
+        };
+        Some(Notice {
+            kind: NoticeKind::NearSpellings,
+            message: format!(
+                "No article has {}: showing articles with {spelt}.",
+                words.join(" or ")
+            ),
+        })
+    }
+
     fn mended_word(&self, term: &TermQuery) -> Option<&str> {
         let length = term.folded.chars().count();
         if term.is_stop_word || length < 3 || self.has_word(&term.folded) {

@@ -373,6 +373,29 @@ fn did_you_mean_suggests_corpus_words() {
 }
 
 #[test]
+fn words_in_no_article_found_by_their_near_spellings_are_named() {
+    // "1 article for imran" listed an article about Iran, and said nothing else.
+    let near = |query: &str| -> Vec<String> {
+        let response = search(query);
+        let notices = response.notices.iter();
+        let near = notices.filter(|n| n.kind == NoticeKind::NearSpellings);
+        near.map(|n| n.message.clone()).collect()
+    };
+    assert_eq!(
+        near("Pakistn waters "),
+        ["No article has “Pakistn”: showing articles with a word spelt like it."]
+    );
+    assert_eq!(
+        near("pakistn watrs "),
+        ["No article has “pakistn” or “watrs”: showing articles with words spelt like them."]
+    );
+    // Words the corpus has, a word still being typed, and nothing found: nothing to say.
+    assert!(near("pakistan waters ").is_empty());
+    assert!(near("pakis").is_empty());
+    assert!(near("qzxvbn ").is_empty());
+}
+
+#[test]
 fn did_you_mean_is_offered_only_when_it_finds_something() {
     // "sindx" mends to "sindh" (the floods article), but no article has both "sindh" and
     // "cybersecurity": the suggestion would come up as empty as the query.
