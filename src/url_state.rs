@@ -98,7 +98,11 @@ pub struct UrlState {
 /// A filter in force, as the page lists it: "Person: Huma Baqai", and what takes it off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveFilter {
+    /// What the button says: "Person: Huma Baqai", and "or Person: Ishaq Dar" for another
+    /// value of the same facet (any of them matches, as in the sidebar).
     pub label: String,
+    /// What the button does, for a screen reader: "Remove the filter Person: Ishaq Dar".
+    pub removes: String,
     pub lift: Lift,
 }
 
@@ -365,9 +369,17 @@ impl UrlState {
             .filters
             .iter()
             .flat_map(|(key, values)| {
-                values.iter().map(|value| ActiveFilter {
-                    label: format!("{}: {value}", filter_name(*key)),
-                    lift: Lift::Value(*key, value.clone()),
+                values.iter().enumerate().map(|(i, value)| {
+                    let filter = format!("{}: {value}", filter_name(*key));
+                    ActiveFilter {
+                        label: if i == 0 {
+                            filter.clone()
+                        } else {
+                            format!("or {filter}")
+                        },
+                        removes: format!("Remove the filter {filter}"),
+                        lift: Lift::Value(*key, value.clone()),
+                    }
                 })
             })
             .collect();
@@ -382,6 +394,7 @@ impl UrlState {
             (None, None) => None,
         };
         active.extend(dates.map(|label| ActiveFilter {
+            removes: format!("Remove the filter {label}"),
             label,
             lift: Lift::Dates,
         }));
@@ -557,7 +570,7 @@ mod tests {
             labels,
             [
                 "Year: 2023",
-                "Year: 2024",
+                "or Year: 2024",
                 "Person: Huma Baqai",
                 "Organisation: FIA",
                 "Dates: 1 Jan 2024 to 30 Jun 2024",
@@ -575,6 +588,16 @@ mod tests {
         assert_eq!(
             lifted(4),
             "?q=cyber&year=2023&year=2024&person=Huma+Baqai&org=FIA"
+        );
+        let removes: Vec<String> = state
+            .active_filters()
+            .into_iter()
+            .map(|f| f.removes)
+            .collect();
+        assert_eq!(removes[1], "Remove the filter Year: 2024");
+        assert_eq!(
+            removes[4],
+            "Remove the filter Dates: 1 Jan 2024 to 30 Jun 2024"
         );
         let open_ended = |query: &str| UrlState::parse(query).active_filters()[0].label.clone();
         assert_eq!(open_ended("?from=2024-03-05"), "Dates: from 5 Mar 2024");

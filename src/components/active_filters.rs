@@ -6,8 +6,8 @@ use crate::browser;
 use crate::nav::use_nav;
 use crate::url_state::UrlState;
 
-/// One button per filter in force ("Person: Huma Baqai ×") that takes it off, and "Clear all"
-/// for several. On a phone the sidebar is a closed drawer; in a screenshot or a printout it is
+/// One button per filter in force ("Person: Huma Baqai ×", then "or Person: Ishaq Dar ×") that
+/// takes it off, and "Clear all" for several. On a phone the sidebar is a closed drawer; in a screenshot or a printout it is
 /// cut off or left out: this row says what narrowed the articles wherever the view is seen.
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
@@ -28,14 +28,13 @@ pub fn ActiveFilters() -> impl IntoView {
                     .into_iter()
                     .map(|filter| {
                         let lift = filter.lift;
-                        let remove = format!("Remove the filter {}", filter.label);
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="active-filter"
                                     data-testid="active-filter"
-                                    aria-label=remove
+                                    aria-label=filter.removes
                                     on:click=move |_| {
                                         nav.push(|s| s.lift(&lift));
                                         // The button went with its filter: focus stays in the

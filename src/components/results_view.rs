@@ -159,7 +159,7 @@ impl EmptyReason {
         } else if typed_filters {
             // `kashmir year:2024`: the spelling is not the likely cause.
             (
-                "Try without some of the filters or exclusions you typed.",
+                "Try without some of the filters or exclusions you typed. Typed filters must all hold; values ticked in one group of the sidebar are alternatives.",
                 None,
             )
         } else if !query.is_empty() {
@@ -235,7 +235,7 @@ mod tests {
         for typed in ["?q=kashmir+year:2024", "?q=kashmir+-treaty"] {
             assert_eq!(
                 reason(typed).advice,
-                "Try without some of the filters or exclusions you typed.",
+                "Try without some of the filters or exclusions you typed. Typed filters must all hold; values ticked in one group of the sidebar are alternatives.",
                 "{typed}"
             );
         }

@@ -73,7 +73,7 @@ test('a query with no match shows the empty state; words not found together fall
   // A typed filter or exclusion that empties the results is the likely cause, not the spelling.
   await page.goto(`${page.url().split('?')[0]}?q=kashmir+year:2024`);
   await page.getByTestId('no-results').waitFor();
-  assert.equal((await page.getByTestId('no-results-advice').textContent()).trim(), 'Try without some of the filters or exclusions you typed.');
+  assert.equal((await page.getByTestId('no-results-advice').textContent()).trim(), 'Try without some of the filters or exclusions you typed. Typed filters must all hold; values ticked in one group of the sidebar are alternatives.');
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -279,6 +279,11 @@ test('the filters in force are listed above every view, on a phone too, and each
   assert.equal(params(page).get('q'), 'cyber');
   // Focus stays in the row, on the next filter.
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'active-filter');
+  // Two values of one filter are alternatives, as the sidebar's ticks are: the row says "or".
+  await page.goto(`${server.url}?person=Narendra+Modi&person=Munir+Akram`);
+  await page.getByTestId('result').first().waitFor();
+  assert.deepEqual((await labels()).map((l) => l.replace('×', '').trim()), ['Person: Munir Akram', 'or Person: Narendra Modi']);
+  assert.equal(await row.getByRole('button', { name: 'Remove the filter Person: Narendra Modi' }).count(), 1);
   // The same row in another view.
   await page.goto(`${server.url}?q=cyber&view=topics&person=Huma+Baqai&from=2018-01-01`);
   await row.waitFor();
