@@ -292,7 +292,11 @@ fn follow_title(nav: Nav, corpus: Corpus) {
             match (article, s.query.trim()) {
                 (Some(title), _) => format!("{title} · Dossier"),
                 (None, "") => format!("{} · Dossier", s.view.label()),
-                (None, query) => format!("“{query}” · {} · Dossier", s.view.label()),
+                (None, query) => format!(
+                    "{} · {} · Dossier",
+                    crate::format::quoted_query(query),
+                    s.view.label()
+                ),
             }
         });
         browser::set_title(&title);

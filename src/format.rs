@@ -81,9 +81,31 @@ pub fn web_link(url: &str) -> Option<&str> {
     (starts("https://") || starts("http://")).then_some(url)
 }
 
+/// A search as the page repeats it (the results' heading, the empty state, the tab's title):
+/// “…” around it, cut after 240 characters, so a pasted paragraph no longer fills the screen
+/// and pushes the results out of sight. The box keeps all of it.
+pub fn quoted_query(query: &str) -> String {
+    const MAX_CHARS: usize = 240;
+    match query.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("“{}…”", query.get(..cut).unwrap_or(query).trim_end()),
+        None => format!("“{query}”"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_search_is_quoted_cut() {
+        assert_eq!(quoted_query("indus waters"), "“indus waters”");
+        let exactly = "é".repeat(240);
+        assert_eq!(quoted_query(&exactly), format!("“{exactly}”"));
+        let pasted = format!("{} tail", "word ".repeat(100));
+        let quoted = quoted_query(&pasted);
+        assert_eq!(quoted.chars().count(), 240 + 2, "{quoted}");
+        assert!(quoted.ends_with("word…”"), "{quoted}");
+    }
 
     #[test]
     fn only_web_addresses_are_links() {

@@ -30,7 +30,7 @@ pub fn match_summary(nav: Nav, results: Results, loader: CorpusLoader) -> String
     if query.is_empty() {
         n
     } else {
-        format!("{n} for “{query}”")
+        format!("{n} for {}", format::quoted_query(&query))
     }
 }
 

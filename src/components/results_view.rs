@@ -140,8 +140,11 @@ impl EmptyReason {
         let query = state.query.trim();
         let filtered = state.has_filters();
         let heading = match (query.is_empty(), filtered) {
-            (false, true) => format!("No article matches “{query}” with these filters"),
-            (false, false) => format!("No article matches “{query}”"),
+            (false, true) => format!(
+                "No article matches {} with these filters",
+                format::quoted_query(query)
+            ),
+            (false, false) => format!("No article matches {}", format::quoted_query(query)),
             _ => "No article has all of these filters".to_string(),
         };
         let clear: WayOut = if query.is_empty() {

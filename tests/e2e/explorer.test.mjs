@@ -59,6 +59,13 @@ test('a query with no match shows the empty state; words not found together fall
   await page.getByTestId('search-input').fill('Vienna Macron');
   await page.getByTestId('fallback').waitFor();
   assert.ok((await resultCount(page)) >= 2, 'articles with either word are offered');
+  // A pasted page of text is repeated cut, not whole: it filled the screen above the results.
+  const pasted = 'zzqq '.repeat(1200).trim();
+  await page.getByTestId('search-input').fill(pasted);
+  await page.getByTestId('no-results').waitFor();
+  const heading = (await page.getByTestId('no-results').locator('h3').textContent()).trim();
+  assert.ok(heading.length < 300 && heading.endsWith('…”'), `${heading.length} characters: ${heading.slice(-40)}`);
+  assert.equal(await page.getByTestId('search-input').inputValue(), pasted, 'the box keeps all of it');
   // A date range that ends before it starts is named as the reason, and swapped in one click.
   await page.goto(`${page.url().split('?')[0]}?from=2025-12-31&to=2016-01-01`);
   await page.getByTestId('no-results').waitFor();
