@@ -333,6 +333,7 @@ const TITLES: &[&str] = &[
     "Advisor",
     "Ambassador",
     "Assistant",
+    "Barrister",
     "Brigadier",
     "Captain",
     "Chair",
@@ -368,11 +369,13 @@ const TITLES: &[&str] = &[
     "Lord",
     "Lt",
     "Major",
+    "Maulana",
     "Mayor",
     "Minister",
     "Mr",
     "Mrs",
     "Ms",
+    "Mufti",
     "Officer",
     "Permanent",
     "Pope",
@@ -1702,6 +1705,34 @@ mod tests {
             .map(|e| e.name.as_str())
             .collect();
         assert_eq!(people, ["Ayesha Siddiqa", "Sahibzadi Mahin Khan"]);
+    }
+
+    #[test]
+    fn the_titles_of_pakistani_politics_are_no_part_of_a_name() {
+        // "Barrister Gohar Ali Khan" was a person of four names, apart from "Gohar Ali Khan".
+        let body = [
+            "PTI chairman Barrister Gohar Ali Khan said the party would appeal.",
+            "Maulana Fazlur Rehman and Mufti Muneeb ur Rehman spoke later.",
+        ];
+        let article = Article {
+            body: body.iter().map(|s| Text::from(*s)).collect(),
+            ..Article::default()
+        };
+        let report = extract_entities(std::slice::from_ref(&article));
+        let people: Vec<&str> = report
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(people.contains(&"Gohar Ali Khan"), "{people:?}");
+        assert!(people.contains(&"Fazlur Rehman"), "{people:?}");
+        assert!(
+            people.iter().all(|p| !p.starts_with("Barrister")
+                && !p.starts_with("Maulana")
+                && !p.starts_with("Mufti")),
+            "{people:?}"
+        );
     }
 
     #[test]
