@@ -837,14 +837,15 @@ impl SearchIndex {
         self.finds_anything(&out, request, filters).then_some(out)
     }
 
-    /// The closest known word to a typed word the corpus does not have, if any.
     /// Names the typed words that no article has but that were found by their near spellings:
     /// a count "for imran" over articles about Iran claimed what the corpus does not hold.
+    /// Words too short for typo tolerance ("inds") found nothing, and are not named here.
     fn near_spellings_notice(&self, query: &Query, text: &str) -> Option<Notice> {
+        let tolerated = |term: &TermQuery| typo_distance(term.folded.chars().count()) > 0;
         let words: Vec<String> = positive_parts(query)
             .into_iter()
             .filter_map(|part| match part {
-                Query::Term(term) if self.mended_word(term).is_some() => {
+                Query::Term(term) if tolerated(term) && self.mended_word(term).is_some() => {
                     Some(format!("“{}”", text.get(term.span.start..term.span.end)?))
                 }
                 _ => None,
@@ -864,6 +865,7 @@ impl SearchIndex {
         })
     }
 
+    /// The closest known word to a typed word the corpus does not have, if any.
     fn mended_word(&self, term: &TermQuery) -> Option<&str> {
         let length = term.folded.chars().count();
         if term.is_stop_word || length < 3 || self.has_word(&term.folded) {

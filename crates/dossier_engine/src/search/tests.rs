@@ -393,6 +393,8 @@ fn words_in_no_article_found_by_their_near_spellings_are_named() {
     assert!(near("pakistan waters ").is_empty());
     assert!(near("pakis").is_empty());
     assert!(near("qzxvbn ").is_empty());
+    // Too short for typo tolerance: "inds" found nothing (the any-word fallback says so).
+    assert!(near("inds waters ").is_empty());
 }
 
 #[test]
