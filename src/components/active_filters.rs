@@ -7,8 +7,9 @@ use crate::nav::use_nav;
 use crate::url_state::UrlState;
 
 /// One button per filter in force ("Person: Huma Baqai ×", then "or Person: Ishaq Dar ×") that
-/// takes it off, and "Clear all" for several. On a phone the sidebar is a closed drawer; in a screenshot or a printout it is
-/// cut off or left out: this row says what narrowed the articles wherever the view is seen.
+/// takes it off, and "Clear all" for several. On a phone the sidebar is a closed drawer; in a
+/// screenshot or a printout it is cut off or left out: this row says what narrowed the articles
+/// wherever the view is seen.
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let nav = use_nav();

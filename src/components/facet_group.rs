@@ -66,52 +66,52 @@ pub fn FacetGroup(
     let param = key.name();
     view! {
         <fieldset class="facet" hidden=move || value_count.get() == 0 data-testid=format!("facet-{param}")>
-                <legend>{title}</legend>
-                <ul>
-                    // Keyed by position: a new response changes the rows' text in place
-                    // (the values of a long list change on most keystrokes) instead of
-                    // removing and creating rows; the list only grows or shrinks at its end.
-                    <For
-                        each=move || 0..shown.with(Vec::len)
-                        key=|slot: &usize| *slot
-                        children=move |slot: usize| {
-                            let entry = Memo::new(move |_| {
-                                shown.with(|all| all.get(slot).cloned().unwrap_or_default())
-                            });
-                            let value = move || entry.with(|c| c.value.clone());
-                            let checked =
-                                move || entry.with(|c| nav.with(|s| s.is_selected(key, &c.value)));
-                            let toggle = move |_| {
-                                let value = entry.with_untracked(|c| c.value.clone());
-                                nav.push(|s| s.toggle(key, &value));
-                            };
-                            view! {
-                                <li>
-                                    <label class="facet-value" class:no-matches=move || entry.with(|c| c.count == 0)>
-                                        <input
-                                            type="checkbox"
-                                            data-testid="facet-option"
-                                            value=value
-                                            prop:checked=checked
-                                            on:change=toggle
-                                        />
-                                        <span class="facet-label" title=value>{value}</span>
-                                        <span class="facet-count">{move || entry.with(|c| c.count)}</span>
-                                    </label>
-                                </li>
-                            }
+            <legend>{title}</legend>
+            <ul>
+                // Keyed by position: a new response changes the rows' text in place
+                // (the values of a long list change on most keystrokes) instead of
+                // removing and creating rows; the list only grows or shrinks at its end.
+                <For
+                    each=move || 0..shown.with(Vec::len)
+                    key=|slot: &usize| *slot
+                    children=move |slot: usize| {
+                        let entry = Memo::new(move |_| {
+                            shown.with(|all| all.get(slot).cloned().unwrap_or_default())
+                        });
+                        let value = move || entry.with(|c| c.value.clone());
+                        let checked =
+                            move || entry.with(|c| nav.with(|s| s.is_selected(key, &c.value)));
+                        let toggle = move |_| {
+                            let value = entry.with_untracked(|c| c.value.clone());
+                            nav.push(|s| s.toggle(key, &value));
+                        };
+                        view! {
+                            <li>
+                                <label class="facet-value" class:no-matches=move || entry.with(|c| c.count == 0)>
+                                    <input
+                                        type="checkbox"
+                                        data-testid="facet-option"
+                                        value=value
+                                        prop:checked=checked
+                                        on:change=toggle
+                                    />
+                                    <span class="facet-label" title=value>{value}</span>
+                                    <span class="facet-count">{move || entry.with(|c| c.count)}</span>
+                                </label>
+                            </li>
                         }
-                    />
-                </ul>
-                <button
-                        type="button"
-                        class="link-button"
-                        hidden=move || value_count.get() <= COLLAPSED
-                        aria-expanded=move || expanded.get().to_string()
-                        on:click=move |_| expanded.update(|e| *e = !*e)
-                    >
-                        {move || if expanded.get() { "Show fewer" } else { "Show all" }}
-                </button>
+                    }
+                />
+            </ul>
+            <button
+                type="button"
+                class="link-button"
+                hidden=move || value_count.get() <= COLLAPSED
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {move || if expanded.get() { "Show fewer" } else { "Show all" }}
+            </button>
         </fieldset>
     }
 }
