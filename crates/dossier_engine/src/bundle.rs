@@ -544,18 +544,18 @@ mod tests {
         let apart = "United Arab Emirates money built the National Highway.";
         assert!(marked.marks(&analyzer, apart).is_empty(), "{marked:?}");
         let marked_in = |id: &str| -> Vec<String> {
-            let doc = indexed.bundle.articles.iter().position(|a| a.id == id);
-            let marks = doc.and_then(|doc| {
+            let snippet = indexed.position(id).and_then(|doc| {
                 let article = indexed.bundle.articles.get(doc)?;
                 let marks = indexed
                     .index
                     .hit_marks(article, doc, &response.matched_terms);
-                Some(marks.snippet?.shown())
+                marks.snippet
             });
-            marks.map_or_else(Vec::new, |shown| {
-                let runs = shown.runs().into_iter().filter(|(_, marked)| *marked);
-                runs.map(|(text, _)| text.to_string()).collect()
-            })
+            let Some(shown) = snippet.map(|s| s.shown()) else {
+                return Vec::new();
+            };
+            let runs = shown.runs().into_iter().filter(|(_, marked)| *marked);
+            runs.map(|(text, _)| text.to_string()).collect()
         };
         assert_eq!(marked_in("full"), ["United", "Nations"]);
         assert!(marked_in("apart").is_empty(), "{:?}", marked_in("apart"));
