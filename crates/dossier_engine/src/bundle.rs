@@ -422,6 +422,31 @@ mod tests {
         )
     }
 
+    /// The marked words of the title and the passage a search's hit shows for article `id`.
+    fn marked_in_hit(
+        indexed: &IndexedBundle,
+        response: &crate::search::SearchResponse,
+        id: &str,
+    ) -> Vec<String> {
+        let Some((doc, article)) = indexed
+            .position(id)
+            .and_then(|doc| Some((doc, indexed.bundle.articles.get(doc)?)))
+        else {
+            return Vec::new();
+        };
+        let marks = indexed
+            .index
+            .hit_marks(article, doc, &response.matched_terms);
+        let title = marks
+            .title
+            .iter()
+            .filter_map(|span| article.title.get(span.start..span.end));
+        let shown = marks.snippet.map(|s| s.shown());
+        let runs = shown.iter().flat_map(|shown| shown.runs());
+        let passage = runs.filter(|(_, marked)| *marked).map(|(text, _)| text);
+        title.chain(passage).map(str::to_string).collect()
+    }
+
     #[test]
     fn a_typed_filter_finds_a_name_by_its_acronym_and_a_name_of_another_kind_is_offered() {
         // `org:FIA` found nothing though the article says "the Federal Investigation Agency
@@ -543,28 +568,50 @@ mod tests {
         );
         let apart = "United Arab Emirates money built the National Highway.";
         assert!(marked.marks(&analyzer, apart).is_empty(), "{marked:?}");
-        let marked_in = |id: &str| -> Vec<String> {
-            let snippet = indexed.position(id).and_then(|doc| {
-                let article = indexed.bundle.articles.get(doc)?;
-                let marks = indexed
-                    .index
-                    .hit_marks(article, doc, &response.matched_terms);
-                marks.snippet
-            });
-            let Some(shown) = snippet.map(|s| s.shown()) else {
-                return Vec::new();
-            };
-            let runs = shown.runs().into_iter().filter(|(_, marked)| *marked);
-            runs.map(|(text, _)| text.to_string()).collect()
-        };
+        let marked_in = |id: &str| marked_in_hit(&indexed, &response, id);
         assert_eq!(marked_in("full"), ["United", "Nations"]);
         assert!(marked_in("apart").is_empty(), "{:?}", marked_in("apart"));
         // In lower case it is a word like any other.
         assert_eq!(ids("un"), ["short"]);
-        // An other name that is a common word ("US" is "us") is no alternative.
-        assert_eq!(ids("united states"), ["states"]);
         // Quoted, a name is the words as written.
         assert_eq!(ids("\"united nations\""), ["full"]);
+    }
+
+    #[test]
+    fn a_short_name_that_is_an_everyday_word_counts_only_where_written_for_the_name() {
+        // "united states" missed the article writing "the US"; but "us" is also the pronoun,
+        // and the index keeps no case. So "US" counts only in the articles where the entity
+        // report found the United States, and is marked only where written in capitals.
+        let bundle = Bundle::build(
+            vec![
+                article(
+                    "states",
+                    "Sanctions",
+                    "The United States imposed sanctions on all of us.",
+                ),
+                article(
+                    "short",
+                    "Tariffs",
+                    "The US imposed tariffs, and its envoy told us why.",
+                ),
+                article("pronoun", "Money", "Give us the money."),
+            ],
+            Vec::new(),
+        );
+        let indexed = IndexedBundle::build(bundle, |_| ());
+        let response = search_in(&indexed, "united states");
+        let mut found: Vec<&str> = response.hits.iter().map(|hit| hit.id.as_str()).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["short", "states"]);
+        let marked_in = |id: &str| marked_in_hit(&indexed, &response, id);
+        assert_eq!(marked_in("short"), ["US"]);
+        assert_eq!(marked_in("states"), ["United", "States"]);
+        // The reader, the quotations and keyword-in-context mark as the hits do.
+        let marked = indexed.index.matched_words(&response.matched_terms);
+        let analyzer = crate::analysis::Analyzer::default();
+        assert_eq!(marked.marks(&analyzer, "The US told us."), vec![4..6]);
+        // Typed in lower case, it is the word: every article has it.
+        assert_eq!(search_in(&indexed, "us").total, 3);
     }
 
     #[test]

@@ -152,6 +152,8 @@ pub struct QueryTerms {
     /// Phrases, marked only where their words stand together (`MatchedTerms::phrases`): each
     /// word's offset from the phrase's first word, and its stem.
     pub phrases: Vec<Vec<(u32, String)>>,
+    /// Stems marked only where written in capitals (`MatchedTerms::in_capitals`).
+    pub in_capitals: Vec<String>,
 }
 
 impl QueryTerms {
@@ -166,12 +168,13 @@ impl QueryTerms {
         QueryTerms {
             stems,
             phrases: Vec::new(),
+            in_capitals: Vec::new(),
         }
     }
 
     /// True when the query has no searchable word.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.phrases.is_empty()
+        self.stems.is_empty() && self.phrases.is_empty() && self.in_capitals.is_empty()
     }
 
     /// Byte ranges of the words of `text` that match a query term, or a phrase where its words
@@ -183,7 +186,13 @@ impl QueryTerms {
         let tokens = analyzer.tokens(text);
         let mut marked: Vec<bool> = tokens
             .iter()
-            .map(|t| self.stems.contains(&t.term))
+            .map(|t| {
+                self.stems.contains(&t.term)
+                    || (self.in_capitals.contains(&t.term)
+                        && text
+                            .get(t.start..t.end)
+                            .is_some_and(crate::entities::is_acronym))
+            })
             .collect();
         // A token's index is its position: every word counts, stop-words too.
         for phrase in &self.phrases {

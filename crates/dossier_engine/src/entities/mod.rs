@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analyzer;
 use crate::article::Article;
 use crate::ingest::dates::is_calendar_name;
-use phrases::{is_acronym, is_capitalised, is_connector, Phrase, Word};
+pub(crate) use phrases::is_acronym;
+use phrases::{is_capitalised, is_connector, Phrase, Word};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -89,6 +89,10 @@ pub struct TermQuery {
     /// Only this field (`title:`, `byline:`); None = every text field.
     pub field: Option<Field>,
     pub span: Span,
+    /// Marked only where an article writes it in capitals: a short name that is also an
+    /// everyday word, searched for the name ("US" for "united states", not "us").
+    #[serde(default)]
+    pub in_capitals: bool,
 }
 
 impl TermQuery {
@@ -111,6 +115,7 @@ impl TermQuery {
             prefix: false,
             field,
             span,
+            in_capitals: false,
         }
     }
 }

@@ -148,6 +148,7 @@ impl Execution<'_> {
                 start: first.span.start,
                 end: second.span.end,
             },
+            in_capitals: false,
         })
     }
 

@@ -173,13 +173,22 @@ pub struct MatchedTerms {
     pub words: Vec<u32>,
     /// Each phrase's words: (offset from the phrase's first word, term id).
     pub phrases: Vec<Vec<(u32, u32)>>,
+    /// Words marked only where written in capitals: a short name that is also an everyday
+    /// word ("US", found for "united states"; not "us").
+    pub in_capitals: Vec<u32>,
 }
 
 impl MatchedTerms {
     /// Every term id, the phrases' words too.
     pub fn ids(&self) -> Vec<u32> {
         let phrase_words = self.phrases.iter().flatten().map(|(_, id)| *id);
-        let mut ids: Vec<u32> = self.words.iter().copied().chain(phrase_words).collect();
+        let mut ids: Vec<u32> = self
+            .words
+            .iter()
+            .chain(&self.in_capitals)
+            .copied()
+            .chain(phrase_words)
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -416,6 +425,7 @@ impl SearchIndex {
     ) -> Run {
         exec.highlight_terms.clear();
         exec.highlight_phrases.clear();
+        exec.highlight_capitals.clear();
         exec.words_without_matches.clear();
         exec.values_without_matches.clear();
         let evaluated = exec.eval(query, true);
@@ -485,6 +495,7 @@ impl SearchIndex {
             facet_counts,
             highlight_terms: std::mem::take(&mut exec.highlight_terms),
             highlight_phrases: std::mem::take(&mut exec.highlight_phrases),
+            highlight_capitals: std::mem::take(&mut exec.highlight_capitals),
             words_without_matches: std::mem::take(&mut exec.words_without_matches),
             values_without_matches: std::mem::take(&mut exec.values_without_matches),
             only_common_words,
@@ -640,9 +651,14 @@ impl SearchIndex {
             };
             phrase.iter().map(word).collect()
         });
+        let in_capitals = matched_terms
+            .in_capitals
+            .iter()
+            .filter_map(|id| self.term(*id));
         QueryTerms {
             stems: stems.map(str::to_string).collect(),
             phrases: phrases.collect(),
+            in_capitals: in_capitals.map(str::to_string).collect(),
         }
     }
 
@@ -658,10 +674,25 @@ impl SearchIndex {
             return HitMarks::default();
         };
         let analyzer = Analyzer::default();
-        let positions = self.matched_positions(doc, matched_terms);
+        let mut positions = self.matched_positions(doc, matched_terms);
+        let paragraph_starts = self.paragraph_starts(doc);
+        // A word also matched on its own is marked in any case.
+        let only_in_capitals: Vec<u32> = matched_terms
+            .in_capitals
+            .iter()
+            .filter(|id| !matched_terms.words.contains(id))
+            .copied()
+            .collect();
+        snippet::drop_lower_case(
+            &analyzer,
+            article,
+            paragraph_starts,
+            &only_in_capitals,
+            &mut positions,
+        );
         HitMarks {
             title: title_highlights(&analyzer, article, &positions),
-            snippet: best_snippet(&analyzer, article, self.paragraph_starts(doc), &positions),
+            snippet: best_snippet(&analyzer, article, paragraph_starts, &positions),
         }
     }
 
@@ -718,7 +749,7 @@ impl SearchIndex {
     fn matched_positions(&self, doc: u32, matched: &MatchedTerms) -> BTreeMap<u32, u32> {
         let positions_of = |id: u32| self.postings(id).map_or(&[][..], |p| p.positions_in(doc));
         let mut positions = BTreeMap::new();
-        for id in &matched.words {
+        for id in matched.words.iter().chain(&matched.in_capitals) {
             for position in positions_of(*id) {
                 positions.insert(*position, *id);
             }
@@ -958,6 +989,8 @@ struct Run {
     highlight_terms: BTreeSet<u32>,
     /// Phrases that matched, as [`MatchedTerms::phrases`].
     highlight_phrases: Vec<Vec<(u32, u32)>>,
+    /// Words marked only in capitals, as [`MatchedTerms::in_capitals`].
+    highlight_capitals: BTreeSet<u32>,
     /// Typed words that matched no document.
     words_without_matches: Vec<String>,
     /// Typed facet values (`place:kashmr`) that name no value of their key.
@@ -970,6 +1003,7 @@ impl Run {
         MatchedTerms {
             words: self.highlight_terms.iter().copied().collect(),
             phrases: self.highlight_phrases.clone(),
+            in_capitals: self.highlight_capitals.iter().copied().collect(),
         }
     }
 }
@@ -1252,6 +1286,7 @@ struct Execution<'a> {
     terms: BTreeMap<TermKey, TermResult>,
     highlight_terms: BTreeSet<u32>,
     highlight_phrases: Vec<Vec<(u32, u32)>>,
+    highlight_capitals: BTreeSet<u32>,
     words_without_matches: Vec<String>,
     values_without_matches: Vec<(FacetKey, String)>,
 }
@@ -1265,6 +1300,7 @@ impl<'a> Execution<'a> {
             terms: BTreeMap::new(),
             highlight_terms: BTreeSet::new(),
             highlight_phrases: Vec::new(),
+            highlight_capitals: BTreeSet::new(),
             words_without_matches: Vec::new(),
             values_without_matches: Vec::new(),
         }
@@ -1485,7 +1521,12 @@ impl<'a> Execution<'a> {
             if result.matches.docs.is_empty() {
                 self.words_without_matches.push(term.text.clone());
             }
-            self.highlight_terms.extend(result.variants.iter().copied());
+            let marked = if term.in_capitals {
+                &mut self.highlight_capitals
+            } else {
+                &mut self.highlight_terms
+            };
+            marked.extend(result.variants.iter().copied());
         }
         Some(result.matches)
     }

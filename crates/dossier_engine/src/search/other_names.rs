@@ -2,8 +2,14 @@
 //! "UN", and "UN" those that write "United Nations". An analyst looking for everything about an
 //! organisation should not have to know which form each article chose. The other names are
 //! the entity report's (an acronym the corpus defines, the gazetteer's short forms).
+//!
+//! A short form that is also an everyday word ("US" is "us") counts only in the articles the
+//! report found the entity in, and is marked only where written in capitals: the index keeps no
+//! case, so "united states" must not find, or mark, every "us".
 
 use crate::analysis::Analyzer;
+use crate::entities::{is_acronym, EntityKind};
+use crate::index::facets::FacetKey;
 use crate::query::{PhraseQuery, Query, Span, TermQuery};
 
 use super::Execution;
@@ -66,7 +72,7 @@ impl Execution<'_> {
             let stands_for = run.iter().filter(|w| !w.is_stop_word).count();
             let alternatives: Vec<Query> = others
                 .iter()
-                .filter_map(|other| self.written_form(other, span, analyzer))
+                .filter_map(|other| self.written_form(other, &name, span, analyzer))
                 .flat_map(|form| std::iter::repeat_n(form, stands_for))
                 .collect();
             if !alternatives.is_empty() {
@@ -79,26 +85,47 @@ impl Execution<'_> {
     /// A word typed in capitals that is another name of an entity ("UN", "FIA"): that entity's
     /// whole name, as an alternative. Only in capitals: "who" is a word, "WHO" an organisation.
     pub(super) fn whole_name_of(&mut self, term: &TermQuery, analyzer: &Analyzer) -> Option<Query> {
-        let typed_in_capitals = term.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !term.text.chars().any(char::is_lowercase);
-        if !typed_in_capitals || term.field.is_some() {
+        if !is_acronym(&term.text) || term.field.is_some() {
             return None;
         }
         let name = self.index.facets.name_of_other(&term.folded)?.to_string();
-        self.written_form(&name, term.span, analyzer)
+        self.written_form(&name, &name, term.span, analyzer)
     }
 
-    /// `text` (a name as compared) as a query for what the corpus writes: one word, or its
-    /// words in a row; none when no article has it, so nothing is said or marked for a form
-    /// no article uses, or when it is an everyday word ("US" is "us").
-    fn written_form(&mut self, text: &str, span: Span, analyzer: &Analyzer) -> Option<Query> {
+    /// `text` (a form of the entity `name`, both as compared) as a query for what the corpus
+    /// writes: one word, or its words in a row; none when no article has it, so nothing is said
+    /// or marked for a form no article uses. An everyday word ("US" is "us") only in capitals,
+    /// in the articles where the entity report found `name`.
+    fn written_form(
+        &mut self,
+        text: &str,
+        name: &str,
+        span: Span,
+        analyzer: &Analyzer,
+    ) -> Option<Query> {
         let tokens = analyzer.tokens(text);
         match tokens.as_slice() {
             [] => None,
             [one] => {
-                let term = TermQuery::of_token(text, one.clone(), None, span);
+                let mut term = TermQuery::of_token(text, one.clone(), None, span);
+                if !self.index.has_word(&term.folded) {
+                    return None;
+                }
                 let everyday = term.is_stop_word || EVERYDAY_WORDS.contains(&term.folded.as_str());
-                (!everyday && self.index.has_word(&term.folded)).then_some(Query::Term(term))
+                if !everyday {
+                    return Some(Query::Term(term));
+                }
+                let key = EntityKind::ALL
+                    .map(FacetKey::of_entities)
+                    .into_iter()
+                    .find(|key| self.index.facets.names_whole(*key, name))?;
+                term.in_capitals = true;
+                let found_in = Query::Facet {
+                    key,
+                    value: name.to_string(),
+                    span,
+                };
+                Some(Query::And(vec![Query::Term(term), found_in]))
             }
             _ => {
                 let phrase = PhraseQuery::of_text(analyzer, text, None, span)?;

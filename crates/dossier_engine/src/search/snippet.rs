@@ -57,6 +57,48 @@ pub fn title_highlights(
         .collect()
 }
 
+/// Every paragraph of `article`, in position order: its field, its index in the field, its
+/// text.
+fn paragraphs(article: &Article) -> Vec<(Field, usize, &str)> {
+    Field::ALL
+        .iter()
+        .flat_map(|field| {
+            field
+                .texts(article)
+                .into_iter()
+                .enumerate()
+                .map(move |(i, text)| (*field, i, text))
+        })
+        .collect()
+}
+
+/// Drops from `positions` the words of `in_capitals` that `article` writes in lower case:
+/// its "us", where "US" was searched for the United States.
+pub fn drop_lower_case(
+    analyzer: &Analyzer,
+    article: &Article,
+    paragraph_starts: &[u32],
+    in_capitals: &[u32],
+    positions: &mut BTreeMap<u32, u32>,
+) {
+    if in_capitals.is_empty() {
+        return;
+    }
+    let paragraphs = paragraphs(article);
+    let written_at = |position: u32| -> Option<&str> {
+        let number = paragraph_starts
+            .partition_point(|start| *start <= position)
+            .checked_sub(1)?;
+        let (_, _, text) = paragraphs.get(number)?;
+        let offset = position - paragraph_starts.get(number)?;
+        let (_, start, end) = analyzer.word_spans(text).find(|(p, ..)| *p == offset)?;
+        text.get(start..end)
+    };
+    positions.retain(|position, id| {
+        !in_capitals.contains(id) || written_at(*position).is_some_and(crate::entities::is_acronym)
+    });
+}
+
 /// The best passage outside the title: first the paragraph with the most distinct matched
 /// terms (then most matches), found from `paragraph_starts` without analysing any text; then,
 /// in that paragraph only, the window of [`WINDOW_WORDS`] words scored the same way. The
@@ -67,16 +109,7 @@ pub fn best_snippet(
     paragraph_starts: &[u32],
     positions: &BTreeMap<u32, u32>,
 ) -> Option<Snippet> {
-    let paragraphs: Vec<(Field, usize, &str)> = Field::ALL
-        .iter()
-        .flat_map(|field| {
-            field
-                .texts(article)
-                .into_iter()
-                .enumerate()
-                .map(move |(i, text)| (*field, i, text))
-        })
-        .collect();
+    let paragraphs = paragraphs(article);
     let score = |from: u32, to: u32| -> (usize, usize) {
         let terms: Vec<u32> = positions.range(from..to).map(|(_, term)| *term).collect();
         let distinct: BTreeSet<u32> = terms.iter().copied().collect();
