@@ -674,22 +674,17 @@ impl SearchIndex {
             return HitMarks::default();
         };
         let analyzer = Analyzer::default();
-        let mut positions = self.matched_positions(doc, matched_terms);
         let paragraph_starts = self.paragraph_starts(doc);
         // A word also matched on its own is marked in any case.
-        let only_in_capitals: Vec<u32> = matched_terms
-            .in_capitals
-            .iter()
-            .filter(|id| !matched_terms.words.contains(id))
-            .copied()
-            .collect();
-        snippet::drop_lower_case(
-            &analyzer,
-            article,
-            paragraph_starts,
-            &only_in_capitals,
-            &mut positions,
-        );
+        let mut lower_case: Vec<u32> = Vec::new();
+        for id in &matched_terms.in_capitals {
+            if !matched_terms.words.contains(id) {
+                let positions = self.postings(*id).map_or(&[][..], |p| p.positions_in(doc));
+                lower_case.extend_from_slice(positions);
+            }
+        }
+        snippet::retain_lower_case(&analyzer, article, paragraph_starts, &mut lower_case);
+        let positions = self.matched_positions(doc, matched_terms, &lower_case);
         HitMarks {
             title: title_highlights(&analyzer, article, &positions),
             snippet: best_snippet(&analyzer, article, paragraph_starts, &positions),
@@ -745,13 +740,21 @@ impl SearchIndex {
         ))
     }
 
-    /// Positions in `doc` of the matched terms, with the term at each.
-    fn matched_positions(&self, doc: u32, matched: &MatchedTerms) -> BTreeMap<u32, u32> {
+    /// Positions in `doc` of the matched terms, with the term at each; not those in
+    /// `lower_case` (words to mark only in capitals, written there in lower case).
+    fn matched_positions(
+        &self,
+        doc: u32,
+        matched: &MatchedTerms,
+        lower_case: &[u32],
+    ) -> BTreeMap<u32, u32> {
         let positions_of = |id: u32| self.postings(id).map_or(&[][..], |p| p.positions_in(doc));
         let mut positions = BTreeMap::new();
         for id in matched.words.iter().chain(&matched.in_capitals) {
             for position in positions_of(*id) {
-                positions.insert(*position, *id);
+                if !lower_case.contains(position) {
+                    positions.insert(*position, *id);
+                }
             }
         }
         // A phrase's words only where they stand together.

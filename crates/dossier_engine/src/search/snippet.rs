@@ -72,16 +72,15 @@ fn paragraphs(article: &Article) -> Vec<(Field, usize, &str)> {
         .collect()
 }
 
-/// Drops from `positions` the words of `in_capitals` that `article` writes in lower case:
-/// its "us", where "US" was searched for the United States.
-pub fn drop_lower_case(
+/// Keeps of `positions` (of words to mark only in capitals) those that `article` writes in
+/// lower case: its "us", where "US" was searched for the United States.
+pub fn retain_lower_case(
     analyzer: &Analyzer,
     article: &Article,
     paragraph_starts: &[u32],
-    in_capitals: &[u32],
-    positions: &mut BTreeMap<u32, u32>,
+    positions: &mut Vec<u32>,
 ) {
-    if in_capitals.is_empty() {
+    if positions.is_empty() {
         return;
     }
     let paragraphs = paragraphs(article);
@@ -94,9 +93,7 @@ pub fn drop_lower_case(
         let (_, start, end) = analyzer.word_spans(text).find(|(p, ..)| *p == offset)?;
         text.get(start..end)
     };
-    positions.retain(|position, id| {
-        !in_capitals.contains(id) || written_at(*position).is_some_and(crate::entities::is_acronym)
-    });
+    positions.retain(|position| !written_at(*position).is_some_and(crate::entities::is_acronym));
 }
 
 /// The best passage outside the title: first the paragraph with the most distinct matched
