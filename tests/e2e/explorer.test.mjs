@@ -213,6 +213,34 @@ test('a name searched finds the articles writing its short form, and the short f
   await context.close();
 });
 
+test('"united states" finds the articles writing "the US", and marks "US" but never the pronoun "us"', async (t) => {
+  // The index keeps no case: "US" counts only where the entity report found the United States.
+  const { page, context, problems } = await open('?country=United+States');
+  await page.getByTestId('result').first().waitFor();
+  const naming = await page.getByTestId('result').evaluateAll((items) => items.map((i) => i.dataset.articleId).sort());
+  await page.goto(new URL('?q=united+states', page.url()).href);
+  await page.getByTestId('result').first().waitFor();
+  const found = await page.getByTestId('result').evaluateAll((items) => items.map((i) => i.dataset.articleId));
+  assert.deepEqual(found.slice(0, naming.length).sort(), naming, found.join(' | '));
+  const listMarks = await page.locator('[data-testid=result] mark').allTextContents();
+  if (!listMarks.includes('US')) { t.skip('this build has no article writing "the US"'); await context.close(); return; }
+  assert.ok(!listMarks.includes('us'), `the pronoun is no name: ${listMarks}`);
+  // The reader marks as the list does, in an article saying "reminds us" too.
+  let pronouns = 0;
+  for (const id of found) {
+    await page.goto(new URL(`?q=united+states&article=${id}`, page.url()).href);
+    await page.getByTestId('reader').waitFor();
+    const text = await page.getByTestId('reader-text').textContent();
+    pronouns += (text.match(/\bus\b/g) ?? []).length;
+    const marks = await page.locator('[data-testid=reader-text] mark').allTextContents();
+    assert.ok(marks.length >= 1, `${id}: the name is marked`);
+    assert.ok(!marks.includes('us'), `${id}: ${marks}`);
+  }
+  assert.ok(pronouns >= 1, 'an article found also says "us"');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a ticked filter stays in sight in its collapsed group, laid out as its neighbours', async () => {
   const { page, context, problems } = await open();
   await page.getByTestId('result').first().waitFor();
