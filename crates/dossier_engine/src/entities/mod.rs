@@ -895,9 +895,7 @@ impl EntityExtractor {
             return;
         };
         let rest = words.get(known_words..).unwrap_or_default();
-        if known.kind == EntityKind::Organisation
-            && rest.iter().all(|w| COMPANY_SUFFIXES.contains(&w.text))
-        {
+        if known.kind == EntityKind::Organisation && is_company_rest(text, rest) {
             push(out, unit, words, known.name.to_string(), known.kind);
         } else if PLACE_WORDS.contains(&last.text) {
             push(
@@ -910,6 +908,24 @@ impl EntityExtractor {
         } else if !NOT_ORGANISATION_TAILS.contains(&last.text) && !EVENTS.contains(&last.text) {
             let name = organisation_name(joined(text, words));
             push(out, unit, words, name, EntityKind::Organisation);
+        }
+    }
+}
+
+/// Whether `rest`, the words after a company's name, make its full name: "Technologies", or
+/// that and a country, the company's arm there ("Huawei Technologies Pakistan"). A name and a
+/// country alone may be two names ("EU Pakistan summit").
+fn is_company_rest(text: &str, rest: &[Word<'_>]) -> bool {
+    let suffixes = rest
+        .iter()
+        .take_while(|w| COMPANY_SUFFIXES.contains(&w.text))
+        .count();
+    match rest.get(suffixes..) {
+        None | Some([]) => true,
+        Some(country) => {
+            suffixes > 0
+                && gazetteer::lookup(joined(text, country))
+                    .is_some_and(|known| known.kind == EntityKind::Country)
         }
     }
 }
@@ -1639,6 +1655,7 @@ mod tests {
             "The India Pakistan talks resumed with Afghan Taliban envoys.",
             "Outfits like Lashkar-e-Taiba and Hizbul Mujahideen were named.",
             "The UN Charter binds Huawei Technologies in the Islamabad Capital Territory.",
+            "Huawei Technologies Pakistan signed, as did Huawei Pakistan.",
         ];
         let article = Article {
             title: Text::from("Pakistan Slams India's Water Move"),
@@ -1665,6 +1682,8 @@ mod tests {
         // A document is none; a company's full name is the company; a name ending as a
         // place's does is a place.
         assert_eq!(names_in(6), ["Huawei", "Islamabad Capital Territory"]);
+        // So is its arm in a country; a name and a country alone are two names.
+        assert_eq!(names_in(7), ["Huawei", "Huawei", "Pakistan"]);
         let kind_of = |name: &str| mentions.iter().find(|m| m.name == name).map(|m| m.kind);
         assert_eq!(kind_of("Pakistan Forward"), Some(EntityKind::Organisation));
         assert_eq!(
