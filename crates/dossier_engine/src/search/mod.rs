@@ -178,23 +178,6 @@ pub struct MatchedTerms {
     pub in_capitals: Vec<u32>,
 }
 
-impl MatchedTerms {
-    /// Every term id, the phrases' words too.
-    pub fn ids(&self) -> Vec<u32> {
-        let phrase_words = self.phrases.iter().flatten().map(|(_, id)| *id);
-        let mut ids: Vec<u32> = self
-            .words
-            .iter()
-            .chain(&self.in_capitals)
-            .copied()
-            .chain(phrase_words)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    }
-}
-
 /// Everything the page needs to render results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
@@ -613,17 +596,19 @@ impl SearchIndex {
             };
             by_date.then_with(|| by_score(a, b))
         });
-        let terms = matched_terms.ids();
         ranked
             .iter()
             .skip(first)
             .map(|(doc, score)| {
                 // Marks and fields only with snippets: the page marks the hits it shows itself.
                 let (marks, matched_fields) = match articles.get(*doc as usize) {
-                    Some(article) if request.options.snippets => (
-                        self.hit_marks(article, *doc as usize, matched_terms),
-                        self.matched_fields(*doc, &terms),
-                    ),
+                    Some(article) if request.options.snippets => {
+                        let positions = self.marked_positions(article, *doc, matched_terms);
+                        (
+                            self.marks_at(article, *doc, &positions),
+                            self.matched_fields(*doc, &positions),
+                        )
+                    }
                     _ => (HitMarks::default(), Vec::new()),
                 };
                 Hit {
@@ -673,8 +658,28 @@ impl SearchIndex {
         let Ok(doc) = u32::try_from(doc) else {
             return HitMarks::default();
         };
+        let positions = self.marked_positions(article, doc, matched_terms);
+        self.marks_at(article, doc, &positions)
+    }
+
+    /// The title highlights and best passage of `doc` for the words at `positions`.
+    fn marks_at(&self, article: &Article, doc: u32, positions: &BTreeMap<u32, u32>) -> HitMarks {
         let analyzer = Analyzer::default();
-        let paragraph_starts = self.paragraph_starts(doc);
+        HitMarks {
+            title: title_highlights(&analyzer, article, positions),
+            snippet: best_snippet(&analyzer, article, self.paragraph_starts(doc), positions),
+        }
+    }
+
+    /// The positions in `doc` (whose article is `article`) of the words to mark, with the
+    /// term at each: the words matched, a phrase's where they stand together, and a word to
+    /// mark only in capitals where so written.
+    fn marked_positions(
+        &self,
+        article: &Article,
+        doc: u32,
+        matched_terms: &MatchedTerms,
+    ) -> BTreeMap<u32, u32> {
         // A word also matched on its own is marked in any case.
         let mut lower_case: Vec<u32> = Vec::new();
         for id in &matched_terms.in_capitals {
@@ -683,23 +688,19 @@ impl SearchIndex {
                 lower_case.extend_from_slice(positions);
             }
         }
+        let analyzer = Analyzer::default();
+        let paragraph_starts = self.paragraph_starts(doc);
         snippet::retain_lower_case(&analyzer, article, paragraph_starts, &mut lower_case);
-        let positions = self.matched_positions(doc, matched_terms, &lower_case);
-        HitMarks {
-            title: title_highlights(&analyzer, article, &positions),
-            snippet: best_snippet(&analyzer, article, paragraph_starts, &positions),
-        }
+        self.matched_positions(doc, matched_terms, &lower_case)
     }
 
-    /// The text fields of `doc` where any of `terms` occurs.
-    fn matched_fields(&self, doc: u32, terms: &[u32]) -> Vec<Field> {
+    /// The text fields of `doc` holding any of the marked `positions`.
+    fn matched_fields(&self, doc: u32, positions: &BTreeMap<u32, u32>) -> Vec<Field> {
         let layout = self.layout(doc);
         let mut found = [false; crate::index::FIELD_COUNT];
-        for id in terms {
-            for position in self.postings(*id).map_or(&[][..], |p| p.positions_in(doc)) {
-                if let Some(slot) = found.get_mut(layout.field_of(*position) as usize) {
-                    *slot = true;
-                }
+        for position in positions.keys() {
+            if let Some(slot) = found.get_mut(layout.field_of(*position) as usize) {
+                *slot = true;
             }
         }
         Field::ALL

@@ -89,6 +89,24 @@ fn indus_waters_treaty_ranks_the_treaty_article_first() {
 }
 
 #[test]
+fn a_hit_matched_in_the_fields_where_its_words_are_marked() {
+    // A quoted phrase's words count where they stand together: the title's "Treaty" alone is
+    // no match of "waters treaty", and the hit said it matched in the title.
+    let articles = vec![article(
+        "apart",
+        "Treaty talks",
+        &["The Indus waters treaty stands."],
+        None,
+        "news",
+    )];
+    let index = SearchIndex::build(&articles, &[DocFacets::default()]);
+    let response = index.search(&articles, &SearchRequest::new("\"waters treaty\""));
+    let hit = response.hits.first().expect("the body has the phrase");
+    assert_eq!(hit.matched_fields, vec![Field::Body]);
+    assert!(hit.title_highlights.is_empty());
+}
+
+#[test]
 fn prefix_of_the_last_word_matches_while_typing() {
     assert_eq!(ids(&search("cybersec")), vec!["cyber"]);
     // Once a space is typed the word is complete: no prefix matching.
