@@ -545,32 +545,48 @@ fn joined<'a>(unit: &'a str, words: &[Word<'_>]) -> &'a str {
     }
 }
 
-/// Acronym -> (canonical name, kind), learnt from "Expansion (ACR)" over the whole corpus.
+/// What the whole corpus teaches about its names, for reading each article.
 #[derive(Debug, Clone, Default)]
 pub struct EntityExtractor {
+    /// Acronym -> (canonical name, kind), learnt from "Expansion (ACR)".
     acronyms: BTreeMap<String, (String, EntityKind)>,
+    /// Full names some article names as a person's (a title, "said"): a person wherever they
+    /// stand, as in a note that says only "Narendra Modi chaired the cabinet".
+    people: BTreeSet<String>,
 }
 
 impl EntityExtractor {
-    /// Learns the corpus's acronym definitions (the first definition of an acronym wins).
+    /// Learns the corpus's acronym definitions (the first definition of an acronym wins) and
+    /// its people's full names.
     pub fn new(articles: &[Article]) -> Self {
         let mut extractor = EntityExtractor::default();
         let analyzer = Analyzer::default();
+        let mut people = BTreeSet::new();
         for article in articles {
-            for unit in text_units(article) {
-                let blanked = phrases::blank_suffixes(unit);
-                for phrase in phrases::phrases(&analyzer, &blanked) {
-                    if let Some((acronym, name, kind)) = acronym_definition(&blanked, &phrase) {
+            let blanked: Vec<String> = text_units(article)
+                .iter()
+                .map(|unit| phrases::blank_suffixes(unit))
+                .collect();
+            let unit_phrases: Vec<Vec<Phrase<'_>>> = blanked
+                .iter()
+                .map(|unit| phrases::phrases(&analyzer, unit))
+                .collect();
+            for (unit, phrases) in blanked.iter().zip(&unit_phrases) {
+                for phrase in phrases {
+                    if let Some((acronym, name, kind)) = acronym_definition(unit, phrase) {
                         extractor.acronyms.entry(acronym).or_insert((name, kind));
                     }
                 }
             }
+            let named = extractor.people_of(&blanked, &unit_phrases).full_names;
+            people.extend(named.into_iter().filter(|name| name.contains(' ')));
         }
+        extractor.people = people;
         extractor
     }
 
     /// The extractor a report was made with, rebuilt from it: every learnt acronym is listed as
-    /// an alias of the entity it names. Far cheaper than [`EntityExtractor::new`], which reads the
+    /// an alias of the entity it names, every full name of a person as a person. Far cheaper than [`EntityExtractor::new`], which reads the
     /// whole corpus; the page builds its reader's highlighter this way from the bundle.
     pub fn from_report(report: &EntityReport) -> Self {
         let acronyms = report
@@ -583,7 +599,13 @@ impl EntityExtractor {
                     .map(|alias| (alias.clone(), (entity.name.clone(), entity.kind)))
             })
             .collect();
-        EntityExtractor { acronyms }
+        let people = report
+            .entities
+            .iter()
+            .filter(|entity| entity.kind == EntityKind::Person && entity.name.contains(' '))
+            .map(|entity| entity.name.clone())
+            .collect();
+        EntityExtractor { acronyms, people }
     }
 
     /// Every entity mention of one article, in reading order.
@@ -654,6 +676,7 @@ impl EntityExtractor {
                         || is_quoted_speaker(before, after)
                         || is_agent(before)
                         || has_role_before(before)
+                        || self.people.contains(name)
                     {
                         full_names.insert(name.to_string());
                     } else {
@@ -1526,6 +1549,40 @@ mod tests {
         };
         let mut report = extract_entities(&[article]);
         report.articles.pop().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_person_named_as_one_in_any_article_is_a_person_wherever_they_stand() {
+        // A note saying only "Narendra Modi chaired the cabinet" named no one, though another
+        // note of the same load called him Prime Minister.
+        let article = |id: &str, body: &str| Article {
+            id: id.into(),
+            title: "Note".into(),
+            body: vec![Text::from(body)],
+            ..Article::default()
+        };
+        let articles = [
+            article(
+                "titled",
+                "Prime Minister Narendra Modi said India would respond.",
+            ),
+            article("bare", "Narendra Modi chaired the security cabinet."),
+            article("unknown", "Asim Iftikhar Ahmad met the envoys."),
+        ];
+        let report = extract_entities(&articles);
+        let people: Vec<Vec<String>> = report.articles.iter().map(|a| a.people.clone()).collect();
+        assert_eq!(
+            people,
+            [vec!["Narendra Modi"], vec!["Narendra Modi"], vec![]]
+        );
+        // The page's reader, whose extractor is rebuilt from the report, links him too.
+        let extractor = EntityExtractor::from_report(&report);
+        let names: Vec<String> = extractor
+            .mentions(&articles[1])
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, ["Narendra Modi"]);
     }
 
     #[test]
