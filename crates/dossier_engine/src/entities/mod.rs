@@ -550,9 +550,10 @@ fn joined<'a>(unit: &'a str, words: &[Word<'_>]) -> &'a str {
 pub struct EntityExtractor {
     /// Acronym -> (canonical name, kind), learnt from "Expansion (ACR)".
     acronyms: BTreeMap<String, (String, EntityKind)>,
-    /// Full names some article names as a person's (a title, "said"): a person wherever they
-    /// stand, as in a note that says only "Narendra Modi chaired the cabinet".
-    people: BTreeSet<String>,
+    /// Full names some article names as a person's (a title, "said"), sorted: a person wherever
+    /// they stand, as in a note that says only "Narendra Modi chaired the cabinet". (A sorted
+    /// list, not a set: the page builds it, and a set's code cost it 2 kB.)
+    people: Vec<String>,
 }
 
 impl EntityExtractor {
@@ -581,7 +582,7 @@ impl EntityExtractor {
             let named = extractor.people_of(&blanked, &unit_phrases).full_names;
             people.extend(named.into_iter().filter(|name| name.contains(' ')));
         }
-        extractor.people = people;
+        extractor.people = people.into_iter().collect();
         extractor
     }
 
@@ -599,12 +600,13 @@ impl EntityExtractor {
                     .map(|alias| (alias.clone(), (entity.name.clone(), entity.kind)))
             })
             .collect();
-        let people = report
-            .entities
-            .iter()
-            .filter(|entity| entity.kind == EntityKind::Person && entity.name.contains(' '))
-            .map(|entity| entity.name.clone())
-            .collect();
+        let mut people = Vec::new();
+        for entity in &report.entities {
+            if entity.kind == EntityKind::Person && entity.name.contains(' ') {
+                people.push(entity.name.clone());
+            }
+        }
+        crate::sort_shared(&mut people, &|a, b| a.cmp(b));
         EntityExtractor { acronyms, people }
     }
 
@@ -676,7 +678,10 @@ impl EntityExtractor {
                         || is_quoted_speaker(before, after)
                         || is_agent(before)
                         || has_role_before(before)
-                        || self.people.contains(name)
+                        || self
+                            .people
+                            .binary_search_by(|p| p.as_str().cmp(name))
+                            .is_ok()
                     {
                         full_names.insert(name.to_string());
                     } else {
