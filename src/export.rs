@@ -23,14 +23,17 @@ pub struct ExportRow {
     pub section: Option<String>,
     /// Where it was published, to cite it by.
     pub url: Option<String>,
+    /// The address that opens it in Dossier's reader, with this search marked.
+    pub reader: String,
     pub file: String,
     /// The snippet shown for the result (plain text).
     pub snippet: String,
 }
 
 impl ExportRow {
-    /// The row for the article ranked `rank` (1-based), with its snippet text.
-    pub fn new(rank: usize, article: &Article, snippet: &str) -> Self {
+    /// The row for the article ranked `rank` (1-based), with its snippet text and the address
+    /// of its reader.
+    pub fn new(rank: usize, article: &Article, snippet: &str, reader: String) -> Self {
         ExportRow {
             rank,
             id: article.id.clone(),
@@ -43,13 +46,14 @@ impl ExportRow {
             source: article.source.clone(),
             section: article.section.clone(),
             url: article.url.clone(),
+            reader,
             file: article.file.clone(),
             snippet: snippet.to_string(),
         }
     }
 }
 
-const CSV_HEADER: [&str; 13] = [
+const CSV_HEADER: [&str; 14] = [
     "rank",
     "id",
     "title",
@@ -61,6 +65,7 @@ const CSV_HEADER: [&str; 13] = [
     "source",
     "section",
     "url",
+    "reader",
     "file",
     "snippet",
 ];
@@ -82,6 +87,7 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
                 row.source.clone().unwrap_or_default(),
                 row.section.clone().unwrap_or_default(),
                 row.url.clone().unwrap_or_default(),
+                row.reader.clone(),
                 row.file.clone(),
                 row.snippet.clone(),
             ]
@@ -104,17 +110,21 @@ pub struct QuoteRow {
     /// The date was inferred (from the text), not stated: not to be cited as certain.
     pub date_inferred: bool,
     pub url: Option<String>,
+    /// The address that opens its article in Dossier's reader.
+    pub reader: String,
     pub id: String,
     pub file: String,
 }
 
 impl QuoteRow {
-    /// The row for a quotation of `article`, said by `speaker`.
+    /// The row for a quotation of `article`, said by `speaker`, with the address of the
+    /// article's reader.
     pub fn new(
         speaker: Option<&str>,
         quotation: &str,
         matches_search: bool,
         article: &Article,
+        reader: String,
     ) -> Self {
         QuoteRow {
             speaker: speaker.map(str::to_string),
@@ -124,13 +134,14 @@ impl QuoteRow {
             date: article.date.clone(),
             date_inferred: article.date_inferred,
             url: article.url.clone(),
+            reader,
             id: article.id.clone(),
             file: article.file.clone(),
         }
     }
 }
 
-const QUOTES_CSV_HEADER: [&str; 9] = [
+const QUOTES_CSV_HEADER: [&str; 10] = [
     "speaker",
     "quotation",
     "matches_search",
@@ -138,6 +149,7 @@ const QUOTES_CSV_HEADER: [&str; 9] = [
     "date",
     "date_inferred",
     "url",
+    "reader",
     "id",
     "file",
 ];
@@ -155,6 +167,7 @@ pub fn quotes_to_csv(rows: &[QuoteRow]) -> String {
                 row.date.clone().unwrap_or_default(),
                 row.date_inferred.to_string(),
                 row.url.clone().unwrap_or_default(),
+                row.reader.clone(),
                 row.id.clone(),
                 row.file.clone(),
             ]
@@ -220,6 +233,14 @@ pub fn file_name(state: &UrlState, what: &str, extension: &str) -> String {
     format!("dossier-{words}.{extension}")
 }
 
+/// The query string of the view `state` with article `id` open in the reader: an export's link
+/// back to where each row can be read, its search marked.
+pub fn reader_query(state: &UrlState, id: &str) -> String {
+    let mut reading = state.clone();
+    reading.article = Some(id.to_string());
+    reading.to_query_string()
+}
+
 /// Pretty JSON: `{"query": ..., "results": [rows]}` so the file says what it is an export of.
 pub fn to_json(view_address: &str, rows: &[ExportRow]) -> String {
     #[derive(Serialize)]
@@ -254,6 +275,7 @@ mod tests {
             source: None,
             section: Some("Crime & Justice".into()),
             url: Some("https://example.org/a".into()),
+            reader: "https://example.org/dossier/?article=a".into(),
             file: "x.txt".into(),
             snippet: "line one\nline two".into(),
         }
@@ -269,7 +291,7 @@ mod tests {
         assert_eq!(lines.next(), Some(CSV_HEADER.join(",").as_str()));
         assert_eq!(
             lines.next(),
-            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,Javed Mahmood,news,,Crime & Justice,https://example.org/a,x.txt,\"line one\nline two\"")
+            Some("1,a,\"Say \"\"hi\"\", world\",2024-06-20,false,,Javed Mahmood,news,,Crime & Justice,https://example.org/a,https://example.org/dossier/?article=a,x.txt,\"line one\nline two\"")
         );
     }
 
@@ -304,6 +326,7 @@ mod tests {
             date: Some("2024-06-20".into()),
             date_inferred: true,
             url: Some("https://example.org/a".into()),
+            reader: "https://example.org/dossier/?article=a".into(),
             id: "a".into(),
             file: "x.txt".into(),
         };
@@ -311,11 +334,11 @@ mod tests {
         let mut lines = csv.trim_start_matches('\u{feff}').split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("speaker,quotation,matches_search,title,date,date_inferred,url,id,file")
+            Some("speaker,quotation,matches_search,title,date,date_inferred,url,reader,id,file")
         );
         assert_eq!(
             lines.next(),
-            Some(",\"We will not, \"\"ever\"\", accept it\",true,T,2024-06-20,true,https://example.org/a,a,x.txt")
+            Some(",\"We will not, \"\"ever\"\", accept it\",true,T,2024-06-20,true,https://example.org/a,https://example.org/dossier/?article=a,a,x.txt")
         );
     }
 
@@ -336,5 +359,21 @@ mod tests {
         // Where it was published, to cite it by, and its section.
         assert_eq!(json["results"][0]["url"], "https://example.org/a");
         assert_eq!(json["results"][0]["section"], "Crime & Justice");
+        // And where to read it in Dossier.
+        assert_eq!(
+            json["results"][0]["reader"],
+            "https://example.org/dossier/?article=a"
+        );
+    }
+
+    #[test]
+    fn a_row_links_to_its_article_in_the_reader_with_the_view_it_was_exported_from() {
+        let state = UrlState::parse("?q=Indus+treaty&year=2025&view=quotes");
+        let reading = UrlState::parse(&reader_query(&state, "pakistan-slams"));
+        assert_eq!(reading.article.as_deref(), Some("pakistan-slams"));
+        // The search, filters and view are kept: the reader marks the search's words.
+        let mut without_article = reading.clone();
+        without_article.article = None;
+        assert_eq!(without_article, state);
     }
 }

@@ -14,6 +14,7 @@ pub fn ExportButtons() -> impl IntoView {
     let corpus = use_corpus();
     let results = use_results();
     let rows = move || {
+        let state = nav.with_untracked(Clone::clone);
         results.timed.with_untracked(|t| {
             t.response
                 .hits
@@ -23,7 +24,8 @@ pub fn ExportButtons() -> impl IntoView {
                     let marks = corpus.marks(hit.article, &t.response.matched_terms);
                     let snippet = marks.snippet.as_ref().map(|s| s.shown().text);
                     corpus.article(hit.article).map(|a| {
-                        ExportRow::new(rank + 1, a, snippet.as_deref().unwrap_or_default())
+                        let reader = browser::address_with(&export::reader_query(&state, &a.id));
+                        ExportRow::new(rank + 1, a, snippet.as_deref().unwrap_or_default(), reader)
                     })
                 })
                 .collect::<Vec<_>>()

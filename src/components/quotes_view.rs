@@ -113,16 +113,19 @@ pub fn QuotesView() -> impl IntoView {
     };
     // Every quotation listed (not only those shown so far), in the view's order.
     let download = move |_| {
+        let state = nav.with_untracked(Clone::clone);
         let rows: Vec<QuoteRow> = matching.with_untracked(|all| {
             all.iter()
                 .filter_map(|(i, _, says)| {
                     let quote = corpus.0.quotes.get(*i)?;
                     let article = corpus.article(quote.article)?;
+                    let reader = browser::address_with(&export::reader_query(&state, &article.id));
                     Some(QuoteRow::new(
                         quote.speaker.as_deref(),
                         &quote.text,
                         *says,
                         article,
+                        reader,
                     ))
                 })
                 .collect()

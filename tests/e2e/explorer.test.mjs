@@ -823,6 +823,14 @@ test('export downloads the current result set as CSV and JSON', async () => {
   assert.deepEqual(json.results.slice(0, titles.length).map((r) => r.title), titles);
   // The view's whole address, to cite it and to open it again.
   assert.equal(json.view, new URL('?q=cyber&sort=oldest', page.url()).href);
+  // Each result's own address opens it in the reader, the search marked.
+  const reader = new URL(json.results[0].reader);
+  assert.deepEqual([reader.searchParams.get('q'), reader.searchParams.get('sort'), reader.searchParams.get('article')], ['cyber', 'oldest', json.results[0].id]);
+  await page.goto(reader.href);
+  await page.getByTestId('reader').waitFor();
+  assert.equal((await page.locator('#reader-title').textContent()).trim(), json.results[0].title);
+  assert.ok((await page.locator('[data-testid=reader-text] mark').count()) >= 1, 'the search is marked');
+  await page.goBack();
   // A passage exported is the passage shown, "…" where it was cut: without them a journalist
   // pasting one would quote half a sentence as a whole one.
   const shown = await page.getByTestId('result').evaluateAll((results) => results.map((r) => r.querySelector('[data-testid=snippet]')?.textContent ?? ''));

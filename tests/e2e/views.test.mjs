@@ -409,17 +409,27 @@ test('quotes: a search lists every quotation of its matches, those saying its wo
   assert.equal(download.suggestedFilename(), 'dossier-quotes-dar.csv');
   const csv = await readFile(await download.path(), 'utf8');
   const records = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(records[0], 'speaker,quotation,matches_search,title,date,date_inferred,url,id,file');
+  assert.equal(records[0], 'speaker,quotation,matches_search,title,date,date_inferred,url,reader,id,file');
   assert.equal(records.length - 1, groups.before.length + groups.after.length, 'every quotation listed, one record each');
   const exported = records.slice(1).map((r) => r.match(/^("(?:[^"]|"")*"|[^,]*),/)[1].replace(/^"|"$/g, ''));
   assert.deepEqual(exported, [...groups.before, ...groups.after].map((s) => (s === 'Unattributed' ? '' : s)));
   assert.ok(records.slice(1, 1 + groups.before.length).every((r) => r.includes(',true,')), 'the first group matches');
   // Each quotation says when, as its article is dated: the CSV's date, shown as the page shows dates.
   const firstDate = page.getByTestId('quote').first().locator('.quote-source time');
-  assert.equal(await firstDate.getAttribute('datetime'), records[1].split(',').at(-5), 'the date column, fifth from the end');
+  assert.equal(await firstDate.getAttribute('datetime'), records[1].split(',').at(-6), 'the date column, sixth from the end');
   assert.match(await firstDate.textContent(), /^\d{1,2} [A-Z][a-z]{2} \d{4}/);
   const firstQuote = (await page.getByTestId('quote').first().locator('blockquote').textContent()).replace(/[“”]/g, '');
   assert.ok(csv.includes(firstQuote.replaceAll('"', '""')), firstQuote);
+  // Each links back to its article in Dossier's reader, with the search that found it: a
+  // corpus without publication addresses leaves nothing else to cite by.
+  const [reader, id] = records[1].split(',').slice(-3, -1);
+  const readerAddress = new URL(reader);
+  assert.equal(readerAddress.searchParams.get('article'), id);
+  assert.equal(readerAddress.searchParams.get('q'), 'dar');
+  const firstTitle = (await page.getByTestId('quote').first().locator('.quote-source a').first().textContent()).trim();
+  await page.goto(reader);
+  await page.getByTestId('reader').waitFor();
+  assert.equal((await page.locator('#reader-title').textContent()).trim(), firstTitle);
   // A compound found in both spellings says its words together: "cybersecurity" also finds
   // "cyber security", and a quotation about "cyber crime" does not say it.
   await page.goto(`${server.url}?view=quotes&q=cybersecurity`);
