@@ -20,6 +20,10 @@ use crate::results::{use_corpus, use_results};
 
 /// Keyword-in-context: characters shown either side of a match.
 const KWIC_WIDTH: usize = 70;
+/// Lines of "Where your search terms appear" a phone shows before its "Show all": nine of them
+/// took a screen and a half before the article's first paragraph (style/main.css hides the
+/// rest; a desktop shows them all).
+const KWIC_ON_A_PHONE: usize = 3;
 
 /// The open article (the URL's `article`), read cleanly: title, subtitle, summary, dateline,
 /// byline, date (marked when inferred), body with the query terms marked, captions, and the
@@ -185,6 +189,7 @@ fn ReaderPanel(
             })
         }
     });
+    let kwic_all = RwSignal::new(false);
     view! {
         <aside class="reader" aria-labelledby="reader-title" data-testid="reader">
             <div class="reader-bar">
@@ -215,11 +220,20 @@ fn ReaderPanel(
                     })}
                 </header>
                 <Show when=move || kwic.with(|k| !k.is_empty())>
-                    <section class="kwic" aria-labelledby="kwic-title" data-testid="kwic">
+                    <section class="kwic" class:all=move || kwic_all.get() aria-labelledby="kwic-title" data-testid="kwic">
                         <h3 id="kwic-title">"Where your search terms appear"</h3>
                         <ul>
                             {move || kwic.get().into_iter().map(|line| view! { <li><HighlightedText text=line /></li> }).collect_view()}
                         </ul>
+                        <button
+                            type="button"
+                            class="link-button kwic-more"
+                            hidden=move || kwic.with(Vec::len) <= KWIC_ON_A_PHONE
+                            aria-expanded=move || kwic_all.get().to_string()
+                            on:click=move |_| kwic_all.update(|all| *all = !*all)
+                        >
+                            {move || if kwic_all.get() { "Show fewer" } else { "Show all" }}
+                        </button>
                     </section>
                 </Show>
                 <div class="reader-text" data-testid="reader-text">

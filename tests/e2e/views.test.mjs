@@ -575,6 +575,38 @@ test('at 360 px a very long search word wraps instead of widening the page', asy
   await context.close();
 });
 
+test('at 360 px the reader lists the first places its search appears, then the article; a desktop lists them all', async () => {
+  // Nine lines of "Where your search terms appear" took a phone's screen and a half.
+  const address = `${server.url}?q=indus+treaty`;
+  const { page, context, problems } = await openPage(browser, address, { viewport: { width: 360, height: 740 } });
+  const id = await page.getByTestId('result').first().getAttribute('data-article-id');
+  await page.goto(`${address}&article=${id}`);
+  const kwic = page.getByTestId('kwic');
+  await kwic.waitFor();
+  const lines = await kwic.locator('li').count();
+  assert.ok(lines > 3, `enough lines to fold (${lines})`);
+  const shown = () => kwic.locator('li').evaluateAll((items) => items.filter((li) => li.checkVisibility()).length);
+  assert.equal(await shown(), 3);
+  const more = kwic.getByRole('button', { name: 'Show all' });
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  const height = () => kwic.evaluate((box) => box.getBoundingClientRect().height);
+  const folded = await height();
+  await screenshot(page, 'mobile-reader-search');
+  await more.click();
+  assert.equal(await shown(), lines);
+  const unfolded = await height();
+  assert.ok(folded < unfolded * 0.6, `folded ${folded}px, unfolded ${unfolded}px`);
+  assert.equal(await kwic.getByRole('button', { name: 'Show fewer' }).getAttribute('aria-expanded'), 'true');
+  // A desktop has room for them all, and no button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+  await kwic.waitFor();
+  assert.equal(await shown(), lines);
+  assert.equal(await kwic.getByRole('button').isVisible(), false);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('at 360 px the filters are a drawer that opens, works and closes', async () => {
   const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 } });
   await page.getByTestId('result').first().waitFor();
