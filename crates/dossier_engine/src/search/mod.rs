@@ -1025,7 +1025,12 @@ impl Run {
             ));
         }
         for (key, value) in &self.values_without_matches {
-            parts.push(format!("No {} is named “{value}”.", key.name()));
+            parts.push(match key {
+                FacetKey::Year => format!("No article is from {value}."),
+                FacetKey::Kind => format!("No article is of the kind “{value}”."),
+                FacetKey::Org => format!("No organisation is named “{value}”."),
+                _ => format!("No {} is named “{value}”.", key.name()),
+            });
         }
         (!parts.is_empty()).then(|| parts.join(" "))
     }

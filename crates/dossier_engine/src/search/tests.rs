@@ -449,6 +449,20 @@ fn a_typed_facet_value_that_names_nothing_is_said_and_mended() {
         "{messages:?}"
     );
     assert_eq!(response.did_you_mean.as_deref(), Some("place:Karachi "));
+    // Said as the key's values are spoken of: a year is no name, "org" no word.
+    for (query, said) in [
+        ("year:2019 ", "No article is from 2019."),
+        ("org:BJP ", "No organisation is named “BJP”."),
+        ("kind:memo ", "No article is of the kind “memo”."),
+    ] {
+        let response = search(query);
+        let messages: Vec<&str> = response
+            .notices
+            .iter()
+            .map(|n| n.message.as_str())
+            .collect();
+        assert!(messages.contains(&said), "{query}: {messages:?}");
+    }
     // Several words are mended one by one and quoted; known words stay.
     assert_eq!(
         search("place:\"new delhy\" ").did_you_mean.as_deref(),
