@@ -587,8 +587,9 @@ impl EntityExtractor {
     }
 
     /// The extractor a report was made with, rebuilt from it: every learnt acronym is listed as
-    /// an alias of the entity it names, every full name of a person as a person. Far cheaper than [`EntityExtractor::new`], which reads the
-    /// whole corpus; the page builds its reader's highlighter this way from the bundle.
+    /// an alias of the entity it names, every full name of a person as a person. Far cheaper
+    /// than [`EntityExtractor::new`], which reads the whole corpus; the page builds its
+    /// reader's highlighter this way from the bundle.
     pub fn from_report(report: &EntityReport) -> Self {
         let acronyms = report
             .entities
