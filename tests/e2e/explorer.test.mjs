@@ -831,6 +831,8 @@ test('export downloads the current result set as CSV and JSON', async () => {
   assert.equal((await page.locator('#reader-title').textContent()).trim(), json.results[0].title);
   assert.ok((await page.locator('[data-testid=reader-text] mark').count()) >= 1, 'the search is marked');
   await page.goBack();
+  // The page comes back by a new start-up: its results are not there at once.
+  await page.getByTestId('result').first().waitFor();
   // A passage exported is the passage shown, "…" where it was cut: without them a journalist
   // pasting one would quote half a sentence as a whole one.
   const shown = await page.getByTestId('result').evaluateAll((results) => results.map((r) => r.querySelector('[data-testid=snippet]')?.textContent ?? ''));

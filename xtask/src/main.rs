@@ -7,6 +7,8 @@ use std::env;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use std::sync::OnceLock;
+use std::time::Instant;
 
 mod bench_scale;
 mod bench_web;
@@ -40,6 +42,7 @@ commands:
   test                   fmt, clippy (host + wasm32), native tests, release build, browser tests";
 
 fn main() -> ExitCode {
+    STARTED.get_or_init(Instant::now);
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("install-tools") => tools::install_all(),
@@ -157,8 +160,14 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
+/// When the command started.
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Prints a step's title with the time since the command started, so a slow CI run says which
+/// step grew.
 fn step(title: &str) {
-    println!("\n==> {title}");
+    let elapsed = STARTED.get_or_init(Instant::now).elapsed().as_secs();
+    println!("\n==> {title}    [{}m{:02}s]", elapsed / 60, elapsed % 60);
 }
 
 fn with_corpus(cmd: &mut Command, corpus: Option<&Path>) {
@@ -261,5 +270,7 @@ fn test() -> Result<(), String> {
         "tests/e2e/",
         // The benchmarks' pure helpers (no browser, milliseconds).
         "tests/bench/",
-    ]))
+    ]))?;
+    step("all passed");
+    Ok(())
 }
