@@ -196,6 +196,24 @@ test('a typed entity filter finds a name by any of its words: person:modi is Nar
   await context.close();
 });
 
+test('a search by a name alone shows each result where the name stands, marked', async () => {
+  // A person ticked, or `org:FIA` typed, showed each article's opening with nothing marked.
+  const { page, context, problems } = await open('?person=Narendra+Modi');
+  const markedInEach = async () => {
+    await page.getByTestId('result').first().waitFor();
+    return page.getByTestId('result').evaluateAll((results) =>
+      results.map((r) => [...r.querySelectorAll('[data-testid=snippet] mark')].map((m) => m.textContent).join(' ')));
+  };
+  const modi = await markedInEach();
+  assert.equal(modi.length, 2);
+  assert.ok(modi.every((marked) => marked.includes('Narendra Modi')), modi.join(' | '));
+  await page.goto(new URL('?q=org%3AFIA', page.url()).href);
+  const fia = await markedInEach();
+  assert.ok(fia.length >= 1 && fia.every((marked) => /Federal Investigation Agency|FIA/.test(marked)), fia.join(' | '));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a name searched finds the articles writing its short form, and the short form the name', async (t) => {
   // Every article the United Nations organisation filter gives, whichever form each writes.
   const { page, context, problems } = await open('?org=United+Nations');

@@ -615,6 +615,57 @@ mod tests {
     }
 
     #[test]
+    fn a_search_by_names_alone_shows_and_marks_where_they_stand() {
+        // `person:"munir akram"`, a person ticked or `org:FIA` showed each article's opening
+        // with nothing marked, however far down the name stood.
+        let opening = "The council met on Monday to hear the members on the year's agenda. ";
+        let bundle = Bundle::build(
+            vec![Article {
+                id: "un".into(),
+                title: "Council hears appeal".into(),
+                body: vec![
+                    opening.repeat(4).into(),
+                    "Trade came next, and the members spoke at length of tariffs. "
+                        .repeat(3)
+                        .into(),
+                    "Ambassador Munir Akram told the council that the Federal Investigation \
+                     Agency (FIA) had arrested nobody."
+                        .into(),
+                ],
+                ..Article::default()
+            }],
+            Vec::new(),
+        );
+        let indexed = IndexedBundle::build(bundle, |_| ());
+        let marked = |response: &crate::search::SearchResponse| {
+            marked_in_hit(&indexed, response, "un").join(" ")
+        };
+        let typed = search_in(&indexed, "person:\"munir akram\"");
+        assert_eq!(typed.total, 1);
+        assert_eq!(marked(&typed), "Munir Akram");
+        let mut ticked = crate::search::SearchRequest::new("");
+        ticked
+            .filters
+            .insert(FacetKey::Person, vec!["Munir Akram".into()]);
+        let ticked = indexed.index.search(&indexed.bundle.articles, &ticked);
+        assert_eq!(marked(&ticked), "Munir Akram");
+        // Every form of the name the corpus writes; and the words searched as well, in the
+        // passage holding both.
+        assert_eq!(
+            marked(&search_in(&indexed, "org:fia")),
+            "Federal Investigation Agency FIA"
+        );
+        assert_eq!(
+            marked(&search_in(&indexed, "council person:akram")),
+            "Council Munir Akram council"
+        );
+        // A name filtered by is not a word searched: the reader and the quotations mark only
+        // what was typed.
+        let words = indexed.index.matched_words(&typed.matched_terms);
+        assert_eq!(words, crate::view_model::QueryTerms::default());
+    }
+
+    #[test]
     fn a_typed_filter_finds_a_name_by_the_short_form_everyone_uses() {
         // `org:EU` found nothing, though the reader linked "EU" to the European Union, and
         // offered `org:E`: the "e" of "Tehreek-e-Taliban".

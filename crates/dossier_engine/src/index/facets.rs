@@ -41,6 +41,14 @@ impl FacetKey {
         FacetKey::Country,
     ];
 
+    /// The keys whose values are entities, in [`EntityKind::ALL`]'s order.
+    pub const ENTITIES: [FacetKey; 4] = [
+        FacetKey::Person,
+        FacetKey::Org,
+        FacetKey::Place,
+        FacetKey::Country,
+    ];
+
     /// The lower-case name used in queries and JSON.
     pub fn name(self) -> &'static str {
         match self {
@@ -457,6 +465,14 @@ fn lowercase(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_entity_keys_are_the_keys_of_every_entity_kind() {
+        assert_eq!(
+            FacetKey::ENTITIES,
+            EntityKind::ALL.map(FacetKey::of_entities)
+        );
+    }
 
     #[test]
     fn each_document_keeps_its_own_values_once_ignoring_case_and_blanks() {

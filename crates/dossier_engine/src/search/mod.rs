@@ -176,6 +176,12 @@ pub struct MatchedTerms {
     /// Words marked only where written in capitals: a short name that is also an everyday
     /// word ("US", found for "united states"; not "us").
     pub in_capitals: Vec<u32>,
+    /// The names the search filters by, in each form the corpus writes them (`org:FIA` is "FIA"
+    /// and "Federal Investigation Agency"), as phrases: a search by a name alone showed each
+    /// article's opening with nothing marked, not where the name stands. Marked in the hits
+    /// only: they are not words of the search, so the reader and the quotations saying the
+    /// search's words leave them out.
+    pub names: Vec<Vec<(u32, u32)>>,
 }
 
 /// Everything the page needs to render results.
@@ -320,7 +326,12 @@ impl SearchIndex {
             notices.push(notice);
         }
 
-        let matched_terms = run.matched_terms();
+        // The names typed filters give, by entity key (`person:dar` names "Ishaq Dar").
+        let named = FacetKey::ENTITIES.map(|key| (key, self.values_named(&parsed.query, key)));
+        let matched_terms = MatchedTerms {
+            names: self.filtered_names(&filters, &named),
+            ..run.matched_terms()
+        };
         let hits = self.page_of_hits(articles, request, &run, &matched_terms);
         let matched = run.matched.iter().map(|(doc, _)| *doc).collect();
         SearchResponse {
@@ -340,11 +351,12 @@ impl SearchIndex {
                 &run.values_without_matches,
             ),
             errors: parsed.errors,
-            people_named: self
-                .values_named(&parsed.query, FacetKey::Person)
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            people_named: named
+                .iter()
+                .find(|(key, _)| *key == FacetKey::Person)
+                .map_or_else(Vec::new, |(_, names)| {
+                    names.iter().map(|name| name.to_string()).collect()
+                }),
             filters_or_excludes: parsed.query.filters_or_excludes(),
         }
     }
@@ -694,6 +706,16 @@ impl SearchIndex {
         self.matched_positions(doc, matched_terms, &lower_case)
     }
 
+    /// A phrase's words as (offset from its first word, term id); none when a word is in no
+    /// article.
+    fn phrase_ids(&self, phrase: &PhraseQuery) -> Option<Vec<(u32, u32)>> {
+        let mut ids = Vec::with_capacity(phrase.terms.len());
+        for (offset, stem) in &phrase.terms {
+            ids.push((*offset, self.term_id(stem)?));
+        }
+        Some(ids)
+    }
+
     /// The text fields of `doc` holding any of the marked `positions`.
     fn matched_fields(&self, doc: u32, positions: &BTreeMap<u32, u32>) -> Vec<Field> {
         let layout = self.layout(doc);
@@ -720,7 +742,7 @@ impl SearchIndex {
         text: &str,
         value_span: Span,
     ) -> Option<(Span, String)> {
-        let entity_keys = crate::entities::EntityKind::ALL.map(FacetKey::of_entities);
+        let entity_keys = FacetKey::ENTITIES;
         if !entity_keys.contains(&key) {
             return None;
         }
@@ -759,7 +781,7 @@ impl SearchIndex {
             }
         }
         // A phrase's words only where they stand together.
-        for phrase in &matched.phrases {
+        for phrase in matched.phrases.iter().chain(&matched.names) {
             let Some(&(first_offset, first_id)) = phrase.first() else {
                 continue;
             };
@@ -1008,6 +1030,7 @@ impl Run {
             words: self.highlight_terms.iter().copied().collect(),
             phrases: self.highlight_phrases.clone(),
             in_capitals: self.highlight_capitals.iter().copied().collect(),
+            names: Vec::new(),
         }
     }
 }
@@ -1693,12 +1716,8 @@ impl<'a> Execution<'a> {
             if matches.docs.is_empty() {
                 self.words_without_matches
                     .push(format!("\"{}\"", phrase.text));
-            } else {
-                // Every word has an id: `phrase_matches` found each in the index.
-                let mut words: Vec<(u32, u32)> = Vec::with_capacity(phrase.terms.len());
-                for (offset, stem) in &phrase.terms {
-                    words.extend(index.term_id(stem).map(|id| (*offset, id)));
-                }
+            } else if let Some(words) = index.phrase_ids(phrase) {
+                // (Always: `phrase_matches` found each word in the index.)
                 if !self.highlight_phrases.contains(&words) {
                     self.highlight_phrases.push(words);
                 }

@@ -8,8 +8,9 @@
 //! case, so "united states" must not find, or mark, every "us".
 
 use crate::analysis::Analyzer;
-use crate::entities::{is_acronym, EntityKind};
+use crate::entities::is_acronym;
 use crate::index::facets::FacetKey;
+use crate::index::SearchIndex;
 use crate::query::{PhraseQuery, Query, Span, TermQuery};
 
 use super::Execution;
@@ -115,8 +116,7 @@ impl Execution<'_> {
                 if !everyday {
                     return Some(Query::Term(term));
                 }
-                let key = EntityKind::ALL
-                    .map(FacetKey::of_entities)
+                let key = FacetKey::ENTITIES
                     .into_iter()
                     .find(|key| self.index.facets.names_whole(*key, name))?;
                 term.in_capitals = true;
@@ -133,5 +133,50 @@ impl Execution<'_> {
                 (!self.phrase(&phrase, false).docs.is_empty()).then_some(Query::Phrase(phrase))
             }
         }
+    }
+}
+
+impl SearchIndex {
+    /// Each written form of the names a search filters by, ticked (`filters`) or typed (`named`
+    /// by key: `person:"munir akram"`, `org:FIA`), as a phrase of term ids
+    /// ([`MatchedTerms::names`](super::MatchedTerms::names)). A form no article writes, and an
+    /// everyday word ("US"), is left out.
+    pub(super) fn filtered_names(
+        &self,
+        filters: &[(FacetKey, Vec<u32>)],
+        named: &[(FacetKey, Vec<&str>)],
+    ) -> Vec<Vec<(u32, u32)>> {
+        let analyzer = Analyzer::default();
+        let mut phrases: Vec<Vec<(u32, u32)>> = Vec::new();
+        for (key, typed) in named {
+            let ticked = filters
+                .iter()
+                .filter(|(filtered, _)| filtered == key)
+                .flat_map(|(_, ids)| ids)
+                .filter_map(|id| self.facets.value(*key, *id));
+            for name in ticked.chain(typed.iter().copied()) {
+                for form in std::iter::once(name).chain(self.facets.other_names_of(name)) {
+                    if let Some(phrase) = self.phrase_of_terms(&analyzer, form) {
+                        if !phrases.contains(&phrase) {
+                            phrases.push(phrase);
+                        }
+                    }
+                }
+            }
+        }
+        phrases
+    }
+
+    /// `text`'s indexed words as (offset, term id); none when a word is in no article, or when
+    /// `text` is one everyday word.
+    fn phrase_of_terms(&self, analyzer: &Analyzer, text: &str) -> Option<Vec<(u32, u32)>> {
+        let span = Span { start: 0, end: 0 };
+        let phrase = PhraseQuery::of_text(analyzer, text, None, span)?;
+        if let [(_, word)] = phrase.terms.as_slice() {
+            if EVERYDAY_WORDS.contains(&word.as_str()) {
+                return None;
+            }
+        }
+        self.phrase_ids(&phrase)
     }
 }
