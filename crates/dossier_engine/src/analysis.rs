@@ -275,7 +275,13 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether a folded word is a stop-word.
 pub fn is_stop_word(folded: &str) -> bool {
-    STOP_WORDS.binary_search(&folded).is_ok()
+    stop_word(folded).is_some()
+}
+
+/// The stop-word `folded` is, if it is one.
+pub fn stop_word(folded: &str) -> Option<&'static str> {
+    let at = STOP_WORDS.binary_search(&folded).ok()?;
+    STOP_WORDS.get(at).copied()
 }
 
 #[cfg(test)]

@@ -610,6 +610,13 @@ mod tests {
         let marked = indexed.index.matched_words(&response.matched_terms);
         let analyzer = crate::analysis::Analyzer::default();
         assert_eq!(marked.marks(&analyzer, "The US told us."), vec![4..6]);
+        // Typed in capitals, the short form too counts only where written for the name: "US"
+        // ranked "give us the money" among the articles on the United States.
+        let typed = search_in(&indexed, "US ");
+        let mut found: Vec<&str> = typed.hits.iter().map(|hit| hit.id.as_str()).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["short", "states"]);
+        assert_eq!(marked_in_hit(&indexed, &typed, "short"), ["US"]);
         // Typed in lower case, it is the word: every article has it.
         assert_eq!(search_in(&indexed, "us").total, 3);
     }

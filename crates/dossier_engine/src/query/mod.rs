@@ -37,7 +37,10 @@ pub const SYNTAX_EXAMPLES: [(&str, &str); 8] = [
         "water treaty",
         "Both words, in any form (treaties), a small typo forgiven; the last word also as the start of a longer one (indus: Industry) until a space follows it",
     ),
-    ("\"Indus Waters Treaty\"", "The words in this order, in any form"),
+    (
+        "\"Minister for Power\"",
+        "The words in this order, in any form; the short ones (for, it, of) as written",
+    ),
     ("India OR China", "Either word"),
     (
         "cyber -crime",
@@ -155,6 +158,23 @@ impl PhraseQuery {
             field,
             span,
         })
+    }
+
+    /// The phrase's stop-words, which the index leaves out, as (offset from its first indexed
+    /// word, word): a match must write them where they stand ("it will become" is not
+    /// "expected to become", nor "Minister of Power" "Minister for Power"). Read from its text
+    /// when asked, not kept: a phrase is cloned and moved far more often than it is checked.
+    pub fn stop_words(&self, analyzer: &Analyzer) -> Vec<(i32, &'static str)> {
+        let words = analyzer.words(&self.text);
+        let Some(first) = words.iter().find(|w| !analysis::is_stop_word(&w.folded)) else {
+            return Vec::new();
+        };
+        let first = i64::from(first.position);
+        let offset = |position: u32| i32::try_from(i64::from(position) - first).ok();
+        words
+            .iter()
+            .filter_map(|w| Some((offset(w.position)?, analysis::stop_word(&w.folded)?)))
+            .collect()
     }
 }
 

@@ -25,9 +25,14 @@ impl Execution<'_> {
     fn compounds_in(&mut self, query: &Query, analyzer: &Analyzer) -> Query {
         match query {
             Query::Term(term) => {
-                let written = self.split_alternative(term, analyzer);
+                let mut written = self.split_alternative(term, analyzer);
                 let other_names = match self.whole_name_of(term, analyzer) {
-                    Some(whole) => vec![whole],
+                    Some((whole, as_written)) => {
+                        if let Some(as_written) = as_written {
+                            written = as_written;
+                        }
+                        vec![whole]
+                    }
                     None => self
                         .name_run(std::slice::from_ref(query), 1, analyzer)
                         .map(|(_, others)| others)

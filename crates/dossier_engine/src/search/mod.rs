@@ -270,7 +270,7 @@ impl SearchIndex {
         let filters = self.resolve_filters(request);
         // One execution for the strict pass and the any-term fallback: each word's matches are
         // computed once and shared (typo lookups are remembered by the index itself).
-        let mut exec = Execution::new(self, request.options.typo_tolerance);
+        let mut exec = Execution::new(self, articles, request.options.typo_tolerance);
         let query = exec.with_compounds(&parsed.query);
         let mut run = self.run(&mut exec, &query, request, &filters);
         let mut interpretation = parsed.query.describe();
@@ -345,6 +345,7 @@ impl SearchIndex {
             interpretation,
             notices,
             did_you_mean: self.did_you_mean(
+                articles,
                 &parsed.query,
                 request,
                 &filters,
@@ -384,7 +385,7 @@ impl SearchIndex {
     /// The `limit` best documents for a typed query, by BM25F: no filters, facets or snippets.
     /// This is what the evaluation measures.
     pub fn rank(&self, query: &Query, limit: usize) -> Vec<(u32, f32)> {
-        let mut exec = Execution::new(self, false);
+        let mut exec = Execution::new(self, &[], false);
         let query = exec.with_compounds(query);
         let matches = exec
             .eval(&query, true)
@@ -592,7 +593,7 @@ impl SearchIndex {
         // With no words to rank by (no query, or filters alone) every match scores the same,
         // and "best match" was the order of the files: the newest come first instead.
         let sort = match request.sort {
-            SortOrder::Relevance if run.highlight_terms.is_empty() => SortOrder::Newest,
+            SortOrder::Relevance if !run.matched_words() => SortOrder::Newest,
             sort => sort,
         };
         // One comparator for every order, so the selection and the sort are compiled once.
@@ -810,6 +811,7 @@ impl SearchIndex {
     /// suggestion that also comes up empty ("imran khan" -> "iran khan") is no help.
     fn did_you_mean(
         &self,
+        articles: &[Article],
         query: &Query,
         request: &SearchRequest,
         filters: &[(FacetKey, Vec<u32>)],
@@ -891,7 +893,8 @@ impl SearchIndex {
             at = span.end;
         }
         out.push_str(text.get(at..)?);
-        self.finds_anything(&out, request, filters).then_some(out)
+        self.finds_anything(articles, &out, request, filters)
+            .then_some(out)
     }
 
     /// Names the typed words that no article has but that were found by their near spellings:
@@ -942,6 +945,7 @@ impl SearchIndex {
     /// Whether `text`, searched as `request` (its options, filters and dates), matches anything.
     fn finds_anything(
         &self,
+        articles: &[Article],
         text: &str,
         request: &SearchRequest,
         filters: &[(FacetKey, Vec<u32>)],
@@ -952,7 +956,7 @@ impl SearchIndex {
                 prefix_last_word: request.options.prefix_last_word,
             },
         );
-        let mut exec = Execution::new(self, request.options.typo_tolerance);
+        let mut exec = Execution::new(self, articles, request.options.typo_tolerance);
         let query = exec.with_compounds(&parsed.query);
         !self
             .run(&mut exec, &query, request, filters)
@@ -1025,6 +1029,14 @@ struct Run {
 }
 
 impl Run {
+    /// Whether any word was matched, to rank by: a quoted phrase alone, or "US" (its words
+    /// marked only in capitals), ranked as the newest first.
+    fn matched_words(&self) -> bool {
+        !(self.highlight_terms.is_empty()
+            && self.highlight_phrases.is_empty()
+            && self.highlight_capitals.is_empty())
+    }
+
     fn matched_terms(&self) -> MatchedTerms {
         MatchedTerms {
             words: self.highlight_terms.iter().copied().collect(),
@@ -1311,6 +1323,9 @@ struct TermResult {
 /// matched.
 struct Execution<'a> {
     index: &'a SearchIndex,
+    /// The index's articles, to check in their text what the index leaves out (a phrase's
+    /// stop-words); none for a caller without them (the evaluation), and then nothing is.
+    articles: &'a [Article],
     typo_tolerance: bool,
     /// Scratch, one slot per document (best score of a word's variants, or a running sum for
     /// a wide OR); -1 = untouched (scores are never negative). Left all -1 after each use.
@@ -1324,9 +1339,10 @@ struct Execution<'a> {
 }
 
 impl<'a> Execution<'a> {
-    fn new(index: &'a SearchIndex, typo_tolerance: bool) -> Self {
+    fn new(index: &'a SearchIndex, articles: &'a [Article], typo_tolerance: bool) -> Self {
         Execution {
             index,
+            articles,
             typo_tolerance,
             best: vec![-1.0; index.doc_count()],
             terms: BTreeMap::new(),
@@ -1466,11 +1482,16 @@ impl<'a> Execution<'a> {
     fn variants(&mut self, term: &TermQuery, positive: bool) -> Vec<(u32, Tier, f32)> {
         let index = self.index;
         let mut variants: Vec<(u32, Tier, f32)> = Vec::new();
+        // A stop-word is never indexed: a term of its stem is another word's ("it" is the stem
+        // of "its", so "IT" found every "its").
+        if term.is_stop_word {
+            return variants;
+        }
         if let Some(id) = index.term_id(&term.stem) {
             variants.push((id, Tier::Exact, 1.0));
         }
-        if !positive || term.is_stop_word {
-            return variants; // negations are exact; stop-words are not expanded
+        if !positive {
+            return variants; // negations are exact
         }
         if term.prefix {
             for id in index.prefix_terms(&term.folded, MAX_PREFIX_EXPANSIONS, MAX_PREFIX_SCAN) {
@@ -1726,6 +1747,23 @@ impl<'a> Execution<'a> {
         matches
     }
 
+    /// Whether document `doc` writes a phrase's `stop_words` where they stand, its indexed
+    /// words starting at position `start`. True when there is no text to check.
+    fn writes_stop_words(&self, doc: u32, start: u32, stop_words: &[(i32, &str)]) -> bool {
+        let Some(article) = self.articles.get(doc as usize) else {
+            return true;
+        };
+        let mut words: Vec<(u32, &str)> = Vec::with_capacity(stop_words.len());
+        for (offset, word) in stop_words {
+            let Some(position) = start.checked_add_signed(*offset) else {
+                return false;
+            };
+            words.push((position, word));
+        }
+        let paragraph_starts = self.index.paragraph_starts(doc);
+        snippet::writes_at(article, paragraph_starts, &words)
+    }
+
     /// The documents holding the phrase, scored when `scored`; None when a word of it is in
     /// no document. With `within` (ascending), only those documents are looked at: the
     /// adjacency bonus asks about the few matches of a query, not every document of its words.
@@ -1741,6 +1779,11 @@ impl<'a> Execution<'a> {
             let id = index.term_id(stem)?;
             parts.push((*offset, id, index.postings(id)?));
         }
+        // Checked in the text where the indexed words line up; with no texts, not at all.
+        let stop_words = match self.articles {
+            [] => Vec::new(),
+            _ => phrase.stop_words(&Analyzer::default()),
+        };
         // The anchor is the rarest word: the fewest positions to try in each document.
         let Some((rarest_at, (first_offset, _, rarest))) = parts
             .iter()
@@ -1785,6 +1828,7 @@ impl<'a> Execution<'a> {
                             .binary_search(&start.saturating_add(*offset))
                             .is_ok()
                     })
+                    && (stop_words.is_empty() || self.writes_stop_words(doc, start, &stop_words))
             });
             if found {
                 let score = if scored {

@@ -25,6 +25,11 @@ const EVERYDAY_WORDS: &[&str] = &[
     "oh", "ok", "one", "our", "out", "so", "sun", "up", "us", "we", "who", "win", "won",
 ];
 
+/// Whether a word is also an everyday one, which the index cannot tell from the name.
+fn is_everyday(term: &TermQuery) -> bool {
+    term.is_stop_word || EVERYDAY_WORDS.contains(&term.folded.as_str())
+}
+
 impl Execution<'_> {
     /// The longest run of at least `min_words` plain words at the start of `parts` that is a
     /// whole name with other names: how many words it takes, and those other names as
@@ -84,13 +89,24 @@ impl Execution<'_> {
     }
 
     /// A word typed in capitals that is another name of an entity ("UN", "FIA"): that entity's
-    /// whole name, as an alternative. Only in capitals: "who" is a word, "WHO" an organisation.
-    pub(super) fn whole_name_of(&mut self, term: &TermQuery, analyzer: &Analyzer) -> Option<Query> {
+    /// whole name, as an alternative, and the word itself as the corpus writes it for the
+    /// entity when it is an everyday word ("US" only where the United States was found, not
+    /// "us": it replaces the typed word). Only in capitals: "who" is a word, "WHO" an
+    /// organisation.
+    pub(super) fn whole_name_of(
+        &mut self,
+        term: &TermQuery,
+        analyzer: &Analyzer,
+    ) -> Option<(Query, Option<Query>)> {
         if !is_acronym(&term.text) || term.field.is_some() {
             return None;
         }
         let name = self.index.facets.name_of_other(&term.folded)?.to_string();
-        self.written_form(&name, &name, term.span, analyzer)
+        let whole = self.written_form(&name, &name, term.span, analyzer)?;
+        let as_written = is_everyday(term)
+            .then(|| self.written_form(&term.text, &name, term.span, analyzer))
+            .flatten();
+        Some((whole, as_written))
     }
 
     /// `text` (a form of the entity `name`, both as compared) as a query for what the corpus
@@ -112,8 +128,7 @@ impl Execution<'_> {
                 if !self.index.has_word(&term.folded) {
                     return None;
                 }
-                let everyday = term.is_stop_word || EVERYDAY_WORDS.contains(&term.folded.as_str());
-                if !everyday {
+                if !is_everyday(&term) {
                     return Some(Query::Term(term));
                 }
                 let key = FacetKey::ENTITIES

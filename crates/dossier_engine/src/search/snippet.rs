@@ -84,16 +84,38 @@ pub fn retain_lower_case(
         return;
     }
     let paragraphs = paragraphs(article);
-    let written_at = |position: u32| -> Option<&str> {
-        let number = paragraph_starts
-            .partition_point(|start| *start <= position)
-            .checked_sub(1)?;
-        let (_, _, text) = paragraphs.get(number)?;
-        let offset = position - paragraph_starts.get(number)?;
-        let (_, start, end) = analyzer.word_spans(text).find(|(p, ..)| *p == offset)?;
-        text.get(start..end)
-    };
-    positions.retain(|position| !written_at(*position).is_some_and(crate::entities::is_acronym));
+    positions.retain(|position| {
+        !written_at(analyzer, &paragraphs, paragraph_starts, *position)
+            .is_some_and(crate::entities::is_acronym)
+    });
+}
+
+/// Whether `article` writes each of `words` (document position, stop-word) there, in any case:
+/// a phrase's stop-words, which the index leaves out.
+pub fn writes_at(article: &Article, paragraph_starts: &[u32], words: &[(u32, &str)]) -> bool {
+    let analyzer = Analyzer::default();
+    let paragraphs = paragraphs(article);
+    words.iter().all(|(position, word)| {
+        written_at(&analyzer, &paragraphs, paragraph_starts, *position)
+            .is_some_and(|written| written.eq_ignore_ascii_case(word))
+    })
+}
+
+/// The word written at document `position`, of `paragraphs` (an article's, starting at
+/// `paragraph_starts`); none between paragraphs.
+fn written_at<'t>(
+    analyzer: &Analyzer,
+    paragraphs: &[(Field, usize, &'t str)],
+    paragraph_starts: &[u32],
+    position: u32,
+) -> Option<&'t str> {
+    let number = paragraph_starts
+        .partition_point(|start| *start <= position)
+        .checked_sub(1)?;
+    let (_, _, text) = paragraphs.get(number)?;
+    let offset = position - paragraph_starts.get(number)?;
+    let (_, start, end) = analyzer.word_spans(text).find(|(p, ..)| *p == offset)?;
+    text.get(start..end)
 }
 
 /// The best passage outside the title: first the paragraph with the most distinct matched

@@ -512,6 +512,76 @@ fn phrases_negations_and_or() {
 }
 
 #[test]
+fn a_quoted_phrase_is_its_words_as_written_short_ones_too() {
+    // The index leaves out stop-words, so "it will become" found "expected to become",
+    // "Minister of Power" "Minister for Power", and "IT giants" "tech giants": a journalist
+    // checking that a phrase was written got a false yes.
+    let articles = vec![
+        article(
+            "signatory",
+            "Talks",
+            &["Whether it will become a signatory is open."],
+            Some("2018-11-12"),
+            "news",
+        ),
+        article(
+            "convention",
+            "Convention",
+            &["It is expected to become an instrument; its scope grows."],
+            Some("2024-02-09"),
+            "news",
+        ),
+        article(
+            "power",
+            "Water",
+            &["The Minister for Power said so. Tech giants signed."],
+            Some("2025-04-24"),
+            "news",
+        ),
+        article(
+            "giants",
+            "Giants object",
+            &["Intelligence services and IT giants object."],
+            Some("2024-02-10"),
+            "news",
+        ),
+    ];
+    let index = SearchIndex::build(&articles, &vec![DocFacets::new(); articles.len()]);
+    let found = |query: &str| -> Vec<String> {
+        let mut ids: Vec<String> = index
+            .search(&articles, &SearchRequest::new(query))
+            .hits
+            .iter()
+            .map(|hit| hit.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(found("\"it will become\""), ["signatory"]);
+    assert_eq!(found("\"expected to become\" "), ["convention"]);
+    assert!(found("\"Minister of Power\"").is_empty());
+    assert_eq!(found("\"minister for power\""), ["power"]);
+    assert_eq!(found("\"IT giants\""), ["giants"]);
+    // A stop-word before the phrase's words counts as well as one after them.
+    assert_eq!(found("\"giants object\""), ["giants"]);
+    assert!(found("\"giants signed the\"").is_empty());
+    // A stop-word alone matches nothing: "it" is the stem of "its" in the index, so "IT"
+    // found every "its".
+    let alone = index.search(&articles, &SearchRequest::new("IT "));
+    assert!(alone
+        .notices
+        .iter()
+        .any(|notice| notice.kind == NoticeKind::OnlyCommonWords));
+    assert_eq!(found("IT scope "), ["convention"]);
+    assert_eq!(found("its scope "), ["convention"]);
+    // A phrase alone ranks by how well it matches (it fell back to the newest first, as
+    // with no words at all): the title naming it first.
+    let giants = index.search(&articles, &SearchRequest::new("\"giants\""));
+    let ranked: Vec<&str> = giants.hits.iter().map(|hit| hit.id.as_str()).collect();
+    assert_eq!(ranked, ["giants", "power"]);
+}
+
+#[test]
 fn query_filters_and_request_filters() {
     assert_eq!(ids(&search("place:karachi")), vec!["floods"]);
     assert_eq!(ids(&search("place:\"new delhi\"")), vec!["indus-treaty"]);
@@ -895,6 +965,13 @@ fn naive_eval(
                                     !tok.is_stop_word
                                         && tok.position == anchor.position + offset
                                         && &tok.term == stem
+                                })
+                            }) && p.stop_words(&analyzer).iter().all(|(offset, word)| {
+                                // Written there, as the text has it: the index leaves them out.
+                                para.iter().any(|tok| {
+                                    anchor.position.checked_add_signed(*offset)
+                                        == Some(tok.position)
+                                        && tok.folded == *word
                                 })
                             })
                         })
