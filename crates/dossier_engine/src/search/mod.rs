@@ -1029,8 +1029,9 @@ struct Run {
 }
 
 impl Run {
-    /// Whether any word was matched, to rank by: a quoted phrase alone, or "US" (its words
-    /// marked only in capitals), ranked as the newest first.
+    /// Whether the search matched words to rank by, a phrase's and those marked only in
+    /// capitals ("US") included: a phrase alone was listed newest first when only the words
+    /// matched on their own counted.
     fn matched_words(&self) -> bool {
         !(self.highlight_terms.is_empty()
             && self.highlight_phrases.is_empty()
