@@ -227,9 +227,13 @@ fn test() -> Result<(), String> {
     ]))?;
 
     step("clippy (wasm32: app, loader worker and engine)");
+    // The release build's profile: the proc macros and build scripts this compiles are then the
+    // ones the release build below uses, not compiled a second time.
     run(command("cargo").args([
         "clippy",
         "--locked",
+        "--profile",
+        "wasm-release",
         "--target",
         "wasm32-unknown-unknown",
         "-p",
