@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analyzer;
 use crate::article::Article;
-use crate::query::Span;
+use crate::query::{PhraseWords, Span};
 use crate::quotes::Quote;
 use crate::search::MonthCount;
 
@@ -149,9 +149,10 @@ pub fn layered_runs<'t>(
 pub struct QueryTerms {
     /// Stemmed, folded terms of the non-stop words, deduplicated, in query order.
     pub stems: Vec<String>,
-    /// Phrases, marked only where their words stand together (`MatchedTerms::phrases`): each
-    /// word's offset from the phrase's first word, and its stem.
-    pub phrases: Vec<Vec<(u32, String)>>,
+    /// Phrases, marked only where their words stand together, their stop-words written as
+    /// typed (`MatchedTerms::phrases`): each word's offset from the phrase's first word, and
+    /// its stem.
+    pub phrases: Vec<PhraseWords<String>>,
     /// Stems marked only where written in capitals (`MatchedTerms::in_capitals`).
     pub in_capitals: Vec<String>,
 }
@@ -195,8 +196,13 @@ impl QueryTerms {
             })
             .collect();
         // A token's index is its position: every word counts, stop-words too.
+        let written = |at: Option<usize>, word: &str| {
+            at.and_then(|at| tokens.get(at))
+                .and_then(|t| text.get(t.start..t.end))
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        };
         for phrase in &self.phrases {
-            let Some((first_offset, first_stem)) = phrase.first() else {
+            let Some((first_offset, first_stem)) = phrase.words.first() else {
                 continue;
             };
             for (at, token) in tokens.iter().enumerate() {
@@ -204,17 +210,27 @@ impl QueryTerms {
                     continue;
                 };
                 let word_at = |offset: u32| start + offset as usize;
+                let stop_word_at = |offset: i32| start.checked_add_signed(offset as isize);
                 let together = token.term == *first_stem
-                    && phrase.iter().all(|(offset, stem)| {
+                    && phrase.words.iter().all(|(offset, stem)| {
                         tokens
                             .get(word_at(*offset))
                             .is_some_and(|t| t.term == *stem)
-                    });
+                    })
+                    && phrase
+                        .stop_words
+                        .iter()
+                        .all(|(offset, word)| written(stop_word_at(*offset), word));
                 if !together {
                     continue;
                 }
-                for (offset, _) in phrase {
-                    if let Some(mark) = marked.get_mut(word_at(*offset)) {
+                let stop_words = phrase
+                    .stop_words
+                    .iter()
+                    .filter_map(|(o, _)| stop_word_at(*o));
+                let indexed = phrase.words.iter().map(|(offset, _)| word_at(*offset));
+                for at in indexed.chain(stop_words) {
+                    if let Some(mark) = marked.get_mut(at) {
                         *mark = true;
                     }
                 }

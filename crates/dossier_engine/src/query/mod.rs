@@ -123,6 +123,15 @@ impl TermQuery {
     }
 }
 
+/// A phrase's words as its marks need them: each indexed word (`W`: a term id, or a stem) at
+/// its offset from the phrase's first indexed word, and its stop-words, which the index leaves
+/// out, as [`PhraseQuery::stop_words`]: marked only where written as typed, as it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseWords<W> {
+    pub words: Vec<(u32, W)>,
+    pub stop_words: Vec<(i32, &'static str)>,
+}
+
 /// An exact phrase: its non-stop-word stems with their offsets from the first word.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhraseQuery {

@@ -17,7 +17,7 @@ use crate::article::Article;
 use crate::index::facets::{self, FacetCount, FacetKey};
 use crate::index::{Field, SearchIndex};
 use crate::query::{
-    parse, DateRange, ParseOptions, PhraseQuery, Query, QueryError, Span, TermQuery,
+    parse, DateRange, ParseOptions, PhraseQuery, PhraseWords, Query, QueryError, Span, TermQuery,
 };
 use crate::top_k;
 use crate::view_model::QueryTerms;
@@ -171,8 +171,9 @@ pub struct Notice {
 pub struct MatchedTerms {
     /// Opaque term ids.
     pub words: Vec<u32>,
-    /// Each phrase's words: (offset from the phrase's first word, term id).
-    pub phrases: Vec<Vec<(u32, u32)>>,
+    /// Each phrase's words and term ids, and its stop-words: marked where the search found
+    /// them, the stop-words too ("IT giants", not "IT [giants]").
+    pub phrases: Vec<PhraseWords<u32>>,
     /// Words marked only where written in capitals: a short name that is also an everyday
     /// word ("US", found for "united states"; not "us").
     pub in_capitals: Vec<u32>,
@@ -647,7 +648,10 @@ impl SearchIndex {
             let word = |(offset, id): &(u32, u32)| {
                 (*offset, self.term(*id).unwrap_or_default().to_string())
             };
-            phrase.iter().map(word).collect()
+            PhraseWords {
+                words: phrase.words.iter().map(word).collect(),
+                stop_words: phrase.stop_words.clone(),
+            }
         });
         let in_capitals = matched_terms
             .in_capitals
@@ -704,7 +708,26 @@ impl SearchIndex {
         let analyzer = Analyzer::default();
         let paragraph_starts = self.paragraph_starts(doc);
         snippet::retain_lower_case(&analyzer, article, paragraph_starts, &mut lower_case);
-        self.matched_positions(doc, matched_terms, &lower_case)
+        self.matched_positions(article, doc, matched_terms, &lower_case)
+    }
+
+    /// Whether `article` (document `doc`) writes a phrase's `stop_words` where they stand, its
+    /// indexed words starting at position `start`.
+    fn writes_stop_words(
+        &self,
+        article: &Article,
+        doc: u32,
+        start: u32,
+        stop_words: &[(i32, &str)],
+    ) -> bool {
+        let mut words: Vec<(u32, &str)> = Vec::with_capacity(stop_words.len());
+        for (offset, word) in stop_words {
+            let Some(position) = start.checked_add_signed(*offset) else {
+                return false;
+            };
+            words.push((position, word));
+        }
+        snippet::writes_at(article, self.paragraph_starts(doc), &words)
     }
 
     /// A phrase's words as (offset from its first word, term id); none when a word is in no
@@ -764,10 +787,11 @@ impl SearchIndex {
         ))
     }
 
-    /// Positions in `doc` of the matched terms, with the term at each; not those in
-    /// `lower_case` (words to mark only in capitals, written there in lower case).
+    /// Positions in `article` (document `doc`) of the matched terms, with the term at each;
+    /// not those in `lower_case` (words to mark only in capitals, written there in lower case).
     fn matched_positions(
         &self,
+        article: &Article,
         doc: u32,
         matched: &MatchedTerms,
         lower_case: &[u32],
@@ -781,23 +805,36 @@ impl SearchIndex {
                 }
             }
         }
-        // A phrase's words only where they stand together.
-        for phrase in matched.phrases.iter().chain(&matched.names) {
-            let Some(&(first_offset, first_id)) = phrase.first() else {
+        // A phrase's words only where they stand together, its stop-words written as typed
+        // (as the search found it): a stop-word is marked with the phrase's first word's term.
+        let phrases = matched
+            .phrases
+            .iter()
+            .map(|p| (&p.words, &p.stop_words[..]));
+        let names = matched.names.iter().map(|words| (words, &[][..]));
+        for (words, stop_words) in phrases.chain(names) {
+            let Some(&(first_offset, first_id)) = words.first() else {
                 continue;
             };
             for start in positions_of(first_id)
                 .iter()
                 .filter_map(|p| p.checked_sub(first_offset))
             {
-                let together = phrase.iter().all(|(offset, id)| {
+                let together = words.iter().all(|(offset, id)| {
                     positions_of(*id)
                         .binary_search(&start.saturating_add(*offset))
                         .is_ok()
-                });
-                if together {
-                    for (offset, id) in phrase {
-                        positions.insert(start.saturating_add(*offset), *id);
+                }) && (stop_words.is_empty()
+                    || self.writes_stop_words(article, doc, start, stop_words));
+                if !together {
+                    continue;
+                }
+                for (offset, id) in words {
+                    positions.insert(start.saturating_add(*offset), *id);
+                }
+                for (offset, _) in stop_words {
+                    if let Some(position) = start.checked_add_signed(*offset) {
+                        positions.insert(position, first_id);
                     }
                 }
             }
@@ -1018,7 +1055,7 @@ struct Run {
     /// Term ids that matched on their own (with expansions), for highlights and matched fields.
     highlight_terms: BTreeSet<u32>,
     /// Phrases that matched, as [`MatchedTerms::phrases`].
-    highlight_phrases: Vec<Vec<(u32, u32)>>,
+    highlight_phrases: Vec<PhraseWords<u32>>,
     /// Words marked only in capitals, as [`MatchedTerms::in_capitals`].
     highlight_capitals: BTreeSet<u32>,
     /// Typed words that matched no document.
@@ -1333,7 +1370,7 @@ struct Execution<'a> {
     best: Vec<f32>,
     terms: BTreeMap<TermKey, TermResult>,
     highlight_terms: BTreeSet<u32>,
-    highlight_phrases: Vec<Vec<(u32, u32)>>,
+    highlight_phrases: Vec<PhraseWords<u32>>,
     highlight_capitals: BTreeSet<u32>,
     words_without_matches: Vec<String>,
     values_without_matches: Vec<(FacetKey, String)>,
@@ -1740,8 +1777,12 @@ impl<'a> Execution<'a> {
                     .push(format!("\"{}\"", phrase.text));
             } else if let Some(words) = index.phrase_ids(phrase) {
                 // (Always: `phrase_matches` found each word in the index.)
-                if !self.highlight_phrases.contains(&words) {
-                    self.highlight_phrases.push(words);
+                let marked = PhraseWords {
+                    words,
+                    stop_words: phrase.stop_words(&Analyzer::default()),
+                };
+                if !self.highlight_phrases.contains(&marked) {
+                    self.highlight_phrases.push(marked);
                 }
             }
         }
@@ -1754,15 +1795,8 @@ impl<'a> Execution<'a> {
         let Some(article) = self.articles.get(doc as usize) else {
             return true;
         };
-        let mut words: Vec<(u32, &str)> = Vec::with_capacity(stop_words.len());
-        for (offset, word) in stop_words {
-            let Some(position) = start.checked_add_signed(*offset) else {
-                return false;
-            };
-            words.push((position, word));
-        }
-        let paragraph_starts = self.index.paragraph_starts(doc);
-        snippet::writes_at(article, paragraph_starts, &words)
+        self.index
+            .writes_stop_words(article, doc, start, stop_words)
     }
 
     /// The documents holding the phrase, scored when `scored`; None when a word of it is in

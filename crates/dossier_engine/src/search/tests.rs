@@ -582,6 +582,49 @@ fn a_quoted_phrase_is_its_words_as_written_short_ones_too() {
 }
 
 #[test]
+fn a_quoted_phrase_is_marked_whole_and_only_where_written_as_typed() {
+    // Its stop-words went unmarked ("IT [giants]"), and its indexed words were marked wherever
+    // they stood together, whatever stood between them ("minister of power" for "minister
+    // for power").
+    let body =
+        "The Minister for Power spoke first; a minister of power in the province spoke later.";
+    let articles = vec![article(
+        "power",
+        "Minister for Power resigns",
+        &[body],
+        Some("2025-04-24"),
+        "news",
+    )];
+    let index = SearchIndex::build(&articles, &vec![DocFacets::new(); articles.len()]);
+    let marked = |text: &str, spans: Vec<std::ops::Range<usize>>| -> Vec<String> {
+        spans
+            .into_iter()
+            .filter_map(|span| text.get(span).map(str::to_string))
+            .collect()
+    };
+    let ranges = |spans: &[Span]| spans.iter().map(|s| s.start..s.end).collect::<Vec<_>>();
+    let whole = ["Minister", "for", "Power"];
+    let response = index.search(&articles, &SearchRequest::new("\"minister for power\""));
+    let hit = &response.hits[0];
+    assert_eq!(
+        marked(&articles[0].title, ranges(&hit.title_highlights)),
+        whole
+    );
+    let snippet = hit.snippet.as_ref().expect("a passage");
+    assert_eq!(marked(&snippet.text, ranges(&snippet.highlights)), whole);
+    // The reader marks it the same way.
+    let words = index.matched_words(&response.matched_terms);
+    assert_eq!(marked(body, words.marks(&Analyzer::default(), body)), whole);
+    // A stop-word before the phrase's words is marked too.
+    let response = index.search(&articles, &SearchRequest::new("\"the minister\""));
+    let words = index.matched_words(&response.matched_terms);
+    assert_eq!(
+        marked(body, words.marks(&Analyzer::default(), body)),
+        ["The", "Minister"]
+    );
+}
+
+#[test]
 fn query_filters_and_request_filters() {
     assert_eq!(ids(&search("place:karachi")), vec!["floods"]);
     assert_eq!(ids(&search("place:\"new delhi\"")), vec!["indus-treaty"]);
