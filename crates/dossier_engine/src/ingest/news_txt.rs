@@ -260,6 +260,9 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             let in_header = zone == Zone::Header;
             match found.rule.action {
                 Action::Drop => {}
+                // A list of other stories above the text ("Most read" in a sidebar copied
+                // first) ends nothing: the article is still to come.
+                Action::EndOfArticle if zone == Zone::Header => {}
                 Action::EndOfArticle => zone = Zone::Footer,
                 Action::CommentArea => zone = Zone::Comments,
                 Action::Stamp if in_header => {
@@ -645,6 +648,23 @@ mod tests {
                 "The quake was felt in Islamabad and Peshawar, officials said.",
                 "Follow us on Twitter, the relief agency told volunteers who wanted news.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_other_stories_above_the_text_does_not_end_the_article() {
+        // "Most read" ends an article's text; copied above it (a sidebar first), it dropped the
+        // whole article.
+        let text = "Top stories\n\
+                    Council passes the budget\n\n\
+                    The council passed the budget on Friday after a long debate.\n\n\
+                    Most read\n\
+                    Ten things to do this weekend\n";
+        let article = only(&parse(text));
+        assert_eq!(article.title, "Council passes the budget");
+        assert_eq!(
+            article.body,
+            ["The council passed the budget on Friday after a long debate."]
         );
     }
 

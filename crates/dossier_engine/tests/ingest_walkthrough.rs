@@ -1,0 +1,85 @@
+//! Files from a user's walk-through of "Load files" (`tests/fixtures/walkthrough/`), each
+//! checked for what went wrong with it: web pages copied as text with their furniture, a byline
+//! paragraph above a dateline, countries the gazetteer did not know.
+
+use std::path::PathBuf;
+
+use dossier_engine::entities::{extract_entities, EntityKind};
+use dossier_engine::ingest::ingest_path;
+use dossier_engine::Article;
+
+fn articles_of(file: &str) -> Vec<Article> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/walkthrough")
+        .join(file);
+    let report = ingest_path(&path).unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    report.articles
+}
+
+fn all_text(article: &Article) -> String {
+    let mut text = vec![article.title.to_string()];
+    text.extend(article.subtitle.iter().cloned());
+    text.extend(article.body.iter().map(ToString::to_string));
+    text.extend(article.comments.iter().map(ToString::to_string));
+    text.join("\n")
+}
+
+fn names(articles: &[Article], kind: EntityKind) -> Vec<String> {
+    let report = extract_entities(articles);
+    let mut names: Vec<String> = report
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_web_page_copied_as_text_loses_its_menus_banners_and_lists() {
+    // The title was the navigation bar and the headline a subheading; the skip link, the cookie
+    // button, the "Most read" list and the footer links stayed in the text.
+    let articles = articles_of("web_copy.txt");
+    let [article] = articles.as_slice() else {
+        panic!("{articles:?}")
+    };
+    assert_eq!(article.title, "Tesla to build battery plant in Mexico");
+    assert_eq!(article.section.as_deref(), Some("Business"));
+    assert_eq!(article.subtitle, None);
+    assert_eq!(article.byline.as_deref(), Some("Ana Lopez"));
+    assert_eq!(article.dateline.as_deref(), Some("Monterrey"));
+    assert_eq!(article.date.as_deref(), Some("2024-03-04"));
+    assert_eq!(
+        article.body,
+        [
+            "Tesla will build a battery plant near Monterrey, the state governor said on Monday, \
+          a boost for the region's manufacturing economy. Governor Samuel Garcia said \
+          construction would start this year."
+        ]
+    );
+    assert!(article.comments.is_empty(), "{:?}", article.comments);
+}
+
+#[test]
+fn share_rows_advertisement_labels_and_copyright_lines_are_not_text_or_organisations() {
+    // "Facebook" and "Example News" were organisations of these articles.
+    for file in ["multi_dated.txt", "multi_plain.txt"] {
+        let articles = articles_of(file);
+        let text: String = articles.iter().map(all_text).collect();
+        for furniture in [
+            "Share this",
+            "Advertisement",
+            "All rights reserved",
+            "Related:",
+            "Sign up",
+        ] {
+            assert!(!text.contains(furniture), "{file}: {furniture:?} in {text}");
+        }
+        let organisations = names(&articles, EntityKind::Organisation);
+        for name in ["Facebook", "Example News"] {
+            assert!(!organisations.contains(&name.to_string()), "{file}: {name}");
+        }
+    }
+}
