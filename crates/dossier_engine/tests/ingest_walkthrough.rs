@@ -83,3 +83,24 @@ fn share_rows_advertisement_labels_and_copyright_lines_are_not_text_or_organisat
         }
     }
 }
+
+#[test]
+fn a_byline_paragraph_above_the_dateline_is_the_byline_and_santiago_the_dateline() {
+    // The byline was the first paragraph (and the result's snippet), and "SANTIAGO —" after it
+    // was no dateline, so Santiago was no place of the article.
+    let articles = articles_of("saved_page.html");
+    let [article] = articles.as_slice() else {
+        panic!("{articles:?}")
+    };
+    assert_eq!(article.byline.as_deref(), Some("Carlos Mendoza"));
+    assert_eq!(article.dateline.as_deref(), Some("Santiago"));
+    assert!(
+        article
+            .body
+            .first()
+            .is_some_and(|p| p.starts_with("Chile's Senate on Tuesday approved")),
+        "{:?}",
+        article.body
+    );
+    assert!(names(&articles, EntityKind::Place).contains(&"Santiago".to_string()));
+}

@@ -271,8 +271,11 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
                 // A timestamp line elsewhere is page furniture (an update stamp, a comment's time).
                 Action::Stamp => {}
                 Action::Kind(kind) if in_header => article.kind = kind.to_string(),
-                Action::Byline if in_header && article.byline.is_none() => {
-                    article.byline = Some(found.captured.to_string());
+                // The byline printed again under an `Author:` label is the same byline.
+                Action::Byline if in_header => {
+                    article
+                        .byline
+                        .get_or_insert_with(|| found.captured.to_string());
                 }
                 Action::Source if in_header && article.source.is_none() => {
                     article.source = Some(found.captured.to_string());
@@ -665,6 +668,22 @@ mod tests {
         assert_eq!(
             article.body,
             ["The council passed the budget on Friday after a long debate."]
+        );
+    }
+
+    #[test]
+    fn a_byline_line_under_an_author_label_is_not_the_text() {
+        // "By Carlos Mendoza" was the first paragraph after "Author: Carlos Mendoza".
+        let text = "Title: Chile passes lithium bill\n\
+                    Author: Carlos Mendoza\n\n\
+                    By Carlos Mendoza\n\n\
+                    SANTIAGO — The Senate approved the bill on Tuesday after months of talks.\n";
+        let article = only(&parse(text));
+        assert_eq!(article.byline.as_deref(), Some("Carlos Mendoza"));
+        assert_eq!(article.dateline.as_deref(), Some("Santiago"));
+        assert_eq!(
+            article.body,
+            ["The Senate approved the bill on Tuesday after months of talks."]
         );
     }
 
