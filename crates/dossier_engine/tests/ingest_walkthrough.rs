@@ -104,3 +104,23 @@ fn a_byline_paragraph_above_the_dateline_is_the_byline_and_santiago_the_dateline
     );
     assert!(names(&articles, EntityKind::Place).contains(&"Santiago".to_string()));
 }
+
+#[test]
+fn every_country_and_capital_of_the_summit_is_named() {
+    // Zambia, Ghana, Peru, Bolivia, Uruguay, Senegal and Tanzania were missed, and Nairobi,
+    // Lima, Accra and Hanoi in running text.
+    let articles = articles_of("countries.txt");
+    let countries = names(&articles, EntityKind::Country);
+    for country in [
+        "Zambia", "Ghana", "Peru", "Kenya", "Belgium", "Vietnam", "Bolivia", "Uruguay", "Senegal",
+        "Tanzania", "Malaysia", "Portugal", "Mexico", "Canada", "Japan",
+    ] {
+        assert!(countries.contains(&country.to_string()), "{country}");
+    }
+    assert_eq!(countries.len(), 15, "{countries:?}");
+    assert_eq!(
+        names(&articles, EntityKind::Place),
+        ["Accra", "Brussels", "Geneva", "Hanoi", "Lima", "Nairobi"]
+    );
+    assert_eq!(names(&articles, EntityKind::Person), ["Rebecca Miano"]);
+}
