@@ -124,3 +124,28 @@ fn every_country_and_capital_of_the_summit_is_named() {
     );
     assert_eq!(names(&articles, EntityKind::Person), ["Rebecca Miano"]);
 }
+
+#[test]
+fn stories_in_one_file_split_at_a_headline_over_a_wire_dateline_or_at_a_rule() {
+    // Each file was one article: only a `Title:` line started the next.
+    for file in ["multi_dated.txt", "multi_plain.txt", "multi_sep.txt"] {
+        let found: Vec<(String, Option<String>)> = articles_of(file)
+            .iter()
+            .map(|a| (a.title.to_string(), a.dateline.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Floods displace thousands in Sindh".to_string(),
+                    Some("Karachi".to_string())
+                ),
+                (
+                    "Heatwave grips Delhi as temperatures hit 47C".to_string(),
+                    Some("New Delhi".to_string())
+                ),
+            ],
+            "{file}"
+        );
+    }
+}
