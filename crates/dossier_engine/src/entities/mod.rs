@@ -883,6 +883,11 @@ impl EntityExtractor {
                 };
                 let form = joined(text, slice);
                 if let Some(known) = gazetteer::lookup(form) {
+                    if gazetteer::is_also_a_person_s_name(form) && reads_as_a_person(text, words) {
+                        // "Jordan Bardella", "Chad Smith": a person's name, not the country.
+                        matched = length;
+                        break;
+                    }
                     let adjective = form != known.name && !is_acronym(form);
                     let goes_on = words
                         .get(i + length..)
@@ -1032,6 +1037,19 @@ fn goes_on_as_another_name(text: &str, name: &[Word<'_>], rest: &[Word<'_>]) -> 
             .is_some_and(|slice| gazetteer::lookup(joined(text, slice)).is_some())
     });
     !is_connector(next.text) && !PLACE_WORDS.contains(&next.text) && !another_name
+}
+
+/// True when `words`, a phrase holding a gazetteer name that is also a person's, read as a
+/// person's name: two or more name words, none saying "place" ("Jordan Valley", "Jordan
+/// River"), in a sentence rather than a headline, which capitalises every word ("Jordan Opens
+/// Border").
+fn reads_as_a_person(text: &str, words: &[Word<'_>]) -> bool {
+    words.len() >= 2
+        && could_be_name(words)
+        && !words
+            .iter()
+            .any(|w| PLACE_WORDS.contains(&w.text) || FEATURE_HEADS.contains(&w.text))
+        && !is_headline_case(text)
 }
 
 /// True when `text` capitalises its words as a headline does: most words of four letters or
@@ -1235,7 +1253,9 @@ fn could_be_name(words: &[Word<'_>]) -> bool {
                     // May is a surname too (Theresa May).
                     && (w.text == "May" || !is_calendar_name(w.text))
                     && !ORGANISATION_HEADS.contains(&w.text)
-                    && gazetteer::lookup(w.text).is_none())
+                    && (gazetteer::lookup(w.text).is_none()
+                        // "Jim Jordan", not "Jordan" alone: that is the country.
+                        || (name_words >= 2 && gazetteer::is_also_a_person_s_name(w.text))))
         })
         && !words
             .iter()
@@ -1707,6 +1727,27 @@ mod tests {
         );
         assert_eq!(found.countries, ["China", "Pakistan"]);
         assert_eq!(found.people, ["Ali Khan"]);
+    }
+
+    #[test]
+    fn a_country_that_is_also_a_person_s_name_is_the_person_s_in_a_name() {
+        // "Jim Jordan" was the country Jordan, and "Israel Katz" an organisation.
+        let found = named(&[
+            "Jim Jordan said on Monday that he would visit. Jordan Bardella arrived later.",
+            "Israel Katz said Israel would respond. Chad Smith said Chad would hold a vote.",
+            "King Abdullah of Jordan met officials from Georgia and Armenia in the Jordan Valley.",
+        ]);
+        assert_eq!(found.people, ["Chad Smith", "Israel Katz", "Jim Jordan"]);
+        assert_eq!(
+            found.countries,
+            ["Armenia", "Chad", "Georgia", "Israel", "Jordan"]
+        );
+        assert!(found.orgs.is_empty(), "{:?}", found.orgs);
+        // A headline capitalises every word: "Jordan" there is still the country.
+        assert_eq!(
+            named(&["Jordan Opens Border Crossing"]).countries,
+            ["Jordan"]
+        );
     }
 
     #[test]

@@ -158,6 +158,94 @@ pub const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        name: "share-row",
+        pattern: Pattern::Shape(is_share_row),
+        action: Action::Drop,
+        examples: &[
+            "Share this: Facebook Twitter",
+            "Share this article: Facebook Twitter WhatsApp Email",
+            "Share: Facebook, X, LinkedIn",
+        ],
+        counter_examples: &[
+            "Share this: the minister's plan on Facebook",
+            "Share prices: Facebook fell",
+        ],
+    },
+    Rule {
+        name: "navigation-bar",
+        pattern: Pattern::Shape(is_navigation_bar),
+        action: Action::Drop,
+        examples: &[
+            "Home | News | Sport | Business | Opinion",
+            "About us | Contact | Privacy",
+            "Home | World | Middle East",
+        ],
+        counter_examples: &[
+            "Chile passes lithium bill | The Andean Post",
+            "| Year | Exports | Imports |",
+            "Year | 2023 | 2024",
+            "Votes were split: yes | no | abstain, the clerk said.",
+        ],
+    },
+    Rule {
+        name: "skip-link",
+        pattern: Pattern::Shape(is_skip_link),
+        action: Action::Drop,
+        examples: &["Skip to main content", "Skip to content", "Jump to navigation"],
+        counter_examples: &["Skip to the end of the queue, he said."],
+    },
+    Rule {
+        name: "cookie-consent",
+        pattern: Pattern::Shape(is_cookie_consent),
+        action: Action::Drop,
+        examples: &[
+            "Accept cookies",
+            "Accept all cookies",
+            "Cookie settings",
+            "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+            "This website uses cookies.",
+        ],
+        counter_examples: &[
+            "Accept cookies from strangers at your peril, police warned.",
+            "Bakers said we use cookies as a measure of demand.",
+        ],
+    },
+    Rule {
+        name: "advertisement-label",
+        pattern: Pattern::Shape(is_advertisement_label),
+        action: Action::Drop,
+        examples: &[
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Scroll to continue with content",
+        ],
+        counter_examples: &["Advertisement spending rose 4% in 2024."],
+    },
+    Rule {
+        name: "copyright-line",
+        pattern: Pattern::Shape(is_copyright_line),
+        action: Action::Drop,
+        examples: &[
+            "© 2024 Example News. All rights reserved.",
+            "Copyright © 2024 The Andean Post",
+            "Copyright 2023 Example Media Ltd",
+            "All rights reserved.",
+        ],
+        counter_examples: &[
+            "Copyright lawsuits rose sharply in 2024, lawyers said.",
+            "Copyright 2023 was a record year for the courts, the report said.",
+            "The label said all rights reserved by the estate would lapse in 2030.",
+        ],
+    },
+    Rule {
+        name: "most-read-footer",
+        pattern: Pattern::Shape(is_most_read_footer),
+        action: Action::EndOfArticle,
+        examples: &["Most read", "Most Popular", "Trending now", "Most viewed"],
+        counter_examples: &["Most read the report before the vote."],
+    },
+    Rule {
         name: "site-editions-menu",
         pattern: Pattern::Line("global editions"),
         action: Action::Drop,
@@ -207,6 +295,13 @@ pub const RULES: &[Rule] = &[
         action: Action::Drop,
         examples: &["Also read: Budget explained"],
         counter_examples: &["Also, read the fine print."],
+    },
+    Rule {
+        name: "related-link",
+        pattern: Pattern::Prefix("related:"),
+        action: Action::Drop,
+        examples: &["Related: Pakistan floods 2022: one year on"],
+        counter_examples: &["Related stories were deleted."],
     },
     Rule {
         name: "related-posts-footer",
@@ -487,6 +582,151 @@ fn is_handle(word: &str) -> bool {
     word.strip_prefix('@').is_some_and(|name| {
         !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
     })
+}
+
+/// "Share this: Facebook Twitter": a share prompt then only networks, no "on" between.
+fn is_share_row(line: &str) -> bool {
+    if line.len() > 100 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let Some((prompt, targets)) = lower.split_once(':') else {
+        return false;
+    };
+    let prompt = prompt.split_whitespace().collect::<Vec<_>>();
+    let is_prompt = matches!(
+        prompt.as_slice(),
+        ["share"] | ["share", "this"] | ["share", "this", "article" | "story" | "post"]
+    );
+    let targets: Vec<&str> = targets
+        .split([' ', ','])
+        .filter(is_listed_word)
+        .map(|w| w.trim_end_matches('.'))
+        .collect();
+    is_prompt && !targets.is_empty() && targets.iter().all(|w| SOCIAL_NETWORKS.contains(w))
+}
+
+/// A site's menu or footer links on one line: three or more short items between `|`
+/// ("Home | News | Sport", "About us | Contact | Privacy"). Items are a few words without digits
+/// or sentence ends, so a table row ("Year | 2023 | 2024") or a title with its site name (two
+/// items) stays.
+fn is_navigation_bar(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let items: Vec<&str> = line.split('|').map(str::trim).collect();
+    let is_menu_item = |item: &&str| {
+        (1..=3).contains(&word_count(item))
+            && item.len() <= 30
+            && item.chars().next().is_some_and(char::is_uppercase)
+            && !item.chars().any(|c| c.is_ascii_digit())
+            && !ends_sentence(item)
+            && !item.ends_with([',', ':', ';'])
+    };
+    items.len() >= 3 && items.iter().all(is_menu_item)
+}
+
+/// "Skip to main content": a screen-reader link copied with the page.
+fn is_skip_link(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "skip to content",
+            "skip to main content",
+            "skip to navigation",
+            "skip to main navigation",
+            "skip navigation",
+            "jump to content",
+            "jump to navigation",
+            "jump to main content",
+        ],
+    )
+}
+
+/// A cookie banner's buttons ("Accept cookies") or its notice ("We use cookies to ...", at
+/// most a few sentences).
+fn is_cookie_consent(line: &str) -> bool {
+    let button = lower_is_one_of(
+        line,
+        &[
+            "accept cookies",
+            "accept all cookies",
+            "reject cookies",
+            "reject all cookies",
+            "manage cookies",
+            "cookie settings",
+            "cookie preferences",
+            "cookies settings",
+        ],
+    );
+    let lower = line.to_lowercase();
+    let notice = word_count(line) <= 40
+        && [
+            "we use cookies",
+            "this website uses cookies",
+            "this site uses cookies",
+        ]
+        .iter()
+        .any(|start| lower.starts_with(start))
+        && (lower.contains("cookie polic")
+            || lower.trim_end_matches('.').ends_with("cookies")
+            || lower.contains("experience"));
+    button || notice
+}
+
+/// An advertisement's label left where the advertisement was.
+fn is_advertisement_label(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "advertisement",
+            "advertisements",
+            "advertising",
+            "sponsored content",
+            "story continues below advertisement",
+            "article continues below advertisement",
+            "continue reading below",
+            "scroll to continue with content",
+        ],
+    )
+}
+
+/// "© 2024 Example News. All rights reserved.", "Copyright 2023 Example Media Ltd": a short line
+/// opening with the copyright sign (or "Copyright" and the sign or a year, and no sentence
+/// after it), or ending with "All rights reserved".
+fn is_copyright_line(line: &str) -> bool {
+    if word_count(line) > 15 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let rest = lower.strip_prefix("copyright").map(str::trim_start);
+    let opens = lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || rest.is_some_and(|rest| {
+            rest.starts_with('©')
+                || rest.starts_with("(c)")
+                || (rest.starts_with(|c: char| c.is_ascii_digit()) && !ends_sentence(line))
+        });
+    let reserved = lower
+        .trim_end_matches(['.', ' '])
+        .ends_with("all rights reserved");
+    opens || reserved
+}
+
+/// "Most read", "Trending now": the heading of a list of other stories.
+fn is_most_read_footer(line: &str) -> bool {
+    lower_is_one_of(
+        line,
+        &[
+            "most read",
+            "most popular",
+            "most viewed",
+            "most shared",
+            "trending now",
+            "popular now",
+            "top stories",
+        ],
+    )
 }
 
 fn is_press_release_label(line: &str) -> bool {

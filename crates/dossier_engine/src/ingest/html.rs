@@ -512,6 +512,11 @@ fn fill_text(
         match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
             Some((Action::Drop, _)) => {}
             Some((Action::EndOfArticle | Action::CommentArea, _)) => break,
+            // Above the text a byline line is the byline, even when the page's metadata
+            // already named the author: not the first paragraph, which the dateline opens.
+            Some((Action::Byline, byline)) if article.body.is_empty() => {
+                article.byline.get_or_insert_with(|| byline.to_string());
+            }
             Some((Action::Byline, byline)) if article.byline.is_none() => {
                 article.byline = Some(byline.to_string());
             }
@@ -824,6 +829,28 @@ mod tests {
             // The page's own metadata wins over the line's date.
             assert_eq!(article.date.as_deref(), Some(date), "{meta}");
         }
+    }
+
+    #[test]
+    fn a_byline_paragraph_is_the_byline_when_the_metadata_names_the_author() {
+        // With `<meta name="author">`, the byline paragraph was the first paragraph and the
+        // result's snippet, and "SANTIAGO —" after it was no dateline.
+        let html = format!(
+            r#"<html><head><meta name="author" content="Carlos Mendoza"></head><body><article>
+            <h1>Chile passes lithium bill</h1><p class="byline">By Carlos Mendoza</p>
+            <p>SANTIAGO — The Senate approved the bill on Tuesday.</p><p>{}</p>
+            </article></body></html>"#,
+            words(60, "alpha")
+        );
+        let parsed = parse(&html);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        let article = article.unwrap_or_else(blank_article);
+        assert_eq!(article.byline.as_deref(), Some("Carlos Mendoza"));
+        assert_eq!(article.dateline.as_deref(), Some("Santiago"));
+        assert_eq!(
+            article.body.first().map(ToString::to_string).as_deref(),
+            Some("The Senate approved the bill on Tuesday.")
+        );
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub fn parse(text: &str) -> Parsed {
                     Some((Action::EndOfArticle, _)) => break,
                     Some((Action::CommentArea, _)) => in_comments = true,
                     Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
+                    // Above the text, the byline even when the front matter named the author.
+                    Some((Action::Byline, byline)) if article.body.is_empty() && !in_comments => {
+                        article.byline.get_or_insert_with(|| byline.to_string());
+                    }
                     Some((Action::Byline, byline)) if article.byline.is_none() => {
                         article.byline = Some(byline.to_string());
                     }
@@ -775,6 +779,28 @@ mod tests {
         assert_eq!(
             article.and_then(|a| a.body.first()).map(|p| p.as_str()),
             Some("Schools shut for a week.")
+        );
+    }
+
+    #[test]
+    fn a_byline_line_above_the_dateline_is_the_byline_when_the_front_matter_names_the_author() {
+        // The byline was the first paragraph, and "SANTIAGO —" after it was no dateline.
+        let parsed = parse(
+            "---\ntitle: Chile passes lithium bill\nauthor: Carlos Mendoza\n---\n\n\
+             By Carlos Mendoza\n\nSANTIAGO — The Senate approved the bill on Tuesday.\n",
+        );
+        let article = only(&parsed);
+        assert_eq!(
+            article.and_then(|a| a.byline.as_deref()),
+            Some("Carlos Mendoza")
+        );
+        assert_eq!(
+            article.and_then(|a| a.dateline.as_deref()),
+            Some("Santiago")
+        );
+        assert_eq!(
+            article.map(|a| a.body.clone()),
+            Some(vec!["The Senate approved the bill on Tuesday.".into()])
         );
     }
 

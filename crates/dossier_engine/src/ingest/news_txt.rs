@@ -4,7 +4,9 @@
 //! Two passes, both linear in the number of lines:
 //! 1. [`segment`]: a file holds several articles when, after an article's prose has begun, a
 //!    headline-like line is repeated within the next few lines (news sites print the headline
-//!    several times above each article).
+//!    several times above each article), is followed by a paragraph opening with a dated or
+//!    credited wire dateline ("NEW DELHI, May 29 (Reuters) - ..."), or stands under a rule of
+//!    dashes ("----------") with a story's text after it.
 //! 2. [`parse_segment`]: a small state machine over the cleaned lines of one article
 //!    (header -> body -> comment area -> footer). Furniture lines are classified by the rules table
 //!    ([`super::furniture`]); the remaining header lines become section, title and subtitle.
@@ -86,7 +88,28 @@ fn segment(lines: &[Line]) -> Vec<&[Line]> {
                 .checked_sub(1)
                 .and_then(|before| lines.get(before))
                 .is_none_or(|before| labelled(&before.text).is_none());
-        let opens_article = seen_prose && (repeated_headline || labelled_title);
+        let next = lines.get(index.saturating_add(1));
+        // "Heatwave grips Delhi" then "NEW DELHI, May 29 (Reuters) - ...": a wire story's
+        // headline and dated or credited dateline.
+        let headline_over_dateline = is_title_like(&line.text)
+            && next.is_some_and(|next| opens_with_wire_dateline(&next.text));
+        // A rule of dashes between stories, a headline under it and a story's text soon after
+        // (a footer's short line under a rule is no headline).
+        let rule_over_headline = is_story_rule(&line.text)
+            && next.is_some_and(|next| is_title_like(&next.text))
+            && lines
+                .iter()
+                .skip(index.saturating_add(2))
+                .take(REPEAT_WINDOW)
+                .any(|after| is_prose(&after.text));
+        if seen_prose && rule_over_headline {
+            segments.extend(lines.get(start..index));
+            start = index.saturating_add(1);
+            seen_prose = false;
+            continue;
+        }
+        let opens_article =
+            seen_prose && (repeated_headline || labelled_title || headline_over_dateline);
         if opens_article {
             segments.extend(lines.get(start..index));
             start = index;
@@ -96,6 +119,23 @@ fn segment(lines: &[Line]) -> Vec<&[Line]> {
     }
     segments.extend(lines.get(start..));
     segments
+}
+
+/// A paragraph opening with a wire dateline that gives a date or an agency ("KARACHI, Aug 28
+/// (AP) - ..."): the first paragraph of a story, not a place named in passing.
+fn opens_with_wire_dateline(text: &str) -> bool {
+    split_dateline(text)
+        .is_some_and(|dateline| dateline.date.is_some() || dateline.agency.is_some())
+}
+
+/// A line of five or more dashes, equals signs, underscores or asterisks: a rule drawn between
+/// stories ("----------"). A spaced "* * *" is a break inside one.
+fn is_story_rule(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first = chars.next();
+    first.is_some_and(|c| matches!(c, '-' | '=' | '_' | '*'))
+        && text.chars().count() >= 5
+        && chars.all(|c| Some(c) == first)
 }
 
 /// A headline candidate: a few words, not a sentence, not furniture.
@@ -260,6 +300,9 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
             let in_header = zone == Zone::Header;
             match found.rule.action {
                 Action::Drop => {}
+                // A list of other stories above the text ("Most read" in a sidebar copied
+                // first) ends nothing: the article is still to come.
+                Action::EndOfArticle if zone == Zone::Header => {}
                 Action::EndOfArticle => zone = Zone::Footer,
                 Action::CommentArea => zone = Zone::Comments,
                 Action::Stamp if in_header => {
@@ -268,8 +311,11 @@ fn parse_segment(lines: &[Line]) -> (Option<Draft>, Vec<Problem>) {
                 // A timestamp line elsewhere is page furniture (an update stamp, a comment's time).
                 Action::Stamp => {}
                 Action::Kind(kind) if in_header => article.kind = kind.to_string(),
-                Action::Byline if in_header && article.byline.is_none() => {
-                    article.byline = Some(found.captured.to_string());
+                // The byline printed again under an `Author:` label is the same byline.
+                Action::Byline if in_header => {
+                    article
+                        .byline
+                        .get_or_insert_with(|| found.captured.to_string());
                 }
                 Action::Source if in_header && article.source.is_none() => {
                     article.source = Some(found.captured.to_string());
@@ -644,6 +690,63 @@ mod tests {
                 "A magnitude 5.4 earthquake struck northern Pakistan on Tuesday.",
                 "The quake was felt in Islamabad and Peshawar, officials said.",
                 "Follow us on Twitter, the relief agency told volunteers who wanted news.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_other_stories_above_the_text_does_not_end_the_article() {
+        // "Most read" ends an article's text; copied above it (a sidebar first), it dropped the
+        // whole article.
+        let text = "Top stories\n\
+                    Council passes the budget\n\n\
+                    The council passed the budget on Friday after a long debate.\n\n\
+                    Most read\n\
+                    Ten things to do this weekend\n";
+        let article = only(&parse(text));
+        assert_eq!(article.title, "Council passes the budget");
+        assert_eq!(
+            article.body,
+            ["The council passed the budget on Friday after a long debate."]
+        );
+    }
+
+    #[test]
+    fn a_byline_line_under_an_author_label_is_not_the_text() {
+        // "By Carlos Mendoza" was the first paragraph after "Author: Carlos Mendoza".
+        let text = "Title: Chile passes lithium bill\n\
+                    Author: Carlos Mendoza\n\n\
+                    By Carlos Mendoza\n\n\
+                    SANTIAGO — The Senate approved the bill on Tuesday after months of talks.\n";
+        let article = only(&parse(text));
+        assert_eq!(article.byline.as_deref(), Some("Carlos Mendoza"));
+        assert_eq!(article.dateline.as_deref(), Some("Santiago"));
+        assert_eq!(
+            article.body,
+            ["The Senate approved the bill on Tuesday after months of talks."]
+        );
+    }
+
+    #[test]
+    fn a_break_or_a_subheading_inside_a_story_does_not_split_it() {
+        let text = "Council passes the budget\n\n\
+                    ISLAMABAD, June 3 (Reuters) - The council passed the budget on Friday after a long debate.\n\n\
+                    *****\n\n\
+                    The opposition walked out before the vote, its leader said.\n\n\
+                    What comes next for the budget\n\n\
+                    The bill now goes to the Senate, where it is expected to pass.\n\n\
+                    ----------\n\
+                    Posted by a reader\n";
+        let parsed = parse(text);
+        assert_eq!(parsed.drafts.len(), 1);
+        assert_eq!(
+            only(&parsed).body,
+            [
+                "The council passed the budget on Friday after a long debate.",
+                "The opposition walked out before the vote, its leader said.",
+                "What comes next for the budget",
+                "The bill now goes to the Senate, where it is expected to pass.",
+                "Posted by a reader",
             ]
         );
     }
