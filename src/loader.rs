@@ -42,6 +42,10 @@ pub struct CorpusLoader {
     pub messages: RwSignal<Vec<String>>,
     /// The user folded the messages away (they stay, one line, until the next load).
     pub messages_hidden: RwSignal<bool>,
+    /// What the load of the files on screen said (empty for the embedded corpus): a later
+    /// load that shows nothing new (cancelled, failed, no article) lists them again after its
+    /// own, rather than leave the files on screen with their problems forgotten.
+    on_screen_messages: StoredValue<Vec<String>>,
     nav: Nav,
 }
 
@@ -97,6 +101,7 @@ impl CorpusLoader {
             progress: RwSignal::new(None),
             messages: RwSignal::new(Vec::new()),
             messages_hidden: RwSignal::new(false),
+            on_screen_messages: StoredValue::new(Vec::new()),
         }
     }
 
@@ -122,8 +127,21 @@ impl CorpusLoader {
         self.embedded.with_value(|embedded| !corpus.is(embedded))
     }
 
+    /// A load ended with the corpus on screen unchanged: what loading that corpus said comes
+    /// back, after this load's messages, which had replaced it.
+    fn keep_on_screen_messages(self) {
+        let before = self.on_screen_messages.get_value();
+        if before.is_empty() {
+            return;
+        }
+        self.add_messages(
+            std::iter::once("Loading the files on screen said:".into()).chain(before),
+        );
+    }
+
     /// Back to the embedded corpus.
     pub fn use_embedded(self) {
+        self.on_screen_messages.set_value(Vec::new());
         self.set_messages(Vec::new());
         self.show(self.embedded.get_value());
         browser::store(Kept::InTab, LOADED_FILES_KEY, None);
@@ -265,6 +283,7 @@ impl CorpusLoader {
         ARRIVING.with_borrow_mut(|slot| *slot = None);
         WALK.set(WALK.get().wrapping_add(1));
         self.add_messages(["Loading cancelled. The corpus on screen is unchanged.".to_string()]);
+        self.keep_on_screen_messages();
         self.progress.set(None);
     }
 
@@ -333,6 +352,7 @@ impl CorpusLoader {
                 self.add_messages(messages);
                 if bundle_parts == 0 {
                     // Nothing to show: the messages say why.
+                    self.keep_on_screen_messages();
                     self.progress.set(None);
                     return;
                 }
@@ -425,6 +445,8 @@ impl CorpusLoader {
                             )]);
                         }
                         self.show(Corpus::indexed(building.finish(|_| ())));
+                        self.on_screen_messages
+                            .set_value(self.messages.get_untracked());
                         browser::store(Kept::InTab, LOADED_FILES_KEY, Some("1"));
                         self.progress.set(None);
                         return;
@@ -455,6 +477,7 @@ impl CorpusLoader {
     /// Ends a load that failed: says why; the corpus on screen is unchanged.
     fn stop(self, problem: String) {
         self.add_messages([format!("{problem}. The corpus on screen is unchanged.")]);
+        self.keep_on_screen_messages();
         self.progress.set(None);
     }
 }

@@ -89,6 +89,43 @@ test('a second load says that it replaces the files loaded before', async () => 
   await context.close();
 });
 
+test('a later load that shows nothing new keeps what loading the files on screen said', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { serviceWorkers: 'block' });
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  const messages = () => page.getByTestId('load-messages').locator('li').allTextContents();
+  const first = await messages();
+  assert.ok(first.some((m) => /^mine\.jsonl:2: /.test(m)), first.join(' | '));
+
+  // A load of nothing Dossier reads: its own message, then the first load's again.
+  await page.getByTestId('load-files').setInputFiles([{ name: 'memo.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004') }]);
+  await page.waitForFunction(() => /memo\.docx/.test(document.querySelector('[data-testid=load-messages]')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.getByTestId('load-progress').waitFor({ state: 'detached' });
+  let now = await messages();
+  assert.match(now[0], /memo\.docx/, now.join(' | '));
+  assert.deepEqual(now.slice(-first.length - 1), ['Loading the files on screen said:', ...first]);
+  assert.equal(await page.getByTestId('result').count(), 3, 'the files on screen stay');
+
+  // A cancelled load: the same.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/loader-worker.js', async (route) => { await held; await route.continue(); });
+  await page.getByTestId('load-files').setInputFiles(FILES);
+  await page.getByTestId('load-progress').waitFor();
+  await page.getByTestId('load-cancel').click();
+  await page.getByTestId('load-progress').waitFor({ state: 'detached' });
+  now = await messages();
+  assert.deepEqual(now, ['Loading cancelled. The corpus on screen is unchanged.', 'Loading the files on screen said:', ...first]);
+  release();
+
+  // Back to the embedded corpus: nothing loaded is on screen, nothing to say.
+  await page.getByTestId('use-embedded').click();
+  await page.getByTestId('load-messages').waitFor({ state: 'detached' });
+  assert.deepEqual(problems().filter((p) => !p.includes('loader-worker.js')), []);
+  await context.close();
+});
+
 test('a list in a loaded page reads as a list, its names still marked where they stand', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByTestId('result').first().waitFor();
