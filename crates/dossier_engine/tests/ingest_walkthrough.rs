@@ -49,7 +49,7 @@ fn a_web_page_copied_as_text_loses_its_menus_banners_and_lists() {
     assert_eq!(article.section.as_deref(), Some("Business"));
     assert_eq!(article.subtitle, None);
     assert_eq!(article.byline.as_deref(), Some("Ana Lopez"));
-    assert_eq!(article.dateline.as_deref(), Some("Monterrey"));
+    assert_eq!(article.dateline.as_deref(), Some("Monterrey, Mexico"));
     assert_eq!(article.date.as_deref(), Some("2024-03-04"));
     assert_eq!(
         article.body,

@@ -227,6 +227,12 @@ pub(crate) fn is_gazetteer_organisation(name: &str) -> bool {
     gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Organisation)
 }
 
+/// True when the gazetteer knows `name`, as written, as a country ("Belgium", "Pakistan"): the
+/// country a dateline writes after its city ("ANTWERP, Belgium").
+pub(crate) fn is_gazetteer_country(name: &str) -> bool {
+    gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Country)
+}
+
 /// The place a dateline names ("Islamabad", "New York"), as the gazetteer names it when it knows
 /// it; none when the gazetteer knows it as something else than a place or country ("United
 /// Nations" files from New York).
@@ -1476,7 +1482,8 @@ impl EntityTally {
 
     /// Counts the next article's `mentions` (from [`EntityExtractor::mentions`]), and the places
     /// of its dateline: an article filed from Islamabad is about Islamabad, whether or not its
-    /// text names it again; one filed from "Islamabad/New Delhi" about both.
+    /// text names it again; one filed from "Islamabad/New Delhi" about both, and one from
+    /// "Antwerp, Belgium" about Antwerp and Belgium.
     pub fn add(&mut self, article: &Article, mentions: &[Mention]) {
         let totals = &mut self.totals;
         let mut keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
@@ -1484,7 +1491,7 @@ impl EntityTally {
         let dateline_places = article
             .dateline
             .iter()
-            .flat_map(|dateline| dateline.split('/'))
+            .flat_map(|dateline| dateline.split(['/', ',']))
             .filter_map(dateline_place);
         for key in named.chain(dateline_places) {
             totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
@@ -1623,6 +1630,20 @@ mod tests {
         let mut report = extract_entities(&[article]);
         let found = report.articles.pop().unwrap_or_default();
         assert_eq!(found.places, ["Islamabad", "New Delhi"]);
+        // The country after the city, as the agencies write it ("ANTWERP, Belgium (AP) -").
+        let article = Article {
+            id: "b".into(),
+            title: "Port braces for overflow".into(),
+            dateline: Some("Antwerp, Belgium".into()),
+            body: vec!["Port officials said they were ready.".into()],
+            ..Article::default()
+        };
+        let mut report = extract_entities(&[article]);
+        let found = report.articles.pop().unwrap_or_default();
+        assert_eq!(
+            (found.places, found.countries),
+            (vec!["Antwerp".to_string()], vec!["Belgium".to_string()])
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::article::Article;
 /// The dateline at the start of a first paragraph, and the paragraph without it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Dateline {
-    /// Title-cased place: "Islamabad", "New York", "Islamabad/New Delhi".
+    /// Title-cased place: "Islamabad", "New York", "Islamabad/New Delhi", "Antwerp, Belgium".
     pub place: String,
     /// The date it states, with its words ("June 20, 2024"), when they are a whole date.
     pub date: Option<(time::Date, String)>,
@@ -105,8 +105,15 @@ pub(crate) fn split_dateline(paragraph: &str) -> Option<Dateline> {
         return None;
     }
     let date = extra.and_then(|extra| dates::parse_date(extra).map(|d| (d, extra.to_string())));
+    // "ANTWERP, Belgium (AP) -": the country after the city is part of the place (it was lost,
+    // with the article's only mention of Belgium). A state ("Calif.") is left out, as before.
+    let country = extra.filter(|extra| crate::entities::is_gazetteer_country(extra));
+    let place = match country {
+        Some(country) => format!("{}, {country}", title_case(place)),
+        None => title_case(place),
+    };
     Some(Dateline {
-        place: title_case(place),
+        place,
         date,
         agency,
         rest: rest.to_string(),
@@ -211,7 +218,15 @@ mod tests {
         );
         assert_eq!(
             place_and_rest("RAWALPINDI, Pakistan: The army said.").map(|(p, _)| p),
-            Some("Rawalpindi".into())
+            Some("Rawalpindi, Pakistan".into())
+        );
+        assert_eq!(
+            place_and_rest("ANTWERP, Belgium (AP) - Port officials said.").map(|(p, _)| p),
+            Some("Antwerp, Belgium".into())
+        );
+        assert_eq!(
+            place_and_rest("SACRAMENTO, Calif. (AP) - Lawmakers said.").map(|(p, _)| p),
+            Some("Sacramento".into())
         );
         assert_eq!(
             place_and_rest("DERA ISMAIL KHAN — Police said.").map(|(p, _)| p),
