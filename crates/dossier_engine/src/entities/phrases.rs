@@ -28,6 +28,13 @@ const CONNECTORS: &[&str] = &[
     "von",
 ];
 
+/// Lower-case words written after a hyphen that make a name an adjective, not more of it:
+/// "Imran Khan-led", "Sharif-era".
+const HYPHEN_SUFFIXES: &[&str] = &["era", "free", "held", "led", "like", "made", "run", "wide"];
+
+/// The letters of the longest lower-case syllable that goes on a name after a hyphen.
+const MAX_NAME_SYLLABLE_LETTERS: usize = 4;
+
 /// Abbreviations whose full stop does not end the phrase.
 const ABBREVIATIONS: &[&str] = &[
     "Col", "Dr", "Gen", "H.E", "Lt", "Mr", "Mrs", "Ms", "Prof", "Sen", "St",
@@ -117,7 +124,20 @@ pub(crate) fn phrases<'a>(analyzer: &Analyzer, text: &'a str) -> Vec<Phrase<'a>>
         // is when, not more of the name.
         let after_connector = current.last().is_some_and(|w| is_connector(w.text));
         let joined = joined && !(after_connector && is_calendar_name(word.text));
-        if joined && (capitalised || connector_fits) {
+        // "Choi Sang-mok", "Moon Jae-in": a given name's second syllable, in lower case after
+        // a hyphen, is the name's (the name was cut to "Choi Sang"). Only after two words of a
+        // name, and short: "US-led", "Pakistan-based" are not names going on.
+        let syllable = gap == "-"
+            && current.len() >= 2
+            && word.text.len() <= MAX_NAME_SYLLABLE_LETTERS
+            && word.text.chars().all(|c| c.is_ascii_lowercase())
+            && !HYPHEN_SUFFIXES.contains(&word.text);
+        if joined && syllable {
+            if let Some(last) = current.last_mut() {
+                last.text = text.get(last.start..word.end).unwrap_or(last.text);
+                last.end = word.end;
+            }
+        } else if joined && (capitalised || connector_fits) {
             current.push(word);
         } else {
             finish(&mut current, current_initial, &mut out);
@@ -253,6 +273,15 @@ mod tests {
         assert_eq!(
             texts("between India and Pakistan"),
             vec!["India", "Pakistan"]
+        );
+        // A given name's second syllable after a hyphen, in lower case, is the name's.
+        assert_eq!(
+            texts("Acting president Choi Sang-mok met Moon Jae-in and the Imran Khan-led party"),
+            vec!["Acting", "Choi Sang-mok", "Moon Jae-in", "Imran Khan"]
+        );
+        assert_eq!(
+            texts("a US-led and Pakistan-run force"),
+            vec!["US", "Pakistan"]
         );
         // A loaded file listed "Senate on Wednesday" among the organisations.
         assert_eq!(
