@@ -745,6 +745,7 @@ impl EntityExtractor {
             let name = joined(text, split.name);
             let canonical = people.resolve(name).unwrap_or(name).to_string();
             push(out, unit, split.name, canonical, EntityKind::Person);
+            self.classify_plain(text, unit, trim_connectors(split.after), people, out);
             return;
         }
         self.classify_plain(text, unit, words, people, out);
@@ -1185,6 +1186,8 @@ struct TitleSplit<'w, 'a> {
     before: &'w [Word<'a>],
     between: &'w [Word<'a>],
     name: &'w [Word<'a>],
+    /// What follows the name: "of Pakistan" in "Ambassador Munir Akram of Pakistan".
+    after: &'w [Word<'a>],
 }
 
 /// Finds "... Title [of Portfolio] Name" in a phrase; `None` when no name follows a title.
@@ -1211,13 +1214,29 @@ fn title_split<'w, 'a>(words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
         .map_or(0, |i| i + 1);
     let name = rest.get(name_start..)?;
     let name = name.get(name.len().saturating_sub(5)..)?;
-    if name.is_empty() || !could_be_name(name) {
+    if !name.is_empty() && could_be_name(name) {
+        return Some(TitleSplit {
+            before: words.get(..first_title)?,
+            between: rest.get(..name_start)?,
+            name,
+            after: &[],
+        });
+    }
+    // "Ambassador Munir Akram of Pakistan": the name right after the titles, then where the
+    // person is from (the name was lost with the place ending the phrase). Two words at least:
+    // "Chief Justice of Pakistan" names no one called Justice.
+    let name_end = rest
+        .iter()
+        .position(|w| matches!(w.text, "of" | "for" | "on"))?;
+    let name = rest.get(..name_end)?;
+    if name.len() < 2 || !could_be_name(name) {
         return None;
     }
     Some(TitleSplit {
         before: words.get(..first_title)?,
-        between: rest.get(..name_start)?,
+        between: &[],
         name,
+        after: rest.get(name_end..)?,
     })
 }
 
@@ -1748,6 +1767,21 @@ mod tests {
         );
         assert_eq!(found.countries, ["China", "Pakistan"]);
         assert_eq!(found.people, ["Ali Khan"]);
+    }
+
+    #[test]
+    fn a_titled_name_then_where_the_person_is_from_names_both() {
+        // "Ambassador Munir Akram of Pakistan" named Pakistan alone: the name was looked for
+        // after the place that ended the phrase.
+        let found = named(&[
+            "Ambassador Munir Akram of Pakistan spoke first.",
+            "Governor Jameel Ahmad of the State Bank said rates would hold.",
+            "The Minister for Foreign Affairs met the press.",
+            "The Chief Justice of Pakistan and King Abdullah of Jordan met.",
+        ]);
+        assert_eq!(found.people, ["Jameel Ahmad", "Munir Akram"]);
+        assert_eq!(found.countries, ["Jordan", "Pakistan"]);
+        assert_eq!(found.orgs, ["State Bank"]);
     }
 
     #[test]
