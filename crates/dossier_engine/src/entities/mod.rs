@@ -762,6 +762,11 @@ impl EntityExtractor {
         out: &mut Vec<Mention>,
     ) {
         let words = strip_leading_the(words);
+        if let Some((person, organisation)) = person_of_organisation(words) {
+            self.classify_part(text, unit, person, people, out);
+            self.classify_plain(text, unit, organisation, people, out);
+            return;
+        }
         let mut part_start = 0;
         for cut in (1..words.len()).filter(|&at| self.joins_organisations(text, words, at)) {
             let part = words.get(part_start..cut).unwrap_or_default();
@@ -1178,6 +1183,22 @@ fn trim_connectors<'w, 'a>(mut words: &'w [Word<'a>]) -> &'w [Word<'a>] {
         }
     }
     words
+}
+
+/// "Wanjiru Kamau of the Kenya Climate Fund": a name of two or more words, "of", and an
+/// organisation's name, cut in two (it was one organisation). The name before "of" must be no
+/// organisation's ("State Bank of Pakistan", "Council of Europe" stay whole).
+fn person_of_organisation<'w, 'a>(
+    words: &'w [Word<'a>],
+) -> Option<(&'w [Word<'a>], &'w [Word<'a>])> {
+    let of = words.iter().position(|w| w.text == "of")?;
+    let (person, rest) = words.split_at_checked(of)?;
+    let organisation = trim_connectors(rest);
+    let ends_as_organisation = organisation
+        .last()
+        .is_some_and(|w| ORGANISATION_HEADS.contains(&w.text));
+    (person.len() >= 2 && could_be_name(person) && ends_as_organisation)
+        .then_some((person, organisation))
 }
 
 /// A phrase cut into the part before a title, the title words, a portfolio or organisation
@@ -1767,6 +1788,24 @@ mod tests {
         );
         assert_eq!(found.countries, ["China", "Pakistan"]);
         assert_eq!(found.people, ["Ali Khan"]);
+    }
+
+    #[test]
+    fn a_name_of_an_organisation_is_not_the_organisation() {
+        // A walk-through's note "Met with Wanjiru Kamau of the Kenya Climate Fund" listed one
+        // organisation of that whole name.
+        let found = named(&[
+            "Met with Wanjiru Kamau of the Kenya Climate Fund in Nairobi.",
+            "The State Bank of Pakistan and the Council of Europe met.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            [
+                "Council of Europe",
+                "Kenya Climate Fund",
+                "State Bank of Pakistan"
+            ]
+        );
     }
 
     #[test]
