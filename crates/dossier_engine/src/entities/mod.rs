@@ -841,7 +841,10 @@ impl EntityExtractor {
         }
         let whole = joined(text, words);
         if let Some(known) = gazetteer::lookup(whole) {
-            push(out, unit, words, known.name.to_string(), known.kind);
+            // "French-language", "Arabic-speaking": a language, not the country.
+            if whole == known.name || !names_a_language(text, words) {
+                push(out, unit, words, known.name.to_string(), known.kind);
+            }
             return;
         }
         if let [only] = words {
@@ -901,6 +904,10 @@ impl EntityExtractor {
                         break;
                     }
                     let adjective = form != known.name && !is_acronym(form);
+                    if adjective && names_a_language(text, slice) {
+                        matched = length;
+                        break;
+                    }
                     let goes_on = words
                         .get(i + length..)
                         .is_some_and(|rest| goes_on_as_another_name(text, slice, rest));
@@ -1183,6 +1190,16 @@ fn trim_connectors<'w, 'a>(mut words: &'w [Word<'a>]) -> &'w [Word<'a>] {
         }
     }
     words
+}
+
+/// True when the adjective at `words` names a language: "French-language press",
+/// "Russian-speaking" ("in French" is still France's: a language named alone is rare in news,
+/// and usually its country's).
+fn names_a_language(text: &str, words: &[Word<'_>]) -> bool {
+    let after = text.get(words.last().map_or(0, |w| w.end)..).unwrap_or("");
+    ["-language", "-speaking", "-speakers"]
+        .iter()
+        .any(|suffix| after.starts_with(suffix))
 }
 
 /// "Wanjiru Kamau of the Kenya Climate Fund": a name of two or more words, "of", and an
@@ -1788,6 +1805,15 @@ mod tests {
         );
         assert_eq!(found.countries, ["China", "Pakistan"]);
         assert_eq!(found.people, ["Ali Khan"]);
+    }
+
+    #[test]
+    fn a_language_is_not_its_country() {
+        // A Montréal story's "French-language" listed France among its countries.
+        let found = named(&[
+            "The French-language daily and Russian-speaking residents of Canada objected.",
+        ]);
+        assert_eq!(found.countries, ["Canada"]);
     }
 
     #[test]
