@@ -638,6 +638,7 @@ mod tests {
                     "Ambassador Munir Akram told the council that the Federal Investigation \
                      Agency (FIA) had arrested nobody."
                         .into(),
+                    "The US asked us to wait.".into(),
                 ],
                 ..Article::default()
             }],
@@ -670,6 +671,16 @@ mod tests {
         // what was typed.
         let words = indexed.index.matched_words(&typed.matched_terms);
         assert_eq!(words, crate::view_model::QueryTerms::default());
+        // A name that is an everyday word is marked where written in capitals: "US", not "us".
+        let mut united_states = crate::search::SearchRequest::new("");
+        united_states
+            .filters
+            .insert(FacetKey::Country, vec!["United States".into()]);
+        let united_states = indexed
+            .index
+            .search(&indexed.bundle.articles, &united_states);
+        assert_eq!(united_states.total, 1);
+        assert_eq!(marked(&united_states), "US");
     }
 
     #[test]

@@ -183,6 +183,9 @@ pub struct MatchedTerms {
     /// only: they are not words of the search, so the reader and the quotations saying the
     /// search's words leave them out.
     pub names: Vec<Vec<(u32, u32)>>,
+    /// A name filtered by that is one everyday word ("US" of the United States), marked in the
+    /// hits only where written in capitals (not "us").
+    pub names_in_capitals: Vec<u32>,
 }
 
 /// Everything the page needs to render results.
@@ -329,8 +332,10 @@ impl SearchIndex {
 
         // The names typed filters give, by entity key (`person:dar` names "Ishaq Dar").
         let named = FacetKey::ENTITIES.map(|key| (key, self.values_named(&parsed.query, key)));
+        let (names, names_in_capitals) = self.filtered_names(&filters, &named);
         let matched_terms = MatchedTerms {
-            names: self.filtered_names(&filters, &named),
+            names,
+            names_in_capitals,
             ..run.matched_terms()
         };
         let hits = self.page_of_hits(articles, request, &run, &matched_terms);
@@ -699,7 +704,8 @@ impl SearchIndex {
     ) -> BTreeMap<u32, u32> {
         // A word also matched on its own is marked in any case.
         let mut lower_case: Vec<u32> = Vec::new();
-        for id in &matched_terms.in_capitals {
+        let in_capitals = matched_terms.in_capitals.iter();
+        for id in in_capitals.chain(&matched_terms.names_in_capitals) {
             if !matched_terms.words.contains(id) {
                 let positions = self.postings(*id).map_or(&[][..], |p| p.positions_in(doc));
                 lower_case.extend_from_slice(positions);
@@ -798,7 +804,8 @@ impl SearchIndex {
     ) -> BTreeMap<u32, u32> {
         let positions_of = |id: u32| self.postings(id).map_or(&[][..], |p| p.positions_in(doc));
         let mut positions = BTreeMap::new();
-        for id in matched.words.iter().chain(&matched.in_capitals) {
+        let in_capitals = matched.in_capitals.iter().chain(&matched.names_in_capitals);
+        for id in matched.words.iter().chain(in_capitals) {
             for position in positions_of(*id) {
                 if !lower_case.contains(position) {
                     positions.insert(*position, *id);
@@ -1081,6 +1088,7 @@ impl Run {
             phrases: self.highlight_phrases.clone(),
             in_capitals: self.highlight_capitals.iter().copied().collect(),
             names: Vec::new(),
+            names_in_capitals: Vec::new(),
         }
     }
 }

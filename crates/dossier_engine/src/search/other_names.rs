@@ -154,15 +154,18 @@ impl Execution<'_> {
 impl SearchIndex {
     /// Each written form of the names a search filters by, ticked (`filters`) or typed (`named`
     /// by key: `person:"munir akram"`, `org:FIA`), as a phrase of term ids
-    /// ([`MatchedTerms::names`](super::MatchedTerms::names)). A form no article writes, and an
-    /// everyday word ("US"), is left out.
+    /// ([`MatchedTerms::names`](super::MatchedTerms::names)); a form that is one everyday word
+    /// ("US" of the United States) as a word to mark only in capitals
+    /// ([`MatchedTerms::names_in_capitals`](super::MatchedTerms::names_in_capitals)). A form no
+    /// article writes is left out.
     pub(super) fn filtered_names(
         &self,
         filters: &[(FacetKey, Vec<u32>)],
         named: &[(FacetKey, Vec<&str>)],
-    ) -> Vec<Vec<(u32, u32)>> {
+    ) -> (Vec<Vec<(u32, u32)>>, Vec<u32>) {
         let analyzer = Analyzer::default();
         let mut phrases: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut in_capitals: Vec<u32> = Vec::new();
         for (key, typed) in named {
             let ticked = filters
                 .iter()
@@ -171,27 +174,33 @@ impl SearchIndex {
                 .filter_map(|id| self.facets.value(*key, *id));
             for name in ticked.chain(typed.iter().copied()) {
                 for form in std::iter::once(name).chain(self.facets.other_names_of(name)) {
-                    if let Some(phrase) = self.phrase_of_terms(&analyzer, form) {
-                        if !phrases.contains(&phrase) {
-                            phrases.push(phrase);
+                    let span = Span { start: 0, end: 0 };
+                    let Some(phrase) = PhraseQuery::of_text(&analyzer, form, None, span) else {
+                        continue;
+                    };
+                    let Some(ids) = self.phrase_ids(&phrase) else {
+                        continue;
+                    };
+                    let everyday_word = match (phrase.terms.as_slice(), ids.as_slice()) {
+                        ([(_, word)], [(_, id)]) if EVERYDAY_WORDS.contains(&word.as_str()) => {
+                            Some(*id)
                         }
+                        _ => None,
+                    };
+                    match everyday_word {
+                        Some(id) => push_new(&mut in_capitals, id),
+                        None => push_new(&mut phrases, ids),
                     }
                 }
             }
         }
-        phrases
+        (phrases, in_capitals)
     }
+}
 
-    /// `text`'s indexed words as (offset, term id); none when a word is in no article, or when
-    /// `text` is one everyday word.
-    fn phrase_of_terms(&self, analyzer: &Analyzer, text: &str) -> Option<Vec<(u32, u32)>> {
-        let span = Span { start: 0, end: 0 };
-        let phrase = PhraseQuery::of_text(analyzer, text, None, span)?;
-        if let [(_, word)] = phrase.terms.as_slice() {
-            if EVERYDAY_WORDS.contains(&word.as_str()) {
-                return None;
-            }
-        }
-        self.phrase_ids(&phrase)
+/// Adds `item` to `list` unless it is there.
+fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
     }
 }
