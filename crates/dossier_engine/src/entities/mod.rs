@@ -221,16 +221,11 @@ pub fn first_body_unit(article: &Article) -> usize {
     1 + usize::from(article.subtitle.is_some()) + article.summary.len()
 }
 
-/// True when the gazetteer knows `name`, as written, as an organisation ("NATO", "ASEAN"): a
-/// dateline's capitals that name one are an acronym, not a place.
-pub(crate) fn is_gazetteer_organisation(name: &str) -> bool {
-    gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Organisation)
-}
-
-/// True when the gazetteer knows `name`, as written, as a country ("Belgium", "Pakistan"): the
-/// country a dateline writes after its city ("ANTWERP, Belgium").
-pub(crate) fn is_gazetteer_country(name: &str) -> bool {
-    gazetteer::lookup(name).is_some_and(|known| known.kind == EntityKind::Country)
+/// What the gazetteer knows `name`, as written, as: a dateline's capitals that name an
+/// organisation are an acronym, not a place ("NATO:"), and the country a dateline writes after
+/// its city is part of the place ("ANTWERP, Belgium").
+pub(crate) fn gazetteer_kind(name: &str) -> Option<EntityKind> {
+    gazetteer::lookup(name).map(|known| known.kind)
 }
 
 /// The place a dateline names ("Islamabad", "New York"), as the gazetteer names it when it knows
@@ -820,7 +815,7 @@ impl EntityExtractor {
 
     /// An organisation of the gazetteer or an acronym defined in the corpus.
     fn is_known_organisation(&self, name: &str) -> bool {
-        is_gazetteer_organisation(name)
+        gazetteer_kind(name) == Some(EntityKind::Organisation)
             || self
                 .acronyms
                 .get(name)
@@ -841,8 +836,7 @@ impl EntityExtractor {
         }
         let whole = joined(text, words);
         if let Some(known) = gazetteer::lookup(whole) {
-            // "French-language", "Arabic-speaking": a language, not the country.
-            if whole == known.name || !names_a_language(text, words) {
+            if !names_a_language(text, words, known) {
                 push(out, unit, words, known.name.to_string(), known.kind);
             }
             return;
@@ -903,11 +897,11 @@ impl EntityExtractor {
                         matched = length;
                         break;
                     }
-                    let adjective = form != known.name && !is_acronym(form);
-                    if adjective && names_a_language(text, slice) {
+                    if names_a_language(text, slice, known) {
                         matched = length;
                         break;
                     }
+                    let adjective = form != known.name && !is_acronym(form);
                     let goes_on = words
                         .get(i + length..)
                         .is_some_and(|rest| goes_on_as_another_name(text, slice, rest));
@@ -1192,14 +1186,17 @@ fn trim_connectors<'w, 'a>(mut words: &'w [Word<'a>]) -> &'w [Word<'a>] {
     words
 }
 
-/// True when the adjective at `words` names a language: "French-language press",
-/// "Russian-speaking" ("in French" is still France's: a language named alone is rare in news,
-/// and usually its country's).
-fn names_a_language(text: &str, words: &[Word<'_>]) -> bool {
+/// True when `words`, which the gazetteer knows as `known`, are a country's adjective naming a
+/// language, not the country: "French-language press", "Russian-speaking" ("in French" is
+/// still France's: a language named alone is rare in news, and usually its country's).
+fn names_a_language(text: &str, words: &[Word<'_>], known: gazetteer::Known) -> bool {
+    let form = joined(text, words);
     let after = text.get(words.last().map_or(0, |w| w.end)..).unwrap_or("");
-    ["-language", "-speaking", "-speakers"]
-        .iter()
-        .any(|suffix| after.starts_with(suffix))
+    form != known.name
+        && !is_acronym(form)
+        && ["-language", "-speaking", "-speakers"]
+            .iter()
+            .any(|suffix| after.starts_with(suffix))
 }
 
 /// "Wanjiru Kamau of the Kenya Climate Fund": a name of two or more words, "of", and an

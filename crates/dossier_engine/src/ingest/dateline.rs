@@ -12,6 +12,7 @@
 use super::dates;
 use super::text::{title_case, word_count};
 use crate::article::Article;
+use crate::entities::{gazetteer_kind, EntityKind};
 
 /// The dateline at the start of a first paragraph, and the paragraph without it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +108,7 @@ pub(crate) fn split_dateline(paragraph: &str) -> Option<Dateline> {
     let date = extra.and_then(|extra| dates::parse_date(extra).map(|d| (d, extra.to_string())));
     // "ANTWERP, Belgium (AP) -": the country after the city is part of the place (it was lost,
     // with the article's only mention of Belgium). A state ("Calif.") is left out, as before.
-    let country = extra.filter(|extra| crate::entities::is_gazetteer_country(extra));
+    let country = extra.filter(|extra| gazetteer_kind(extra) == Some(EntityKind::Country));
     let place = match country {
         Some(country) => format!("{}, {country}", title_case(place)),
         None => title_case(place),
@@ -138,7 +139,7 @@ fn is_upper_case_place(place: &str) -> bool {
         && enough_letters
         && (1..=4).contains(&words)
         && !LABELS.contains(&place)
-        && !crate::entities::is_gazetteer_organisation(place)
+        && gazetteer_kind(place) != Some(EntityKind::Organisation)
 }
 
 /// Splits the dateline off the first body paragraph of an article that has none yet (HTML,

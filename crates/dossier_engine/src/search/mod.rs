@@ -1789,9 +1789,7 @@ impl<'a> Execution<'a> {
                     words,
                     stop_words: phrase.stop_words(&Analyzer::default()),
                 };
-                if !self.highlight_phrases.contains(&marked) {
-                    self.highlight_phrases.push(marked);
-                }
+                push_new(&mut self.highlight_phrases, marked);
             }
         }
         matches
@@ -1906,6 +1904,13 @@ pub fn filter_substring(articles: &[Article], query: &str) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Adds `item` to `list` unless it is there.
+fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
 }
 
 #[cfg(test)]

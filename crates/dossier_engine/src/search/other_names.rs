@@ -13,7 +13,7 @@ use crate::index::facets::FacetKey;
 use crate::index::SearchIndex;
 use crate::query::{PhraseQuery, Query, Span, TermQuery};
 
-use super::Execution;
+use super::{push_new, Execution};
 
 /// The most words of a name looked for in a row of typed words.
 const MAX_NAME_WORDS: usize = 6;
@@ -195,12 +195,5 @@ impl SearchIndex {
             }
         }
         (phrases, in_capitals)
-    }
-}
-
-/// Adds `item` to `list` unless it is there.
-fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
     }
 }
