@@ -213,8 +213,9 @@ Yemen|Yemeni
 Zambia|Zambian
 Zimbabwe|Zimbabwean";
 
-/// Capitals, major cities and regions; more of them in and around Pakistan, the seed corpus's
-/// subject, where a story is often filed from a town no sentence calls a place ("at Gwadar").
+/// Capitals, major cities and regions (Canada's provinces, the United Kingdom's nations); more
+/// of them in and around Pakistan, the seed corpus's subject, where a story is often filed from
+/// a town no sentence calls a place ("at Gwadar").
 /// Every UN member's capital but those named as their country (Djibouti, Singapore) or written
 /// as a common word or a first name (Victoria, Male, St. John's, Sucre).
 const PLACES: &str = "\
@@ -225,6 +226,7 @@ Abuja
 Accra
 Addis Ababa
 Africa|African
+Alberta
 Algiers
 Almaty
 Amman
@@ -270,6 +272,7 @@ Bratislava
 Brazzaville
 Bridgetown
 Brisbane
+British Columbia
 Brussels
 Bucharest
 Budapest
@@ -305,6 +308,7 @@ Dubai
 Dublin
 Dushanbe
 Edinburgh
+England
 Europe|European
 Faisalabad
 Frankfurt
@@ -376,6 +380,7 @@ Malabo
 Managua
 Manama
 Manila
+Manitoba
 Maputo
 Mardan
 Maseru
@@ -401,12 +406,17 @@ N'Djamena|Ndjamena
 Nairobi
 Nassau
 Naypyidaw
+New Brunswick
 New Delhi
 New York
+Newfoundland and Labrador|Newfoundland
 Niamey
 Nicosia
+Northern Ireland
 Nouakchott
+Nova Scotia
 Nuku'alofa
+Ontario
 Osaka
 Oslo
 Ottawa
@@ -432,6 +442,7 @@ Pristina
 Pulwama
 Punjab
 Pyongyang
+Quebec|Québec
 Quetta
 Quito
 Rabat
@@ -451,6 +462,8 @@ Santiago
 Santo Domingo
 Sao Paulo|São Paulo
 Sarajevo
+Saskatchewan
+Scotland
 Seoul
 Shanghai
 Sialkot
@@ -486,6 +499,7 @@ Vancouver
 Vienna
 Vientiane
 Vilnius
+Wales
 Warsaw
 Washington|Washington, DC|Washington DC|Washington D.C.
 Waziristan

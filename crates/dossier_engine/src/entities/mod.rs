@@ -675,18 +675,25 @@ impl EntityExtractor {
                         .get(phrase.words.last().map_or(0, |w| w.end)..)
                         .unwrap_or("");
                     let last = phrase.words.last().map_or("", |w| w.text);
-                    if has_person_context(after)
-                        || names_a_government(after)
-                        || is_quoted_speaker(before, after)
-                        || is_agent(before)
-                        || has_role_before(before)
-                        || self
-                            .people
-                            .binary_search_by(|p| p.as_str().cmp(name))
-                            .is_ok()
+                    // "the Salar de Atacama, the world's largest salt flat": a name written
+                    // after "the" is a place's or a thing's, whatever follows it, unless
+                    // a government or an adjective is made of it ("the Shehbaz Sharif
+                    // government", "the Imran Khan-led party").
+                    let written_after_the =
+                        word_before(before) == Some("the") && !after.starts_with('-');
+                    if names_a_government(after)
+                        || (!written_after_the
+                            && (has_person_context(after)
+                                || is_quoted_speaker(before, after)
+                                || is_agent(before)
+                                || has_role_before(before)
+                                || self
+                                    .people
+                                    .binary_search_by(|p| p.as_str().cmp(name))
+                                    .is_ok()))
                     {
                         full_names.insert(name.to_string());
-                    } else {
+                    } else if !written_after_the {
                         candidates.push((name.to_string(), last.to_string()));
                     }
                 }
@@ -1385,7 +1392,7 @@ const LOWER_CASE_ROLES: &[&str] = &[
 /// written in lower case right before the phrase. (Capitalised, a title is part of the phrase
 /// and read there.)
 fn has_role_before(before: &str) -> bool {
-    let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else {
+    let Some(word) = word_before(before) else {
         return false;
     };
     let mut chars = word.chars();
@@ -1394,6 +1401,11 @@ fn has_role_before(before: &str) -> bool {
     };
     let capitalised: String = first.to_ascii_uppercase().to_string() + chars.as_str();
     LOWER_CASE_ROLES.contains(&word) || is_title(&capitalised)
+}
+
+/// The word right before a phrase, one space before it ("the" in "… the Salar de Atacama").
+fn word_before(before: &str) -> Option<&str> {
+    before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next())
 }
 
 /// Whether the text after a name makes it the name of a government: "the Trump
@@ -1829,6 +1841,20 @@ mod tests {
                 "State Bank of Pakistan"
             ]
         );
+    }
+
+    #[test]
+    fn a_place_written_after_the_is_no_person() {
+        // "Salar de Atacama" and "Quebec" were people: an apposition, "said", the last word
+        // used alone, and a government named after a single word all read as a person's.
+        let found = named(&[
+            "Output at the Salar de Atacama, the world's largest brine deposit, rose.",
+            "Wells across the Salar de Atacama said little; the Atacama is dry.",
+            "The Quebec government said it was watching. Ontario agreed.",
+            "Critics blamed the Imran Khan-led government. Khan did not.",
+        ]);
+        assert_eq!(found.people, ["Imran Khan"]);
+        assert_eq!(found.places, ["Ontario", "Quebec"]);
     }
 
     #[test]
