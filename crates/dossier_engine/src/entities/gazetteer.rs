@@ -213,9 +213,9 @@ Yemen|Yemeni
 Zambia|Zambian
 Zimbabwe|Zimbabwean";
 
-/// Capitals, major cities and regions (Canada's provinces, the United Kingdom's nations); more
-/// of them in and around Pakistan, the seed corpus's subject, where a story is often filed from
-/// a town no sentence calls a place ("at Gwadar").
+/// Capitals, major cities and regions (Canada's provinces, the United Kingdom's nations; the
+/// US states are [`US_STATES`]); more of them in and around Pakistan, the seed corpus's
+/// subject, where a story is often filed from a town no sentence calls a place ("at Gwadar").
 /// Every UN member's capital but those named as their country (Djibouti, Singapore) or written
 /// as a common word or a first name (Victoria, Male, St. John's, Sucre).
 const PLACES: &str = "\
@@ -512,6 +512,61 @@ Yaounde|Yaoundé
 Yerevan
 Zagreb";
 
+/// The states of the United States: places. A state named as a country or a city above is
+/// that, alone (Georgia, New York, Washington); after a city, as an address writes it ("Atlanta,
+/// Georgia"), it is the state (see [`is_us_state`]).
+const US_STATES: &str = "\
+Alabama
+Alaska
+Arizona
+Arkansas
+California
+Colorado
+Connecticut
+Delaware
+Florida
+Georgia
+Hawaii
+Idaho
+Illinois
+Indiana
+Iowa
+Kansas
+Kentucky
+Louisiana
+Maine
+Maryland
+Massachusetts
+Michigan
+Minnesota
+Mississippi
+Missouri
+Montana
+Nebraska
+Nevada
+New Hampshire
+New Jersey
+New Mexico
+New York
+North Carolina
+North Dakota
+Ohio
+Oklahoma
+Oregon
+Pennsylvania
+Rhode Island
+South Carolina
+South Dakota
+Tennessee
+Texas
+Utah
+Vermont
+Virginia
+Washington
+West Virginia
+Wisconsin
+Wyoming";
+
 /// Organisations, then their short forms.
 const ORGANISATIONS: &str = "\
 African Union|AU
@@ -576,15 +631,22 @@ const ALSO_PEOPLE_S_NAMES: &[&str] = &[
     "Israel",
     "Jordan",
     "Lima",
+    "Montana",
     "Santiago",
     "Sofia",
     "Sydney",
+    "Virginia",
     "Wellington",
 ];
 
 /// True when `word`, a gazetteer name, is also a person's first name or surname.
 pub(crate) fn is_also_a_person_s_name(word: &str) -> bool {
     ALSO_PEOPLE_S_NAMES.contains(&word)
+}
+
+/// True when `name` is a state of the United States.
+pub(crate) fn is_us_state(name: &str) -> bool {
+    US_STATES.lines().any(|state| state == name)
 }
 
 /// A gazetteer hit: canonical name and kind.
@@ -605,7 +667,7 @@ fn entries(
 }
 
 /// Every name and alias -> its entry, built once (the first table listing a form wins:
-/// countries, then organisations, then places).
+/// countries, then organisations, then places, then the US states).
 fn index() -> &'static BTreeMap<&'static str, Known> {
     static INDEX: OnceLock<BTreeMap<&'static str, Known>> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -614,6 +676,7 @@ fn index() -> &'static BTreeMap<&'static str, Known> {
             (COUNTRIES, EntityKind::Country),
             (ORGANISATIONS, EntityKind::Organisation),
             (PLACES, EntityKind::Place),
+            (US_STATES, EntityKind::Place),
         ];
         for (table, kind) in tables {
             for (name, aliases) in entries(table) {
@@ -711,5 +774,11 @@ mod tests {
         for name in ALSO_PEOPLE_S_NAMES {
             assert!(lookup(name).is_some(), "{name}");
         }
+        // The US states are the only table that shares forms, with the tables before it.
+        let shared: Vec<&str> = US_STATES
+            .lines()
+            .filter(|state| forms.binary_search(state).is_ok())
+            .collect();
+        assert_eq!(shared, ["Georgia", "New York", "Washington"]);
     }
 }

@@ -230,11 +230,15 @@ pub(crate) fn gazetteer_kind(name: &str) -> Option<EntityKind> {
 
 /// The place a dateline names ("Islamabad", "New York"), as the gazetteer names it when it knows
 /// it; none when the gazetteer knows it as something else than a place or country ("United
-/// Nations" files from New York).
-fn dateline_place(dateline: &str) -> Option<(EntityKind, String)> {
+/// Nations" files from New York). `city` is the part before it and a comma ("Atlanta" before
+/// "Georgia", the state).
+fn dateline_place(city: &str, dateline: &str) -> Option<(EntityKind, String)> {
     let place = dateline.trim();
     if place.is_empty() {
         return None;
+    }
+    if is_us_state_after(city.trim(), place) {
+        return Some((EntityKind::Place, place.to_string()));
     }
     match gazetteer::lookup(place) {
         Some(known) if matches!(known.kind, EntityKind::Place | EntityKind::Country) => {
@@ -843,6 +847,7 @@ impl EntityExtractor {
         }
         let whole = joined(text, words);
         if let Some(known) = gazetteer::lookup(whole) {
+            let known = known_here(text, words, known);
             if !names_a_language(text, words, known) {
                 push(out, unit, words, known.name.to_string(), known.kind);
             }
@@ -899,6 +904,7 @@ impl EntityExtractor {
                 };
                 let form = joined(text, slice);
                 if let Some(known) = gazetteer::lookup(form) {
+                    let known = known_here(text, slice, known);
                     if gazetteer::is_also_a_person_s_name(form) && reads_as_a_person(text, words) {
                         // "Jordan Bardella", "Chad Smith": a person's name, not the country.
                         matched = length;
@@ -1028,6 +1034,44 @@ fn is_named_feature(text: &str, words: &[Word<'_>]) -> bool {
         && words
             .iter()
             .all(|w| is_connector(w.text) || (is_capitalised(w.text) && !is_acronym(w.text)))
+}
+
+/// What the gazetteer name at `words` names where it is written: a US state after a city
+/// ("Atlanta, Georgia,"), though a country has the name too.
+fn known_here(text: &str, words: &[Word<'_>], known: gazetteer::Known) -> gazetteer::Known {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return known;
+    };
+    let city = text
+        .get(..first.start)
+        .and_then(|before| before.strip_suffix(", "))
+        .and_then(|before| before.rsplit(' ').next())
+        .unwrap_or("");
+    // As an address writes it: the state ends its clause ("in Atlanta, Georgia, on Monday"),
+    // unlike a list's country ("Armenia, Georgia and Azerbaijan").
+    let ends_clause = text
+        .get(last.end..)
+        .is_some_and(|after| after.is_empty() || after.starts_with([',', '.', ';', ':', ')']));
+    if known.name == joined(text, words) && ends_clause && is_us_state_after(city, known.name) {
+        gazetteer::Known {
+            kind: EntityKind::Place,
+            ..known
+        }
+    } else {
+        known
+    }
+}
+
+/// Whether `state` after `city` and a comma is the US state ("Atlanta, Georgia"): the city is
+/// a name the gazetteer does not know (it lists the world's capitals: "Tbilisi, Georgia" is
+/// the country's).
+fn is_us_state_after(city: &str, state: &str) -> bool {
+    let city = Word {
+        text: city,
+        start: 0,
+        end: city.len(),
+    };
+    gazetteer::is_us_state(state) && could_be_name(&[city])
 }
 
 /// Words after a place's name in the same place: "Swat Valley", "Punjab Province".
@@ -1557,8 +1601,15 @@ impl EntityTally {
         let dateline_places = article
             .dateline
             .iter()
-            .flat_map(|dateline| dateline.split(['/', ',']))
-            .filter_map(dateline_place);
+            .flat_map(|dateline| dateline.split('/'))
+            .flat_map(|place| {
+                let mut city = "";
+                place.split(',').filter_map(move |part| {
+                    let found = dateline_place(city, part);
+                    city = part;
+                    found
+                })
+            });
         for key in named.chain(dateline_places) {
             totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
             keys.insert(key);
@@ -1855,6 +1906,43 @@ mod tests {
         ]);
         assert_eq!(found.people, ["Imran Khan"]);
         assert_eq!(found.places, ["Ontario", "Quebec"]);
+    }
+
+    #[test]
+    fn a_us_state_after_a_city_is_the_state_not_the_country() {
+        // "Atlanta, Georgia" counted the country Georgia.
+        let found = named(&[
+            "The airline opened a terminal in Atlanta, Georgia, on Monday.",
+            "Its rival flies from Savannah, Georgia. Houston, Texas, is next.",
+        ]);
+        assert_eq!(found.places, ["Georgia", "Texas"]);
+        assert!(found.countries.is_empty(), "{:?}", found.countries);
+        // A capital the gazetteer knows is the country's, as is a list of countries.
+        let found = named(&["Tbilisi, Georgia, hosted Armenia, Georgia and Azerbaijan."]);
+        assert_eq!(found.places, ["Tbilisi"]);
+        assert_eq!(found.countries, ["Armenia", "Azerbaijan", "Georgia"]);
+        // So in a dateline.
+        let article = |dateline: &str| Article {
+            id: "a".into(),
+            title: "Delta expands".into(),
+            dateline: Some(dateline.into()),
+            body: vec!["The hub grew.".into()],
+            ..Article::default()
+        };
+        let named_by = |dateline: &str| {
+            let mut report = extract_entities(&[article(dateline)]);
+            let found = report.articles.pop().unwrap_or_default();
+            (found.places, found.countries)
+        };
+        let strings = |names: &[&str]| names.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            named_by("Atlanta, Georgia"),
+            (strings(&["Atlanta", "Georgia"]), vec![])
+        );
+        assert_eq!(
+            named_by("Tbilisi, Georgia"),
+            (strings(&["Tbilisi"]), strings(&["Georgia"]))
+        );
     }
 
     #[test]
