@@ -639,6 +639,15 @@ const ALSO_PEOPLE_S_NAMES: &[&str] = &[
     "Wellington",
 ];
 
+/// Organisations above whose name is also a place's: the river and its rainforest, "the
+/// Amazon" (a company is not written after "the").
+const ALSO_PLACE_NAMES: &[&str] = &["Amazon"];
+
+/// True when `name`, a gazetteer organisation, is also a place's name.
+pub(crate) fn is_also_a_place_s_name(name: &str) -> bool {
+    ALSO_PLACE_NAMES.contains(&name)
+}
+
 /// True when `word`, a gazetteer name, is also a person's first name or surname.
 pub(crate) fn is_also_a_person_s_name(word: &str) -> bool {
     ALSO_PEOPLE_S_NAMES.contains(&word)

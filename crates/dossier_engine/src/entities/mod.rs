@@ -847,7 +847,7 @@ impl EntityExtractor {
         }
         let whole = joined(text, words);
         if let Some(known) = gazetteer::lookup(whole) {
-            let known = known_here(text, words, known);
+            let known = known_here(text, words, words, known);
             if !names_a_language(text, words, known) {
                 push(out, unit, words, known.name.to_string(), known.kind);
             }
@@ -904,7 +904,7 @@ impl EntityExtractor {
                 };
                 let form = joined(text, slice);
                 if let Some(known) = gazetteer::lookup(form) {
-                    let known = known_here(text, slice, known);
+                    let known = known_here(text, words, slice, known);
                     if gazetteer::is_also_a_person_s_name(form) && reads_as_a_person(text, words) {
                         // "Jordan Bardella", "Chad Smith": a person's name, not the country.
                         matched = length;
@@ -939,7 +939,7 @@ impl EntityExtractor {
 
     /// A phrase that goes on from the gazetteer name in its first `known_words` words as the
     /// name of something else: the company's full name ("Huawei Technologies" is Huawei), a
-    /// place ("Islamabad Capital Territory"), an organisation named after a place or a body
+    /// place ("Islamabad Capital Territory", "the Amazon River"), an organisation named after a place or a body
     /// ("Pakistan Forward", "EU DisinfoLab", "Paris Call"), or a document or an event, which
     /// is nothing here ("UN Charter", "UN Summit").
     fn classify_going_on(
@@ -957,7 +957,7 @@ impl EntityExtractor {
         let rest = words.get(known_words..).unwrap_or_default();
         if known.kind == EntityKind::Organisation && is_company_rest(text, rest) {
             push(out, unit, words, known.name.to_string(), known.kind);
-        } else if PLACE_WORDS.contains(&last.text) {
+        } else if PLACE_WORDS.contains(&last.text) || FEATURE_HEADS.contains(&last.text) {
             push(
                 out,
                 unit,
@@ -1036,12 +1036,32 @@ fn is_named_feature(text: &str, words: &[Word<'_>]) -> bool {
             .all(|w| is_connector(w.text) || (is_capitalised(w.text) && !is_acronym(w.text)))
 }
 
-/// What the gazetteer name at `words` names where it is written: a US state after a city
-/// ("Atlanta, Georgia,"), though a country has the name too.
-fn known_here(text: &str, words: &[Word<'_>], known: gazetteer::Known) -> gazetteer::Known {
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+/// What the gazetteer name at `words`, in the phrase `phrase`, names where it is written: a US
+/// state after a city ("Atlanta, Georgia,"), though a country has the name too; a place, not
+/// the company, in a phrase written after "the" ("the Amazon rainforest", "the Brazilian
+/// Amazon"; "Amazon said" is the company).
+fn known_here(
+    text: &str,
+    phrase: &[Word<'_>],
+    words: &[Word<'_>],
+    known: gazetteer::Known,
+) -> gazetteer::Known {
+    let (Some(phrase_first), Some(first), Some(last)) =
+        (phrase.first(), words.first(), words.last())
+    else {
         return known;
     };
+    let as_place = gazetteer::Known {
+        kind: EntityKind::Place,
+        ..known
+    };
+    let written = joined(text, words);
+    let before_phrase = text.get(..phrase_first.start).unwrap_or("");
+    if gazetteer::is_also_a_place_s_name(written)
+        && matches!(word_before(before_phrase), Some("the" | "The"))
+    {
+        return as_place;
+    }
     let city = text
         .get(..first.start)
         .and_then(|before| before.strip_suffix(", "))
@@ -1052,11 +1072,8 @@ fn known_here(text: &str, words: &[Word<'_>], known: gazetteer::Known) -> gazett
     let ends_clause = text
         .get(last.end..)
         .is_some_and(|after| after.is_empty() || after.starts_with([',', '.', ';', ':', ')']));
-    if known.name == joined(text, words) && ends_clause && is_us_state_after(city, known.name) {
-        gazetteer::Known {
-            kind: EntityKind::Place,
-            ..known
-        }
+    if known.name == written && ends_clause && is_us_state_after(city, known.name) {
+        as_place
     } else {
         known
     }
@@ -1942,6 +1959,48 @@ mod tests {
         assert_eq!(
             named_by("Tbilisi, Georgia"),
             (strings(&["Tbilisi"]), strings(&["Georgia"]))
+        );
+    }
+
+    #[test]
+    fn the_amazon_is_a_place_and_amazon_the_company() {
+        // "Fires spread across the Amazon" named the company Amazon.
+        let article = Article {
+            title: Text::from("Fires spread"),
+            body: [
+                "Fires spread across the Amazon. The Amazon basin and the Brazilian Amazon dried.",
+                "Amazon said it would help. Amazon's shares fell. They sailed up the Amazon River.",
+            ]
+            .iter()
+            .map(|s| Text::from(*s))
+            .collect(),
+            ..Article::default()
+        };
+        let mentions = EntityExtractor::new(std::slice::from_ref(&article)).mentions(&article);
+        let named_in = |unit: usize| -> Vec<(&str, EntityKind)> {
+            mentions
+                .iter()
+                .filter(|m| m.unit == unit)
+                .map(|m| (m.name.as_str(), m.kind))
+                .collect()
+        };
+        let (place, company) = (EntityKind::Place, EntityKind::Organisation);
+        assert_eq!(
+            named_in(1),
+            [
+                ("Amazon", place),
+                ("Amazon", place),
+                ("Brazil", EntityKind::Country),
+                ("Amazon", place)
+            ]
+        );
+        assert_eq!(
+            named_in(2),
+            [
+                ("Amazon", company),
+                ("Amazon", company),
+                ("Amazon River", place)
+            ]
         );
     }
 
