@@ -647,7 +647,7 @@ impl EntityExtractor {
         let mut leaders: Vec<&str> = Vec::new();
         for (text, phrases) in units.iter().zip(unit_phrases) {
             for phrase in phrases {
-                if let Some(split) = title_split(&phrase.words) {
+                if let Some(split) = title_split(text, &phrase.words) {
                     let name = joined(text, split.name);
                     if split.name.len() >= 2 {
                         full_names.insert(name.to_string());
@@ -745,7 +745,7 @@ impl EntityExtractor {
         out: &mut Vec<Mention>,
     ) {
         let words = phrase.words.as_slice();
-        if let Some(split) = title_split(words) {
+        if let Some(split) = title_split(text, words) {
             self.classify_plain(text, unit, split.before, people, out);
             self.classify_plain(text, unit, trim_connectors(split.between), people, out);
             let name = joined(text, split.name);
@@ -1293,8 +1293,9 @@ struct TitleSplit<'w, 'a> {
     after: &'w [Word<'a>],
 }
 
-/// Finds "... Title [of Portfolio] Name" in a phrase; `None` when no name follows a title.
-fn title_split<'w, 'a>(words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
+/// Finds "... Title [of Portfolio] Name" in a phrase of `text`; `None` when no name follows a
+/// title.
+fn title_split<'w, 'a>(text: &str, words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
     // "General" alone is an adjective ("General Provisions"); it is a title only after another
     // ("Major General", "Director General").
     let first_title = words
@@ -1317,7 +1318,13 @@ fn title_split<'w, 'a>(words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
         .map_or(0, |i| i + 1);
     let name = rest.get(name_start..)?;
     let name = name.get(name.len().saturating_sub(5)..)?;
-    if !name.is_empty() && could_be_name(name) {
+    // "Mayor of Gaziantep": one word right after "of" is where the title is held, no name.
+    let held_where = name.len() == 1
+        && name_start
+            .checked_sub(1)
+            .and_then(|i| rest.get(i))
+            .is_some_and(|w| w.text == "of");
+    if !name.is_empty() && !held_where && could_be_name(name) {
         return Some(TitleSplit {
             before: words.get(..first_title)?,
             between: rest.get(..name_start)?,
@@ -1326,20 +1333,26 @@ fn title_split<'w, 'a>(words: &'w [Word<'a>]) -> Option<TitleSplit<'w, 'a>> {
         });
     }
     // "Ambassador Munir Akram of Pakistan": the name right after the titles, then where the
-    // person is from (the name was lost with the place ending the phrase). Two words at least:
-    // "Chief Justice of Pakistan" names no one called Justice.
+    // person is from (the name was lost with the place ending the phrase). One word only before
+    // a country or a place ("King Abdullah of Jordan"), as a head of state or a royal is named:
+    // "Director Admin of FIA" names no one called Admin.
     let name_end = rest
         .iter()
         .position(|w| matches!(w.text, "of" | "for" | "on"))?;
     let name = rest.get(..name_end)?;
-    if name.len() < 2 || !could_be_name(name) {
+    let after = rest.get(name_end..)?;
+    let of_a_place = || {
+        gazetteer::lookup(joined(text, trim_connectors(after)))
+            .is_some_and(|known| matches!(known.kind, EntityKind::Country | EntityKind::Place))
+    };
+    if name.is_empty() || (name.len() < 2 && !of_a_place()) || !could_be_name(name) {
         return None;
     }
     Some(TitleSplit {
         before: words.get(..first_title)?,
         between: &[],
         name,
-        after: rest.get(name_end..)?,
+        after,
     })
 }
 
@@ -1354,7 +1367,7 @@ pub(crate) fn speaker_names(text: &str) -> Vec<(usize, usize)> {
         .iter()
         .filter_map(|phrase| {
             let words = phrase.words.as_slice();
-            let name = match title_split(words) {
+            let name = match title_split(&blanked, words) {
                 Some(split) if split.before.is_empty() => split.name,
                 _ => {
                     let titles = words.iter().take_while(|w| is_title(w.text)).count();
@@ -2020,6 +2033,20 @@ mod tests {
     }
 
     #[test]
+    fn one_name_after_a_title_and_before_of_a_country_is_a_person() {
+        // "King Abdullah of Jordan" named Jordan alone.
+        let found = named(&[
+            "King Abdullah of Jordan met Queen Rania of Jordan in Amman.",
+            "President Xi of China spoke. Prince William of Wales listened.",
+            "The Chief Justice of Pakistan, the Mayor of Gaziantep and the Prince of Wales came.",
+            "The Director Admin of FIA was not there.",
+        ]);
+        assert_eq!(found.people, ["Abdullah", "Rania", "William", "Xi"]);
+        assert_eq!(found.places, ["Amman", "Wales"]);
+        assert_eq!(found.countries, ["China", "Jordan", "Pakistan"]);
+    }
+
+    #[test]
     fn a_country_that_is_also_a_person_s_name_is_the_person_s_in_a_name() {
         // "Jim Jordan" was the country Jordan, and "Israel Katz" an organisation.
         let found = named(&[
@@ -2027,7 +2054,10 @@ mod tests {
             "Israel Katz said Israel would respond. Chad Smith said Chad would hold a vote.",
             "King Abdullah of Jordan met officials from Georgia and Armenia in the Jordan Valley.",
         ]);
-        assert_eq!(found.people, ["Chad Smith", "Israel Katz", "Jim Jordan"]);
+        assert_eq!(
+            found.people,
+            ["Abdullah", "Chad Smith", "Israel Katz", "Jim Jordan"]
+        );
         assert_eq!(
             found.countries,
             ["Armenia", "Chad", "Georgia", "Israel", "Jordan"]
