@@ -281,6 +281,54 @@ test('many problems: the same one on many lines is said once, the panel lists 50
   await context.close();
 });
 
+test('beside the open reader the messages take a few lines of the results column, not the column', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('result').first().waitFor();
+  const good = (i) => JSON.stringify({ title: `Harbour authority report ${i}`, text: `The harbour authority met on day ${i} to discuss the terminal.` });
+  const files = [
+    { name: 'rows.jsonl', mimeType: 'application/json', buffer: Buffer.from([good(1), good(2), good(3)].join('\n')) },
+    ...Array.from({ length: 40 }, (_, i) => ({ name: `an-empty-file-with-a-long-name-${String(i).padStart(2, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(0) })),
+  ];
+  await page.getByTestId('load-files').setInputFiles(files);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result]').length === 3, null, { timeout: 20_000 });
+  await page.getByTestId('load-messages').waitFor();
+  await page.getByTestId('result-link').first().click();
+  await page.getByTestId('reader').waitFor();
+  const [messages, first] = await Promise.all([page.getByTestId('load-messages').boundingBox(), page.getByTestId('result').first().boundingBox()]);
+  // The column is narrow (18rem and up): the whole list took 40% of the window there, and
+  // pushed the results below it.
+  assert.ok(messages.height <= 200, `the messages take a few lines (${messages.height}px)`);
+  assert.ok(first.y + first.height <= 800, `the first result is in sight: ${JSON.stringify({ messages, first })}`);
+  assert.equal(await page.locator('#load-messages-list').isHidden(), false, 'the list is still there, scrolled in its box');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('while files load, the foot of the page makes room for the progress bar: the last result is not under it', async () => {
+  // On a phone the bar takes two lines and the page's foot has little padding.
+  const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+  await page.getByTestId('result').first().waitFor();
+  const many = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ title: `Harbour report ${i}`, text: `The harbour authority met on day ${i} to discuss the terminal, the tides and the ships.` })).join('\n');
+  await page.getByTestId('load-files').setInputFiles([{ name: 'many.jsonl', mimeType: 'application/json', buffer: Buffer.from(many) }]);
+  // Measured in one go while the bar is up: scrolled to the foot, the embedded corpus's last
+  // result and the pages' links end above the bar.
+  const seen = await page.waitForFunction(() => {
+    const bar = document.querySelector('[data-testid=load-progress]');
+    if (!bar) return null;
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const top = bar.getBoundingClientRect().top;
+    const results = document.querySelectorAll('[data-testid=result]');
+    const last = results[results.length - 1].getBoundingClientRect().bottom;
+    const pages = document.querySelector('[data-testid=pagination]')?.getBoundingClientRect().bottom ?? 0;
+    return { top, last, pages };
+  }, null, { polling: 'raf', timeout: 20_000 });
+  const { top, last, pages } = await seen.jsonValue();
+  assert.ok(last <= top && pages <= top, `the bar covers the foot of the results: ${JSON.stringify({ top, last, pages })}`);
+  await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: 30_000 });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('switching corpus drops the filters and the open article of the one left, keeps the query', async () => {
   const { page, context, problems } = await openPage(browser, server.url + '?person=Ishaq+Dar&view=results');
   await page.getByTestId('result').first().waitFor();
