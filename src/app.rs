@@ -342,6 +342,12 @@ fn follow_reader_focus(nav: Nav) {
                 let opening = current.is_some();
                 // After the DOM has been updated for the new state.
                 request_animation_frame(move || {
+                    // Another article in the same panel (j/k, a related article) would open
+                    // where the last one was scrolled to, its headline out of sight: the panel
+                    // is reused, and focusing a title that already has focus scrolls nothing.
+                    if opening {
+                        browser::scroll_to_top(".reader");
+                    }
                     if opening && on_load {
                         browser::focus_without_ring(&target);
                         return;

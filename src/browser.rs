@@ -150,6 +150,13 @@ pub fn focus_without_ring(selector: &str) -> bool {
     html_element(selector).is_some_and(|element| element.focus_with_options(&options).is_ok())
 }
 
+/// Scrolls the first element matching `selector` back to its top.
+pub fn scroll_to_top(selector: &str) {
+    if let Some(element) = html_element(selector) {
+        element.set_scroll_top(0);
+    }
+}
+
 fn html_element(selector: &str) -> Option<web_sys::HtmlElement> {
     document()
         .query_selector(selector)

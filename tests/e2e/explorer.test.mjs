@@ -795,9 +795,16 @@ test('keyboard: / searches, j/k and arrows move, Enter opens, Esc closes, ? show
   await page.keyboard.press('Enter');
   await page.getByTestId('reader').waitFor();
   assert.equal(params(page).get('article'), ids[1]);
-  // In the reader, j and k read the next and the previous result.
+  // In the reader, j and k read the next and the previous result, each from its headline:
+  // the panel is reused, and kept the last article's scroll with focus on a title out of sight.
+  await page.getByTestId('reader').evaluate((r) => { r.scrollTop = r.scrollHeight; });
+  assert.ok(await page.getByTestId('reader').evaluate((r) => r.scrollTop) > 200, 'the article is long enough to scroll');
   await page.keyboard.press('j');
   await page.waitForFunction((id) => new URL(location.href).searchParams.get('article') === id, ids[2]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=reader]').scrollTop === 0, null, { timeout: 2_000 })
+    .catch(() => {});
+  assert.equal(await page.getByTestId('reader').evaluate((r) => r.scrollTop), 0, 'the next article opens at its headline');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'reader-title');
   await page.keyboard.press('k');
   await page.waitForFunction((id) => new URL(location.href).searchParams.get('article') === id, ids[1]);
   await page.keyboard.press('Escape');

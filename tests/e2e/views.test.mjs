@@ -155,6 +155,24 @@ test('topics: the map and the list show the topics; clicking one filters the res
   await context.close();
 });
 
+test('topics beside the open reader: the map over its list, every card in the column, none under the reader', async () => {
+  for (const width of [1280, 1440]) {
+    const { page, context, problems } = await openPage(browser, `${server.url}?view=topics&article=pakistan-takes-major-steps-to-curb-cyber-crimes`, { viewport: { width, height: 900 } });
+    await page.getByTestId('reader').waitFor();
+    const seen = await page.evaluate(() => {
+      const reader = document.querySelector('[data-testid=reader]').getBoundingClientRect();
+      const cards = [...document.querySelectorAll('.topic-card, .topic-card a')].map((e) => e.getBoundingClientRect().right);
+      const map = document.querySelector('.topic-map').getBoundingClientRect();
+      return { readerLeft: reader.left, cardsRight: Math.max(...cards), mapWidth: map.width };
+    });
+    // Side by side, the map shrank to 87 px and the cards' links ran 70 px under the reader.
+    assert.ok(seen.cardsRight <= seen.readerLeft - 16, `a card runs under the reader at ${width} px: ${JSON.stringify(seen)}`);
+    assert.ok(seen.mapWidth >= 180, `the map is readable at ${width} px: ${JSON.stringify(seen)}`);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
+
 test('entities: a search that matches nothing says so once, not in four empty columns', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?q=gwadar&view=entities`);
   await page.getByTestId('entities-view').waitFor();
