@@ -4,10 +4,10 @@ use dossier_engine::entities::EntityKind;
 use dossier_engine::index::facets::FacetKey;
 use leptos::prelude::*;
 
-use crate::format;
 use crate::nav::use_nav;
 use crate::results::{use_corpus, use_results};
 use crate::url_state::{UrlState, View};
+use crate::{browser, format};
 
 /// Entities listed per kind.
 const PER_KIND: usize = 15;
@@ -79,7 +79,17 @@ pub fn EntitiesView() -> impl IntoView {
                                                 class="entity"
                                                 data-testid="entity"
                                                 aria-pressed=pressed
-                                                on:click=move |_| nav.push(|s| s.select_only(key, &choose))
+                                                on:click=move |_| {
+                                                    nav.push(|s| s.select_only(key, &choose));
+                                                    // The list is drawn again for the new matches,
+                                                    // the button with it: focus goes to the pressed
+                                                    // one, not back to the top of the page.
+                                                    request_animation_frame(|| {
+                                                        if browser::active_element().is_none_or(|e| e.tag_name() == "BODY") {
+                                                            browser::focus("[data-testid=entity][aria-pressed=true]");
+                                                        }
+                                                    });
+                                                }
                                             >
                                                 <span class="entity-name">{name.clone()}</span>
                                                 <span class="facet-count">{*count}</span>

@@ -185,6 +185,34 @@ test('entities: a search that matches nothing says so once, not in four empty co
   await context.close();
 });
 
+test('entities: one picked with the keyboard keeps focus, pressed, and Tab goes on from it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
+  await page.getByTestId('entities-view').waitFor();
+  const people = page.locator('.entity-column').first().getByTestId('entity');
+  const name = (await people.nth(2).locator('.entity-name').textContent()).trim();
+  await people.nth(2).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('person'));
+  // The list is drawn again for the new matches: focus went with the old button, to the body.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'entity', null, { timeout: 2_000 }).catch(() => {});
+  const focused = await page.evaluate(() => ({
+    testid: document.activeElement?.dataset.testid,
+    name: document.activeElement?.querySelector('.entity-name')?.textContent.trim(),
+    pressed: document.activeElement?.getAttribute('aria-pressed'),
+  }));
+  assert.deepEqual(focused, { testid: 'entity', name, pressed: 'true' });
+  // Tab goes on from it (it went on from the top of the page): to what follows it in the view.
+  const following = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('[data-testid=entities-view] button, [data-testid=entities-view] a[href]')];
+    const at = all.indexOf(document.activeElement);
+    return all[at + 1]?.outerHTML;
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.outerHTML), following);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('entities: clicking one filters by it and shows what it is named with in the matches', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?view=entities`);
   await page.getByTestId('entities-view').waitFor();
