@@ -130,6 +130,8 @@ impl TermQuery {
 pub struct PhraseWords<W> {
     pub words: Vec<(u32, W)>,
     pub stop_words: Vec<(i32, &'static str)>,
+    /// The field it was searched in (`title:"..."`), the only one it is marked in; None = any.
+    pub field: Option<Field>,
 }
 
 /// An exact phrase: its non-stop-word stems with their offsets from the first word.
