@@ -414,6 +414,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> ParsedQuery {
         tokens,
         next: 0,
         errors,
+        unclosed: Vec::new(),
         clauses: 0,
         analyzer: Analyzer::default(),
         text,
@@ -435,10 +436,38 @@ pub fn parse(text: &str, options: &ParseOptions) -> ParsedQuery {
     if options.prefix_last_word && !text.ends_with(char::is_whitespace) {
         mark_last_term_as_prefix(&mut query, text.len());
     }
+    // Once for every group left open: "(((" said "Missing ')'" three times.
+    let open = &parser.unclosed;
+    if let (Some(start), Some(end)) = (
+        open.iter().map(|span| span.start).min(),
+        open.iter().map(|span| span.end).max(),
+    ) {
+        let message = match open.len() {
+            1 => "Missing ')': the group runs to the end.".to_string(),
+            count => format!("Missing {count} ')': the groups run to the end."),
+        };
+        parser.error(Span { start, end }, message);
+    }
     ParsedQuery {
         query,
-        errors: parser.errors,
+        errors: said_once(parser.errors),
     }
+}
+
+/// Each problem said once, where it first occurs, its span reaching to the last occurrence:
+/// every ')' too many, empty group or '(' nested too deep said it again.
+fn said_once(errors: Vec<QueryError>) -> Vec<QueryError> {
+    let mut once: Vec<QueryError> = Vec::with_capacity(errors.len());
+    for error in errors {
+        match once.iter_mut().find(|e| e.message == error.message) {
+            Some(first) => {
+                first.span.start = first.span.start.min(error.span.start);
+                first.span.end = first.span.end.max(error.span.end);
+            }
+            None => once.push(error),
+        }
+    }
+    once
 }
 
 /// A word typed last is read as a prefix from this many characters: "UN" in a shared link is the
@@ -644,6 +673,8 @@ struct Parser<'a> {
     tokens: Vec<Token>,
     next: usize,
     errors: Vec<QueryError>,
+    /// The '(' left open: said once, with how many, at the end.
+    unclosed: Vec<Span>,
     clauses: usize,
     analyzer: Analyzer,
     text: &'a str,
@@ -729,7 +760,7 @@ impl Parser<'_> {
                 let inner = self.or(depth + 1);
                 match self.peek() {
                     Some(Token::Close(_)) => self.next += 1,
-                    _ => self.error(span, "Missing ')': the group runs to the end.".into()),
+                    _ => self.unclosed.push(span),
                 }
                 if inner.is_none() {
                     self.error(span, "Empty parentheses: ignored.".into());
