@@ -555,6 +555,17 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_control() || matches!(c, '(' | ')') || is_quote(c)
 }
 
+/// Whether `text` has a word typed as one: a run between separators with more letters and
+/// digits than other characters (the punctuation ending a sentence aside). A link's broken
+/// "%E0%A4%A", decoded "\u{FFFD}%A", has the stop-word "a" but no word.
+pub(crate) fn has_typed_word(text: &str) -> bool {
+    text.split(is_separator).any(|run| {
+        let run = run.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let letters = run.chars().filter(|c| c.is_alphanumeric()).count();
+        letters > run.chars().count() - letters
+    })
+}
+
 fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -908,12 +919,14 @@ impl Parser<'_> {
     fn phrase(&mut self, text: &str, span: Span, field: Option<Field>) -> Option<Query> {
         let Some(phrase) = PhraseQuery::of_text(&self.analyzer, text, field, span) else {
             if !text.trim().is_empty() {
+                let what = if self.analyzer.tokens(text).is_empty() {
+                    "no words"
+                } else {
+                    "only common words"
+                };
                 self.error(
                     span,
-                    format!(
-                        "The phrase \"{}\" has only common words: ignored.",
-                        text.trim()
-                    ),
+                    format!("The phrase \"{}\" has {what}: ignored.", text.trim()),
                 );
             }
             return None;

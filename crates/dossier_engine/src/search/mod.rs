@@ -140,7 +140,8 @@ pub struct Hit {
 pub enum NoticeKind {
     /// No article had every word; showing articles with any of them.
     AnyTermFallback,
-    /// The query has only common words (or none): showing every article.
+    /// The query has only common words, or no word typed as one (`\u{FFFD}%A`): showing every
+    /// article.
     OnlyCommonWords,
     /// Nothing matched, and some words are in no article: the message names them.
     NoMatches,
@@ -307,11 +308,16 @@ impl SearchIndex {
             }
         }
         if run.only_common_words {
+            // A stop-word in punctuation ("\u{FFFD}%A") is no common word typed.
+            let message = if crate::query::has_typed_word(&request.query) {
+                "The query has only very common words, which are not indexed: showing every \
+                 article."
+            } else {
+                "The query has no words to search for: showing every article."
+            };
             notices.push(Notice {
                 kind: NoticeKind::OnlyCommonWords,
-                message: "The query has only very common words, which are not indexed: showing \
-                          every article."
-                    .into(),
+                message: message.into(),
             });
         }
         if !run.matched.is_empty() && request.options.typo_tolerance {

@@ -1550,3 +1550,34 @@ fn a_word_searched_in_one_field_is_marked_only_there() {
     assert_eq!(words.marks(&analyzer, body).len(), 2);
     assert_eq!(words.marks_in(&analyzer, Field::Body, body).len(), 2);
 }
+
+#[test]
+fn a_query_of_punctuation_is_said_to_have_no_words() {
+    // A link's broken "%E0%A4%A" reaches the search as "\u{FFFD}%A": its one word is the
+    // stop-word "a", and the query was said to have "only very common words".
+    let common = "The query has only very common words, which are not indexed: showing every \
+                  article.";
+    let none = "The query has no words to search for: showing every article.";
+    for (query, said) in [
+        ("\u{FFFD}%A", none),
+        ("%%a ", none),
+        ("the of and", common),
+        ("a.", common),
+        ("it's ", common),
+    ] {
+        let response = search(query);
+        let notice = response
+            .notices
+            .iter()
+            .find(|n| n.kind == NoticeKind::OnlyCommonWords)
+            .unwrap_or_else(|| panic!("{query:?}: {:?}", response.notices));
+        assert_eq!(notice.message, said, "{query:?}");
+    }
+    // A quoted phrase of punctuation has no words either.
+    let phrase = |query: &str| search(query).errors[0].message.clone();
+    assert_eq!(phrase("\"%\""), "The phrase \"%\" has no words: ignored.");
+    assert_eq!(
+        phrase("\"the of\""),
+        "The phrase \"the of\" has only common words: ignored."
+    );
+}
