@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analyzer;
 use crate::article::Article;
+use crate::index::Field;
 use crate::query::{PhraseWords, Span};
 use crate::quotes::Quote;
 use crate::search::MonthCount;
@@ -147,8 +148,9 @@ pub fn layered_runs<'t>(
 /// The words of a query, analysed like the index: what highlights and matching compare against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueryTerms {
-    /// Stemmed, folded terms of the non-stop words, deduplicated, in query order.
-    pub stems: Vec<String>,
+    /// Stemmed, folded terms of the non-stop words, deduplicated, in query order, each with
+    /// the field it was searched in, the only one it is marked in (`MatchedTerms::words`).
+    pub stems: Vec<(String, Option<Field>)>,
     /// Phrases, marked only where their words stand together, their stop-words written as
     /// typed (`MatchedTerms::phrases`): each word's offset from the phrase's first word, and
     /// its stem.
@@ -160,10 +162,11 @@ pub struct QueryTerms {
 impl QueryTerms {
     /// Analyses `query`. Quotes and operators are treated as plain separators here.
     pub fn parse(analyzer: &Analyzer, query: &str) -> Self {
-        let mut stems: Vec<String> = Vec::new();
+        let mut stems: Vec<(String, Option<Field>)> = Vec::new();
         for token in analyzer.tokens(query) {
-            if !token.is_stop_word && !stems.contains(&token.term) {
-                stems.push(token.term);
+            let stem = (token.term, None);
+            if !token.is_stop_word && !stems.contains(&stem) {
+                stems.push(stem);
             }
         }
         QueryTerms {
@@ -179,16 +182,35 @@ impl QueryTerms {
     }
 
     /// Byte ranges of the words of `text` that match a query term, or a phrase where its words
-    /// stand together.
+    /// stand together; `text` is no article field (a quotation, a speaker), so a term searched
+    /// in one field (`title:cyber`) is not marked in it.
     pub fn marks(&self, analyzer: &Analyzer, text: &str) -> Vec<Range<usize>> {
+        self.marks_where(analyzer, None, text)
+    }
+
+    /// [`marks`](Self::marks) of `text`, a paragraph of an article's `field`: a term searched
+    /// in that field (`title:cyber` in the title) is marked too.
+    pub fn marks_in(&self, analyzer: &Analyzer, field: Field, text: &str) -> Vec<Range<usize>> {
+        self.marks_where(analyzer, Some(field), text)
+    }
+
+    fn marks_where(
+        &self,
+        analyzer: &Analyzer,
+        field: Option<Field>,
+        text: &str,
+    ) -> Vec<Range<usize>> {
         if self.is_empty() {
             return Vec::new();
         }
+        let searched_here = |searched: Option<Field>| searched.is_none() || searched == field;
         let tokens = analyzer.tokens(text);
         let mut marked: Vec<bool> = tokens
             .iter()
             .map(|t| {
-                self.stems.contains(&t.term)
+                self.stems
+                    .iter()
+                    .any(|(stem, searched)| *stem == t.term && searched_here(*searched))
                     || (self.in_capitals.contains(&t.term)
                         && text
                             .get(t.start..t.end)
@@ -201,7 +223,7 @@ impl QueryTerms {
                 .and_then(|t| text.get(t.start..t.end))
                 .is_some_and(|w| w.eq_ignore_ascii_case(word))
         };
-        for phrase in &self.phrases {
+        for phrase in self.phrases.iter().filter(|p| searched_here(p.field)) {
             let Some((first_offset, first_stem)) = phrase.words.first() else {
                 continue;
             };
@@ -392,9 +414,11 @@ pub fn keyword_in_context(
     width: usize,
 ) -> Vec<Highlighted> {
     let mut lines = Vec::new();
-    for paragraph in article.summary.iter().chain(article.body.iter()) {
+    let summary = article.summary.iter().map(|p| (Field::Summary, p));
+    let body = article.body.iter().map(|p| (Field::Body, p));
+    for (field, paragraph) in summary.chain(body) {
         let paragraph = paragraph.as_str();
-        let marks = terms.marks(analyzer, paragraph);
+        let marks = terms.marks_in(analyzer, field, paragraph);
         let mut shown_until = 0;
         for mark in &marks {
             if mark.end <= shown_until {

@@ -130,6 +130,8 @@ impl TermQuery {
 pub struct PhraseWords<W> {
     pub words: Vec<(u32, W)>,
     pub stop_words: Vec<(i32, &'static str)>,
+    /// The field it was searched in (`title:"..."`), the only one it is marked in; None = any.
+    pub field: Option<Field>,
 }
 
 /// An exact phrase: its non-stop-word stems with their offsets from the first word.
@@ -412,6 +414,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> ParsedQuery {
         tokens,
         next: 0,
         errors,
+        unclosed: Vec::new(),
         clauses: 0,
         analyzer: Analyzer::default(),
         text,
@@ -433,10 +436,38 @@ pub fn parse(text: &str, options: &ParseOptions) -> ParsedQuery {
     if options.prefix_last_word && !text.ends_with(char::is_whitespace) {
         mark_last_term_as_prefix(&mut query, text.len());
     }
+    // Once for every group left open: "(((" said "Missing ')'" three times.
+    let open = &parser.unclosed;
+    if let (Some(start), Some(end)) = (
+        open.iter().map(|span| span.start).min(),
+        open.iter().map(|span| span.end).max(),
+    ) {
+        let message = match open.len() {
+            1 => "Missing ')': the group runs to the end.".to_string(),
+            count => format!("Missing {count} ')': the groups run to the end."),
+        };
+        parser.error(Span { start, end }, message);
+    }
     ParsedQuery {
         query,
-        errors: parser.errors,
+        errors: said_once(parser.errors),
     }
+}
+
+/// Each problem said once, where it first occurs, its span reaching to the last occurrence:
+/// every ')' too many, empty group or '(' nested too deep said it again.
+fn said_once(errors: Vec<QueryError>) -> Vec<QueryError> {
+    let mut once: Vec<QueryError> = Vec::with_capacity(errors.len());
+    for error in errors {
+        match once.iter_mut().find(|e| e.message == error.message) {
+            Some(first) => {
+                first.span.start = first.span.start.min(error.span.start);
+                first.span.end = first.span.end.max(error.span.end);
+            }
+            None => once.push(error),
+        }
+    }
+    once
 }
 
 /// A word typed last is read as a prefix from this many characters: "UN" in a shared link is the
@@ -522,6 +553,17 @@ fn is_quote(c: char) -> bool {
 
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_control() || matches!(c, '(' | ')') || is_quote(c)
+}
+
+/// Whether `text` has a word typed as one: a run between separators with more letters and
+/// digits than other characters (the punctuation ending a sentence aside). A link's broken
+/// "%E0%A4%A", decoded "\u{FFFD}%A", has the stop-word "a" but no word.
+pub(crate) fn has_typed_word(text: &str) -> bool {
+    text.split(is_separator).any(|run| {
+        let run = run.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let letters = run.chars().filter(|c| c.is_alphanumeric()).count();
+        letters > run.chars().count() - letters
+    })
 }
 
 fn lex(text: &str, errors: &mut Vec<QueryError>) -> Vec<Token> {
@@ -642,6 +684,8 @@ struct Parser<'a> {
     tokens: Vec<Token>,
     next: usize,
     errors: Vec<QueryError>,
+    /// The '(' left open: said once, with how many, at the end.
+    unclosed: Vec<Span>,
     clauses: usize,
     analyzer: Analyzer,
     text: &'a str,
@@ -727,7 +771,7 @@ impl Parser<'_> {
                 let inner = self.or(depth + 1);
                 match self.peek() {
                     Some(Token::Close(_)) => self.next += 1,
-                    _ => self.error(span, "Missing ')': the group runs to the end.".into()),
+                    _ => self.unclosed.push(span),
                 }
                 if inner.is_none() {
                     self.error(span, "Empty parentheses: ignored.".into());
@@ -875,12 +919,14 @@ impl Parser<'_> {
     fn phrase(&mut self, text: &str, span: Span, field: Option<Field>) -> Option<Query> {
         let Some(phrase) = PhraseQuery::of_text(&self.analyzer, text, field, span) else {
             if !text.trim().is_empty() {
+                let what = if self.analyzer.tokens(text).is_empty() {
+                    "no words"
+                } else {
+                    "only common words"
+                };
                 self.error(
                     span,
-                    format!(
-                        "The phrase \"{}\" has only common words: ignored.",
-                        text.trim()
-                    ),
+                    format!("The phrase \"{}\" has {what}: ignored.", text.trim()),
                 );
             }
             return None;

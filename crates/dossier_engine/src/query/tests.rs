@@ -340,3 +340,43 @@ fn a_query_says_whether_it_filters_or_excludes() {
     assert!(narrows("kashmir date:2024-01..2024-12"));
     assert!(narrows("(a OR person:dar)"));
 }
+
+#[test]
+fn a_problem_repeated_is_said_once() {
+    // `((( "unclosed OR` said "Missing ')'" three times.
+    let parsed = parse_complete("((( \"unclosed OR");
+    let messages: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Missing closing quote: searched \"unclosed OR\" as a phrase.",
+            "Missing 3 ')': the groups run to the end.",
+        ]
+    );
+    // Where: from the first '(' to the last.
+    assert_eq!(parsed.errors[1].span, Span { start: 0, end: 3 });
+    let one = parse_complete("(indus OR ganges");
+    assert_eq!(one.errors.len(), 1);
+    assert_eq!(
+        one.errors[0].message,
+        "Missing ')': the group runs to the end."
+    );
+    // Other repeated problems are said once too, distinct ones each.
+    let parsed = parse_complete("((()))) indus ))");
+    let messages: Vec<&str> = parsed.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["Empty parentheses: ignored.", "Unmatched ')': ignored."]
+    );
+    let deep = parse_full(&("(".repeat(20) + "x"));
+    let deeper: Vec<&QueryError> = deep
+        .errors
+        .iter()
+        .filter(|e| e.message.contains("nest deeper"))
+        .collect();
+    assert_eq!(deeper.len(), 1);
+    assert!(deep
+        .errors
+        .iter()
+        .any(|e| e.message.starts_with("Missing 8 ')'")));
+}

@@ -140,7 +140,8 @@ pub struct Hit {
 pub enum NoticeKind {
     /// No article had every word; showing articles with any of them.
     AnyTermFallback,
-    /// The query has only common words (or none): showing every article.
+    /// The query has only common words, or no word typed as one (`\u{FFFD}%A`): showing every
+    /// article.
     OnlyCommonWords,
     /// Nothing matched, and some words are in no article: the message names them.
     NoMatches,
@@ -169,8 +170,9 @@ pub struct Notice {
 /// "cyber" of "cyber crime" and the "United" of "United Arab Emirates".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MatchedTerms {
-    /// Opaque term ids.
-    pub words: Vec<u32>,
+    /// Opaque term ids, each with the field it was searched in (`title:cyber`), the only one
+    /// it is marked in (None: every field): `title:cyber` marked every "cyber" of the body.
+    pub words: Vec<(u32, Option<Field>)>,
     /// Each phrase's words and term ids, and its stop-words: marked where the search found
     /// them, the stop-words too ("IT giants", not "IT [giants]").
     pub phrases: Vec<PhraseWords<u32>>,
@@ -306,11 +308,16 @@ impl SearchIndex {
             }
         }
         if run.only_common_words {
+            // A stop-word in punctuation ("\u{FFFD}%A") is no common word typed.
+            let message = if crate::query::has_typed_word(&request.query) {
+                "The query has only very common words, which are not indexed: showing every \
+                 article."
+            } else {
+                "The query has no words to search for: showing every article."
+            };
             notices.push(Notice {
                 kind: NoticeKind::OnlyCommonWords,
-                message: "The query has only very common words, which are not indexed: showing \
-                          every article."
-                    .into(),
+                message: message.into(),
             });
         }
         if !run.matched.is_empty() && request.options.typo_tolerance {
@@ -647,7 +654,10 @@ impl SearchIndex {
     /// reader's keyword-in-context) is marked and filtered as the results were found.
     /// The ids are distinct (a response lists each once), and so are their terms.
     pub fn matched_words(&self, matched_terms: &MatchedTerms) -> QueryTerms {
-        let stems = matched_terms.words.iter().filter_map(|id| self.term(*id));
+        let stems = matched_terms
+            .words
+            .iter()
+            .filter_map(|(id, field)| Some((self.term(*id)?.to_string(), *field)));
         // The ids are this index's: each has its term.
         let phrases = matched_terms.phrases.iter().map(|phrase| {
             let word = |(offset, id): &(u32, u32)| {
@@ -656,6 +666,7 @@ impl SearchIndex {
             PhraseWords {
                 words: phrase.words.iter().map(word).collect(),
                 stop_words: phrase.stop_words.clone(),
+                field: phrase.field,
             }
         });
         let in_capitals = matched_terms
@@ -663,7 +674,7 @@ impl SearchIndex {
             .iter()
             .filter_map(|id| self.term(*id));
         QueryTerms {
-            stems: stems.map(str::to_string).collect(),
+            stems: stems.collect(),
             phrases: phrases.collect(),
             in_capitals: in_capitals.map(str::to_string).collect(),
         }
@@ -706,7 +717,7 @@ impl SearchIndex {
         let mut lower_case: Vec<u32> = Vec::new();
         let in_capitals = matched_terms.in_capitals.iter();
         for id in in_capitals.chain(&matched_terms.names_in_capitals) {
-            if !matched_terms.words.contains(id) {
+            if !matched_terms.words.iter().any(|(word, _)| word == id) {
                 let positions = self.postings(*id).map_or(&[][..], |p| p.positions_in(doc));
                 lower_case.extend_from_slice(positions);
             }
@@ -803,12 +814,18 @@ impl SearchIndex {
         lower_case: &[u32],
     ) -> BTreeMap<u32, u32> {
         let positions_of = |id: u32| self.postings(id).map_or(&[][..], |p| p.positions_in(doc));
+        let layout = self.layout(doc);
+        // Only in the field a word or phrase was searched in (None: any), as it matched.
+        let in_field = |position: u32, field: Option<Field>| {
+            field.is_none_or(|field| layout.field_of(position) == field)
+        };
         let mut positions = BTreeMap::new();
         let in_capitals = matched.in_capitals.iter().chain(&matched.names_in_capitals);
-        for id in matched.words.iter().chain(in_capitals) {
-            for position in positions_of(*id) {
-                if !lower_case.contains(position) {
-                    positions.insert(*position, *id);
+        let words = matched.words.iter().copied();
+        for (id, field) in words.chain(in_capitals.map(|id| (*id, None))) {
+            for position in positions_of(id) {
+                if in_field(*position, field) && !lower_case.contains(position) {
+                    positions.insert(*position, id);
                 }
             }
         }
@@ -817,9 +834,9 @@ impl SearchIndex {
         let phrases = matched
             .phrases
             .iter()
-            .map(|p| (&p.words, &p.stop_words[..]));
-        let names = matched.names.iter().map(|words| (words, &[][..]));
-        for (words, stop_words) in phrases.chain(names) {
+            .map(|p| (&p.words, &p.stop_words[..], p.field));
+        let names = matched.names.iter().map(|words| (words, &[][..], None));
+        for (words, stop_words, field) in phrases.chain(names) {
             let Some(&(first_offset, first_id)) = words.first() else {
                 continue;
             };
@@ -827,12 +844,14 @@ impl SearchIndex {
                 .iter()
                 .filter_map(|p| p.checked_sub(first_offset))
             {
-                let together = words.iter().all(|(offset, id)| {
-                    positions_of(*id)
-                        .binary_search(&start.saturating_add(*offset))
-                        .is_ok()
-                }) && (stop_words.is_empty()
-                    || self.writes_stop_words(article, doc, start, stop_words));
+                let together = in_field(start, field)
+                    && words.iter().all(|(offset, id)| {
+                        positions_of(*id)
+                            .binary_search(&start.saturating_add(*offset))
+                            .is_ok()
+                    })
+                    && (stop_words.is_empty()
+                        || self.writes_stop_words(article, doc, start, stop_words));
                 if !together {
                     continue;
                 }
@@ -1059,8 +1078,9 @@ struct Run {
     undated: usize,
     /// Per key slot, per value id.
     facet_counts: Vec<Vec<usize>>,
-    /// Term ids that matched on their own (with expansions), for highlights and matched fields.
-    highlight_terms: BTreeSet<u32>,
+    /// Term ids that matched on their own (with expansions), for highlights and matched fields,
+    /// with the field searched, as [`MatchedTerms::words`].
+    highlight_terms: BTreeSet<(u32, Option<Field>)>,
     /// Phrases that matched, as [`MatchedTerms::phrases`].
     highlight_phrases: Vec<PhraseWords<u32>>,
     /// Words marked only in capitals, as [`MatchedTerms::in_capitals`].
@@ -1377,7 +1397,7 @@ struct Execution<'a> {
     /// a wide OR); -1 = untouched (scores are never negative). Left all -1 after each use.
     best: Vec<f32>,
     terms: BTreeMap<TermKey, TermResult>,
-    highlight_terms: BTreeSet<u32>,
+    highlight_terms: BTreeSet<(u32, Option<Field>)>,
     highlight_phrases: Vec<PhraseWords<u32>>,
     highlight_capitals: BTreeSet<u32>,
     words_without_matches: Vec<String>,
@@ -1620,12 +1640,13 @@ impl<'a> Execution<'a> {
             if result.matches.docs.is_empty() {
                 self.words_without_matches.push(term.text.clone());
             }
-            let marked = if term.in_capitals {
-                &mut self.highlight_capitals
+            let variants = result.variants.iter().copied();
+            if term.in_capitals {
+                self.highlight_capitals.extend(variants);
             } else {
-                &mut self.highlight_terms
-            };
-            marked.extend(result.variants.iter().copied());
+                let in_field = variants.map(|id| (id, term.field));
+                self.highlight_terms.extend(in_field);
+            }
         }
         Some(result.matches)
     }
@@ -1788,6 +1809,7 @@ impl<'a> Execution<'a> {
                 let marked = PhraseWords {
                     words,
                     stop_words: phrase.stop_words(&Analyzer::default()),
+                    field: phrase.field,
                 };
                 push_new(&mut self.highlight_phrases, marked);
             }

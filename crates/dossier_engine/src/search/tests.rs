@@ -1490,3 +1490,94 @@ fn a_dotted_acronym_is_offered_without_its_full_stop() {
         Some("UN delegates")
     );
 }
+
+#[test]
+fn a_word_searched_in_one_field_is_marked_only_there() {
+    // `title:cyber` found the article by its title, but its passage and the reader marked
+    // every "cyber" of the body.
+    let mut filed = article(
+        "cyber",
+        "Cyber security framework",
+        &[
+            "The talks covered cyber warfare and cyber attacks.",
+            "Staff of the ministry met in Islamabad.",
+        ],
+        None,
+        "news",
+    );
+    filed.byline = Some("Staff Reporter".into());
+    let articles = vec![filed];
+    let index = SearchIndex::build(&articles, &[DocFacets::new()]);
+    let analyzer = Analyzer::default();
+    let body = articles[0].body[0].as_str();
+    for (query, field, marked_word) in [
+        ("title:cyber", Field::Title, "Cyber"),
+        ("title:\"cyber security\"", Field::Title, "Cyber"),
+        ("byline:staff", Field::Byline, "Staff"),
+        ("author:\"staff reporter\"", Field::Byline, "Staff"),
+    ] {
+        let response = index.search(&articles, &SearchRequest::new(query));
+        let hit = response.hits.first().expect(query);
+        assert_eq!(hit.matched_fields, vec![field], "{query}");
+        let in_title = !hit.title_highlights.is_empty();
+        assert_eq!(in_title, field == Field::Title, "{query}");
+        // The passage is the opening, nothing marked: the word matched outside the text.
+        let snippet = hit.snippet.as_ref().expect("a passage");
+        assert!(snippet.highlights.is_empty(), "{query}: {snippet:?}");
+        // The reader's keyword-in-context and the quotations mark nothing of the body either.
+        let words = index.matched_words(&response.matched_terms);
+        assert!(
+            crate::view_model::keyword_in_context(&analyzer, &words, &articles[0], 40).is_empty(),
+            "{query}"
+        );
+        assert!(words.marks(&analyzer, body).is_empty(), "{query}");
+        let staff = articles[0].body[1].as_str();
+        assert!(words.marks(&analyzer, staff).is_empty(), "{query}");
+        // The field it was searched in is marked.
+        let text = match field {
+            Field::Title => articles[0].title.as_str(),
+            _ => articles[0].byline.as_deref().unwrap_or_default(),
+        };
+        let marks = words.marks_in(&analyzer, field, text);
+        assert_eq!(text.get(marks[0].clone()), Some(marked_word), "{query}");
+    }
+    // Searched in every field, the word is marked everywhere, as before.
+    let response = index.search(&articles, &SearchRequest::new("cyber"));
+    let hit = &response.hits[0];
+    assert_eq!(hit.matched_fields, vec![Field::Title, Field::Body]);
+    assert_eq!(hit.snippet.as_ref().expect("a passage").highlights.len(), 2);
+    let words = index.matched_words(&response.matched_terms);
+    assert_eq!(words.marks(&analyzer, body).len(), 2);
+    assert_eq!(words.marks_in(&analyzer, Field::Body, body).len(), 2);
+}
+
+#[test]
+fn a_query_of_punctuation_is_said_to_have_no_words() {
+    // A link's broken "%E0%A4%A" reaches the search as "\u{FFFD}%A": its one word is the
+    // stop-word "a", and the query was said to have "only very common words".
+    let common = "The query has only very common words, which are not indexed: showing every \
+                  article.";
+    let none = "The query has no words to search for: showing every article.";
+    for (query, said) in [
+        ("\u{FFFD}%A", none),
+        ("%%a ", none),
+        ("the of and", common),
+        ("a.", common),
+        ("it's ", common),
+    ] {
+        let response = search(query);
+        let notice = response
+            .notices
+            .iter()
+            .find(|n| n.kind == NoticeKind::OnlyCommonWords)
+            .unwrap_or_else(|| panic!("{query:?}: {:?}", response.notices));
+        assert_eq!(notice.message, said, "{query:?}");
+    }
+    // A quoted phrase of punctuation has no words either.
+    let phrase = |query: &str| search(query).errors[0].message.clone();
+    assert_eq!(phrase("\"%\""), "The phrase \"%\" has no words: ignored.");
+    assert_eq!(
+        phrase("\"the of\""),
+        "The phrase \"the of\" has only common words: ignored."
+    );
+}
