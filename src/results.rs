@@ -145,6 +145,9 @@ pub struct Results {
     /// The words the search matched (with the prefix and typo variants it took), for marking
     /// the reader and the quotations as the results were found.
     pub terms: Memo<QueryTerms>,
+    /// [`terms`](Self::terms) and the names the search filters by (ticked or typed): what the
+    /// reader marks and lists where they appear.
+    pub reader_terms: Memo<QueryTerms>,
     /// The current page (clamped) and the number of pages.
     pub paging: Memo<(usize, usize)>,
     /// Timeline bars for the query and every filter but the date range.
@@ -169,8 +172,15 @@ impl Results {
                 })
             }
         });
-        let terms = Memo::new(move |_| {
-            timed.with(|t| corpus.0.index.matched_words(&t.response.matched_terms))
+        let terms = Memo::new({
+            let corpus = corpus.clone();
+            move |_| timed.with(|t| corpus.0.index.matched_words(&t.response.matched_terms))
+        });
+        let reader_terms = Memo::new(move |_| {
+            timed.with(|t| {
+                let with_names = t.response.matched_terms.with_names();
+                corpus.0.index.matched_words(&with_names)
+            })
         });
         let paging = Memo::new(move |_| {
             let total = timed.with(|t| t.response.hits.len());
@@ -185,6 +195,7 @@ impl Results {
         Results {
             timed,
             terms,
+            reader_terms,
             paging,
             timeline,
         }

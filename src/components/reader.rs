@@ -4,6 +4,7 @@ use dossier_engine::analysis::Analyzer;
 use dossier_engine::article::LIST_BULLET;
 use dossier_engine::entities::first_body_unit;
 use dossier_engine::index::facets::FacetKey;
+use dossier_engine::index::Field;
 use dossier_engine::view_model::{self, BodyBlock};
 use dossier_engine::Article;
 use leptos::either::EitherOf3;
@@ -127,7 +128,9 @@ fn ReaderPanel(
             .collect()
     };
     // `skip`: bytes of the unit's text not shown (a list item's bullet, drawn by its list).
-    let marked_from = move |text: &str, unit: usize, skip: usize| {
+    // `field`: the article's field the text is of (a word searched in one field, `title:cyber`,
+    // is marked only there).
+    let marked_from = move |text: &str, field: Field, unit: usize, skip: usize| {
         let mentions: Vec<MentionMark> = mentions_in(unit)
             .into_iter()
             .filter(|m| m.range.start >= skip)
@@ -138,11 +141,23 @@ fn ReaderPanel(
             .collect();
         let text = text.get(skip..).unwrap_or_default().to_string();
         move || {
-            let query = results.terms.with(|t| t.marks(&Analyzer::default(), &text));
+            let query = results
+                .reader_terms
+                .with(|t| t.marks_in(&Analyzer::default(), field, &text));
             view! { <LayeredText text=text.clone() query=query mentions=mentions.clone() /> }
         }
     };
-    let marked = |text: &str, unit: usize| marked_from(text, unit, 0);
+    let marked = |text: &str, field: Field, unit: usize| marked_from(text, field, unit, 0);
+    // A field with no names to link (the byline: `byline:` finds an article by it).
+    let marked_plain = move |text: &str, field: Field| {
+        let text = text.to_string();
+        move || {
+            let query = results
+                .reader_terms
+                .with(|t| t.marks_in(&Analyzer::default(), field, &text));
+            view! { <LayeredText text=text.clone() query=query mentions=Vec::new() /> }
+        }
+    };
     let paragraph = |j: usize| article.body.get(j).map_or("", |p| p.as_str());
     let summary_unit = 1 + usize::from(article.subtitle.is_some());
     let body_unit = first_body_unit(&article);
@@ -184,7 +199,7 @@ fn ReaderPanel(
     let kwic = Memo::new({
         let article = Arc::clone(&article);
         move |_| {
-            results.terms.with(|t| {
+            results.reader_terms.with(|t| {
                 view_model::keyword_in_context(&Analyzer::default(), t, &article, KWIC_WIDTH)
             })
         }
@@ -201,7 +216,7 @@ fn ReaderPanel(
             </div>
             <article class="reader-body">
                 <header class="reader-head">
-                    <h2 id="reader-title" tabindex="-1">{marked(&article.title, 0)}</h2>
+                    <h2 id="reader-title" tabindex="-1">{marked(&article.title, Field::Title, 0)}</h2>
                     {article.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
                     <p class="reader-meta">
                         {article.date.clone().map(|d| view! {
@@ -210,12 +225,12 @@ fn ReaderPanel(
                         {date_badge(&article, corpus.has_dates())}
                         {article.section.clone().map(|s| view! { <span class="section" data-testid="reader-section">{s}</span> })}
                         {article.dateline.clone().map(|d| view! { <span class="dateline">{d}</span> })}
-                        {format::byline_beside_source(article.byline.as_deref(), article.source.as_deref()).map(|b| view! { <span class="byline">{b.to_string()}</span> })}
+                        {format::byline_beside_source(article.byline.as_deref(), article.source.as_deref()).map(|b| view! { <span class="byline" data-testid="reader-byline">{marked_plain(b, Field::Byline)}</span> })}
                         {article.source.clone().map(|s| view! { <span class="source">{s}</span> })}
                     </p>
                     {(!article.summary.is_empty()).then(|| view! {
                         <ul class="summary" aria-label="Summary">
-                            {article.summary.iter().enumerate().map(|(j, b)| view! { <li>{marked(b, summary_unit + j)}</li> }).collect_view()}
+                            {article.summary.iter().enumerate().map(|(j, b)| view! { <li>{marked(b, Field::Summary, summary_unit + j)}</li> }).collect_view()}
                         </ul>
                     })}
                 </header>
@@ -238,14 +253,14 @@ fn ReaderPanel(
                 </Show>
                 <div class="reader-text" data-testid="reader-text">
                     {view_model::body_blocks(&article.body).into_iter().map(|block| match block {
-                        BodyBlock::Paragraph(j) => EitherOf3::A(view! { <p>{marked(paragraph(j), body_unit + j)}</p> }),
-                        BodyBlock::Subheading(j) => EitherOf3::B(view! { <h3 class="reader-subhead">{marked(paragraph(j), body_unit + j)}</h3> }),
+                        BodyBlock::Paragraph(j) => EitherOf3::A(view! { <p>{marked(paragraph(j), Field::Body, body_unit + j)}</p> }),
+                        BodyBlock::Subheading(j) => EitherOf3::B(view! { <h3 class="reader-subhead">{marked(paragraph(j), Field::Body, body_unit + j)}</h3> }),
                         // A bullet is the list's to draw; a number stays in its item's text.
                         BodyBlock::List { items, numbered } => EitherOf3::C(view! {
                             <ul class="reader-list" class:numbered=numbered>
                                 {items.map(|j| {
                                     let skip = if numbered { 0 } else { LIST_BULLET.len() };
-                                    view! { <li>{marked_from(paragraph(j), body_unit + j, skip)}</li> }
+                                    view! { <li>{marked_from(paragraph(j), Field::Body, body_unit + j, skip)}</li> }
                                 }).collect_view()}
                             </ul>
                         }),

@@ -231,6 +231,32 @@ test('a search by a name alone shows each result where the name stands, marked',
   await page.goto(new URL('?q=org%3AFIA', page.url()).href);
   const fia = await markedInEach();
   assert.ok(fia.length >= 1 && fia.every((marked) => /Federal Investigation Agency|FIA/.test(marked)), fia.join(' | '));
+  // The reader opened from them marks the name too, and lists where it stands: it marked
+  // nothing, and a journalist could not find the passage that made the article match.
+  for (const [query, name] of [['?person=Narendra+Modi', 'Modi'], ['?q=org%3AFIA', 'FIA']]) {
+    await page.goto(new URL(query, page.url()).href);
+    await page.getByTestId('result-link').first().click();
+    await page.getByTestId('reader').waitFor();
+    const marks = await page.locator('[data-testid=reader-text] mark').allTextContents();
+    assert.ok(marks.includes(name), `${query}: ${marks.join(' | ')}`);
+    assert.match(await page.getByTestId('kwic').textContent(), /Modi|FIA|Federal Investigation Agency/);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a word searched in one field is marked there only: title: in the title, byline: in the byline', async () => {
+  const { page, context, problems } = await open('?q=title%3Acyber&article=pakistan-takes-major-steps-to-curb-cyber-crimes');
+  await page.getByTestId('reader').waitFor();
+  // It marked "cyber" 27 times in the body and listed 15 passages of it.
+  assert.deepEqual(await page.locator('#reader-title mark').allTextContents(), ['cyber']);
+  assert.equal(await page.locator('[data-testid=reader-text] mark').count(), 0);
+  assert.equal(await page.getByTestId('kwic').count(), 0);
+  // The byline that made an article match is marked in the reader.
+  await page.goto(new URL('?q=byline%3Apakistan&article=emmanuel-macron-launches-paris-call-against-cybercrime', page.url()).href);
+  await page.getByTestId('reader').waitFor();
+  assert.deepEqual(await page.locator('[data-testid=reader-byline] mark').allTextContents(), ['Pakistan']);
+  assert.equal(await page.locator('[data-testid=reader-text] mark').count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();
 });

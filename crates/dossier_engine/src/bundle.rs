@@ -667,10 +667,21 @@ mod tests {
             marked(&search_in(&indexed, "council person:akram")),
             "Council Munir Akram council"
         );
-        // A name filtered by is not a word searched: the reader and the quotations mark only
-        // what was typed.
+        // A name filtered by is not a word searched: the quotations saying the search's words
+        // read only what was typed. The reader marks it, as the hit does (it marked nothing).
         let words = indexed.index.matched_words(&typed.matched_terms);
         assert_eq!(words, crate::view_model::QueryTerms::default());
+        let reader = indexed
+            .index
+            .matched_words(&typed.matched_terms.with_names());
+        let analyzer = crate::analysis::Analyzer::default();
+        let text = "Ambassador Munir Akram told Akram's staff.";
+        let marked_by_reader: Vec<&str> = reader
+            .marks(&analyzer, text)
+            .into_iter()
+            .filter_map(|range| text.get(range))
+            .collect();
+        assert_eq!(marked_by_reader, ["Munir", "Akram"]);
         // A name that is an everyday word is marked where written in capitals: "US", not "us".
         let mut united_states = crate::search::SearchRequest::new("");
         united_states

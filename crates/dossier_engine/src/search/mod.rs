@@ -190,6 +190,23 @@ pub struct MatchedTerms {
     pub names_in_capitals: Vec<u32>,
 }
 
+impl MatchedTerms {
+    /// The words searched and the names filtered by, all to mark: what the reader marks, so
+    /// an article opened from a search by a name alone shows where the name stands (the
+    /// quotations saying the search's words read [`words`](Self::words) and the phrases only).
+    pub fn with_names(&self) -> MatchedTerms {
+        let mut all = self.clone();
+        all.phrases
+            .extend(self.names.iter().map(|name| PhraseWords {
+                words: name.clone(),
+                stop_words: Vec::new(),
+                field: None,
+            }));
+        all.in_capitals.extend(&self.names_in_capitals);
+        all
+    }
+}
+
 /// Everything the page needs to render results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
