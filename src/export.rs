@@ -233,11 +233,14 @@ pub fn file_name(state: &UrlState, what: &str, extension: &str) -> String {
     format!("dossier-{words}.{extension}")
 }
 
-/// The query string of the view `state` with article `id` open in the reader: an export's link
-/// back to where each row can be read, its search marked.
-pub fn reader_query(state: &UrlState, id: &str) -> String {
+/// The query string of the view `state` with article `id` open in the reader, beside the
+/// results' `page` that lists it: an export's link back to where each row can be read, its
+/// search marked. (Every row carried the page exported from: row 1 of an export made on page
+/// 2 opened beside page 2's list.)
+pub fn reader_query(state: &UrlState, id: &str, page: usize) -> String {
     let mut reading = state.clone();
     reading.article = Some(id.to_string());
+    reading.page = page;
     reading.to_query_string()
 }
 
@@ -369,11 +372,19 @@ mod tests {
     #[test]
     fn a_row_links_to_its_article_in_the_reader_with_the_view_it_was_exported_from() {
         let state = UrlState::parse("?q=Indus+treaty&year=2025&view=quotes");
-        let reading = UrlState::parse(&reader_query(&state, "pakistan-slams"));
+        let reading = UrlState::parse(&reader_query(&state, "pakistan-slams", 1));
         assert_eq!(reading.article.as_deref(), Some("pakistan-slams"));
         // The search, filters and view are kept: the reader marks the search's words.
         let mut without_article = reading.clone();
         without_article.article = None;
         assert_eq!(without_article, state);
+        // Beside the page of results listing it, not the page exported from.
+        let on_page_two = UrlState::parse("?q=harbour&page=2");
+        let first_row = UrlState::parse(&reader_query(&on_page_two, "a", 1));
+        assert_eq!(first_row.page, 1);
+        assert_eq!(
+            reader_query(&on_page_two, "a", 3),
+            "?q=harbour&page=3&article=a"
+        );
     }
 }

@@ -119,7 +119,9 @@ pub fn QuotesView() -> impl IntoView {
                 .filter_map(|(i, _, says)| {
                     let quote = corpus.0.quotes.get(*i)?;
                     let article = corpus.article(quote.article)?;
-                    let reader = browser::address_with(&export::reader_query(&state, &article.id));
+                    // The quotations are not paged: the results' first page.
+                    let reader =
+                        browser::address_with(&export::reader_query(&state, &article.id, 1));
                     Some(QuoteRow::new(
                         quote.speaker.as_deref(),
                         &quote.text,

@@ -879,6 +879,9 @@ test('export downloads the current result set as CSV and JSON', async () => {
   const total = await countShown(page);
   const titles = await page.getByTestId('result-link').allTextContents();
 
+  // The buttons say what they download: every match, not the page on screen.
+  assert.equal(await page.getByTestId('export-csv').getAttribute('title'), `Download all ${total} matches, every page, as CSV`);
+  assert.equal(await page.getByTestId('export-json').getAttribute('title'), `Download all ${total} matches, every page, as JSON`);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   // Named after the search it holds: several exports in one folder say which is which.
   assert.equal(csvDownload.suggestedFilename(), 'dossier-cyber.csv');

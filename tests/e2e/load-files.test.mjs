@@ -576,6 +576,14 @@ test('results past the first page are reached with Next and Previous, and the ad
   await prev.click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '3');
   assert.ok(await next.isEnabled());
+  // An export made on page 3 holds every match, each linking to the reader beside the page
+  // listing it (every row carried page 3).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const { readFile } = await import('node:fs/promises');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.results.length, 35);
+  const pageOf = (row) => new URL(row.reader).searchParams.get('page');
+  assert.deepEqual([0, 9, 10, 34].map((i) => pageOf(exported.results[i])), [null, null, '2', '4']);
   assert.deepEqual(problems(), []);
   await context.close();
 });
