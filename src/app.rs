@@ -21,7 +21,7 @@ use crate::dropped;
 use crate::keys::{self, KeyAction, KeyContext};
 use crate::loader::CorpusLoader;
 use crate::nav::Nav;
-use crate::results::{Corpus, Results};
+use crate::results::{Corpus, Results, PER_PAGE};
 use crate::url_state::View;
 
 /// Page-local UI state that is not worth a link: the help dialog and the filter drawer.
@@ -63,7 +63,9 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     provide_context(overlays);
 
-    install_keyboard(nav, overlays, loader);
+    // The results on screen, for the keys that read on through them (set with each corpus).
+    let shown_results: StoredValue<Option<Results>> = StoredValue::new(None);
+    install_keyboard(nav, overlays, loader, shown_results);
     install_print_source(nav);
     install_file_drop(loader);
     follow_reader_focus(nav);
@@ -89,6 +91,7 @@ pub fn App() -> impl IntoView {
     (move || {
         let corpus = loader.active.get();
         let results = Results::new(corpus.clone(), nav);
+        shown_results.set_value(Some(results));
         provide_context(results);
         follow_title(nav, corpus.clone());
         provide_context(corpus);
@@ -156,6 +159,24 @@ fn install_file_drop(loader: CorpusLoader) {
     std::mem::forget(drop);
 }
 
+/// The result after (or before) the open article among every match, and the page of results
+/// listing it: j read on from a page's last result to the next page's first. None when the
+/// open article is not a match (a related article opened) or is the last (first) of them.
+fn result_beside_open_article(
+    nav: Nav,
+    results: Results,
+    forward: bool,
+) -> Option<(usize, String)> {
+    let open = nav.with_untracked(|s| s.article.clone())?;
+    results.timed.with_untracked(|t| {
+        let hits = &t.response.hits;
+        let at = hits.iter().position(|hit| hit.id == open)?;
+        let next = if forward { at + 1 } else { at.checked_sub(1)? };
+        let hit = hits.get(next)?;
+        Some((next / PER_PAGE + 1, hit.id.clone()))
+    })
+}
+
 /// A printout says where it came from and when: the view's address (an open article's too)
 /// and the day, written as the browser prints, so nothing follows each keystroke.
 fn install_print_source(nav: Nav) {
@@ -172,7 +193,12 @@ fn install_print_source(nav: Nav) {
 }
 
 /// The global keys (see [`keys::action_for`]).
-fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
+fn install_keyboard(
+    nav: Nav,
+    overlays: Overlays,
+    loader: CorpusLoader,
+    shown_results: StoredValue<Option<Results>>,
+) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let active = browser::active_element();
         let tag = active
@@ -223,37 +249,34 @@ fn install_keyboard(nav: Nav, overlays: Overlays, loader: CorpusLoader) {
                 overlays.help_open.update(|open| *open = !*open);
             }
             KeyAction::NextResult | KeyAction::PreviousResult => {
-                let links = browser::all("[data-testid=result-link]");
+                let forward = action == KeyAction::NextResult;
                 // With an article open, the next result opens in the reader (on a phone the
-                // list is hidden behind it, so moving focus there would show nothing).
-                let reading = nav.with_untracked(|s| s.article.is_some());
-                let current = if reading {
-                    let rows = browser::all("[data-testid=result]");
-                    match rows.iter().position(|r| r.class_list().contains("open")) {
-                        Some(open) => Some(open),
-                        None => return,
-                    }
-                } else {
-                    active
-                        .as_ref()
-                        .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))))
-                };
-                if let Some(next) =
-                    keys::step(current, links.len(), action == KeyAction::NextResult)
-                {
-                    // Up from the first result goes back to the search box it came from.
-                    if !reading && current == Some(0) && action == KeyAction::PreviousResult {
+                // list is hidden behind it, so moving focus there would show nothing), on the
+                // next page of results after a page's last.
+                if nav.with_untracked(|s| s.article.is_some()) {
+                    let step = shown_results
+                        .get_value()
+                        .and_then(|results| result_beside_open_article(nav, results, forward));
+                    if let Some((page, id)) = step {
                         ev.prevent_default();
-                        browser::focus("#search");
-                        return;
+                        nav.push(|s| {
+                            s.page = page;
+                            s.article = Some(id);
+                        });
                     }
+                    return;
+                }
+                let links = browser::all("[data-testid=result-link]");
+                let current = active
+                    .as_ref()
+                    .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))));
+                if let Some(next) = keys::step(current, links.len(), forward) {
                     ev.prevent_default();
-                    if let Some(link) = links.get(next) {
-                        if reading {
-                            link.click();
-                        } else {
-                            let _ = link.focus();
-                        }
+                    // Up from the first result goes back to the search box it came from.
+                    if current == Some(0) && !forward {
+                        browser::focus("#search");
+                    } else if let Some(link) = links.get(next) {
+                        let _ = link.focus();
                     }
                 }
             }

@@ -56,7 +56,7 @@ pub const HELP: [(&str, &str); 6] = [
     ("/", "Focus the search box"),
     (
         "j  or  ↓",
-        "Next result (↓ from the search box too; j in the reader: the next article)",
+        "Next result (↓ from the search box too; j in the reader: the next article, on the next page after a page's last)",
     ),
     (
         "k  or  ↑",

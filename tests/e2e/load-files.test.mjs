@@ -584,6 +584,17 @@ test('results past the first page are reached with Next and Previous, and the ad
   assert.equal(exported.results.length, 35);
   const pageOf = (row) => new URL(row.reader).searchParams.get('page');
   assert.deepEqual([0, 9, 10, 34].map((i) => pageOf(exported.results[i])), [null, null, '2', '4']);
+  // In the reader, j reads on from a page's last result to the next page's first, k back.
+  await page.getByTestId('result-link').last().click();
+  await page.getByTestId('reader').waitFor();
+  await page.keyboard.press('j');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('article') === id, exported.results[30].id);
+  assert.equal(new URL(page.url()).searchParams.get('page'), '4');
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.locator('[data-testid=result].open [data-testid=result-link]').textContent(), exported.results[30].title);
+  await page.keyboard.press('k');
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('article') === id, exported.results[29].id);
+  assert.equal(new URL(page.url()).searchParams.get('page'), '3');
   assert.deepEqual(problems(), []);
   await context.close();
 });
