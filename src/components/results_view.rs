@@ -10,7 +10,7 @@ use crate::components::result_item::ResultItem;
 use crate::format;
 use crate::loader::CorpusLoader;
 use crate::nav::use_nav;
-use crate::results::use_results;
+use crate::results::{use_corpus, use_results};
 use crate::url_state::{sort_from_key, sort_key, UrlState};
 
 /// Hit count and time, sort and export, the engine's notices, the current page of hits and the
@@ -135,10 +135,18 @@ struct EmptyReason {
 impl EmptyReason {
     /// Why `state` matches nothing, in the terms of what narrowed it: the words, the filters, a
     /// date range that ends before it starts; `typed_filters`: the query types filters or
-    /// exclusions (`SearchResponse::filters_or_excludes`).
-    fn of(state: &UrlState, typed_filters: bool) -> Self {
+    /// exclusions (`SearchResponse::filters_or_excludes`); `unknown`: what a value filtered by
+    /// that no article has is said as (a link's `?person=Nobody`, or one from another corpus).
+    fn of(state: &UrlState, typed_filters: bool, unknown: Option<String>) -> Self {
         let query = state.query.trim();
         let filtered = state.has_filters();
+        if let Some(unknown) = unknown {
+            return EmptyReason {
+                heading: unknown.trim_end_matches('.').to_string(),
+                advice: "The link may be misspelt, or come from a page built on another corpus.",
+                way_out: Some(("Clear the filters", UrlState::clear_filters)),
+            };
+        }
         let heading = match (query.is_empty(), filtered) {
             (false, true) => format!(
                 "No article matches {} with these filters",
@@ -184,13 +192,23 @@ impl EmptyReason {
 fn NoResults() -> impl IntoView {
     let nav = use_nav();
     let results = use_results();
+    let corpus = use_corpus();
     let typed_filters = move || results.timed.with(|t| t.response.filters_or_excludes);
-    let reason = move || nav.with(|s| EmptyReason::of(s, typed_filters()));
+    // The first value filtered by that no article has: "No article has all of these filters"
+    // said nothing of why.
+    let unknown = Memo::new(move |_| {
+        nav.with(|state| {
+            state.filters.iter().find_map(|(key, values)| {
+                let value = values
+                    .iter()
+                    .find(|v| !corpus.0.index.has_facet_value(*key, v))?;
+                Some(dossier_engine::search::no_article_has(*key, value))
+            })
+        })
+    });
+    let reason = move || nav.with(|s| EmptyReason::of(s, typed_filters(), unknown.get()));
     let take_way_out = move |_| {
-        let typed = results
-            .timed
-            .with_untracked(|t| t.response.filters_or_excludes);
-        if let Some((_, change)) = nav.with_untracked(|s| EmptyReason::of(s, typed)).way_out {
+        if let Some((_, change)) = untrack(reason).way_out {
             nav.push(change);
         }
     };
@@ -214,11 +232,12 @@ fn NoResults() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dossier_engine::index::facets::FacetKey;
 
     fn reason(query: &str) -> EmptyReason {
         let state = UrlState::parse(query);
         let parsed = dossier_engine::query::parse(&state.query, &Default::default());
-        EmptyReason::of(&state, parsed.query.filters_or_excludes())
+        EmptyReason::of(&state, parsed.query.filters_or_excludes(), None)
     }
 
     #[test]
@@ -242,6 +261,12 @@ mod tests {
                 "{typed}"
             );
         }
+        // A value no article has is named (it said "No article has all of these filters").
+        let state = UrlState::parse("?person=Nobody+Here");
+        let unknown = dossier_engine::search::no_article_has(FacetKey::Person, "Nobody Here");
+        let nobody = EmptyReason::of(&state, false, Some(unknown));
+        assert_eq!(nobody.heading, "No person is named “Nobody Here”");
+        assert_eq!(nobody.way_out.map(|w| w.0), Some("Clear the filters"));
         let reversed = reason("?from=2025-01-01&to=2020-01-01");
         assert_eq!(reversed.advice, "The date range ends before it starts.");
         let mut state = UrlState::parse("?from=2025-01-01&to=2020-01-01");

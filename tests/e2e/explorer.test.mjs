@@ -81,6 +81,14 @@ test('a query with no match shows the empty state; words not found together fall
   await page.goto(`${page.url().split('?')[0]}?q=kashmir+year:2024`);
   await page.getByTestId('no-results').waitFor();
   assert.equal((await page.getByTestId('no-results-advice').textContent()).trim(), 'Try without some of the filters or exclusions you typed. Typed filters must all hold; values ticked in one group of the sidebar are alternatives.');
+  // A link's filter on a name no article has says so (it said "No article has all of these
+  // filters. Tick fewer values"), as the typed `person:` does.
+  await page.goto(`${page.url().split('?')[0]}?person=Nobody+Here&kind=news`);
+  await page.getByTestId('no-results').waitFor();
+  assert.equal((await page.getByTestId('no-results').locator('h3').textContent()).trim(), 'No person is named “Nobody Here”');
+  await page.getByTestId('no-results-way-out').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(params(page).get('person'), null);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -810,6 +810,11 @@ impl SearchIndex {
             .collect()
     }
 
+    /// Whether some article has `value` of `key` (ignoring case, as a filter does).
+    pub fn has_facet_value(&self, key: FacetKey, value: &str) -> bool {
+        !self.facets.lookup(key, &[value.to_string()]).is_empty()
+    }
+
     pub(crate) fn paragraph_starts(&self, doc: u32) -> &[u32] {
         self.paragraph_starts
             .get(doc as usize)

@@ -1143,14 +1143,20 @@ impl Run {
             ));
         }
         for (key, value) in &self.values_without_matches {
-            parts.push(match key {
-                FacetKey::Year => format!("No article is from {value}."),
-                FacetKey::Kind => format!("No article is of the kind “{value}”."),
-                FacetKey::Org => format!("No organisation is named “{value}”."),
-                _ => format!("No {} is named “{value}”.", key.name()),
-            });
+            parts.push(no_article_has(*key, value));
         }
         (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+/// What a filter value no article has is said as, typed (`place:kashmr`) or in a link
+/// (`?person=Nobody`): "No place is named “kashmr”."
+pub fn no_article_has(key: FacetKey, value: &str) -> String {
+    match key {
+        FacetKey::Year => format!("No article is from {value}."),
+        FacetKey::Kind => format!("No article is of the kind “{value}”."),
+        FacetKey::Org => format!("No organisation is named “{value}”."),
+        _ => format!("No {} is named “{value}”.", key.name()),
     }
 }
 
