@@ -18,6 +18,8 @@ const HEIGHT: f64 = 260.0;
 /// two labels: "Sep 2024" takes 64 px, "2024" 40.
 const LABEL_CHAR_WIDTH: f64 = 6.0;
 const LABEL_GAP: f64 = 16.0;
+/// The gap between two short years ("’24"), which leave more room on each side anyway.
+const SHORT_LABEL_GAP: f64 = 6.0;
 const LEFT: f64 = 36.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 16.0;
@@ -141,12 +143,29 @@ pub fn TimelineView() -> impl IntoView {
                     // As many labels as fit, counted from the last, so the latest period (often
                     // the tallest bar) is never the one without a label.
                     let periods: Vec<String> = buckets.iter().map(|b| format::format_date(&b.period)).collect();
-                    let longest_label = periods.iter().map(|p| p.chars().count()).max().unwrap_or(0);
-                    let label_space = longest_label as f64 * LABEL_CHAR_WIDTH + LABEL_GAP;
-                    let label_every = (label_space / band).ceil().max(1.0) as usize;
+                    let every = |labels: &[String], gap: f64| {
+                        let longest = labels.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+                        ((longest as f64 * LABEL_CHAR_WIDTH + gap) / band).ceil().max(1.0) as usize
+                    };
+                    // Years too many to label each (a phone's ten years): "’24" labels every bar,
+                    // where "2024" labelled every other one.
+                    let short_years: Vec<String> = periods
+                        .iter()
+                        .map(|p| match p.as_bytes() {
+                            [b'1' | b'2', _, _, _] => format!("\u{2019}{}", p.get(2..).unwrap_or_default()),
+                            _ => p.clone(),
+                        })
+                        .collect();
+                    let (axis_labels, label_every) = match every(&periods, LABEL_GAP) {
+                        1 => (periods.clone(), 1),
+                        crowded => match every(&short_years, SHORT_LABEL_GAP) {
+                            1 if short_years != periods => (short_years, 1),
+                            _ => (periods.clone(), crowded),
+                        },
+                    };
                     let last = buckets.len().saturating_sub(1);
                     let (from, to) = range();
-                    let bars = buckets.iter().zip(periods).enumerate().map(|(i, (bucket, shown))| {
+                    let bars = buckets.iter().zip(periods).zip(axis_labels).enumerate().map(|(i, ((bucket, shown), axis_label))| {
                         let TimeBucket { period, count, .. } = bucket.clone();
                         let h = (HEIGHT - TOP - BOTTOM) * count as f64 / max as f64;
                         let x = LEFT + band * i as f64 + band * 0.1;
@@ -184,7 +203,7 @@ pub fn TimelineView() -> impl IntoView {
                                     <title>{tooltip}</title>
                                 </rect>
                                 {(last - i).is_multiple_of(label_every).then(|| view! {
-                                    <text class="axis-label period" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{shown.clone()}</text>
+                                    <text class="axis-label period" x=LEFT + band * (i as f64 + 0.5) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{axis_label.clone()}</text>
                                 })}
                             </g>
                         }
