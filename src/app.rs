@@ -115,6 +115,17 @@ pub fn App() -> impl IntoView {
                             </p>
                         })
                     }}
+                    {move || {
+                        // A link's page past the last (`page=999`, or a page 2 of what now fits on
+                        // one) shows the last page: said, so it is not taken for the page asked.
+                        let asked = nav.with(|s| s.page);
+                        let (shown, pages) = results.paging.get();
+                        (view.get() == View::Results && asked > pages).then(|| view! {
+                            <p class="notice notice-warn" role="status" data-testid="page-left-out">
+                                {format!("There is no page {asked} of these results: this is page {shown}, the last.")}
+                            </p>
+                        })
+                    }}
                     <LoadMessages />
                     <ActiveFilters />
                     {move || match view.get() {

@@ -130,6 +130,9 @@ fn filter_name(key: FacetKey) -> &'static str {
     }
 }
 
+/// The link's keys that hold one value (the filters hold several).
+const ONE_VALUE_KEYS: [&str; 7] = ["q", "view", "sort", "page", "article", "from", "to"];
+
 impl UrlState {
     /// Parses a query string (with or without the leading `?`). Unknown keys and bad values are
     /// ignored so an old or hand-edited link still opens.
@@ -147,12 +150,26 @@ impl UrlState {
             ..UrlState::default()
         };
         let mut left_out = Vec::new();
+        // Keys of one value, with the value read: a second one replaces it, and says so.
+        let mut read_once: Vec<(String, String)> = Vec::new();
         for pair in search.trim_start_matches('?').split('&') {
             if pair.is_empty() {
                 continue;
             }
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(key), decode(value));
+            if ONE_VALUE_KEYS.contains(&key.as_str()) {
+                match read_once.iter_mut().find(|(read, _)| *read == key) {
+                    Some((_, earlier)) if *earlier != value => {
+                        left_out.push(format!(
+                            "{key}={earlier} is replaced by {key}={value} after it"
+                        ));
+                        *earlier = value.clone();
+                    }
+                    Some(_) => {}
+                    None => read_once.push((key.clone(), value.clone())),
+                }
+            }
             let non_empty = || (!value.trim().is_empty()).then(|| value.trim().to_string());
             let mut not = |what: &str, words: &[&str]| {
                 let words = if words.is_empty() {
@@ -674,6 +691,13 @@ mod tests {
                 "from=2024-99-99 is not a date (YYYY-MM-DD)",
                 "to=2024-02-30 is not a date (YYYY-MM-DD)",
             ]
+        );
+        // A key of one value given twice: the later wins, and the earlier is said to go.
+        let (twice, left_out) = UrlState::parse_reporting("?view=topics&view=quotes&page=2&page=2");
+        assert_eq!((twice.view, twice.page), (View::Quotes, 2));
+        assert_eq!(
+            left_out,
+            ["view=topics is replaced by view=quotes after it"]
         );
         let (_, nothing) = UrlState::parse_reporting(
             "?q=a&view=timeline&sort=newest&page=2&from=2024-02-29&to=2023-12-31&person=X",
