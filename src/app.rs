@@ -108,21 +108,17 @@ pub fn App() -> impl IntoView {
                     inert=move || hidden_by_overlay.get() || results_hidden_by_reader.get()
                 >
                     {move || {
-                        let parts = nav.left_out();
+                        let mut parts = nav.left_out();
+                        // A page past the last (`page=999`, or a page 2 of what now fits on one)
+                        // shows the last: said, so it is not taken for the page asked.
+                        let asked = nav.with(|s| s.page);
+                        let (shown, pages) = results.paging.get();
+                        if view.get() == View::Results && asked > pages {
+                            parts.push(format!("page={asked} is past the last page of these results, {shown}"));
+                        }
                         (!parts.is_empty()).then(|| view! {
                             <p class="notice notice-warn" role="status" data-testid="link-left-out">
                                 {format!("Parts of this link were left out: {}.", parts.join("; "))}
-                            </p>
-                        })
-                    }}
-                    {move || {
-                        // A link's page past the last (`page=999`, or a page 2 of what now fits on
-                        // one) shows the last page: said, so it is not taken for the page asked.
-                        let asked = nav.with(|s| s.page);
-                        let (shown, pages) = results.paging.get();
-                        (view.get() == View::Results && asked > pages).then(|| view! {
-                            <p class="notice notice-warn" role="status" data-testid="page-left-out">
-                                {format!("There is no page {asked} of these results: this is page {shown}, the last.")}
                             </p>
                         })
                     }}

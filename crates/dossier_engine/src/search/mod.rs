@@ -1097,7 +1097,7 @@ struct Run {
     facet_counts: Vec<Vec<usize>>,
     /// Term ids that matched on their own (with expansions), for highlights and matched fields,
     /// with the field searched, as [`MatchedTerms::words`].
-    highlight_terms: BTreeSet<(u32, Option<Field>)>,
+    highlight_terms: Vec<(u32, Option<Field>)>,
     /// Phrases that matched, as [`MatchedTerms::phrases`].
     highlight_phrases: Vec<PhraseWords<u32>>,
     /// Words marked only in capitals, as [`MatchedTerms::in_capitals`].
@@ -1420,7 +1420,7 @@ struct Execution<'a> {
     /// a wide OR); -1 = untouched (scores are never negative). Left all -1 after each use.
     best: Vec<f32>,
     terms: BTreeMap<TermKey, TermResult>,
-    highlight_terms: BTreeSet<(u32, Option<Field>)>,
+    highlight_terms: Vec<(u32, Option<Field>)>,
     highlight_phrases: Vec<PhraseWords<u32>>,
     highlight_capitals: BTreeSet<u32>,
     words_without_matches: Vec<String>,
@@ -1435,7 +1435,7 @@ impl<'a> Execution<'a> {
             typo_tolerance,
             best: vec![-1.0; index.doc_count()],
             terms: BTreeMap::new(),
-            highlight_terms: BTreeSet::new(),
+            highlight_terms: Vec::new(),
             highlight_phrases: Vec::new(),
             highlight_capitals: BTreeSet::new(),
             words_without_matches: Vec::new(),
@@ -1667,8 +1667,10 @@ impl<'a> Execution<'a> {
             if term.in_capitals {
                 self.highlight_capitals.extend(variants);
             } else {
-                let in_field = variants.map(|id| (id, term.field));
-                self.highlight_terms.extend(in_field);
+                // A list, each once: a set of pairs cost the page's wasm a tree of its own.
+                for id in variants {
+                    push_new(&mut self.highlight_terms, (id, term.field));
+                }
             }
         }
         Some(result.matches)
