@@ -1121,7 +1121,7 @@ impl Run {
 
     fn matched_terms(&self) -> MatchedTerms {
         MatchedTerms {
-            words: self.highlight_terms.iter().copied().collect(),
+            words: self.highlight_terms.to_vec(),
             phrases: self.highlight_phrases.clone(),
             in_capitals: self.highlight_capitals.iter().copied().collect(),
             names: Vec::new(),
