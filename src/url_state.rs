@@ -158,18 +158,7 @@ impl UrlState {
             }
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(key), decode(value));
-            if ONE_VALUE_KEYS.contains(&key.as_str()) {
-                match read_once.iter_mut().find(|(read, _)| *read == key) {
-                    Some((_, earlier)) if *earlier != value => {
-                        left_out.push(format!(
-                            "{key}={earlier} is replaced by {key}={value} after it"
-                        ));
-                        *earlier = value.clone();
-                    }
-                    Some(_) => {}
-                    None => read_once.push((key.clone(), value.clone())),
-                }
-            }
+            let said_before = left_out.len();
             let non_empty = || (!value.trim().is_empty()).then(|| value.trim().to_string());
             let mut not = |what: &str, words: &[&str]| {
                 let words = if words.is_empty() {
@@ -224,6 +213,21 @@ impl UrlState {
                     }
                     _ => {}
                 },
+            }
+            // A value that applied, replacing one that applied before it (one left out for
+            // being no view is said once, as that).
+            let applied = left_out.len() == said_before;
+            if applied && ONE_VALUE_KEYS.contains(&key.as_str()) {
+                match read_once.iter_mut().find(|(read, _)| *read == key) {
+                    Some((_, earlier)) if *earlier != value => {
+                        left_out.push(format!(
+                            "{key}={earlier} is replaced by {key}={value} after it"
+                        ));
+                        *earlier = value;
+                    }
+                    Some(_) => {}
+                    None => read_once.push((key, value)),
+                }
             }
         }
         (state, left_out)
@@ -698,6 +702,12 @@ mod tests {
         assert_eq!(
             left_out,
             ["view=topics is replaced by view=quotes after it"]
+        );
+        // One that did not apply is said as what it is, once.
+        let (_, left_out) = UrlState::parse_reporting("?view=nope&view=quotes");
+        assert_eq!(
+            left_out,
+            ["view=nope is not a view (results, topics, timeline, entities, quotes)"]
         );
         let (_, nothing) = UrlState::parse_reporting(
             "?q=a&view=timeline&sort=newest&page=2&from=2024-02-29&to=2023-12-31&person=X",
