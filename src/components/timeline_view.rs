@@ -147,21 +147,24 @@ pub fn TimelineView() -> impl IntoView {
                         let longest = labels.iter().map(|p| p.chars().count()).max().unwrap_or(0);
                         ((longest as f64 * LABEL_CHAR_WIDTH + gap) / band).ceil().max(1.0) as usize
                     };
-                    // Years too many to label each (a phone's ten years): "’24" labels every bar,
-                    // where "2024" labelled every other one.
-                    let short_years: Vec<String> = periods
-                        .iter()
-                        .map(|p| match p.as_bytes() {
-                            [b'1' | b'2', _, _, _] => format!("\u{2019}{}", p.get(2..).unwrap_or_default()),
-                            _ => p.clone(),
-                        })
-                        .collect();
                     let (axis_labels, label_every) = match every(&periods, LABEL_GAP) {
                         1 => (periods.clone(), 1),
-                        crowded => match every(&short_years, SHORT_LABEL_GAP) {
-                            1 if short_years != periods => (short_years, 1),
-                            _ => (periods.clone(), crowded),
-                        },
+                        crowded => {
+                            // Years too many to label each (a phone's ten years): "’24" labels
+                            // every bar, where "2024" labelled every other one.
+                            let short_years: Vec<String> = periods
+                                .iter()
+                                .map(|p| match p.as_bytes() {
+                                    [b'1' | b'2', _, _, _] => format!("\u{2019}{}", p.get(2..).unwrap_or_default()),
+                                    _ => p.clone(),
+                                })
+                                .collect();
+                            if short_years != periods && every(&short_years, SHORT_LABEL_GAP) == 1 {
+                                (short_years, 1)
+                            } else {
+                                (periods.clone(), crowded)
+                            }
+                        }
                     };
                     let last = buckets.len().saturating_sub(1);
                     let (from, to) = range();
