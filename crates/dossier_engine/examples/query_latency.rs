@@ -7,7 +7,8 @@
 //! SNIPPETS=0` asks what the page asks for; `TYPOS=0` turns typo tolerance off. `TYPED=1` types
 //! each query a char at a time, a search per keystroke as the page runs them, and times every
 //! keystroke (one round). `ENTITIES=1` indexes as the page does (`IndexedBundle`: the
-//! analytics' topics and entities as facets, names' other forms found by a search).
+//! analytics' topics and entities as facets, names' other forms found by a search). `SLOWEST=N`
+//! also lists the N slowest queries (their best time of the rounds) with their match counts.
 //! For profiling: `perf record -g target/release/examples/query_latency`.
 
 use std::path::PathBuf;
@@ -86,8 +87,10 @@ fn main() {
     };
     let rounds = if typed { 1 } else { 3 };
     let mut times = Vec::new();
+    // Per query: its best time over the rounds and its match count, for SLOWEST.
+    let mut per_query = vec![(f64::MAX, 0usize); queries.len()];
     for round in 0..=rounds {
-        for query in &queries {
+        for (position, query) in queries.iter().enumerate() {
             let started = Instant::now();
             let response = index.search(
                 &articles,
@@ -101,9 +104,12 @@ fn main() {
                     ..SearchRequest::new(query.as_str())
                 },
             );
-            std::hint::black_box(response);
+            let elapsed = started.elapsed().as_secs_f64() * 1e3;
+            let total = std::hint::black_box(response).total;
             if round > 0 {
-                times.push(started.elapsed().as_secs_f64() * 1e3);
+                times.push(elapsed);
+                let best = &mut per_query[position];
+                *best = (best.0.min(elapsed), total);
             }
         }
     }
@@ -122,4 +128,14 @@ fn main() {
         at(0.99),
         at(1.0)
     );
+    let slowest: usize = std::env::var("SLOWEST")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut order: Vec<usize> = (0..queries.len()).collect();
+    order.sort_by(|&a, &b| per_query[b].0.total_cmp(&per_query[a].0));
+    for &position in order.iter().take(slowest) {
+        let (best, total) = per_query[position];
+        println!("{best:8.3} ms {total:6} matches  {}", queries[position]);
+    }
 }

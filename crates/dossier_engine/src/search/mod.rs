@@ -324,7 +324,10 @@ impl SearchIndex {
                 }
             }
         }
-        if run.only_common_words {
+        // Punctuation alone ("!!!") parses as no query at all: every article, said so.
+        let typed_no_words =
+            matches!(parsed.query, Query::All) && !request.query.trim().is_empty();
+        if run.only_common_words || typed_no_words {
             // A stop-word in punctuation ("\u{FFFD}%A") is no common word typed.
             let message = if crate::query::has_typed_word(&request.query) {
                 "The query has only very common words, which are not indexed: showing every \

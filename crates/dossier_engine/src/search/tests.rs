@@ -1561,6 +1561,9 @@ fn a_query_of_punctuation_is_said_to_have_no_words() {
     for (query, said) in [
         ("\u{FFFD}%A", none),
         ("%%a ", none),
+        // Punctuation alone reads as no query at all, which lists every article unasked.
+        ("!!!", none),
+        ("??? ...", none),
         ("the of and", common),
         ("a.", common),
         ("it's ", common),
@@ -1573,6 +1576,8 @@ fn a_query_of_punctuation_is_said_to_have_no_words() {
             .unwrap_or_else(|| panic!("{query:?}: {:?}", response.notices));
         assert_eq!(notice.message, said, "{query:?}");
     }
+    // An empty box is no query typed: every article, and nothing to say.
+    assert!(search("  ").notices.is_empty());
     // A quoted phrase of punctuation has no words either.
     let phrase = |query: &str| search(query).errors[0].message.clone();
     assert_eq!(phrase("\"%\""), "The phrase \"%\" has no words: ignored.");
