@@ -325,8 +325,7 @@ impl SearchIndex {
             }
         }
         // Punctuation alone ("!!!") parses as no query at all: every article, said so.
-        let typed_no_words =
-            matches!(parsed.query, Query::All) && !request.query.trim().is_empty();
+        let typed_no_words = matches!(parsed.query, Query::All) && !request.query.trim().is_empty();
         if run.only_common_words || typed_no_words {
             // A stop-word in punctuation ("\u{FFFD}%A") is no common word typed.
             let message = if crate::query::has_typed_word(&request.query) {
@@ -378,7 +377,7 @@ impl SearchIndex {
             interpretation,
             notices,
             did_you_mean: self.did_you_mean(
-                articles,
+                &mut exec,
                 &parsed.query,
                 request,
                 &filters,
@@ -470,19 +469,10 @@ impl SearchIndex {
         let mut months = Vec::new();
         let mut undated = 0;
         for (doc, score) in matches.docs.into_iter().zip(matches.scores) {
-            let in_date_range = request
-                .date_range
-                .as_ref()
-                .is_none_or(|range| self.doc_date(doc).is_some_and(|date| range.contains(date)));
+            let in_date_range = self.in_date_range(doc, request);
             let mut failing = filters
                 .iter()
-                .filter(|(key, wanted)| {
-                    !self
-                        .facets
-                        .doc_values(doc, *key)
-                        .iter()
-                        .any(|id| wanted.contains(id))
-                })
+                .filter(|(key, wanted)| !self.has_value_of(doc, *key, wanted))
                 .map(|(key, _)| *key);
             let (first_failing, second_failing) = (failing.next(), failing.next());
             // A document failing exactly one key's filter still counts for that key, so the
@@ -631,6 +621,9 @@ impl SearchIndex {
         };
         // One comparator for every order, so the selection and the sort are compiled once.
         top_k(&mut ranked, needed, |a, b| {
+            if sort == SortOrder::Relevance {
+                return by_score(a, b);
+            }
             let by_date = match (sort, self.doc_date(a.0), self.doc_date(b.0)) {
                 (SortOrder::Relevance, _, _) => std::cmp::Ordering::Equal,
                 (SortOrder::Newest, Some(x), Some(y)) => y.cmp(x),
@@ -894,7 +887,7 @@ impl SearchIndex {
     /// suggestion that also comes up empty ("imran khan" -> "iran khan") is no help.
     fn did_you_mean(
         &self,
-        articles: &[Article],
+        exec: &mut Execution<'_>,
         query: &Query,
         request: &SearchRequest,
         filters: &[(FacetKey, Vec<u32>)],
@@ -976,7 +969,7 @@ impl SearchIndex {
             at = span.end;
         }
         out.push_str(text.get(at..)?);
-        self.finds_anything(articles, &out, request, filters)
+        self.finds_anything(exec, &out, request, filters)
             .then_some(out)
     }
 
@@ -1026,9 +1019,11 @@ impl SearchIndex {
     }
 
     /// Whether `text`, searched as `request` (its options, filters and dates), matches anything.
+    /// In the request's execution: the words it shares with the query are not looked up again
+    /// (a long query with one typo was evaluated twice), and no facet is counted.
     fn finds_anything(
         &self,
-        articles: &[Article],
+        exec: &mut Execution<'_>,
         text: &str,
         request: &SearchRequest,
         filters: &[(FacetKey, Vec<u32>)],
@@ -1039,12 +1034,37 @@ impl SearchIndex {
                 prefix_last_word: request.options.prefix_last_word,
             },
         );
-        let mut exec = Execution::new(self, articles, request.options.typo_tolerance);
         let query = exec.with_compounds(&parsed.query);
-        !self
-            .run(&mut exec, &query, request, filters)
-            .matched
-            .is_empty()
+        match exec.eval(&query, true) {
+            Some(matches) => matches
+                .docs
+                .iter()
+                .any(|doc| self.in_date_range(*doc, request) && self.passes(*doc, filters)),
+            // Only common words: every article, as `run` reads it.
+            None => (0..self.doc_count_u32())
+                .any(|doc| self.in_date_range(doc, request) && self.passes(doc, filters)),
+        }
+    }
+
+    /// Whether `doc` has one of the wanted values of every filtered key.
+    fn passes(&self, doc: u32, filters: &[(FacetKey, Vec<u32>)]) -> bool {
+        filters
+            .iter()
+            .all(|(key, wanted)| self.has_value_of(doc, *key, wanted))
+    }
+
+    fn has_value_of(&self, doc: u32, key: FacetKey, wanted: &[u32]) -> bool {
+        self.facets
+            .doc_values(doc, key)
+            .iter()
+            .any(|id| wanted.contains(id))
+    }
+
+    fn in_date_range(&self, doc: u32, request: &SearchRequest) -> bool {
+        request
+            .date_range
+            .as_ref()
+            .is_none_or(|range| self.doc_date(doc).is_some_and(|date| range.contains(date)))
     }
 }
 
@@ -1651,13 +1671,12 @@ impl<'a> Execution<'a> {
             term.field,
             positive,
         );
-        let result = match self.terms.get(&key) {
-            Some(result) => result.clone(),
-            None => {
-                let result = self.evaluate_term(term, positive);
-                self.terms.insert(key, result.clone());
-                result
-            }
+        if !self.terms.contains_key(&key) {
+            let result = self.evaluate_term(term, positive);
+            self.terms.insert(key.clone(), result);
+        }
+        let Some(result) = self.terms.get(&key) else {
+            return None; // (inserted above)
         };
         if result.variants.is_empty() && term.is_stop_word {
             return None;
@@ -1676,7 +1695,7 @@ impl<'a> Execution<'a> {
                 }
             }
         }
-        Some(result.matches)
+        Some(result.matches.clone())
     }
 
     /// A word's matches: per document the best of its variants, where every document with
@@ -1724,7 +1743,11 @@ impl<'a> Execution<'a> {
                 level.scores.iter_mut().for_each(|score| *score *= scale);
             }
             // A document in two tiers keeps its better score.
-            merged = merged.merge(&level, f32::max);
+            merged = if merged.docs.is_empty() {
+                level
+            } else {
+                merged.merge(&level, f32::max)
+            };
             floor = merged.scores.iter().copied().reduce(f32::min);
         }
         TermResult {
