@@ -108,7 +108,82 @@ impl BuildOptions {
                 other => return Err(format!("unexpected argument `{other}`\n\n{USAGE}")),
             }
         }
+        let corpus = options
+            .corpus
+            .clone()
+            .unwrap_or_else(|| root().join("corpus"));
+        check_dist(&options.dist, &corpus, &root())?;
         Ok(options)
+    }
+}
+
+/// Trunk empties the dist folder before it writes the page: refuses a folder whose emptying
+/// would lose work (`--dist` naming the corpus itself wiped it).
+fn check_dist(dist: &Path, corpus: &Path, project: &Path) -> Result<(), String> {
+    let (dist, corpus, project) = (resolved(dist), resolved(corpus), resolved(project));
+    let shown = dist.display();
+    if corpus.starts_with(&dist) {
+        return Err(format!(
+            "--dist {shown} holds the corpus {}, and the build empties it first: give the \
+             page a folder of its own",
+            corpus.display()
+        ));
+    }
+    if dist.starts_with(&corpus) {
+        return Err(format!(
+            "--dist {shown} is inside the corpus {}: the next build would read the page's \
+             files as articles. Give the page a folder outside it",
+            corpus.display()
+        ));
+    }
+    if project.starts_with(&dist) {
+        return Err(format!(
+            "--dist {shown} holds this project, and the build empties it first: give the \
+             page a folder of its own"
+        ));
+    }
+    // An earlier build's folder may be emptied; anything else is someone's files.
+    let entries: Vec<String> = match std::fs::read_dir(&dist) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => return Ok(()), // not there yet: trunk makes it
+    };
+    let earlier_build = std::fs::read_to_string(dist.join("index.html"))
+        .is_ok_and(|html| html.contains("dossier-web_bg.wasm"));
+    if entries.is_empty() || earlier_build {
+        return Ok(());
+    }
+    let mut examples = entries;
+    examples.sort();
+    examples.truncate(3);
+    Err(format!(
+        "--dist {shown} holds files that are not a Dossier build ({}), and the build empties \
+         it first: give the page a new or empty folder",
+        examples.join(", ")
+    ))
+}
+
+/// `path` with its existing part resolved (symbolic links, `..`), so two spellings of one
+/// folder compare equal; the part not made yet is kept as written.
+fn resolved(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |out, part| out.join(part));
+        }
+        match (
+            existing.file_name().map(ToOwned::to_owned),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return path.to_path_buf(),
+        }
     }
 }
 
@@ -277,4 +352,59 @@ fn test() -> Result<(), String> {
     ]))?;
     step("all passed");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_dist;
+    use std::fs;
+    use std::path::PathBuf;
+
+    /// A fresh folder under the system's temp folder, removed first if an earlier run left it.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp folder");
+        dir
+    }
+
+    #[test]
+    fn a_dist_that_would_empty_the_corpus_or_someones_files_is_refused() {
+        let home = scratch("dist");
+        let (project, corpus) = (home.join("project"), home.join("news"));
+        fs::create_dir_all(&project).expect("project");
+        fs::create_dir_all(&corpus).expect("corpus");
+        fs::write(corpus.join("a.html"), "<p>An article</p>").expect("article");
+        let refused = |dist: PathBuf| check_dist(&dist, &corpus, &project).unwrap_err();
+        // The corpus itself, a folder holding it, and a folder inside it.
+        assert!(refused(corpus.clone()).contains("holds the corpus"));
+        assert!(refused(home.clone()).contains("holds the corpus"));
+        assert!(refused(home.join(".").join("news")).contains("holds the corpus"));
+        assert!(refused(corpus.join("site")).contains("inside the corpus"));
+        // The project, and a folder of other files.
+        let elsewhere = home.join("elsewhere");
+        fs::create_dir_all(elsewhere.join("project")).expect("project");
+        assert!(check_dist(&elsewhere, &corpus, &elsewhere.join("project"))
+            .unwrap_err()
+            .contains("holds this project"));
+        let notes = home.join("notes");
+        fs::create_dir_all(&notes).expect("notes");
+        fs::write(notes.join("todo.txt"), "call the ministry").expect("note");
+        assert!(refused(notes.clone()).contains("not a Dossier build (todo.txt)"));
+        // A new folder, an empty one, and an earlier build's are the page's to empty.
+        assert_eq!(
+            check_dist(&home.join("site/new"), &corpus, &project),
+            Ok(())
+        );
+        let empty = home.join("empty");
+        fs::create_dir_all(&empty).expect("empty");
+        assert_eq!(check_dist(&empty, &corpus, &project), Ok(()));
+        fs::write(
+            notes.join("index.html"),
+            r#"<link rel="preload" href="dossier-web_bg.wasm">"#,
+        )
+        .expect("build");
+        assert_eq!(check_dist(&notes, &corpus, &project), Ok(()));
+        let _ = fs::remove_dir_all(&home);
+    }
 }
