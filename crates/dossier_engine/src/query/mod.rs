@@ -475,15 +475,29 @@ fn said_once(errors: Vec<QueryError>) -> Vec<QueryError> {
 const MIN_TYPED_PREFIX: usize = 3;
 
 /// Marks the term that ends the text (if the text ends in a bare word of at least
-/// [`MIN_TYPED_PREFIX`] characters) as a prefix.
+/// [`MIN_TYPED_PREFIX`] characters) as a prefix. Filters, dates and exclusions typed after that
+/// word leave it a prefix: "cyber year:2023" narrows what "cyber" found (cybercrime included)
+/// to 2023, as ticking the year does, instead of finding only the bare word.
 fn mark_last_term_as_prefix(query: &mut Query, text_end: usize) {
+    let long_enough = |term: &TermQuery| term.folded.chars().count() >= MIN_TYPED_PREFIX;
     match query {
-        Query::Term(term)
-            if term.span.end == text_end && term.folded.chars().count() >= MIN_TYPED_PREFIX =>
-        {
-            term.prefix = true
+        Query::Term(term) if term.span.end == text_end && long_enough(term) => term.prefix = true,
+        Query::And(parts) => {
+            let narrowing = |part: &Query| {
+                matches!(part, Query::Facet { .. } | Query::Date(_) | Query::Not(_))
+            };
+            let after = parts.iter().rev().take_while(|part| narrowing(part)).count();
+            let Some(last) = parts.len().checked_sub(after + 1).and_then(|i| parts.get_mut(i))
+            else {
+                return;
+            };
+            match last {
+                Query::Term(term) if after > 0 && long_enough(term) => term.prefix = true,
+                _ if after == 0 => mark_last_term_as_prefix(last, text_end),
+                _ => {}
+            }
         }
-        Query::And(parts) | Query::Or(parts) => {
+        Query::Or(parts) => {
             if let Some(last) = parts.last_mut() {
                 mark_last_term_as_prefix(last, text_end);
             }

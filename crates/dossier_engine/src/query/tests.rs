@@ -45,6 +45,16 @@ fn last_word_is_a_prefix_only_while_typing() {
     // Two letters are a word ("UN", "EU"), not yet a prefix; three may be.
     assert_eq!(parse_full("cyber UN").query.describe(), "cyber un");
     assert_eq!(parse_full("uni").query.describe(), "uni*");
+    // A filter or exclusion typed after the word narrows what the word found: "cyber" still
+    // finds "cybercrime" (a word before more words does not).
+    assert_eq!(parse_full("cyber year:2023").query.describe(), "cyber* year:2023");
+    assert_eq!(parse_full("cyber -pakistan").query.describe(), "cyber* -pakistan");
+    assert_eq!(
+        parse_full("cyber kind:press-release date:2023..2024").query.describe(),
+        "cyber* kind:press-release date:2023..2024"
+    );
+    assert_eq!(parse_full("cyber law -pakistan").query.describe(), "cyber law* -pakistan");
+    assert_eq!(parse_full("un -pakistan").query.describe(), "un -pakistan");
 }
 
 #[test]
