@@ -483,11 +483,17 @@ fn mark_last_term_as_prefix(query: &mut Query, text_end: usize) {
     match query {
         Query::Term(term) if term.span.end == text_end && long_enough(term) => term.prefix = true,
         Query::And(parts) => {
-            let narrowing = |part: &Query| {
-                matches!(part, Query::Facet { .. } | Query::Date(_) | Query::Not(_))
-            };
-            let after = parts.iter().rev().take_while(|part| narrowing(part)).count();
-            let Some(last) = parts.len().checked_sub(after + 1).and_then(|i| parts.get_mut(i))
+            let narrowing =
+                |part: &Query| matches!(part, Query::Facet { .. } | Query::Date(_) | Query::Not(_));
+            let after = parts
+                .iter()
+                .rev()
+                .take_while(|part| narrowing(part))
+                .count();
+            let Some(last) = parts
+                .len()
+                .checked_sub(after + 1)
+                .and_then(|i| parts.get_mut(i))
             else {
                 return;
             };

@@ -47,13 +47,24 @@ fn last_word_is_a_prefix_only_while_typing() {
     assert_eq!(parse_full("uni").query.describe(), "uni*");
     // A filter or exclusion typed after the word narrows what the word found: "cyber" still
     // finds "cybercrime" (a word before more words does not).
-    assert_eq!(parse_full("cyber year:2023").query.describe(), "cyber* year:2023");
-    assert_eq!(parse_full("cyber -pakistan").query.describe(), "cyber* -pakistan");
     assert_eq!(
-        parse_full("cyber kind:press-release date:2023..2024").query.describe(),
+        parse_full("cyber year:2023").query.describe(),
+        "cyber* year:2023"
+    );
+    assert_eq!(
+        parse_full("cyber -pakistan").query.describe(),
+        "cyber* -pakistan"
+    );
+    assert_eq!(
+        parse_full("cyber kind:press-release date:2023..2024")
+            .query
+            .describe(),
         "cyber* kind:press-release date:2023..2024"
     );
-    assert_eq!(parse_full("cyber law -pakistan").query.describe(), "cyber law* -pakistan");
+    assert_eq!(
+        parse_full("cyber law -pakistan").query.describe(),
+        "cyber law* -pakistan"
+    );
     assert_eq!(parse_full("un -pakistan").query.describe(), "un -pakistan");
 }
 

@@ -1004,7 +1004,10 @@ impl SearchIndex {
     /// The closest known word to a typed word the corpus does not have, if any.
     fn mended_word(&self, term: &TermQuery) -> Option<&str> {
         let length = term.folded.chars().count();
-        if term.is_stop_word || length < 3 || self.has_word(&term.folded) {
+        // A word found by its stem is no typo: "diplomats" finds the articles writing
+        // "diplomat", and "Did you mean diplomat?" told the analyst no article had it.
+        let found_by_stem = self.term_id(&term.stem).is_some();
+        if term.is_stop_word || length < 3 || self.has_word(&term.folded) || found_by_stem {
             return None;
         }
         if term.prefix

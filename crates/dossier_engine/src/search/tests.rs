@@ -1586,3 +1586,26 @@ fn a_query_of_punctuation_is_said_to_have_no_words() {
         "The phrase \"the of\" has only common words: ignored."
     );
 }
+
+#[test]
+fn a_word_found_by_its_stem_is_no_typo() {
+    // The articles write "farmers" and "Delegates": "farmer" and "delegate" find them, with
+    // no "Did you mean" and no "No article has" notice (both told the analyst the corpus
+    // lacked a word it holds in another form).
+    for query in ["farmer", "delegate", "farmer delegate"] {
+        let response = search(query);
+        assert!(response.total > 0, "{query}");
+        assert_eq!(response.did_you_mean, None, "{query}");
+        assert!(
+            !response
+                .notices
+                .iter()
+                .any(|n| n.kind == NoticeKind::NearSpellings),
+            "{query}: {:?}",
+            response.notices
+        );
+    }
+    // A true typo still gets both.
+    let typo = search("farmrs");
+    assert_eq!(typo.did_you_mean.as_deref(), Some("farmers"));
+}
