@@ -249,9 +249,13 @@ fn dateline_place(city: &str, dateline: &str) -> Option<(EntityKind, String)> {
     }
 }
 
-/// Words that make a phrase an organisation.
+/// Words that make a phrase an organisation. ("Power" and "Energy" are not among them: they
+/// are portfolios, "Minister for Power Awais Leghari".)
 const ORGANISATION_HEADS: &[&str] = &[
     "Agency",
+    "Airlines",
+    "Airways",
+    "Alliance",
     "Army",
     "Assembly",
     "Association",
@@ -264,6 +268,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Centre",
     "Chamber",
     "Chambers",
+    "Club",
     "Commission",
     "Committee",
     "Company",
@@ -280,8 +285,16 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Foundation",
     "Fund",
     "Group",
+    "Holdings",
+    "Hydro",
+    "Inc",
+    "Industries",
     "Institute",
+    "Insurance",
+    "Limited",
+    "Ltd",
     "Ministry",
+    "Motors",
     "Movement",
     "Network",
     "News",
@@ -289,14 +302,21 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Organisation",
     "Organization",
     "Parliament",
+    "Partners",
     "Party",
+    "Pharmaceuticals",
     "Police",
+    "Railways",
     "Secretariat",
     "Senate",
     "Society",
+    "Systems",
     "Team",
+    "Telecom",
+    "Trust",
     "Union",
     "University",
+    "Utilities",
     "Wing",
 ];
 
@@ -868,10 +888,12 @@ impl EntityExtractor {
         }
         if let Some(organisation) = organisation_span(words) {
             let name = joined(text, organisation);
-            let canonical = gazetteer::lookup(name).map_or_else(
-                || self.unit_name(text, organisation, name),
-                |known| known.name.to_string(),
-            );
+            let canonical = gazetteer::lookup(name)
+                .or_else(|| known_company(text, organisation))
+                .map_or_else(
+                    || self.unit_name(text, organisation, name),
+                    |known| known.name.to_string(),
+                );
             push(out, unit, organisation, canonical, EntityKind::Organisation);
             return;
         }
@@ -988,6 +1010,15 @@ fn is_company_rest(text: &str, rest: &[Word<'_>]) -> bool {
                     .is_some_and(|known| known.kind == EntityKind::Country)
         }
     }
+}
+
+/// The known company whose full name `words` are ("Huawei Ltd" is Huawei).
+fn known_company(text: &str, words: &[Word<'_>]) -> Option<gazetteer::Known> {
+    (1..words.len()).find_map(|at| {
+        let (name, rest) = words.split_at(at);
+        gazetteer::lookup(joined(text, name))
+            .filter(|known| known.kind == EntityKind::Organisation && is_company_rest(text, rest))
+    })
 }
 
 /// Words after a company's name in its full name ("Huawei Technologies").
@@ -2068,6 +2099,22 @@ mod tests {
             named(&["Jordan Opens Border Crossing"]).countries,
             ["Jordan"]
         );
+    }
+
+    #[test]
+    fn a_company_named_by_its_last_word_is_an_organisation_not_a_person() {
+        // A load about a dam listed the utility "Northgate Hydro" as a person in 13 articles.
+        let found = named(&[
+            "Northgate Hydro said the dam was safe. Northgate Hydro's chief disagreed.",
+            "Nordvik Airlines said flights resumed. Acme Ltd said it would appeal.",
+            "Huawei Ltd said it would appeal.",
+            "Minister for Power Awais Leghari said prices would rise.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            ["Acme Ltd", "Huawei", "Nordvik Airlines", "Northgate Hydro"]
+        );
+        assert_eq!(found.people, ["Awais Leghari"]);
     }
 
     #[test]
