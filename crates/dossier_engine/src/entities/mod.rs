@@ -320,6 +320,20 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Wing",
 ];
 
+/// Plural groups of people, which a name goes on from with "of" ("Residents of the Orla
+/// River") and which are no part of it.
+const GROUPS: &[&str] = &[
+    "Citizens",
+    "Families",
+    "Farmers",
+    "Members",
+    "People",
+    "Residents",
+    "Supporters",
+    "Voters",
+    "Workers",
+];
+
 /// Events of an organisation ("Session of the UN General Assembly").
 const EVENTS: &[&str] = &[
     "Conference",
@@ -788,6 +802,21 @@ impl EntityExtractor {
         out: &mut Vec<Mention>,
     ) {
         let words = strip_leading_the(words);
+        // "Residents of the Orla River" name the river, not a place of their own; "Friends of
+        // the Orla River" are a campaign, as "Friends of the Earth" is.
+        if let [group, of, rest @ ..] = words {
+            if of.text == "of" && !rest.is_empty() {
+                if group.text == "Friends" {
+                    let name = organisation_name(joined(text, words));
+                    push(out, unit, words, name, EntityKind::Organisation);
+                    return;
+                }
+                if GROUPS.contains(&group.text) {
+                    self.classify_plain(text, unit, trim_connectors(rest), people, out);
+                    return;
+                }
+            }
+        }
         if let Some((person, organisation)) = person_of_organisation(words) {
             self.classify_part(text, unit, person, people, out);
             self.classify_plain(text, unit, organisation, people, out);
@@ -2115,6 +2144,21 @@ mod tests {
             ["Acme Ltd", "Huawei", "Nordvik Airlines", "Northgate Hydro"]
         );
         assert_eq!(found.people, ["Awais Leghari"]);
+    }
+
+    #[test]
+    fn people_of_a_place_are_no_place_and_its_friends_are_an_organisation() {
+        // A load listed "Friends of the Orla River" (a campaign) in 10 articles and "Residents
+        // of the Orla River" in 5 as places.
+        let found = named(&[
+            "Friends of the Orla River announced a march.",
+            "Residents of the Orla River gathered. Members of the Valmora Water Authority met.",
+        ]);
+        assert_eq!(
+            found.orgs,
+            ["Friends of the Orla River", "Valmora Water Authority"]
+        );
+        assert_eq!(found.places, ["Orla River"]);
     }
 
     #[test]
