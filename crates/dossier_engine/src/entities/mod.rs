@@ -249,6 +249,35 @@ fn dateline_place(city: &str, dateline: &str) -> Option<(EntityKind, String)> {
     }
 }
 
+/// The places of an article's dateline: "Islamabad/New Delhi" both, "Antwerp, Belgium" Antwerp
+/// and Belgium.
+fn dateline_places(article: &Article) -> impl Iterator<Item = (EntityKind, String)> + '_ {
+    article
+        .dateline
+        .iter()
+        .flat_map(|dateline| dateline.split('/'))
+        .flat_map(|place| {
+            let mut city = "";
+            place.split(',').filter_map(move |part| {
+                let found = dateline_place(city, part);
+                city = part;
+                found
+            })
+        })
+}
+
+/// Whether `name`, a place the gazetteer does not know, is written as a place's name can be:
+/// capitalised words, none a month, a day, a title or a word like "The".
+fn could_be_place(name: &str) -> bool {
+    name.split(' ').all(|word| {
+        is_capitalised(word)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_calendar_name(word)
+            && !is_title(word)
+            && !NOT_NAMES.contains(&word)
+    })
+}
+
 /// Words that make a phrase an organisation. ("Power" and "Energy" are not among them: they
 /// are portfolios, "Minister for Power Awais Leghari".)
 const ORGANISATION_HEADS: &[&str] = &[
@@ -593,6 +622,9 @@ pub struct EntityExtractor {
     /// they stand, as in a note that says only "Narendra Modi chaired the cabinet". (A sorted
     /// list, not a set: the page builds it, and a set's code cost it 2 kB.)
     people: Vec<String>,
+    /// Places the gazetteer does not know that some article's dateline names ("KARSBY, May 14
+    /// (Reuters)"), sorted: a place wherever a phrase names just it ("life in Karsby").
+    places: Vec<String>,
 }
 
 impl EntityExtractor {
@@ -602,7 +634,17 @@ impl EntityExtractor {
         let mut extractor = EntityExtractor::default();
         let analyzer = Analyzer::default();
         let mut people = BTreeSet::new();
+        let mut places = BTreeSet::new();
         for article in articles {
+            places.extend(
+                dateline_places(article)
+                    .filter(|(kind, name)| {
+                        *kind == EntityKind::Place
+                            && gazetteer::lookup(name).is_none()
+                            && could_be_place(name)
+                    })
+                    .map(|(_, name)| name),
+            );
             let blanked: Vec<String> = text_units(article)
                 .iter()
                 .map(|unit| phrases::blank_suffixes(unit))
@@ -622,6 +664,7 @@ impl EntityExtractor {
             people.extend(named.into_iter().filter(|name| name.contains(' ')));
         }
         extractor.people = people.into_iter().collect();
+        extractor.places = places.into_iter().collect();
         extractor
     }
 
@@ -640,14 +683,26 @@ impl EntityExtractor {
                     .map(|alias| (alias.clone(), (entity.name.clone(), entity.kind)))
             })
             .collect();
-        let mut people = Vec::new();
+        let (mut people, mut places) = (Vec::new(), Vec::new());
         for entity in &report.entities {
             if entity.kind == EntityKind::Person && entity.name.contains(' ') {
                 people.push(entity.name.clone());
             }
+            // Any the report lists: those found by a rule of their own are found again by it.
+            if entity.kind == EntityKind::Place
+                && gazetteer::lookup(&entity.name).is_none()
+                && could_be_place(&entity.name)
+            {
+                places.push(entity.name.clone());
+            }
         }
         crate::sort_shared(&mut people, &|a, b| a.cmp(b));
-        EntityExtractor { acronyms, people }
+        crate::sort_shared(&mut places, &|a, b| a.cmp(b));
+        EntityExtractor {
+            acronyms,
+            people,
+            places,
+        }
     }
 
     /// Every entity mention of one article, in reading order.
@@ -932,6 +987,14 @@ impl EntityExtractor {
         }
         if let Some(full) = people.resolve_surname(whole) {
             push(out, unit, words, full.to_string(), EntityKind::Person);
+            return;
+        }
+        if self
+            .places
+            .binary_search_by(|p| p.as_str().cmp(whole))
+            .is_ok()
+        {
+            push(out, unit, words, whole.to_string(), EntityKind::Place);
             return;
         }
         // After the people: "Ricki Lake said" is a person.
@@ -1688,19 +1751,7 @@ impl EntityTally {
         let totals = &mut self.totals;
         let mut keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
         let named = mentions.iter().map(|m| (m.kind, m.name.clone()));
-        let dateline_places = article
-            .dateline
-            .iter()
-            .flat_map(|dateline| dateline.split('/'))
-            .flat_map(|place| {
-                let mut city = "";
-                place.split(',').filter_map(move |part| {
-                    let found = dateline_place(city, part);
-                    city = part;
-                    found
-                })
-            });
-        for key in named.chain(dateline_places) {
+        for key in named.chain(dateline_places(article)) {
             totals.entry(key.clone()).or_insert((0, 0)).1 += 1;
             keys.insert(key);
         }
@@ -1823,6 +1874,45 @@ mod tests {
             .map(|m| m.name)
             .collect();
         assert_eq!(names, ["Narendra Modi"]);
+    }
+
+    #[test]
+    fn a_place_one_article_files_from_is_a_place_wherever_a_phrase_names_just_it() {
+        // A load named the town "Karsby" in one article, the one filed from it, though others
+        // said "would change life in Karsby" or "Residents of Karsby gathered".
+        let articles = [
+            Article {
+                id: "filed".into(),
+                title: "Fishermen demand compensation".into(),
+                dateline: Some("Karsby".into()),
+                body: vec!["Fishermen demanded compensation on Tuesday.".into()],
+                ..Article::default()
+            },
+            Article {
+                id: "other".into(),
+                title: "Vote delayed - Karsby Today".into(),
+                body: vec![
+                    "The plan would change life in Karsby for a generation.".into(),
+                    "Karsby Town Council said it would vote. Residents of Karsby gathered.".into(),
+                ],
+                ..Article::default()
+            },
+        ];
+        let report = extract_entities(&articles);
+        assert_eq!(report.articles[1].places, ["Karsby"]);
+        let mentions = EntityExtractor::new(&articles).mentions(&articles[1]);
+        let places: Vec<(usize, &str)> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Place)
+            .map(|m| (m.unit, m.name.as_str()))
+            .collect();
+        // Not the site's name in the title, nor the council's name.
+        assert_eq!(places, [(1, "Karsby"), (2, "Karsby")]);
+        // The page's reader, rebuilt from the report, finds them too.
+        assert_eq!(
+            EntityExtractor::from_report(&report).mentions(&articles[1]),
+            mentions
+        );
     }
 
     #[test]
