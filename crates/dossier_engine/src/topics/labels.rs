@@ -92,9 +92,10 @@ pub(crate) fn label_topics(
             let terms: Vec<WeightedTerm> = scored
                 .iter()
                 .filter(|(_, candidate)| {
-                    let new = words(candidate).all(|s| !listed.contains(&s));
+                    let spelled = spelled(space, candidate);
+                    let new = spelled.iter().all(|s| !listed.contains(s));
                     if new {
-                        listed.extend(words(candidate));
+                        listed.extend(spelled);
                     }
                     new
                 })
@@ -137,11 +138,34 @@ fn candidates(stems: &[(u32, u32)]) -> Vec<Candidate> {
     out
 }
 
+/// The words of a candidate as written: with the parts of a hyphenated name before its first
+/// word ("Lin Sorensen" is written "Mei-Lin Sorensen").
+fn spelled(space: &TermSpace, candidate: &Candidate) -> Vec<u32> {
+    let mut out: Vec<u32> = words(candidate).collect();
+    while let Some(&before) = out
+        .first()
+        .and_then(|&s| space.hyphenated_after.get(s as usize))
+    {
+        match before {
+            Some(before) if !out.contains(&before) => out.insert(0, before),
+            _ => break,
+        }
+    }
+    out
+}
+
 fn surface(space: &TermSpace, candidate: &Candidate) -> String {
-    words(candidate)
-        .map(|stem| space.surface_of(stem))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    let mut previous = None;
+    for stem in spelled(space, candidate) {
+        if previous.is_some() {
+            let hyphenated = space.hyphenated_after.get(stem as usize) == Some(&previous);
+            out.push(if hyphenated { '-' } else { ' ' });
+        }
+        out.push_str(space.surface_of(stem));
+        previous = Some(stem);
+    }
+    out
 }
 
 /// The best candidates that share no stem with one already taken, up to four words.
@@ -154,12 +178,42 @@ fn compose_label(space: &TermSpace, scored: &[(f64, &Candidate)]) -> String {
             break;
         }
         let length = words(candidate).count();
-        if word_count + length > MAX_LABEL_WORDS || words(candidate).any(|s| used.contains(&s)) {
+        let spelled = spelled(space, candidate);
+        if word_count + length > MAX_LABEL_WORDS || spelled.iter().any(|s| used.contains(s)) {
             continue;
         }
-        used.extend(words(candidate));
+        used.extend(spelled);
         word_count += length;
         parts.push(surface(space, candidate));
     }
     parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::topics::vectors::{build_term_space, VectorConfig};
+
+    #[test]
+    fn a_hyphenated_name_stays_whole_in_labels() {
+        // A load's topic was labelled "Karsby, council, Lin Sorensen", its terms listing "Mei"
+        // apart: the tokenizer splits "Mei-Lin".
+        let council = "Mei-Lin Sorensen won a council seat. Mei-Lin Sorensen thanked voters.";
+        let dam = "Engineers found cracks in the dam wall.";
+        let articles: Vec<Article> = [council, council, dam, dam]
+            .into_iter()
+            .map(|body| Article {
+                body: vec![body.into()],
+                ..Article::default()
+            })
+            .collect();
+        let space = build_term_space(&articles, &VectorConfig::default());
+        let labelled = label_topics(&space, &[vec![0, 1], vec![2, 3]]);
+        let (terms, label) = &labelled[0];
+        let terms: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+        assert!(terms.contains(&"Mei-Lin Sorensen"), "{terms:?}");
+        assert!(!terms.iter().any(|t| *t == "Mei" || *t == "Lin Sorensen"));
+        assert!(label.contains("Mei-Lin Sorensen"), "{label}");
+    }
 }

@@ -311,6 +311,9 @@ pub(crate) struct TermSpace {
     pub(crate) stems: Vec<String>,
     /// Per stem id: the most frequent surface form (ties: lexicographically smallest).
     pub(crate) surfaces: Vec<String>,
+    /// Per stem id: the stem it is always written after with a hyphen, both as names ("Lin" of
+    /// "Mei-Lin"), so that labels keep the name whole.
+    pub(crate) hyphenated_after: Vec<Option<u32>>,
     /// Feature stems (those within the document-frequency cut-offs), sorted: index = feature.
     pub(crate) vocabulary: Vec<String>,
     /// One vector per article, in article order.
@@ -349,14 +352,31 @@ pub(crate) fn build_term_space(articles: &[Article], config: &VectorConfig) -> T
     // Hash maps for speed while counting; everything leaving this function is sorted.
     let mut surface_counts: HashMap<String, HashMap<String, u32>> = HashMap::new();
     let mut raw_docs: Vec<Vec<(String, u32)>> = Vec::with_capacity(articles.len());
+    // Per stem: the name word before it and a hyphen at every occurrence, if one.
+    let mut after: HashMap<String, Option<String>> = HashMap::new();
     for article in articles {
         let text = topic_text(article);
-        let mut stems = Vec::new();
+        let mut stems: Vec<(String, u32)> = Vec::new();
+        // End of the last kept word when it was a name's.
+        let mut name_end = None;
         for token in analyzer.tokens(&text) {
             if token.is_stop_word || is_topic_stop_word(&token.folded) {
+                name_end = None;
                 continue;
             }
             let raw = text.get(token.start..token.end).unwrap_or(&token.folded);
+            let hyphenated = name_end.is_some_and(|end: usize| {
+                is_name_word(raw) && text.get(end..token.start) == Some("-")
+            });
+            let before = stems.last().filter(|_| hyphenated).map(|(s, _)| s.clone());
+            match after.get_mut(&token.term) {
+                Some(known) if *known != before => *known = None,
+                Some(_) => {}
+                None => {
+                    after.insert(token.term.clone(), before);
+                }
+            }
+            name_end = is_name_word(raw).then_some(token.end);
             let raw = strip_possessive(raw);
             let forms = surface_counts.entry(token.term.clone()).or_default();
             match forms.get_mut(raw) {
@@ -396,6 +416,13 @@ pub(crate) fn build_term_space(articles: &[Article], config: &VectorConfig) -> T
             .map_or_else(|| stem.clone(), |(form, _)| form.clone());
         surfaces.push(best);
     }
+    let hyphenated_after = stems
+        .iter()
+        .map(|stem| {
+            let before = after.get(stem)?.as_deref()?;
+            id_of.get(before).copied()
+        })
+        .collect();
 
     // Document frequency per stem id.
     let mut df_all = vec![0u32; stems.len()];
@@ -436,10 +463,17 @@ pub(crate) fn build_term_space(articles: &[Article], config: &VectorConfig) -> T
     TermSpace {
         stems,
         surfaces,
+        hyphenated_after,
         vocabulary,
         vectors,
         docs,
     }
+}
+
+/// A word written as a name's: a capital, then lower case ("Mei", not "IMF").
+fn is_name_word(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
 }
 
 fn strip_possessive(raw: &str) -> &str {
