@@ -736,13 +736,18 @@ impl EntityExtractor {
         let mut leaders: Vec<&str> = Vec::new();
         for (text, phrases) in units.iter().zip(unit_phrases) {
             for phrase in phrases {
-                if let Some(split) = title_split(text, &phrase.words) {
+                let splits: Vec<TitleSplit<'_, '_>> = titled_halves(&phrase.words)
+                    .filter_map(|words| title_split(text, words))
+                    .collect();
+                for split in &splits {
                     let name = joined(text, split.name);
                     if split.name.len() >= 2 {
                         full_names.insert(name.to_string());
                     } else {
                         single_words.insert(name);
                     }
+                }
+                if !splits.is_empty() {
                     continue;
                 }
                 // "The Trump administration": a capital after "The" is a name's.
@@ -833,7 +838,19 @@ impl EntityExtractor {
         people: &People,
         out: &mut Vec<Mention>,
     ) {
-        let words = phrase.words.as_slice();
+        for words in titled_halves(&phrase.words) {
+            self.classify_words(text, unit, words, people, out);
+        }
+    }
+
+    fn classify_words(
+        &self,
+        text: &str,
+        unit: usize,
+        words: &[Word<'_>],
+        people: &People,
+        out: &mut Vec<Mention>,
+    ) {
         if let Some(split) = title_split(text, words) {
             self.classify_plain(text, unit, split.before, people, out);
             self.classify_plain(text, unit, trim_connectors(split.between), people, out);
@@ -1404,6 +1421,26 @@ fn person_of_organisation<'w, 'a>(
         .is_some_and(|w| ORGANISATION_HEADS.contains(&w.text));
     (person.len() >= 2 && could_be_name(person) && ends_as_organisation)
         .then_some((person, organisation))
+}
+
+/// A phrase cut before each "and" that a title follows: "the Chief Justice of Pakistan and King
+/// Abdullah of Jordan" names two, read apart (the name was looked for after "Jordan").
+fn titled_halves<'w, 'a>(words: &'w [Word<'a>]) -> impl Iterator<Item = &'w [Word<'a>]> {
+    let mut rest = words;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let and = (1..rest.len()).find(|&i| {
+            rest.get(i).is_some_and(|w| w.text == "and")
+                && rest
+                    .get(i + 1)
+                    .is_some_and(|w| is_title(w.text) && w.text != "General")
+        });
+        let (half, after) = rest.split_at(and.unwrap_or(rest.len()));
+        rest = after.get(1..).unwrap_or_default();
+        Some(half)
+    })
 }
 
 /// A phrase cut into the part before a title, the title words, a portfolio or organisation
@@ -2175,9 +2212,10 @@ mod tests {
             "Ambassador Munir Akram of Pakistan spoke first.",
             "Governor Jameel Ahmad of the State Bank said rates would hold.",
             "The Minister for Foreign Affairs met the press.",
+            // Two titled people joined by "and" are read apart: Abdullah was lost.
             "The Chief Justice of Pakistan and King Abdullah of Jordan met.",
         ]);
-        assert_eq!(found.people, ["Jameel Ahmad", "Munir Akram"]);
+        assert_eq!(found.people, ["Abdullah", "Jameel Ahmad", "Munir Akram"]);
         assert_eq!(found.countries, ["Jordan", "Pakistan"]);
         assert_eq!(found.orgs, ["State Bank"]);
     }
