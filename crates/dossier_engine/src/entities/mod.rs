@@ -1197,8 +1197,14 @@ fn known_here(
     };
     let written = joined(text, words);
     let before_phrase = text.get(..phrase_first.start).unwrap_or("");
+    // "the Amazon founder", "the Amazon boss": the company's people.
+    let word_after = text
+        .get(last.end..)
+        .and_then(|after| after.strip_prefix(' '))
+        .and_then(|after| after.split(|c: char| !c.is_alphabetic()).next());
     if gazetteer::is_also_a_place_s_name(written)
         && matches!(word_before(before_phrase), Some("the" | "The"))
+        && !word_after.is_some_and(|word| COMPANY_PEOPLE.contains(&word))
     {
         return as_place;
     }
@@ -1218,6 +1224,9 @@ fn known_here(
         known
     }
 }
+
+/// Lower-case words after a name that make it a company's: "the Amazon founder".
+const COMPANY_PEOPLE: &[&str] = &["boss", "chief", "executive", "founder", "shareholders"];
 
 /// Whether `state` after `city` and a comma is the US state ("Atlanta, Georgia"): the city is
 /// a name the gazetteer does not know (it lists the world's capitals: "Tbilisi, Georgia" is
@@ -2170,6 +2179,8 @@ mod tests {
             body: [
                 "Fires spread across the Amazon. The Amazon basin and the Brazilian Amazon dried.",
                 "Amazon said it would help. Amazon's shares fell. They sailed up the Amazon River.",
+                // The company's people: "the Amazon founder" read as the place.
+                "Jeff Bezos, the Amazon founder, spoke. The Amazon boss agreed.",
             ]
             .iter()
             .map(|s| Text::from(*s))
@@ -2200,6 +2211,14 @@ mod tests {
                 ("Amazon", company),
                 ("Amazon", company),
                 ("Amazon River", place)
+            ]
+        );
+        assert_eq!(
+            named_in(3),
+            [
+                ("Jeff Bezos", EntityKind::Person),
+                ("Amazon", company),
+                ("Amazon", company)
             ]
         );
     }
