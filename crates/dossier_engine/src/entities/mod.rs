@@ -1160,15 +1160,20 @@ const FEATURE_HEADS: &[&str] = &[
     "Valley",
 ];
 
-/// A capitalised name ending in a feature's head word: a place ("the Indus River", "the South
-/// China Sea"); not a known place's ("the Swat Valley" is Swat).
+/// First words of the names of features: "Mount Everest", "Salar de Atacama".
+const FEATURE_FIRST_WORDS: &[&str] = &["Cape", "Lake", "Mount", "Salar"];
+
+/// A capitalised name ending in a feature's head word, or opening with one: a place ("the
+/// Indus River", "the South China Sea", "Salar de Atacama"); not a known place's ("the Swat
+/// Valley" is Swat).
 fn is_named_feature(text: &str, words: &[Word<'_>]) -> bool {
     let [first, named @ .., last] = words else {
         return false;
     };
     let before_head = words.get(..=named.len()).unwrap_or_default();
-    FEATURE_HEADS.contains(&last.text)
-        && gazetteer::lookup(joined(text, before_head)).is_none()
+    (FEATURE_FIRST_WORDS.contains(&first.text)
+        || (FEATURE_HEADS.contains(&last.text)
+            && gazetteer::lookup(joined(text, before_head)).is_none()))
         && is_capitalised(first.text)
         && !is_title(first.text)
         && words
@@ -1552,7 +1557,12 @@ pub(crate) fn speaker_names(text: &str) -> Vec<(usize, usize)> {
 /// Capitalised ordinary words (or name particles), not an organisation, place or country.
 fn could_be_name(words: &[Word<'_>]) -> bool {
     let name_words = words.iter().filter(|w| !is_connector(w.text)).count();
+    let feature = name_words >= 2
+        && words
+            .first()
+            .is_some_and(|w| FEATURE_FIRST_WORDS.contains(&w.text));
     (1..=5).contains(&name_words)
+        && !feature
         && words.first().is_some_and(|w| is_capitalised(w.text))
         && words.iter().all(|w| {
             is_connector(w.text)
@@ -2129,9 +2139,14 @@ mod tests {
             "Wells across the Salar de Atacama said little; the Atacama is dry.",
             "The Quebec government said it was watching. Ontario agreed.",
             "Critics blamed the Imran Khan-led government. Khan did not.",
+            // Nor without "the": a feature's first word says so.
+            "Salar de Atacama said little. Mount Kessel said nothing.",
         ]);
         assert_eq!(found.people, ["Imran Khan"]);
-        assert_eq!(found.places, ["Ontario", "Quebec"]);
+        assert_eq!(
+            found.places,
+            ["Mount Kessel", "Ontario", "Quebec", "Salar de Atacama"]
+        );
     }
 
     #[test]
