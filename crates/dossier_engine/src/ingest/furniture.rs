@@ -273,6 +273,16 @@ pub const RULES: &[Rule] = &[
         counter_examples: &["By the end of the year, prices rose.", "Bystanders"],
     },
     Rule {
+        name: "written-by-byline",
+        pattern: Pattern::ShortPrefix {
+            prefix: "written by ",
+            max_words: 8,
+        },
+        action: Action::Byline,
+        examples: &["Written by Dagny Aurell"],
+        counter_examples: &["Written by hand, the letter was hard to read."],
+    },
+    Rule {
         name: "source-line",
         pattern: Pattern::ShortPrefix {
             prefix: "source:",

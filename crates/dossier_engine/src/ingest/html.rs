@@ -29,6 +29,21 @@ const SKIPPED_TAGS: &[&str] = &[
 /// Tags whose text is one paragraph of the body.
 const PARAGRAPH_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote"];
 
+/// Tags that sit inside a line of text. Text outside any paragraph tag (a page that holds its
+/// text in `<div>`s, or between `<br>`s) is read too: each run of text and these tags between
+/// blocks and `<br>`s is a paragraph.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span",
+    "strong", "sub", "sup", "time", "u",
+];
+
+/// Words in a `class` or `id` that mark page furniture the tags do not: menus, share and cookie
+/// bars, lists of other stories, newsletter boxes.
+const FURNITURE_MARKERS: &[&str] = &[
+    "menu", "navbar", "breadcrumb", "cookie", "share", "social", "related", "newsletter",
+    "promo", "advert",
+];
+
 /// Words of paragraph text that make an `<article>` element an article of its own when a page
 /// holds several: fewer is a teaser or a card ("Related: …", a headline and one line).
 const MIN_ARTICLE_WORDS: usize = 50;
@@ -78,6 +93,12 @@ struct Part {
     end: usize,
     h1: Option<String>,
     words: usize,
+}
+
+/// One step of the text walk: an element, or a run of text found between blocks.
+enum Entry {
+    Node(tl::NodeHandle),
+    Loose(String),
 }
 
 /// What the walk found, before choosing.
@@ -178,13 +199,20 @@ pub fn parse(text: &str) -> Parsed {
     }
 
     // The text walk, iterative: (node, context) pairs, children pushed in reverse.
-    let mut stack: Vec<(tl::NodeHandle, Context)> = dom
+    let mut stack: Vec<(Entry, Context)> = dom
         .children()
         .iter()
         .rev()
-        .map(|handle| (*handle, Context::default()))
+        .map(|handle| (Entry::Node(*handle), Context::default()))
         .collect();
-    while let Some((handle, context)) = stack.pop() {
+    while let Some((entry, context)) = stack.pop() {
+        let handle = match entry {
+            Entry::Node(handle) => handle,
+            Entry::Loose(text) => {
+                add_paragraph(&mut found, "p", text, context);
+                continue;
+            }
+        };
         let Some(tag) = handle.get(parser).and_then(tl::Node::as_tag) else {
             continue;
         };
@@ -192,13 +220,18 @@ pub fn parse(text: &str) -> Parsed {
         if SKIPPED_TAGS.contains(&name.as_str()) {
             continue;
         }
-        let marker = |key: &str| {
-            tag.attributes()
-                .get(key)
-                .flatten()
-                .is_some_and(|v| v.as_utf8_str().to_ascii_lowercase().contains("comment"))
+        let marked = |markers: &[&str]| {
+            ["class", "id"].iter().any(|key| {
+                tag.attributes().get(*key).flatten().is_some_and(|v| {
+                    let v = v.as_utf8_str().to_ascii_lowercase();
+                    markers.iter().any(|marker| v.contains(marker))
+                })
+            })
         };
-        let in_comments = context.in_comments || marker("class") || marker("id");
+        if marked(FURNITURE_MARKERS) {
+            continue;
+        }
+        let in_comments = context.in_comments || marked(&["comment"]);
         // Only an outermost <article> is a story: nested ones are its comments or asides.
         let part = if name == "article" && context.part.is_none() && !in_comments {
             let (start, end) = span(text, tag);
@@ -221,41 +254,12 @@ pub fn parse(text: &str) -> Parsed {
         let is_paragraph = PARAGRAPH_TAGS.contains(&name.as_str());
         if name == "h1" || name == "figcaption" || is_paragraph {
             let text = clean_line(&decode_entities(&text_of(tag, parser)));
-            if text.is_empty() {
-                continue;
-            }
             let text = if name == "li" {
                 list_mark.mark(text)
             } else {
                 text
             };
-            let part = context.part.and_then(|index| found.parts.get_mut(index));
-            if name == "h1" {
-                if let Some(part) = part {
-                    part.h1.get_or_insert_with(|| text.clone());
-                }
-                if found.h1.is_none() {
-                    found.h1 = Some(text);
-                } else {
-                    found.other_paragraphs.push(text);
-                }
-            } else if name == "figcaption" {
-                found.captions.push((context.part, text));
-            } else if context.in_comments {
-                found.comments.push((context.part, text));
-            } else if context.in_article {
-                let heading = name.starts_with('h');
-                if let Some(part) = part.filter(|_| !heading) {
-                    part.words = part.words.saturating_add(word_count(&text));
-                }
-                found.article_paragraphs.push(Item {
-                    part: context.part,
-                    text,
-                    heading,
-                });
-            } else {
-                found.other_paragraphs.push(text);
-            }
+            add_paragraph(&mut found, &name, text, context);
             continue;
         }
         let children = tag.children();
@@ -276,8 +280,33 @@ pub fn parse(text: &str) -> Parsed {
                 .unwrap_or(1),
             _ => 0,
         };
-        let mut marked: Vec<(tl::NodeHandle, Context)> = Vec::with_capacity(children.len());
+        let mut marked: Vec<(Entry, Context)> = Vec::with_capacity(children.len());
+        let mut run = String::new();
         for child in children {
+            match child.get(parser) {
+                Some(tl::Node::Raw(raw)) => {
+                    run.push_str(&raw.as_utf8_str());
+                    continue;
+                }
+                Some(tl::Node::Tag(inline)) => {
+                    let inline_name = inline.name().as_utf8_str().to_ascii_lowercase();
+                    // A <time datetime> is read as the date, not as a line of text.
+                    let dated = inline_name == "time"
+                        && inline.attributes().get("datetime").flatten().is_some();
+                    if inline_name == "br" || dated {
+                        push_loose(&mut marked, &mut run, context);
+                        continue;
+                    }
+                    if INLINE_TAGS.contains(&inline_name.as_str()) {
+                        run.push(' ');
+                        run.push_str(&text_of(inline, parser));
+                        run.push(' ');
+                        continue;
+                    }
+                    push_loose(&mut marked, &mut run, context);
+                }
+                Some(tl::Node::Comment(_)) | None => continue,
+            }
             let list_mark = match name.as_str() {
                 "ul" if is_li(child) => ListMark::Bullet,
                 "ol" if is_li(child) => {
@@ -288,13 +317,14 @@ pub fn parse(text: &str) -> Parsed {
                 _ => ListMark::None,
             };
             marked.push((
-                *child,
+                Entry::Node(*child),
                 Context {
                     list_mark,
                     ..context
                 },
             ));
         }
+        push_loose(&mut marked, &mut run, context);
         stack.extend(marked.into_iter().rev());
     }
 
@@ -356,6 +386,53 @@ pub fn parse(text: &str) -> Parsed {
         id_hint: None,
     });
     parsed
+}
+
+/// Files a paragraph's text (`name` is its tag) where it belongs: the headline, a caption, a
+/// comment, the article's text or the page's other text.
+fn add_paragraph(found: &mut Found, name: &str, text: String, context: Context) {
+    if text.is_empty() {
+        return;
+    }
+    let part = context.part.and_then(|index| found.parts.get_mut(index));
+    if name == "h1" {
+        if let Some(part) = part {
+            part.h1.get_or_insert_with(|| text.clone());
+        }
+        if found.h1.is_none() {
+            found.h1 = Some(text);
+        } else {
+            found.other_paragraphs.push(text);
+        }
+    } else if name == "figcaption" {
+        found.captions.push((context.part, text));
+    } else if context.in_comments {
+        found.comments.push((context.part, text));
+    } else if context.in_article {
+        let heading = name.starts_with('h');
+        if let Some(part) = part.filter(|_| !heading) {
+            part.words = part.words.saturating_add(word_count(&text));
+        }
+        found.article_paragraphs.push(Item {
+            part: context.part,
+            text,
+            heading,
+        });
+    } else {
+        found.other_paragraphs.push(text);
+    }
+}
+
+/// Ends a run of text between blocks: it is a paragraph unless it is only white space.
+fn push_loose(entries: &mut Vec<(Entry, Context)>, run: &mut String, context: Context) {
+    // Inline tags were padded with spaces, as in `text_of`.
+    let text = clean_line(&decode_entities(run))
+        .replace(" ,", ",")
+        .replace(" .", ".");
+    run.clear();
+    if !text.is_empty() {
+        entries.push((Entry::Loose(text), context));
+    }
 }
 
 /// An `<article>` long enough to be a story of its own.
@@ -695,6 +772,37 @@ mod tests {
                 "4. Vote",
                 "Talks resume."
             ]
+        );
+    }
+
+    fn only(html: &str) -> crate::Article {
+        let parsed = parse(html);
+        assert_eq!(parsed.drafts.len(), 1, "{:?}", parsed.problems);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        article.unwrap_or_else(blank_article)
+    }
+
+    #[test]
+    fn text_in_divs_or_between_brs_is_the_body_and_furniture_boxes_are_not() {
+        // Pages that hold their text in <div>s or between <br>s came out with an empty body.
+        let article = only(
+            r#"<article><h1>Harbour dredging</h1><div class="byline">By <a rel="author">Dagny Aurell</a></div>
+            <div class="text-block">Dredging will start in <b>July</b>, the board said.</div>
+            <div class="share-bar">Facebook Twitter Email</div>
+            <div class="related"><h3>Other story</h3><p>Teaser text.</p></div></article>"#,
+        );
+        assert_eq!(article.title, "Harbour dredging");
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(article.body, ["Dredging will start in July, the board said."]);
+        let article = only(
+            r#"<html><body><div id="menu"><a href="/">Home</a> | <a href="/news">News</a></div>
+            <h1>Dredging</h1><span class="author">Written by Dagny Aurell</span><br>
+            First paragraph of the text.<br><br>Second &amp; last.<br><br>&copy; Gazette 2024</body></html>"#,
+        );
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(
+            article.body,
+            ["First paragraph of the text.", "Second & last."]
         );
     }
 
