@@ -1,5 +1,5 @@
 //! HTML pages: the headline, the article's paragraphs, captions and reader comments, without
-//! scripts, styles, navigation, headers, footers, asides or forms.
+//! scripts, styles, navigation, the page's header, footers, asides or forms.
 //!
 //! Parsed with `tl`: a small, dependency-free DOM parser (tens of KiB in wasm). `scraper`
 //! (html5ever + selectors + cssparser) and `lol_html` (a streaming rewriter built on cssparser)
@@ -217,7 +217,10 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         };
         let name = tag.name().as_utf8_str().to_ascii_lowercase();
-        if SKIPPED_TAGS.contains(&name.as_str()) {
+        // An <article>'s own <header> holds its headline, byline and date: only the page's is
+        // furniture.
+        let own_header = name == "header" && context.part.is_some();
+        if SKIPPED_TAGS.contains(&name.as_str()) && !own_header {
             continue;
         }
         let marked = |markers: &[&str]| {
@@ -804,6 +807,22 @@ mod tests {
             article.body,
             ["First paragraph of the text.", "Second & last."]
         );
+    }
+
+    #[test]
+    fn an_article_s_own_header_gives_its_headline_and_byline() {
+        // The <h1> and byline in <article><header> were skipped as page furniture: the title
+        // fell back to the site's <title> and the byline was lost.
+        let article = only(
+            r#"<html><head><title>Valmora Post</title></head><body><header><p>Site menu</p></header>
+            <article><header><h1>Fishermen report low catches</h1><p class="byline">By Dagny Aurell</p>
+            <time datetime="2024-03-19">19 March 2024</time></header><p>Catches fell this spring.</p>
+            </article></body></html>"#,
+        );
+        assert_eq!(article.title, "Fishermen report low catches");
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(article.date.as_deref(), Some("2024-03-19"));
+        assert_eq!(article.body, ["Catches fell this spring."]);
     }
 
     #[test]
