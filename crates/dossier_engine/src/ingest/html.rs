@@ -577,12 +577,18 @@ fn fill_text(
     captions: Vec<String>,
     comments: Vec<String>,
 ) {
+    // The first "By …" line above the text names the author, over `<meta name="author">`
+    // (README: "even when the metadata also names an author").
+    let mut by_line_read = false;
     for paragraph in paragraphs {
         // "By Saleem Shahid | Published November 9, 2024" above the text: too long for a
         // byline line, and its date is the article's unless the page's metadata states one.
         if article.body.is_empty() {
             if let Some((name, date_words)) = furniture::byline_with_date(&paragraph) {
-                article.byline.get_or_insert_with(|| name.to_string());
+                if !by_line_read {
+                    article.byline = Some(name.to_string());
+                    by_line_read = true;
+                }
                 article
                     .date_text
                     .get_or_insert_with(|| date_words.to_string());
@@ -592,10 +598,13 @@ fn fill_text(
         match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
             Some((Action::Drop, _)) => {}
             Some((Action::EndOfArticle | Action::CommentArea, _)) => break,
-            // Above the text a byline line is the byline, even when the page's metadata
-            // already named the author: not the first paragraph, which the dateline opens.
+            // Above the text a byline line is the byline, not the first paragraph, which the
+            // dateline opens.
             Some((Action::Byline, byline)) if article.body.is_empty() => {
-                article.byline.get_or_insert_with(|| byline.to_string());
+                if !by_line_read {
+                    article.byline = Some(byline.to_string());
+                    by_line_read = true;
+                }
             }
             Some((Action::Byline, byline)) if article.byline.is_none() => {
                 article.byline = Some(byline.to_string());
@@ -823,6 +832,17 @@ mod tests {
         assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
         assert_eq!(article.date.as_deref(), Some("2024-03-19"));
         assert_eq!(article.body, ["Catches fell this spring."]);
+    }
+
+    #[test]
+    fn a_by_line_is_the_byline_over_the_meta_author() {
+        // The README promises it, but <meta name="author"> was kept and the line lost.
+        let article = only(
+            r#"<html><head><meta name="author" content="Dagny Aurell"></head><body><h1>T</h1>
+            <p>By Tomasz Kereny</p><p>The council met.</p></body></html>"#,
+        );
+        assert_eq!(article.byline.as_deref(), Some("Tomasz Kereny"));
+        assert_eq!(article.body, ["The council met."]);
     }
 
     #[test]
