@@ -39,6 +39,13 @@ pub enum Pattern {
         prefix: &'static str,
         max_words: usize,
     },
+    /// A byline: like `ShortPrefix`, but a job title after a comma ("By Jane Doe, Political
+    /// Editor") is left out of the capture, which is the name alone: the byline field lists
+    /// names, and the title would read as a second author.
+    Byline {
+        prefix: &'static str,
+        max_words: usize,
+    },
     /// The line starts with this text and the rest is a date (absolute or relative); the rest is
     /// captured.
     DatePrefix(&'static str),
@@ -264,17 +271,26 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "byline",
-        pattern: Pattern::ShortPrefix {
+        pattern: Pattern::Byline {
             prefix: "by ",
             max_words: 7,
         },
         action: Action::Byline,
-        examples: &["By Javed Mahmood", "by TR Pakistan"],
-        counter_examples: &["By the end of the year, prices rose.", "Bystanders"],
+        examples: &[
+            "By Javed Mahmood",
+            "by TR Pakistan",
+            "By Dagny Aurell, Political Editor",
+            "By Dagny Aurell and Tomasz Kereny, Staff Reporters",
+        ],
+        counter_examples: &[
+            "By the end of the year, prices rose.",
+            "Bystanders",
+            "By Monday, talks resumed",
+        ],
     },
     Rule {
         name: "written-by-byline",
-        pattern: Pattern::ShortPrefix {
+        pattern: Pattern::Byline {
             prefix: "written by ",
             max_words: 8,
         },
@@ -443,6 +459,18 @@ fn matches(pattern: Pattern, line: &str) -> Option<&str> {
             let short = word_count(line) <= max_words && !ends_sentence(line);
             (short && !rest.is_empty() && !rest.contains(',')).then_some(rest)
         }
+        Pattern::Byline { prefix, max_words } => {
+            let rest = strip_prefix_ignore_case(line, prefix)?.trim();
+            let name = match rest.rsplit_once(',') {
+                Some((name, role)) if is_job_title(role) => name.trim(),
+                _ => rest,
+            };
+            let short = word_count(prefix)
+                .saturating_add(word_count(name))
+                .le(&max_words)
+                && !ends_sentence(line);
+            (short && !name.is_empty() && !name.contains(',')).then_some(name)
+        }
         Pattern::DatePrefix(prefix) => {
             let rest = strip_prefix_ignore_case(line, prefix)?;
             let rest = rest.trim_start_matches([':', ' ']);
@@ -451,6 +479,18 @@ fn matches(pattern: Pattern, line: &str) -> Option<&str> {
         }
         Pattern::Shape(test) => test(line).then_some(line),
     }
+}
+
+/// "Political Editor", "Staff Reporters": a few words ending in a newsroom job.
+fn is_job_title(text: &str) -> bool {
+    const JOBS: &[&str] = &[
+        "editor", "reporter", "correspondent", "writer", "journalist", "columnist", "contributor",
+        "producer", "photographer", "analyst",
+    ];
+    let last = text.split_whitespace().last().unwrap_or_default();
+    let last = last.to_lowercase();
+    let last = last.strip_suffix('s').unwrap_or(&last);
+    (1..=4).contains(&word_count(text)) && JOBS.contains(&last)
 }
 
 fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
@@ -863,6 +903,15 @@ mod tests {
         );
         assert_eq!(capture("Updated 13 sec ago"), Some("13 sec ago"));
         assert_eq!(capture("Source: Reuters"), Some("Reuters"));
+        // A byline's job title was a reason not to read it as a byline at all.
+        assert_eq!(
+            capture("By Dagny Aurell, Political Editor"),
+            Some("Dagny Aurell")
+        );
+        assert_eq!(
+            capture("By Dagny Aurell and Tomasz Kereny, Staff Reporters"),
+            Some("Dagny Aurell and Tomasz Kereny")
+        );
     }
 
     #[test]
