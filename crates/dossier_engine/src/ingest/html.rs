@@ -15,7 +15,7 @@
 use super::dateline::take_opening_dateline;
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, collapse_whitespace, word_count};
+use super::text::{clean_line, collapse_whitespace, comparable, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::article::LIST_BULLET;
 use crate::text::Text;
@@ -336,7 +336,7 @@ pub fn parse(text: &str) -> Parsed {
         return parsed;
     }
 
-    let paragraphs = if found.article_paragraphs.is_empty() {
+    let mut paragraphs = if found.article_paragraphs.is_empty() {
         found.other_paragraphs
     } else {
         found
@@ -345,6 +345,19 @@ pub fn parse(text: &str) -> Parsed {
             .map(|item| item.text)
             .collect()
     };
+    // Without an <h1> the headline is often an <h2> that the <title> repeats: it is the
+    // headline, not the first paragraph.
+    if found.h1.is_none() {
+        let first = paragraphs.first().filter(|first| {
+            found
+                .title_tag
+                .as_deref()
+                .is_some_and(|title| repeats_title(first, title))
+        });
+        if first.is_some() {
+            found.h1 = Some(paragraphs.remove(0));
+        }
+    }
     // The date the page states, before the text: a dated dateline only fills in for none.
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
@@ -436,6 +449,18 @@ fn push_loose(entries: &mut Vec<(Entry, Context)>, run: &mut String, context: Co
     if !text.is_empty() {
         entries.push((Entry::Loose(text), context));
     }
+}
+
+/// Whether `title` (a `<title>` or `og:title`) is `paragraph`, alone or with the site's name
+/// ("Headline | Site", "Site - Headline").
+fn repeats_title(paragraph: &str, title: &str) -> bool {
+    let paragraph = comparable(paragraph);
+    let title = title.replace(" - ", "|");
+    !paragraph.is_empty()
+        && (comparable(&title) == paragraph
+            || title
+                .split(['|', '–', '—'])
+                .any(|part| comparable(part) == paragraph))
 }
 
 /// An `<article>` long enough to be a story of its own.
@@ -843,6 +868,20 @@ mod tests {
         );
         assert_eq!(article.byline.as_deref(), Some("Tomasz Kereny"));
         assert_eq!(article.body, ["The council met."]);
+    }
+
+    #[test]
+    fn an_h2_headline_the_title_repeats_is_not_the_first_paragraph() {
+        // With no <h1>, the <h2> headline was the title's twin and the body's first paragraph.
+        for title in ["Authority orders review", "Authority orders review | Valmora Post"] {
+            let article = only(&format!(
+                r#"<html><head><title>{title}</title></head><body><div class="story">
+                <h2 class="title">Authority orders review</h2><p>The authority ordered it.</p>
+                </div></body></html>"#
+            ));
+            assert_eq!(article.title, "Authority orders review");
+            assert_eq!(article.body, ["The authority ordered it."]);
+        }
     }
 
     #[test]
