@@ -111,6 +111,8 @@ struct Found {
     captions: Vec<(Option<usize>, String)>,
     comments: Vec<(Option<usize>, String)>,
     time_datetime: Option<String>,
+    /// The first JSON-LD block's `datePublished` (empty when it gives none).
+    json_ld_date: Option<String>,
     /// Every `<time datetime>`, with its byte offset.
     times: Vec<(usize, String)>,
     parts: Vec<Part>,
@@ -150,6 +152,7 @@ pub fn parse(text: &str) -> Parsed {
             "meta" => {
                 let key = attribute("property")
                     .or_else(|| attribute("name"))
+                    .or_else(|| attribute("itemprop"))
                     .unwrap_or_default()
                     .to_ascii_lowercase();
                 let Some(content) = attribute("content") else {
@@ -165,7 +168,10 @@ pub fn parse(text: &str) -> Parsed {
                     "article:section" => {
                         article.section.get_or_insert(content);
                     }
-                    "article:published_time" | "date" | "pubdate" => {
+                    // The names publishers and CMSs use for the publication date.
+                    "article:published_time" | "og:published_time" | "date" | "pubdate"
+                    | "datepublished" | "dc.date.issued" | "dc.date" | "dcterms.date"
+                    | "dcterms.created" | "dcterms.issued" => {
                         article.date_text.get_or_insert(content);
                     }
                     "og:url" => {
@@ -187,6 +193,13 @@ pub fn parse(text: &str) -> Parsed {
                     found.times.push((span(text, tag).0, datetime.clone()));
                     found.time_datetime.get_or_insert(datetime);
                 }
+            }
+            "script"
+                if attribute("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                found
+                    .json_ld_date
+                    .get_or_insert_with(|| json_ld_date(&tag.inner_html(parser)).unwrap_or_default());
             }
             "title" => {
                 let title = clean_line(&decode_entities(&tag.inner_html(parser)));
@@ -332,7 +345,13 @@ pub fn parse(text: &str) -> Parsed {
     }
 
     if found.parts.iter().filter(|part| is_story(part)).count() >= 2 {
-        split_stories(text, found, article.source.as_deref(), &mut parsed);
+        let page = Page {
+            source: article.source.clone(),
+            date: article.date_text.clone().or_else(|| {
+                found.json_ld_date.clone().filter(|date| !date.is_empty())
+            }),
+        };
+        split_stories(text, found, &page, &mut parsed);
         return parsed;
     }
 
@@ -361,6 +380,9 @@ pub fn parse(text: &str) -> Parsed {
     // The date the page states, before the text: a dated dateline only fills in for none.
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
+    }
+    if article.date_text.is_none() {
+        article.date_text = found.json_ld_date.filter(|date| !date.is_empty());
     }
     fill_text(
         &mut article,
@@ -451,6 +473,29 @@ fn push_loose(entries: &mut Vec<(Entry, Context)>, run: &mut String, context: Co
     }
 }
 
+/// The `datePublished` of a JSON-LD block (schema.org metadata), wherever it is nested (an
+/// `@graph`, a list of objects): the first one found.
+fn json_ld_date(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json.trim()).ok()?;
+    let mut stack = vec![&value];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(date)) = map.get("datePublished") {
+                    let date = collapse_whitespace(date);
+                    if !date.is_empty() {
+                        return Some(date);
+                    }
+                }
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether `title` (a `<title>` or `og:title`) is `paragraph`, alone or with the site's name
 /// ("Headline | Site", "Site - Headline").
 fn repeats_title(paragraph: &str, title: &str) -> bool {
@@ -476,12 +521,19 @@ struct PartText {
     comments: Vec<String>,
 }
 
+/// What a page's metadata says for each of its stories.
+struct Page {
+    source: Option<String>,
+    date: Option<String>,
+}
+
 /// A page of several stories: one article per [`is_story`] `<article>`. Each takes its own
 /// headline (its `<h1>`, else the heading it opens with), text, captions, comments and `<time>`;
-/// of the page's metadata only the site name, which speaks for every story: the page's date,
-/// author and address are the page's, not necessarily each story's. One pass over each list, so
-/// a page of thousands of `<article>`s stays linear.
-fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Parsed) {
+/// of the page's metadata the site name, which speaks for every story, and the page's date for a
+/// story that states none, marked as inferred (a digest's stories are of its day, but not
+/// stated so); the page's author and address are the page's, not necessarily each story's. One
+/// pass over each list, so a page of thousands of `<article>`s stays linear.
+fn split_stories(text: &str, found: Found, page: &Page, parsed: &mut Parsed) {
     let Found {
         article_paragraphs,
         captions,
@@ -529,7 +581,7 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
         }
         stories = stories.saturating_add(1);
         let mut article = blank_article();
-        article.source = source.map(str::to_string);
+        article.source.clone_from(&page.source);
         let mut items = part_text.paragraphs.into_iter().peekable();
         let title = part
             .h1
@@ -542,7 +594,12 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             part_text.captions,
             part_text.comments,
         );
+        let inherited = article.date_text.is_none() && page.date.is_some();
+        if inherited {
+            article.date_text.clone_from(&page.date);
+        }
         set_date(&mut article, Some(line), parsed);
+        article.date_inferred = inherited && article.date.is_some();
         match title {
             Some(title) => article.title = title.into(),
             None => {
@@ -635,6 +692,11 @@ fn fill_text(
                 article.byline = Some(byline.to_string());
             }
             Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
+            // "Updated: 12 June 2024" above the text dates the article when the page's
+            // metadata does not.
+            Some((Action::Stamp, stamp)) if article.body.is_empty() => {
+                article.date_text.get_or_insert_with(|| stamp.to_string());
+            }
             _ => article.body.push(paragraph.into()),
         }
     }
@@ -885,6 +947,42 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_json_ld_dublin_core_or_an_updated_line_date_the_article() {
+        // Each of these left the article undated with no warning.
+        let text = "<h1>Residents protest</h1><p>Residents protested on Tuesday.</p>";
+        for (head, body, date) in [
+            (
+                r#"<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2024-04-02"}]}</script>"#,
+                "",
+                "2024-04-02",
+            ),
+            (r#"<meta name="DC.date.issued" content="20240522">"#, "", "2024-05-22"),
+            (r#"<meta name="dcterms.created" content="2024-05-23">"#, "", "2024-05-23"),
+            ("", "<p>Updated: 12 June 2024, 10:32</p>", "2024-06-12"),
+        ] {
+            let article = only(&format!(
+                "<html><head>{head}</head><body>{body}{text}</body></html>"
+            ));
+            assert_eq!(article.date.as_deref(), Some(date), "{head}{body}");
+            assert_eq!(article.body, ["Residents protested on Tuesday."]);
+        }
+        // A digest's stories that state no date of their own take the page's, as inferred.
+        let html = format!(
+            r#"<html><head><meta name="DC.date.issued" content="2024-04-09T12:00:00Z"></head><body>
+            <article><h2>One</h2><p>{}</p></article><article><h2>Two</h2><p>{}</p></article></body></html>"#,
+            words(60, "alpha"),
+            words(60, "beta")
+        );
+        let parsed = parse(&html);
+        let dates: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| (d.article.date.as_deref(), d.article.date_inferred))
+            .collect();
+        assert_eq!(dates, [(Some("2024-04-09"), true), (Some("2024-04-09"), true)]);
+    }
+
+    #[test]
     fn entities() {
         assert_eq!(
             decode_entities("a &amp; b &#8217; &#x2014; &bogus; &"),
@@ -955,7 +1053,8 @@ mod tests {
                 (
                     "Second story headline".to_string(),
                     2,
-                    None,
+                    // The page's date, inferred: the story states none.
+                    Some("2024-03-09".to_string()),
                     None,
                     Some("The Daily".to_string()),
                     0,
