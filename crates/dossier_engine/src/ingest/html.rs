@@ -248,6 +248,14 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         }
         let in_comments = context.in_comments || marked(&["comment"]);
+        // A byline its class marks but its words do not ("DAGNY AURELL"): read as "By …".
+        if !in_comments && marked(&["byline", "author"]) {
+            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            if let Some(line) = as_byline_line(&text) {
+                add_paragraph(&mut found, "p", line, context);
+                continue;
+            }
+        }
         // Only an outermost <article> is a story: nested ones are its comments or asides.
         let part = if name == "article" && context.part.is_none() && !in_comments {
             let (start, end) = span(text, tag);
@@ -459,6 +467,25 @@ fn add_paragraph(found: &mut Found, name: &str, text: String, context: Context) 
     } else {
         found.other_paragraphs.push(text);
     }
+}
+
+/// The text of an element marked as the byline, as a line the byline rule reads: itself when it
+/// is worded as a byline, else with "By " before it; `None` when it is no byline either way.
+fn as_byline_line(text: &str) -> Option<String> {
+    let is_byline = |line: &str| {
+        furniture::classify(line).is_some_and(|found| found.rule.action == Action::Byline)
+    };
+    if is_byline(text) {
+        return Some(text.to_string());
+    }
+    // A name in capitals is a style, not the name's spelling.
+    let name = if text.chars().any(char::is_lowercase) {
+        text.to_string()
+    } else {
+        super::text::title_case(text)
+    };
+    let line = format!("By {name}");
+    is_byline(&line).then_some(line)
 }
 
 /// Ends a run of text between blocks: it is a paragraph unless it is only white space.
@@ -980,6 +1007,19 @@ mod tests {
             .map(|d| (d.article.date.as_deref(), d.article.date_inferred))
             .collect();
         assert_eq!(dates, [(Some("2024-04-09"), true), (Some("2024-04-09"), true)]);
+    }
+
+    #[test]
+    fn a_byline_marked_by_its_class_is_the_byline() {
+        // "DAGNY AURELL" in <p class="byline"> was the first paragraph, and the "Updated" line
+        // under it was no longer above the text.
+        let article = only(
+            r#"<h1>B5</h1><p class="byline">DAGNY AURELL</p><p>Updated: 12 June 2024, 10:32</p>
+            <p>The council met on Monday.</p>"#,
+        );
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(article.date.as_deref(), Some("2024-06-12"));
+        assert_eq!(article.body, ["The council met on Monday."]);
     }
 
     #[test]
