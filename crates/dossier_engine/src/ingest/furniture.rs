@@ -484,8 +484,16 @@ fn matches(pattern: Pattern, line: &str) -> Option<&str> {
 /// "Political Editor", "Staff Reporters": a few words ending in a newsroom job.
 fn is_job_title(text: &str) -> bool {
     const JOBS: &[&str] = &[
-        "editor", "reporter", "correspondent", "writer", "journalist", "columnist", "contributor",
-        "producer", "photographer", "analyst",
+        "editor",
+        "reporter",
+        "correspondent",
+        "writer",
+        "journalist",
+        "columnist",
+        "contributor",
+        "producer",
+        "photographer",
+        "analyst",
     ];
     let last = text.split_whitespace().last().unwrap_or_default();
     let last = last.to_lowercase();

@@ -40,8 +40,16 @@ const INLINE_TAGS: &[&str] = &[
 /// Words in a `class` or `id` that mark page furniture the tags do not: menus, share and cookie
 /// bars, lists of other stories, newsletter boxes.
 const FURNITURE_MARKERS: &[&str] = &[
-    "menu", "navbar", "breadcrumb", "cookie", "share", "social", "related", "newsletter",
-    "promo", "advert",
+    "menu",
+    "navbar",
+    "breadcrumb",
+    "cookie",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "advert",
 ];
 
 /// Words of paragraph text that make an `<article>` element an article of its own when a page
@@ -169,9 +177,16 @@ pub fn parse(text: &str) -> Parsed {
                         article.section.get_or_insert(content);
                     }
                     // The names publishers and CMSs use for the publication date.
-                    "article:published_time" | "og:published_time" | "date" | "pubdate"
-                    | "datepublished" | "dc.date.issued" | "dc.date" | "dcterms.date"
-                    | "dcterms.created" | "dcterms.issued" => {
+                    "article:published_time"
+                    | "og:published_time"
+                    | "date"
+                    | "pubdate"
+                    | "datepublished"
+                    | "dc.date.issued"
+                    | "dc.date"
+                    | "dcterms.date"
+                    | "dcterms.created"
+                    | "dcterms.issued" => {
                         article.date_text.get_or_insert(content);
                     }
                     "og:url" => {
@@ -195,11 +210,12 @@ pub fn parse(text: &str) -> Parsed {
                 }
             }
             "script"
-                if attribute("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+                if attribute("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
-                found
-                    .json_ld_date
-                    .get_or_insert_with(|| json_ld_date(&tag.inner_html(parser)).unwrap_or_default());
+                found.json_ld_date.get_or_insert_with(|| {
+                    json_ld_date(&tag.inner_html(parser)).unwrap_or_default()
+                });
             }
             "title" => {
                 let title = clean_line(&decode_entities(&tag.inner_html(parser)));
@@ -355,9 +371,10 @@ pub fn parse(text: &str) -> Parsed {
     if found.parts.iter().filter(|part| is_story(part)).count() >= 2 {
         let page = Page {
             source: article.source.clone(),
-            date: article.date_text.clone().or_else(|| {
-                found.json_ld_date.clone().filter(|date| !date.is_empty())
-            }),
+            date: article
+                .date_text
+                .clone()
+                .or_else(|| found.json_ld_date.clone().filter(|date| !date.is_empty())),
         };
         split_stories(text, found, &page, &mut parsed);
         return parsed;
@@ -919,7 +936,10 @@ mod tests {
         );
         assert_eq!(article.title, "Harbour dredging");
         assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
-        assert_eq!(article.body, ["Dredging will start in July, the board said."]);
+        assert_eq!(
+            article.body,
+            ["Dredging will start in July, the board said."]
+        );
         let article = only(
             r#"<html><body><div id="menu"><a href="/">Home</a> | <a href="/news">News</a></div>
             <h1>Dredging</h1><span class="author">Written by Dagny Aurell</span><br>
@@ -962,7 +982,10 @@ mod tests {
     #[test]
     fn an_h2_headline_the_title_repeats_is_not_the_first_paragraph() {
         // With no <h1>, the <h2> headline was the title's twin and the body's first paragraph.
-        for title in ["Authority orders review", "Authority orders review | Valmora Post"] {
+        for title in [
+            "Authority orders review",
+            "Authority orders review | Valmora Post",
+        ] {
             let article = only(&format!(
                 r#"<html><head><title>{title}</title></head><body><div class="story">
                 <h2 class="title">Authority orders review</h2><p>The authority ordered it.</p>
@@ -983,8 +1006,16 @@ mod tests {
                 "",
                 "2024-04-02",
             ),
-            (r#"<meta name="DC.date.issued" content="20240522">"#, "", "2024-05-22"),
-            (r#"<meta name="dcterms.created" content="2024-05-23">"#, "", "2024-05-23"),
+            (
+                r#"<meta name="DC.date.issued" content="20240522">"#,
+                "",
+                "2024-05-22",
+            ),
+            (
+                r#"<meta name="dcterms.created" content="2024-05-23">"#,
+                "",
+                "2024-05-23",
+            ),
             ("", "<p>Updated: 12 June 2024, 10:32</p>", "2024-06-12"),
         ] {
             let article = only(&format!(
@@ -1006,7 +1037,10 @@ mod tests {
             .iter()
             .map(|d| (d.article.date.as_deref(), d.article.date_inferred))
             .collect();
-        assert_eq!(dates, [(Some("2024-04-09"), true), (Some("2024-04-09"), true)]);
+        assert_eq!(
+            dates,
+            [(Some("2024-04-09"), true), (Some("2024-04-09"), true)]
+        );
     }
 
     #[test]
