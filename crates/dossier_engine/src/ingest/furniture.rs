@@ -172,10 +172,13 @@ pub const RULES: &[Rule] = &[
             "Share this: Facebook Twitter",
             "Share this article: Facebook Twitter WhatsApp Email",
             "Share: Facebook, X, LinkedIn",
+            "Facebook Twitter Email",
         ],
         counter_examples: &[
             "Share this: the minister's plan on Facebook",
             "Share prices: Facebook fell",
+            "Facebook",
+            "Facebook and Twitter fined",
         ],
     },
     Rule {
@@ -211,10 +214,12 @@ pub const RULES: &[Rule] = &[
             "Cookie settings",
             "We use cookies to improve your experience. By continuing you accept our cookie policy.",
             "This website uses cookies.",
+            "We use cookies. Accept | Manage",
         ],
         counter_examples: &[
             "Accept cookies from strangers at your peril, police warned.",
             "Bakers said we use cookies as a measure of demand.",
+            "We use cookies in the recipe, and the judges accepted them as a cake.",
         ],
     },
     Rule {
@@ -648,6 +653,11 @@ fn is_share_row(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
+    // A row of the buttons alone ("Facebook Twitter Email"): two or more networks, nothing else.
+    let buttons: Vec<&str> = lower.split([' ', ',']).filter(is_listed_word).collect();
+    if buttons.len() >= 2 && buttons.iter().all(|w| SOCIAL_NETWORKS.contains(w)) {
+        return true;
+    }
     let Some((prompt, targets)) = lower.split_once(':') else {
         return false;
     };
@@ -728,7 +738,9 @@ fn is_cookie_consent(line: &str) -> bool {
         .any(|start| lower.starts_with(start))
         && (lower.contains("cookie polic")
             || lower.trim_end_matches('.').ends_with("cookies")
-            || lower.contains("experience"));
+            || lower.contains("experience")
+            // "We use cookies. Accept | Manage": the notice and its buttons.
+            || (word_count(line) <= 8 && lower.contains("accept")));
     button || notice
 }
 

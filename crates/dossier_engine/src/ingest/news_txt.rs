@@ -788,6 +788,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cookie_notice_is_not_the_title_nor_share_buttons_the_text() {
+        // "We use cookies. Accept | Manage" became the title, the headline the standfirst, and
+        // "Facebook Twitter Email" stayed in the body.
+        let article = only(&parse(
+            "We use cookies. Accept | Manage\n\nDam engineer says cracks are cosmetic\nBy Dagny Aurell\n\n\
+             The chief engineer said on Monday that the cracks in the dam wall were cosmetic.\n\n\
+             Share this article\nFacebook Twitter Email\n",
+        ));
+        assert_eq!(article.title, "Dam engineer says cracks are cosmetic");
+        assert_eq!(article.subtitle, None);
+        assert_eq!(
+            article.body,
+            ["The chief engineer said on Monday that the cracks in the dam wall were cosmetic."]
+        );
+    }
+
+    #[test]
     fn a_byline_with_a_date_gives_both() {
         let text = "Council passes the budget\n\
                     By Jane Doe | March 3, 2024\n\n\
