@@ -432,10 +432,8 @@ pub fn byline_with_date(text: &str) -> Option<(&str, &str)> {
     if word_count(text) > 16 {
         return None;
     }
-    let rest = text
-        .get(..3)
-        .filter(|by| by.eq_ignore_ascii_case("by "))
-        .and(text.get(3..))?;
+    let rest = strip_prefix_ignore_case(text, "by ")
+        .or_else(|| strip_prefix_ignore_case(text, "written by "))?;
     let (at, separator) = [" | ", " · ", " • ", " – ", " — ", " - ", ", "]
         .into_iter()
         .filter_map(|separator| rest.find(separator).map(|at| (at, separator)))

@@ -1057,6 +1057,24 @@ mod tests {
     }
 
     #[test]
+    fn a_written_by_line_with_its_date_gives_both() {
+        // "Written by Mei-Lin Sorensen · March 11, 2024" stayed in the body, and with an ISO
+        // date the whole line was the byline.
+        for (date, iso) in [
+            ("March 11, 2024", "2024-03-11"),
+            ("2024-04-22", "2024-04-22"),
+        ] {
+            let article = only(&format!(
+                r#"<h1>Budget overrun</h1><div class="meta"><span class="author">Written by Mei-Lin Sorensen</span>
+                · <span class="date">{date}</span></div><p>The council met.</p>"#
+            ));
+            assert_eq!(article.byline.as_deref(), Some("Mei-Lin Sorensen"));
+            assert_eq!(article.date.as_deref(), Some(iso));
+            assert_eq!(article.body, ["The council met."]);
+        }
+    }
+
+    #[test]
     fn entities() {
         assert_eq!(
             decode_entities("a &amp; b &#8217; &#x2014; &bogus; &"),
