@@ -119,6 +119,8 @@ struct Found {
     captions: Vec<(Option<usize>, String)>,
     comments: Vec<(Option<usize>, String)>,
     time_datetime: Option<String>,
+    /// The text of the first element marked as a kicker, the section's name.
+    kicker: Option<String>,
     /// The first JSON-LD block's `datePublished` (empty when it gives none).
     json_ld_date: Option<String>,
     /// Every `<time datetime>`, with its byte offset.
@@ -264,6 +266,14 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         }
         let in_comments = context.in_comments || marked(&["comment"]);
+        // A kicker over the headline ("Environment") names the section: not the text.
+        if marked(&["kicker"]) {
+            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            if !text.is_empty() && word_count(&text) <= 4 {
+                found.kicker.get_or_insert(text);
+                continue;
+            }
+        }
         // A byline its class marks but its words do not ("DAGNY AURELL"): read as "By …".
         if !in_comments && marked(&["byline", "author"]) {
             let text = clean_line(&decode_entities(&text_of(tag, parser)));
@@ -389,6 +399,9 @@ pub fn parse(text: &str) -> Parsed {
             .map(|item| item.text)
             .collect()
     };
+    if let Some(kicker) = found.kicker.take() {
+        article.section.get_or_insert(kicker);
+    }
     // Without an <h1> the headline is often an <h2> that the <title> repeats: it is the
     // headline, not the first paragraph.
     if found.h1.is_none() {
@@ -1072,6 +1085,17 @@ mod tests {
             assert_eq!(article.date.as_deref(), Some(iso));
             assert_eq!(article.body, ["The council met."]);
         }
+    }
+
+    #[test]
+    fn a_kicker_over_the_headline_is_the_section_not_the_text() {
+        // Read as text in a <div>, "Environment" became the first paragraph.
+        let article = only(
+            r#"<div class="content"><div class="kicker">Environment</div><h1>Dam vote</h1>
+            <p>The council met.</p></div>"#,
+        );
+        assert_eq!(article.section.as_deref(), Some("Environment"));
+        assert_eq!(article.body, ["The council met."]);
     }
 
     #[test]
