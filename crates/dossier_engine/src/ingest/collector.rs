@@ -163,7 +163,7 @@ impl Collector {
         report
     }
 
-    fn warn(&mut self, file: &str, line: Option<usize>, message: &str) {
+    pub(crate) fn warn(&mut self, file: &str, line: Option<usize>, message: &str) {
         self.report.warnings.push(Warning {
             file: file.to_string(),
             line,

@@ -41,9 +41,24 @@ pub fn parse_date(text: &str) -> Option<Date> {
 /// ("January 2024", "Jan. 2024", "2024-01"), so that a month is never shown as its first day.
 /// Running text is never read for months alone: "in March 2024" is an event, not a dateline.
 pub fn parse_stated(text: &str) -> Option<String> {
-    parse_date(text).map(iso).or_else(|| {
-        month_of_year(text.trim()).map(|(year, month)| format!("{year:04}-{:02}", u8::from(month)))
-    })
+    parse_date(text)
+        .or_else(|| compact_date(text.trim()))
+        .map(iso)
+        .or_else(|| {
+            month_of_year(text.trim())
+                .map(|(year, month)| format!("{year:04}-{:02}", u8::from(month)))
+        })
+}
+
+/// "20240522": the compact ISO form metadata uses (`DC.date.issued`). A field of its own only:
+/// in running text eight digits are more often a number than a date.
+fn compact_date(text: &str) -> Option<Date> {
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = Month::try_from(text.get(4..6)?.parse::<u8>().ok()?).ok()?;
+    let day = text.get(6..8)?.parse::<u8>().ok()?;
+    Date::from_calendar_date(year_number(text.get(..4)?)?, month, day).ok()
 }
 
 /// "January 2024", "Jan. 2024", "January, 2024", "2024-01": the whole text, nothing after.
@@ -777,6 +792,10 @@ mod tests {
             ("January 2024 and more", None),
             ("2024-13", None),
             ("May", None),
+            // The compact form of `<meta name="DC.date.issued">` was not understood.
+            ("20240522", Some("2024-05-22")),
+            ("20241322", None),
+            ("2024052", None),
         ] {
             assert_eq!(parse_stated(text).as_deref(), expected, "{text:?}");
         }

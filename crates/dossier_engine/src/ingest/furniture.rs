@@ -39,6 +39,13 @@ pub enum Pattern {
         prefix: &'static str,
         max_words: usize,
     },
+    /// A byline: like `ShortPrefix`, but a job title after a comma ("By Jane Doe, Political
+    /// Editor") is left out of the capture, which is the name alone: the byline field lists
+    /// names, and the title would read as a second author.
+    Byline {
+        prefix: &'static str,
+        max_words: usize,
+    },
     /// The line starts with this text and the rest is a date (absolute or relative); the rest is
     /// captured.
     DatePrefix(&'static str),
@@ -165,10 +172,13 @@ pub const RULES: &[Rule] = &[
             "Share this: Facebook Twitter",
             "Share this article: Facebook Twitter WhatsApp Email",
             "Share: Facebook, X, LinkedIn",
+            "Facebook Twitter Email",
         ],
         counter_examples: &[
             "Share this: the minister's plan on Facebook",
             "Share prices: Facebook fell",
+            "Facebook",
+            "Facebook and Twitter fined",
         ],
     },
     Rule {
@@ -204,10 +214,12 @@ pub const RULES: &[Rule] = &[
             "Cookie settings",
             "We use cookies to improve your experience. By continuing you accept our cookie policy.",
             "This website uses cookies.",
+            "We use cookies. Accept | Manage",
         ],
         counter_examples: &[
             "Accept cookies from strangers at your peril, police warned.",
             "Bakers said we use cookies as a measure of demand.",
+            "We use cookies in the recipe, and the judges accepted them as a cake.",
         ],
     },
     Rule {
@@ -264,13 +276,32 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "byline",
-        pattern: Pattern::ShortPrefix {
+        pattern: Pattern::Byline {
             prefix: "by ",
             max_words: 7,
         },
         action: Action::Byline,
-        examples: &["By Javed Mahmood", "by TR Pakistan"],
-        counter_examples: &["By the end of the year, prices rose.", "Bystanders"],
+        examples: &[
+            "By Javed Mahmood",
+            "by TR Pakistan",
+            "By Dagny Aurell, Political Editor",
+            "By Dagny Aurell and Tomasz Kereny, Staff Reporters",
+        ],
+        counter_examples: &[
+            "By the end of the year, prices rose.",
+            "Bystanders",
+            "By Monday, talks resumed",
+        ],
+    },
+    Rule {
+        name: "written-by-byline",
+        pattern: Pattern::Byline {
+            prefix: "written by ",
+            max_words: 8,
+        },
+        action: Action::Byline,
+        examples: &["Written by Dagny Aurell"],
+        counter_examples: &["Written by hand, the letter was hard to read."],
     },
     Rule {
         name: "source-line",
@@ -401,10 +432,8 @@ pub fn byline_with_date(text: &str) -> Option<(&str, &str)> {
     if word_count(text) > 16 {
         return None;
     }
-    let rest = text
-        .get(..3)
-        .filter(|by| by.eq_ignore_ascii_case("by "))
-        .and(text.get(3..))?;
+    let rest = strip_prefix_ignore_case(text, "by ")
+        .or_else(|| strip_prefix_ignore_case(text, "written by "))?;
     let (at, separator) = [" | ", " · ", " • ", " – ", " — ", " - ", ", "]
         .into_iter()
         .filter_map(|separator| rest.find(separator).map(|at| (at, separator)))
@@ -433,6 +462,18 @@ fn matches(pattern: Pattern, line: &str) -> Option<&str> {
             let short = word_count(line) <= max_words && !ends_sentence(line);
             (short && !rest.is_empty() && !rest.contains(',')).then_some(rest)
         }
+        Pattern::Byline { prefix, max_words } => {
+            let rest = strip_prefix_ignore_case(line, prefix)?.trim();
+            let name = match rest.rsplit_once(',') {
+                Some((name, role)) if is_job_title(role) => name.trim(),
+                _ => rest,
+            };
+            let short = word_count(prefix)
+                .saturating_add(word_count(name))
+                .le(&max_words)
+                && !ends_sentence(line);
+            (short && !name.is_empty() && !name.contains(',')).then_some(name)
+        }
         Pattern::DatePrefix(prefix) => {
             let rest = strip_prefix_ignore_case(line, prefix)?;
             let rest = rest.trim_start_matches([':', ' ']);
@@ -441,6 +482,26 @@ fn matches(pattern: Pattern, line: &str) -> Option<&str> {
         }
         Pattern::Shape(test) => test(line).then_some(line),
     }
+}
+
+/// "Political Editor", "Staff Reporters": a few words ending in a newsroom job.
+fn is_job_title(text: &str) -> bool {
+    const JOBS: &[&str] = &[
+        "editor",
+        "reporter",
+        "correspondent",
+        "writer",
+        "journalist",
+        "columnist",
+        "contributor",
+        "producer",
+        "photographer",
+        "analyst",
+    ];
+    let last = text.split_whitespace().last().unwrap_or_default();
+    let last = last.to_lowercase();
+    let last = last.strip_suffix('s').unwrap_or(&last);
+    (1..=4).contains(&word_count(text)) && JOBS.contains(&last)
 }
 
 fn strip_prefix_ignore_case<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
@@ -590,6 +651,11 @@ fn is_share_row(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
+    // A row of the buttons alone ("Facebook Twitter Email"): two or more networks, nothing else.
+    let buttons: Vec<&str> = lower.split([' ', ',']).filter(is_listed_word).collect();
+    if buttons.len() >= 2 && buttons.iter().all(|w| SOCIAL_NETWORKS.contains(w)) {
+        return true;
+    }
     let Some((prompt, targets)) = lower.split_once(':') else {
         return false;
     };
@@ -670,7 +736,9 @@ fn is_cookie_consent(line: &str) -> bool {
         .any(|start| lower.starts_with(start))
         && (lower.contains("cookie polic")
             || lower.trim_end_matches('.').ends_with("cookies")
-            || lower.contains("experience"));
+            || lower.contains("experience")
+            // "We use cookies. Accept | Manage": the notice and its buttons.
+            || (word_count(line) <= 8 && lower.contains("accept")));
     button || notice
 }
 
@@ -853,6 +921,15 @@ mod tests {
         );
         assert_eq!(capture("Updated 13 sec ago"), Some("13 sec ago"));
         assert_eq!(capture("Source: Reuters"), Some("Reuters"));
+        // A byline's job title was a reason not to read it as a byline at all.
+        assert_eq!(
+            capture("By Dagny Aurell, Political Editor"),
+            Some("Dagny Aurell")
+        );
+        assert_eq!(
+            capture("By Dagny Aurell and Tomasz Kereny, Staff Reporters"),
+            Some("Dagny Aurell and Tomasz Kereny")
+        );
     }
 
     #[test]

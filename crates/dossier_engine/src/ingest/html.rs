@@ -1,5 +1,5 @@
 //! HTML pages: the headline, the article's paragraphs, captions and reader comments, without
-//! scripts, styles, navigation, headers, footers, asides or forms.
+//! scripts, styles, navigation, the page's header, footers, asides or forms.
 //!
 //! Parsed with `tl`: a small, dependency-free DOM parser (tens of KiB in wasm). `scraper`
 //! (html5ever + selectors + cssparser) and `lol_html` (a streaming rewriter built on cssparser)
@@ -15,7 +15,7 @@
 use super::dateline::take_opening_dateline;
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, collapse_whitespace, word_count};
+use super::text::{clean_line, collapse_whitespace, comparable, word_count};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::article::LIST_BULLET;
 use crate::text::Text;
@@ -28,6 +28,29 @@ const SKIPPED_TAGS: &[&str] = &[
 
 /// Tags whose text is one paragraph of the body.
 const PARAGRAPH_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote"];
+
+/// Tags that sit inside a line of text. Text outside any paragraph tag (a page that holds its
+/// text in `<div>`s, or between `<br>`s) is read too: each run of text and these tags between
+/// blocks and `<br>`s is a paragraph.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span",
+    "strong", "sub", "sup", "time", "u",
+];
+
+/// Words in a `class` or `id` that mark page furniture the tags do not: menus, share and cookie
+/// bars, lists of other stories, newsletter boxes.
+const FURNITURE_MARKERS: &[&str] = &[
+    "menu",
+    "navbar",
+    "breadcrumb",
+    "cookie",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "advert",
+];
 
 /// Words of paragraph text that make an `<article>` element an article of its own when a page
 /// holds several: fewer is a teaser or a card ("Related: …", a headline and one line).
@@ -80,6 +103,12 @@ struct Part {
     words: usize,
 }
 
+/// One step of the text walk: an element, or a run of text found between blocks.
+enum Entry {
+    Node(tl::NodeHandle),
+    Loose(String),
+}
+
 /// What the walk found, before choosing.
 #[derive(Debug, Default)]
 struct Found {
@@ -90,6 +119,10 @@ struct Found {
     captions: Vec<(Option<usize>, String)>,
     comments: Vec<(Option<usize>, String)>,
     time_datetime: Option<String>,
+    /// The text of the first element marked as a kicker, the section's name.
+    kicker: Option<String>,
+    /// The first JSON-LD block's `datePublished` (empty when it gives none).
+    json_ld_date: Option<String>,
     /// Every `<time datetime>`, with its byte offset.
     times: Vec<(usize, String)>,
     parts: Vec<Part>,
@@ -129,6 +162,7 @@ pub fn parse(text: &str) -> Parsed {
             "meta" => {
                 let key = attribute("property")
                     .or_else(|| attribute("name"))
+                    .or_else(|| attribute("itemprop"))
                     .unwrap_or_default()
                     .to_ascii_lowercase();
                 let Some(content) = attribute("content") else {
@@ -144,7 +178,17 @@ pub fn parse(text: &str) -> Parsed {
                     "article:section" => {
                         article.section.get_or_insert(content);
                     }
-                    "article:published_time" | "date" | "pubdate" => {
+                    // The names publishers and CMSs use for the publication date.
+                    "article:published_time"
+                    | "og:published_time"
+                    | "date"
+                    | "pubdate"
+                    | "datepublished"
+                    | "dc.date.issued"
+                    | "dc.date"
+                    | "dcterms.date"
+                    | "dcterms.created"
+                    | "dcterms.issued" => {
                         article.date_text.get_or_insert(content);
                     }
                     "og:url" => {
@@ -167,6 +211,14 @@ pub fn parse(text: &str) -> Parsed {
                     found.time_datetime.get_or_insert(datetime);
                 }
             }
+            "script"
+                if attribute("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                found.json_ld_date.get_or_insert_with(|| {
+                    json_ld_date(&tag.inner_html(parser)).unwrap_or_default()
+                });
+            }
             "title" => {
                 let title = clean_line(&decode_entities(&tag.inner_html(parser)));
                 if !title.is_empty() && found.title_tag.is_none() {
@@ -178,27 +230,58 @@ pub fn parse(text: &str) -> Parsed {
     }
 
     // The text walk, iterative: (node, context) pairs, children pushed in reverse.
-    let mut stack: Vec<(tl::NodeHandle, Context)> = dom
+    let mut stack: Vec<(Entry, Context)> = dom
         .children()
         .iter()
         .rev()
-        .map(|handle| (*handle, Context::default()))
+        .map(|handle| (Entry::Node(*handle), Context::default()))
         .collect();
-    while let Some((handle, context)) = stack.pop() {
+    while let Some((entry, context)) = stack.pop() {
+        let handle = match entry {
+            Entry::Node(handle) => handle,
+            Entry::Loose(text) => {
+                add_paragraph(&mut found, "p", text, context);
+                continue;
+            }
+        };
         let Some(tag) = handle.get(parser).and_then(tl::Node::as_tag) else {
             continue;
         };
         let name = tag.name().as_utf8_str().to_ascii_lowercase();
-        if SKIPPED_TAGS.contains(&name.as_str()) {
+        // An <article>'s own <header> holds its headline, byline and date: only the page's is
+        // furniture.
+        let own_header = name == "header" && context.part.is_some();
+        if SKIPPED_TAGS.contains(&name.as_str()) && !own_header {
             continue;
         }
-        let marker = |key: &str| {
-            tag.attributes()
-                .get(key)
-                .flatten()
-                .is_some_and(|v| v.as_utf8_str().to_ascii_lowercase().contains("comment"))
+        let marked = |markers: &[&str]| {
+            ["class", "id"].iter().any(|key| {
+                tag.attributes().get(*key).flatten().is_some_and(|v| {
+                    let v = v.as_utf8_str().to_ascii_lowercase();
+                    markers.iter().any(|marker| v.contains(marker))
+                })
+            })
         };
-        let in_comments = context.in_comments || marker("class") || marker("id");
+        if marked(FURNITURE_MARKERS) {
+            continue;
+        }
+        let in_comments = context.in_comments || marked(&["comment"]);
+        // A kicker over the headline ("Environment") names the section: not the text.
+        if marked(&["kicker"]) {
+            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            if !text.is_empty() && word_count(&text) <= 4 {
+                found.kicker.get_or_insert(text);
+                continue;
+            }
+        }
+        // A byline its class marks but its words do not ("DAGNY AURELL"): read as "By …".
+        if !in_comments && marked(&["byline", "author"]) {
+            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            if let Some(line) = as_byline_line(&text) {
+                add_paragraph(&mut found, "p", line, context);
+                continue;
+            }
+        }
         // Only an outermost <article> is a story: nested ones are its comments or asides.
         let part = if name == "article" && context.part.is_none() && !in_comments {
             let (start, end) = span(text, tag);
@@ -221,41 +304,12 @@ pub fn parse(text: &str) -> Parsed {
         let is_paragraph = PARAGRAPH_TAGS.contains(&name.as_str());
         if name == "h1" || name == "figcaption" || is_paragraph {
             let text = clean_line(&decode_entities(&text_of(tag, parser)));
-            if text.is_empty() {
-                continue;
-            }
             let text = if name == "li" {
                 list_mark.mark(text)
             } else {
                 text
             };
-            let part = context.part.and_then(|index| found.parts.get_mut(index));
-            if name == "h1" {
-                if let Some(part) = part {
-                    part.h1.get_or_insert_with(|| text.clone());
-                }
-                if found.h1.is_none() {
-                    found.h1 = Some(text);
-                } else {
-                    found.other_paragraphs.push(text);
-                }
-            } else if name == "figcaption" {
-                found.captions.push((context.part, text));
-            } else if context.in_comments {
-                found.comments.push((context.part, text));
-            } else if context.in_article {
-                let heading = name.starts_with('h');
-                if let Some(part) = part.filter(|_| !heading) {
-                    part.words = part.words.saturating_add(word_count(&text));
-                }
-                found.article_paragraphs.push(Item {
-                    part: context.part,
-                    text,
-                    heading,
-                });
-            } else {
-                found.other_paragraphs.push(text);
-            }
+            add_paragraph(&mut found, &name, text, context);
             continue;
         }
         let children = tag.children();
@@ -276,8 +330,33 @@ pub fn parse(text: &str) -> Parsed {
                 .unwrap_or(1),
             _ => 0,
         };
-        let mut marked: Vec<(tl::NodeHandle, Context)> = Vec::with_capacity(children.len());
+        let mut marked: Vec<(Entry, Context)> = Vec::with_capacity(children.len());
+        let mut run = String::new();
         for child in children {
+            match child.get(parser) {
+                Some(tl::Node::Raw(raw)) => {
+                    run.push_str(&raw.as_utf8_str());
+                    continue;
+                }
+                Some(tl::Node::Tag(inline)) => {
+                    let inline_name = inline.name().as_utf8_str().to_ascii_lowercase();
+                    // A <time datetime> is read as the date, not as a line of text.
+                    let dated = inline_name == "time"
+                        && inline.attributes().get("datetime").flatten().is_some();
+                    if inline_name == "br" || dated {
+                        push_loose(&mut marked, &mut run, context);
+                        continue;
+                    }
+                    if INLINE_TAGS.contains(&inline_name.as_str()) {
+                        run.push(' ');
+                        run.push_str(&text_of(inline, parser));
+                        run.push(' ');
+                        continue;
+                    }
+                    push_loose(&mut marked, &mut run, context);
+                }
+                Some(tl::Node::Comment(_)) | None => continue,
+            }
             let list_mark = match name.as_str() {
                 "ul" if is_li(child) => ListMark::Bullet,
                 "ol" if is_li(child) => {
@@ -288,22 +367,30 @@ pub fn parse(text: &str) -> Parsed {
                 _ => ListMark::None,
             };
             marked.push((
-                *child,
+                Entry::Node(*child),
                 Context {
                     list_mark,
                     ..context
                 },
             ));
         }
+        push_loose(&mut marked, &mut run, context);
         stack.extend(marked.into_iter().rev());
     }
 
     if found.parts.iter().filter(|part| is_story(part)).count() >= 2 {
-        split_stories(text, found, article.source.as_deref(), &mut parsed);
+        let page = Page {
+            source: article.source.clone(),
+            date: article
+                .date_text
+                .clone()
+                .or_else(|| found.json_ld_date.clone().filter(|date| !date.is_empty())),
+        };
+        split_stories(text, found, &page, &mut parsed);
         return parsed;
     }
 
-    let paragraphs = if found.article_paragraphs.is_empty() {
+    let mut paragraphs = if found.article_paragraphs.is_empty() {
         found.other_paragraphs
     } else {
         found
@@ -312,9 +399,28 @@ pub fn parse(text: &str) -> Parsed {
             .map(|item| item.text)
             .collect()
     };
+    if let Some(kicker) = found.kicker.take() {
+        article.section.get_or_insert(kicker);
+    }
+    // Without an <h1> the headline is often an <h2> that the <title> repeats: it is the
+    // headline, not the first paragraph.
+    if found.h1.is_none() {
+        let first = paragraphs.first().filter(|first| {
+            found
+                .title_tag
+                .as_deref()
+                .is_some_and(|title| repeats_title(first, title))
+        });
+        if first.is_some() {
+            found.h1 = Some(paragraphs.remove(0));
+        }
+    }
     // The date the page states, before the text: a dated dateline only fills in for none.
     if article.date_text.is_none() {
         article.date_text = found.time_datetime;
+    }
+    if article.date_text.is_none() {
+        article.date_text = found.json_ld_date.filter(|date| !date.is_empty());
     }
     fill_text(
         &mut article,
@@ -358,6 +464,107 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
+/// Files a paragraph's text (`name` is its tag) where it belongs: the headline, a caption, a
+/// comment, the article's text or the page's other text.
+fn add_paragraph(found: &mut Found, name: &str, text: String, context: Context) {
+    if text.is_empty() {
+        return;
+    }
+    let part = context.part.and_then(|index| found.parts.get_mut(index));
+    if name == "h1" {
+        if let Some(part) = part {
+            part.h1.get_or_insert_with(|| text.clone());
+        }
+        if found.h1.is_none() {
+            found.h1 = Some(text);
+        } else {
+            found.other_paragraphs.push(text);
+        }
+    } else if name == "figcaption" {
+        found.captions.push((context.part, text));
+    } else if context.in_comments {
+        found.comments.push((context.part, text));
+    } else if context.in_article {
+        let heading = name.starts_with('h');
+        if let Some(part) = part.filter(|_| !heading) {
+            part.words = part.words.saturating_add(word_count(&text));
+        }
+        found.article_paragraphs.push(Item {
+            part: context.part,
+            text,
+            heading,
+        });
+    } else {
+        found.other_paragraphs.push(text);
+    }
+}
+
+/// The text of an element marked as the byline, as a line the byline rule reads: itself when it
+/// is worded as a byline, else with "By " before it; `None` when it is no byline either way.
+fn as_byline_line(text: &str) -> Option<String> {
+    let is_byline = |line: &str| {
+        furniture::classify(line).is_some_and(|found| found.rule.action == Action::Byline)
+    };
+    if is_byline(text) {
+        return Some(text.to_string());
+    }
+    // A name in capitals is a style, not the name's spelling.
+    let name = if text.chars().any(char::is_lowercase) {
+        text.to_string()
+    } else {
+        super::text::title_case(text)
+    };
+    let line = format!("By {name}");
+    is_byline(&line).then_some(line)
+}
+
+/// Ends a run of text between blocks: it is a paragraph unless it is only white space.
+fn push_loose(entries: &mut Vec<(Entry, Context)>, run: &mut String, context: Context) {
+    // Inline tags were padded with spaces, as in `text_of`.
+    let text = clean_line(&decode_entities(run))
+        .replace(" ,", ",")
+        .replace(" .", ".");
+    run.clear();
+    if !text.is_empty() {
+        entries.push((Entry::Loose(text), context));
+    }
+}
+
+/// The `datePublished` of a JSON-LD block (schema.org metadata), wherever it is nested (an
+/// `@graph`, a list of objects): the first one found.
+fn json_ld_date(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json.trim()).ok()?;
+    let mut stack = vec![&value];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(date)) = map.get("datePublished") {
+                    let date = collapse_whitespace(date);
+                    if !date.is_empty() {
+                        return Some(date);
+                    }
+                }
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether `title` (a `<title>` or `og:title`) is `paragraph`, alone or with the site's name
+/// ("Headline | Site", "Site - Headline").
+fn repeats_title(paragraph: &str, title: &str) -> bool {
+    let paragraph = comparable(paragraph);
+    let title = title.replace(" - ", "|");
+    !paragraph.is_empty()
+        && (comparable(&title) == paragraph
+            || title
+                .split(['|', '–', '—'])
+                .any(|part| comparable(part) == paragraph))
+}
+
 /// An `<article>` long enough to be a story of its own.
 fn is_story(part: &Part) -> bool {
     part.words >= MIN_ARTICLE_WORDS
@@ -371,12 +578,19 @@ struct PartText {
     comments: Vec<String>,
 }
 
+/// What a page's metadata says for each of its stories.
+struct Page {
+    source: Option<String>,
+    date: Option<String>,
+}
+
 /// A page of several stories: one article per [`is_story`] `<article>`. Each takes its own
 /// headline (its `<h1>`, else the heading it opens with), text, captions, comments and `<time>`;
-/// of the page's metadata only the site name, which speaks for every story: the page's date,
-/// author and address are the page's, not necessarily each story's. One pass over each list, so
-/// a page of thousands of `<article>`s stays linear.
-fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Parsed) {
+/// of the page's metadata the site name, which speaks for every story, and the page's date for a
+/// story that states none, marked as inferred (a digest's stories are of its day, but not
+/// stated so); the page's author and address are the page's, not necessarily each story's. One
+/// pass over each list, so a page of thousands of `<article>`s stays linear.
+fn split_stories(text: &str, found: Found, page: &Page, parsed: &mut Parsed) {
     let Found {
         article_paragraphs,
         captions,
@@ -424,7 +638,7 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
         }
         stories = stories.saturating_add(1);
         let mut article = blank_article();
-        article.source = source.map(str::to_string);
+        article.source.clone_from(&page.source);
         let mut items = part_text.paragraphs.into_iter().peekable();
         let title = part
             .h1
@@ -437,7 +651,12 @@ fn split_stories(text: &str, found: Found, source: Option<&str>, parsed: &mut Pa
             part_text.captions,
             part_text.comments,
         );
+        let inherited = article.date_text.is_none() && page.date.is_some();
+        if inherited {
+            article.date_text.clone_from(&page.date);
+        }
         set_date(&mut article, Some(line), parsed);
+        article.date_inferred = inherited && article.date.is_some();
         match title {
             Some(title) => article.title = title.into(),
             None => {
@@ -497,12 +716,18 @@ fn fill_text(
     captions: Vec<String>,
     comments: Vec<String>,
 ) {
+    // The first "By …" line above the text names the author, over `<meta name="author">`
+    // (README: "even when the metadata also names an author").
+    let mut by_line_read = false;
     for paragraph in paragraphs {
         // "By Saleem Shahid | Published November 9, 2024" above the text: too long for a
         // byline line, and its date is the article's unless the page's metadata states one.
         if article.body.is_empty() {
             if let Some((name, date_words)) = furniture::byline_with_date(&paragraph) {
-                article.byline.get_or_insert_with(|| name.to_string());
+                if !by_line_read {
+                    article.byline = Some(name.to_string());
+                    by_line_read = true;
+                }
                 article
                     .date_text
                     .get_or_insert_with(|| date_words.to_string());
@@ -512,15 +737,23 @@ fn fill_text(
         match furniture::classify(&paragraph).map(|m| (m.rule.action, m.captured)) {
             Some((Action::Drop, _)) => {}
             Some((Action::EndOfArticle | Action::CommentArea, _)) => break,
-            // Above the text a byline line is the byline, even when the page's metadata
-            // already named the author: not the first paragraph, which the dateline opens.
+            // Above the text a byline line is the byline, not the first paragraph, which the
+            // dateline opens.
             Some((Action::Byline, byline)) if article.body.is_empty() => {
-                article.byline.get_or_insert_with(|| byline.to_string());
+                if !by_line_read {
+                    article.byline = Some(byline.to_string());
+                    by_line_read = true;
+                }
             }
             Some((Action::Byline, byline)) if article.byline.is_none() => {
                 article.byline = Some(byline.to_string());
             }
             Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
+            // "Updated: 12 June 2024" above the text dates the article when the page's
+            // metadata does not.
+            Some((Action::Stamp, stamp)) if article.body.is_empty() => {
+                article.date_text.get_or_insert_with(|| stamp.to_string());
+            }
             _ => article.body.push(paragraph.into()),
         }
     }
@@ -698,6 +931,173 @@ mod tests {
         );
     }
 
+    fn only(html: &str) -> crate::Article {
+        let parsed = parse(html);
+        assert_eq!(parsed.drafts.len(), 1, "{:?}", parsed.problems);
+        let article = parsed.drafts.first().map(|d| d.article.clone());
+        article.unwrap_or_else(blank_article)
+    }
+
+    #[test]
+    fn text_in_divs_or_between_brs_is_the_body_and_furniture_boxes_are_not() {
+        // Pages that hold their text in <div>s or between <br>s came out with an empty body.
+        let article = only(
+            r#"<article><h1>Harbour dredging</h1><div class="byline">By <a rel="author">Dagny Aurell</a></div>
+            <div class="text-block">Dredging will start in <b>July</b>, the board said.</div>
+            <div class="share-bar">Facebook Twitter Email</div>
+            <div class="related"><h3>Other story</h3><p>Teaser text.</p></div></article>"#,
+        );
+        assert_eq!(article.title, "Harbour dredging");
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(
+            article.body,
+            ["Dredging will start in July, the board said."]
+        );
+        let article = only(
+            r#"<html><body><div id="menu"><a href="/">Home</a> | <a href="/news">News</a></div>
+            <h1>Dredging</h1><span class="author">Written by Dagny Aurell</span><br>
+            First paragraph of the text.<br><br>Second &amp; last.<br><br>&copy; Gazette 2024</body></html>"#,
+        );
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(
+            article.body,
+            ["First paragraph of the text.", "Second & last."]
+        );
+    }
+
+    #[test]
+    fn an_article_s_own_header_gives_its_headline_and_byline() {
+        // The <h1> and byline in <article><header> were skipped as page furniture: the title
+        // fell back to the site's <title> and the byline was lost.
+        let article = only(
+            r#"<html><head><title>Valmora Post</title></head><body><header><p>Site menu</p></header>
+            <article><header><h1>Fishermen report low catches</h1><p class="byline">By Dagny Aurell</p>
+            <time datetime="2024-03-19">19 March 2024</time></header><p>Catches fell this spring.</p>
+            </article></body></html>"#,
+        );
+        assert_eq!(article.title, "Fishermen report low catches");
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(article.date.as_deref(), Some("2024-03-19"));
+        assert_eq!(article.body, ["Catches fell this spring."]);
+    }
+
+    #[test]
+    fn a_by_line_is_the_byline_over_the_meta_author() {
+        // The README promises it, but <meta name="author"> was kept and the line lost.
+        let article = only(
+            r#"<html><head><meta name="author" content="Dagny Aurell"></head><body><h1>T</h1>
+            <p>By Tomasz Kereny</p><p>The council met.</p></body></html>"#,
+        );
+        assert_eq!(article.byline.as_deref(), Some("Tomasz Kereny"));
+        assert_eq!(article.body, ["The council met."]);
+    }
+
+    #[test]
+    fn an_h2_headline_the_title_repeats_is_not_the_first_paragraph() {
+        // With no <h1>, the <h2> headline was the title's twin and the body's first paragraph.
+        for title in [
+            "Authority orders review",
+            "Authority orders review | Valmora Post",
+        ] {
+            let article = only(&format!(
+                r#"<html><head><title>{title}</title></head><body><div class="story">
+                <h2 class="title">Authority orders review</h2><p>The authority ordered it.</p>
+                </div></body></html>"#
+            ));
+            assert_eq!(article.title, "Authority orders review");
+            assert_eq!(article.body, ["The authority ordered it."]);
+        }
+    }
+
+    #[test]
+    fn dates_in_json_ld_dublin_core_or_an_updated_line_date_the_article() {
+        // Each of these left the article undated with no warning.
+        let text = "<h1>Residents protest</h1><p>Residents protested on Tuesday.</p>";
+        for (head, body, date) in [
+            (
+                r#"<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2024-04-02"}]}</script>"#,
+                "",
+                "2024-04-02",
+            ),
+            (
+                r#"<meta name="DC.date.issued" content="20240522">"#,
+                "",
+                "2024-05-22",
+            ),
+            (
+                r#"<meta name="dcterms.created" content="2024-05-23">"#,
+                "",
+                "2024-05-23",
+            ),
+            ("", "<p>Updated: 12 June 2024, 10:32</p>", "2024-06-12"),
+        ] {
+            let article = only(&format!(
+                "<html><head>{head}</head><body>{body}{text}</body></html>"
+            ));
+            assert_eq!(article.date.as_deref(), Some(date), "{head}{body}");
+            assert_eq!(article.body, ["Residents protested on Tuesday."]);
+        }
+        // A digest's stories that state no date of their own take the page's, as inferred.
+        let html = format!(
+            r#"<html><head><meta name="DC.date.issued" content="2024-04-09T12:00:00Z"></head><body>
+            <article><h2>One</h2><p>{}</p></article><article><h2>Two</h2><p>{}</p></article></body></html>"#,
+            words(60, "alpha"),
+            words(60, "beta")
+        );
+        let parsed = parse(&html);
+        let dates: Vec<_> = parsed
+            .drafts
+            .iter()
+            .map(|d| (d.article.date.as_deref(), d.article.date_inferred))
+            .collect();
+        assert_eq!(
+            dates,
+            [(Some("2024-04-09"), true), (Some("2024-04-09"), true)]
+        );
+    }
+
+    #[test]
+    fn a_byline_marked_by_its_class_is_the_byline() {
+        // "DAGNY AURELL" in <p class="byline"> was the first paragraph, and the "Updated" line
+        // under it was no longer above the text.
+        let article = only(
+            r#"<h1>B5</h1><p class="byline">DAGNY AURELL</p><p>Updated: 12 June 2024, 10:32</p>
+            <p>The council met on Monday.</p>"#,
+        );
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(article.date.as_deref(), Some("2024-06-12"));
+        assert_eq!(article.body, ["The council met on Monday."]);
+    }
+
+    #[test]
+    fn a_written_by_line_with_its_date_gives_both() {
+        // "Written by Mei-Lin Sorensen · March 11, 2024" stayed in the body, and with an ISO
+        // date the whole line was the byline.
+        for (date, iso) in [
+            ("March 11, 2024", "2024-03-11"),
+            ("2024-04-22", "2024-04-22"),
+        ] {
+            let article = only(&format!(
+                r#"<h1>Budget overrun</h1><div class="meta"><span class="author">Written by Mei-Lin Sorensen</span>
+                · <span class="date">{date}</span></div><p>The council met.</p>"#
+            ));
+            assert_eq!(article.byline.as_deref(), Some("Mei-Lin Sorensen"));
+            assert_eq!(article.date.as_deref(), Some(iso));
+            assert_eq!(article.body, ["The council met."]);
+        }
+    }
+
+    #[test]
+    fn a_kicker_over_the_headline_is_the_section_not_the_text() {
+        // Read as text in a <div>, "Environment" became the first paragraph.
+        let article = only(
+            r#"<div class="content"><div class="kicker">Environment</div><h1>Dam vote</h1>
+            <p>The council met.</p></div>"#,
+        );
+        assert_eq!(article.section.as_deref(), Some("Environment"));
+        assert_eq!(article.body, ["The council met."]);
+    }
+
     #[test]
     fn entities() {
         assert_eq!(
@@ -769,7 +1169,8 @@ mod tests {
                 (
                     "Second story headline".to_string(),
                     2,
-                    None,
+                    // The page's date, inferred: the story states none.
+                    Some("2024-03-09".to_string()),
                     None,
                     Some("The Daily".to_string()),
                     0,

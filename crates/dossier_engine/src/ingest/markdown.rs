@@ -96,6 +96,9 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     let mut in_comments = false;
+    // The first "By …" line above the text names the author, over the front matter's `author`
+    // (README: "even when the metadata also names an author").
+    let mut by_line_read = false;
     for block in blocks(body_text) {
         match block {
             Block::Heading { level: 1, text } if article.title.is_empty() => {
@@ -116,7 +119,10 @@ pub fn parse(text: &str) -> Parsed {
                     .then(|| furniture::byline_with_date(&text))
                     .flatten();
                 if let Some((name, date_words)) = byline_with_date {
-                    article.byline.get_or_insert_with(|| name.to_string());
+                    if !by_line_read {
+                        article.byline = Some(name.to_string());
+                        by_line_read = true;
+                    }
                     if article.date_text.is_none() {
                         article.date = dates::parse_date(date_words).map(dates::iso);
                         article.date_text = Some(date_words.to_string());
@@ -130,7 +136,10 @@ pub fn parse(text: &str) -> Parsed {
                     Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
                     // Above the text, the byline even when the front matter named the author.
                     Some((Action::Byline, byline)) if article.body.is_empty() && !in_comments => {
-                        article.byline.get_or_insert_with(|| byline.to_string());
+                        if !by_line_read {
+                            article.byline = Some(byline.to_string());
+                            by_line_read = true;
+                        }
                     }
                     Some((Action::Byline, byline)) if article.byline.is_none() => {
                         article.byline = Some(byline.to_string());
@@ -767,6 +776,25 @@ mod tests {
 
     fn only(parsed: &Parsed) -> Option<&crate::Article> {
         parsed.drafts.first().map(|d| &d.article)
+    }
+
+    #[test]
+    fn a_by_line_above_the_text_is_the_byline_over_the_front_matter_s_author() {
+        // The README promises it, but the front matter's author was kept and the line lost.
+        for text in ["By Tomasz Kereny", "By Tomasz Kereny | March 3, 2024"] {
+            let parsed = parse(&format!(
+                "---\ntitle: T\nauthor: Dagny Aurell\n---\n\n{text}\n\nBy Someone Else\n\nThe council met.\n"
+            ));
+            let article = only(&parsed);
+            assert_eq!(
+                article.and_then(|a| a.byline.as_deref()),
+                Some("Tomasz Kereny")
+            );
+            assert_eq!(
+                article.map(|a| a.body.clone()).unwrap_or_default(),
+                ["The council met."]
+            );
+        }
     }
 
     #[test]

@@ -338,20 +338,29 @@ pub fn ingest_paths(
 ) -> Result<IngestReport, IngestError> {
     let mut collector = Collector::new(options);
     for root in roots {
-        let mut files = Vec::new();
-        collect_files(root, &mut files)?;
-        files.sort();
+        let mut walk = Walk::default();
+        collect_files(root, &mut walk)?;
+        walk.files.sort();
         let base = if root.is_dir() {
             root.as_path()
         } else {
             root.parent().unwrap_or(root)
         };
-        for path in files {
-            let relative = path
-                .strip_prefix(base)
-                .unwrap_or(&path)
+        let relative = |path: &Path| {
+            path.strip_prefix(base)
+                .unwrap_or(path)
                 .to_string_lossy()
-                .replace('\\', "/");
+                .replace('\\', "/")
+        };
+        for link in &walk.loops {
+            collector.warn(
+                &relative(link),
+                None,
+                "link to a folder it is inside (a loop): not followed",
+            );
+        }
+        for path in walk.files {
+            let relative = relative(&path);
             let bytes = std::fs::read(&path).map_err(|e| IngestError {
                 path: path.clone(),
                 message: e.to_string(),
@@ -362,16 +371,34 @@ pub fn ingest_paths(
     Ok(collector.finish())
 }
 
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+/// What a walk over the file system found.
+#[derive(Debug, Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    /// Links to a folder the walk is already inside, not followed (each said once).
+    loops: Vec<PathBuf>,
+    /// The canonical paths of the folders the walk is inside, outermost first.
+    inside: Vec<PathBuf>,
+}
+
+fn collect_files(path: &Path, walk: &mut Walk) -> Result<(), IngestError> {
     let error = |e: std::io::Error| IngestError {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
     let meta = std::fs::metadata(path).map_err(error)?;
     if meta.is_file() {
-        out.push(path.to_path_buf());
+        walk.files.push(path.to_path_buf());
         return Ok(());
     }
+    // A link back to a folder the walk is in (`a/up -> ..`) would be followed forever, until
+    // the system refuses with "too many levels of symbolic links" and stops the whole ingest.
+    let canonical = std::fs::canonicalize(path).map_err(error)?;
+    if walk.inside.contains(&canonical) {
+        walk.loops.push(path.to_path_buf());
+        return Ok(());
+    }
+    walk.inside.push(canonical);
     for entry in std::fs::read_dir(path).map_err(error)? {
         let child = entry.map_err(error)?.path();
         let hidden = child
@@ -379,9 +406,10 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError>
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if !hidden {
-            collect_files(&child, out)?;
+            collect_files(&child, walk)?;
         }
     }
+    walk.inside.pop();
     Ok(())
 }
 
@@ -409,6 +437,30 @@ mod tests {
                 .split(',')
                 .any(|e| e == format!(".{extension}")));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_to_a_folder_it_is_in_is_said_and_not_followed() {
+        // `a/up -> ..` stopped the whole ingest with "Too many levels of symbolic links".
+        let root = std::env::temp_dir().join(format!("dossier-loop-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let made = std::fs::create_dir_all(root.join("a"))
+            .and_then(|()| std::fs::write(root.join("note.md"), "# A note\n\nSome text.\n"))
+            .and_then(|()| std::os::unix::fs::symlink("..", root.join("a").join("up")));
+        assert!(made.is_ok(), "{made:?}");
+        let report = ingest_path(&root);
+        let _ = std::fs::remove_dir_all(&root);
+        let report = report.map_err(|e| e.to_string());
+        let warnings: Vec<String> = report
+            .iter()
+            .flat_map(|r| r.warnings.iter().map(ToString::to_string))
+            .collect();
+        assert_eq!(
+            warnings,
+            ["a/up: link to a folder it is inside (a loop): not followed"]
+        );
+        assert_eq!(report.map(|r| r.articles.len()), Ok(1));
     }
 
     #[test]

@@ -773,6 +773,38 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_with_a_job_title_is_the_byline_not_the_standfirst() {
+        // "By Dagny Aurell, Political Editor" became the subtitle.
+        let article = only(&parse(
+            "Harbour dredging to start in July\nBy Dagny Aurell, Political Editor\n\n\
+             Brennhavn council met on Monday to discuss the Orla dam, officials said.\n",
+        ));
+        assert_eq!(article.byline.as_deref(), Some("Dagny Aurell"));
+        assert_eq!(article.subtitle, None);
+        assert_eq!(
+            article.body,
+            ["Brennhavn council met on Monday to discuss the Orla dam, officials said."]
+        );
+    }
+
+    #[test]
+    fn a_cookie_notice_is_not_the_title_nor_share_buttons_the_text() {
+        // "We use cookies. Accept | Manage" became the title, the headline the standfirst, and
+        // "Facebook Twitter Email" stayed in the body.
+        let article = only(&parse(
+            "We use cookies. Accept | Manage\n\nDam engineer says cracks are cosmetic\nBy Dagny Aurell\n\n\
+             The chief engineer said on Monday that the cracks in the dam wall were cosmetic.\n\n\
+             Share this article\nFacebook Twitter Email\n",
+        ));
+        assert_eq!(article.title, "Dam engineer says cracks are cosmetic");
+        assert_eq!(article.subtitle, None);
+        assert_eq!(
+            article.body,
+            ["The chief engineer said on Monday that the cracks in the dam wall were cosmetic."]
+        );
+    }
+
+    #[test]
     fn a_byline_with_a_date_gives_both() {
         let text = "Council passes the budget\n\
                     By Jane Doe | March 3, 2024\n\n\

@@ -439,7 +439,8 @@ pub fn parse_csv(text: &str) -> Parsed {
     let text = quote_strays(text, delimiter, &strays);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
-        .flexible(false)
+        // Rows of another length than the header are ours to judge, below.
+        .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(headers) => headers.iter().map(|h| h.trim().to_string()).collect(),
@@ -465,17 +466,51 @@ pub fn parse_csv(text: &str) -> Parsed {
             unread: None,
         });
     }
+    // Lines are counted from the record's byte offset: the csv crate's own count comes out one
+    // short after a quoted line break in a CRLF file.
+    let mut lines = LineCounter::default();
     for result in reader.records() {
         let position = match &result {
             Ok(record) => record.position(),
             Err(error) => error.position(),
         };
-        let line = position.map(|p| position_line(p.line()));
+        let line = position.map(|p| lines.line_at(&text, p.byte()));
         while let Some(problem) = quote_problems.next_if(|problem| problem.line <= line) {
             parsed.problems.push(problem);
         }
+        let fields = |len: usize| match len {
+            1 => "1 field".to_string(),
+            len => format!("{len} fields"),
+        };
         match result {
+            // A lone value is more likely a line broken off its row than a record.
+            Ok(record) if record.len() > headers.len() || record.len() == 1 => {
+                parsed.problems.push(Problem {
+                    line,
+                    message: format!(
+                        "malformed CSV row skipped: {} where the header has {}",
+                        fields(record.len()),
+                        headers.len()
+                    ),
+                    unread: None,
+                });
+            }
             Ok(record) => {
+                // A row that stops short (a trailing empty column left unwritten) is kept,
+                // its missing columns empty.
+                if let Some(missing) = headers.get(record.len()..).filter(|m| !m.is_empty()) {
+                    let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+                    parsed.problems.push(Problem {
+                        line,
+                        message: format!(
+                            "CSV row has {} where the header has {}: read with {} empty",
+                            fields(record.len()),
+                            headers.len(),
+                            names.join(", ")
+                        ),
+                        unread: None,
+                    });
+                }
                 let object: Map<String, Value> = headers
                     .iter()
                     .zip(record.iter())
@@ -487,22 +522,9 @@ pub fn parse_csv(text: &str) -> Parsed {
                 add_record(&mut parsed, &mut unread, Some(pairs), line, "the row");
             }
             Err(error) => {
-                let message = match error.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
-                        let fields = if *len == 1 {
-                            "1 field".to_string()
-                        } else {
-                            format!("{len} fields")
-                        };
-                        format!("malformed CSV row skipped: {fields} where the header has {expected_len}")
-                    }
-                    _ => format!("malformed CSV row skipped: {error}"),
-                };
                 parsed.problems.push(Problem {
                     line,
-                    message,
+                    message: format!("malformed CSV row skipped: {error}"),
                     unread: None,
                 });
             }
@@ -513,6 +535,35 @@ pub fn parse_csv(text: &str) -> Parsed {
         .problems
         .extend(unread.problems(&CSV_WORDS, &fields_read(), FIRST_NAME_READ));
     parsed
+}
+
+/// 1-based line numbers of records' byte offsets, met in increasing order: one pass over the text.
+/// A record's offset can be inside the line break before it (the `\n` of a `\r\n`) or at blank
+/// lines the reader skips: its line is that of its first character.
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: u64) -> usize {
+        let byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        let breaks = text.as_bytes().get(byte..).unwrap_or_default();
+        let breaks = breaks
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let byte = byte.saturating_add(breaks);
+        if byte > self.byte {
+            let newlines = text.as_bytes().get(self.byte..byte).unwrap_or_default();
+            self.line = self
+                .line
+                .saturating_add(newlines.iter().filter(|&&b| b == b'\n').count());
+            self.byte = byte;
+        }
+        self.line.saturating_add(1)
+    }
 }
 
 /// The column names a CSV header gives more than once, in header order, with their columns: a
@@ -689,10 +740,6 @@ fn quote_strays<'t>(text: &'t str, delimiter: u8, strays: &[StrayQuote]) -> Cow<
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     Cow::Owned(out)
-}
-
-fn position_line(line: u64) -> usize {
-    usize::try_from(line).unwrap_or(usize::MAX)
 }
 
 /// Turns one record into a draft, or a problem saying why it could not.
@@ -915,24 +962,47 @@ mod tests {
 
     #[test]
     fn csv_rows_map_by_header_and_bad_rows_are_reported() {
-        let parsed = parse_csv("Title,Text,Date\nA,\"Para one\nPara two\",June 20 2024\nB,only two\nC,Body,not a date\n");
-        assert_eq!(titles(&parsed), ["A", "C"]);
+        let parsed = parse_csv("Title,Text,Date\nA,\"Para one\nPara two\",June 20 2024\nB,only two\nC,Body,not a date\nD,Body,2024,extra\n");
+        assert_eq!(titles(&parsed), ["A", "B", "C"]);
         let first = parsed.drafts.first().map(|d| d.article.body.len());
         assert_eq!(first, Some(2));
         let problems: Vec<(Option<usize>, &str)> = parsed.problem_lines();
         assert_eq!(
             problems,
             [
+                // A row that stops short was dropped whole.
                 (
                     Some(4),
-                    "malformed CSV row skipped: 2 fields where the header has 3"
+                    "CSV row has 2 fields where the header has 3: read with `Date` empty"
                 ),
                 (
                     Some(5),
                     "date \"not a date\" not understood; the article has no date (the words are kept)"
                 ),
+                (
+                    Some(6),
+                    "malformed CSV row skipped: 4 fields where the header has 3"
+                ),
             ]
         );
+    }
+
+    #[test]
+    fn csv_lines_are_counted_right_after_a_quoted_line_break_in_a_crlf_file() {
+        // The warnings named the line before the row's.
+        for newline in ["\n", "\r\n"] {
+            let text = [
+                "Title,Text,Date",
+                "A,\"Para one",
+                "Para two\",2024-07-01",
+                "B,Body,not a date",
+                "",
+            ]
+            .join(newline);
+            let parsed = parse_csv(&text);
+            let lines: Vec<Option<usize>> = parsed.problems.iter().map(|p| p.line).collect();
+            assert_eq!(lines, [Some(4)], "{newline:?}");
+        }
     }
 
     #[test]
