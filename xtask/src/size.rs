@@ -16,7 +16,7 @@ const LOADER_FILES: [&str; 3] = [
 /// What the start-up download (gzip) may weigh before `cargo xtask test` fails: every visitor pays
 /// for each byte, and a regression (a second copy of the bundle's deserialisers once cost 34 kB)
 /// only shows in the size. Raise it only with the reason in docs/benchmarks.md.
-const START_UP_GZIP_BUDGET: usize = 557_000;
+const START_UP_GZIP_BUDGET: usize = 560_000;
 
 /// One file of the page: name, raw and gzipped bytes.
 struct FileSize {
