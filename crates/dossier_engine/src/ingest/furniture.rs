@@ -453,6 +453,23 @@ pub fn byline_with_date(text: &str) -> Option<(&str, &str)> {
     })
 }
 
+/// The byline that "By …" lines above the text give: the first of them, over the metadata's
+/// author (README: "even when the metadata also names an author") and over later lines.
+#[derive(Debug, Default)]
+pub struct FirstByLine {
+    read: bool,
+}
+
+impl FirstByLine {
+    /// Sets `byline` to `name` if no "By …" line above the text has been read yet.
+    pub fn read(&mut self, byline: &mut Option<String>, name: &str) {
+        if !self.read {
+            *byline = Some(name.to_string());
+            self.read = true;
+        }
+    }
+}
+
 fn matches(pattern: Pattern, line: &str) -> Option<&str> {
     match pattern {
         Pattern::Line(text) => line.eq_ignore_ascii_case(text).then_some(line),

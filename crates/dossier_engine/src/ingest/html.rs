@@ -15,7 +15,7 @@
 use super::dateline::take_opening_dateline;
 use super::dates;
 use super::furniture::{self, Action};
-use super::text::{clean_line, collapse_whitespace, comparable, word_count};
+use super::text::{clean_line, collapse_whitespace, comparable, word_count, LineCounter};
 use super::{blank_article, Draft, Parsed, Problem};
 use crate::article::LIST_BULLET;
 use crate::text::Text;
@@ -268,7 +268,7 @@ pub fn parse(text: &str) -> Parsed {
         let in_comments = context.in_comments || marked(&["comment"]);
         // A kicker over the headline ("Environment") names the section: not the text.
         if marked(&["kicker"]) {
-            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            let text = line_of(tag, parser);
             if !text.is_empty() && word_count(&text) <= 4 {
                 found.kicker.get_or_insert(text);
                 continue;
@@ -276,7 +276,7 @@ pub fn parse(text: &str) -> Parsed {
         }
         // A byline its class marks but its words do not ("DAGNY AURELL"): read as "By …".
         if !in_comments && marked(&["byline", "author"]) {
-            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            let text = line_of(tag, parser);
             if let Some(line) = as_byline_line(&text) {
                 add_paragraph(&mut found, "p", line, context);
                 continue;
@@ -303,7 +303,7 @@ pub fn parse(text: &str) -> Parsed {
         };
         let is_paragraph = PARAGRAPH_TAGS.contains(&name.as_str());
         if name == "h1" || name == "figcaption" || is_paragraph {
-            let text = clean_line(&decode_entities(&text_of(tag, parser)));
+            let text = line_of(tag, parser);
             let text = if name == "li" {
                 list_mark.mark(text)
             } else {
@@ -520,10 +520,7 @@ fn as_byline_line(text: &str) -> Option<String> {
 
 /// Ends a run of text between blocks: it is a paragraph unless it is only white space.
 fn push_loose(entries: &mut Vec<(Entry, Context)>, run: &mut String, context: Context) {
-    // Inline tags were padded with spaces, as in `text_of`.
-    let text = clean_line(&decode_entities(run))
-        .replace(" ,", ",")
-        .replace(" .", ".");
+    let text = unpadded(&clean_line(&decode_entities(run)));
     run.clear();
     if !text.is_empty() {
         entries.push((Entry::Loose(text), context));
@@ -617,16 +614,13 @@ fn split_stories(text: &str, found: Found, page: &Page, parsed: &mut Parsed) {
     }
     // Parts and times are both in document order: one cursor each.
     let mut times = times.into_iter().peekable();
-    let mut line = 1usize;
-    let mut counted = 0;
+    let mut lines = LineCounter::default();
     // The first short one's line, how many there are, and where its warning goes among the
     // stories' own (in line order).
     let mut short: Option<(usize, usize, usize)> = None;
     let mut stories = 0usize;
     for (part, part_text) in parts.iter().zip(texts) {
-        let newlines = text.as_bytes().get(counted..part.start).unwrap_or_default();
-        line = line.saturating_add(newlines.iter().filter(|&&b| b == b'\n').count());
-        counted = counted.max(part.start);
+        let line = lines.line_at(text, part.start);
         while times.next_if(|(at, _)| *at < part.start).is_some() {}
         let time = times
             .next_if(|(at, _)| *at <= part.end)
@@ -716,18 +710,13 @@ fn fill_text(
     captions: Vec<String>,
     comments: Vec<String>,
 ) {
-    // The first "By …" line above the text names the author, over `<meta name="author">`
-    // (README: "even when the metadata also names an author").
-    let mut by_line_read = false;
+    let mut by_line = furniture::FirstByLine::default();
     for paragraph in paragraphs {
         // "By Saleem Shahid | Published November 9, 2024" above the text: too long for a
         // byline line, and its date is the article's unless the page's metadata states one.
         if article.body.is_empty() {
             if let Some((name, date_words)) = furniture::byline_with_date(&paragraph) {
-                if !by_line_read {
-                    article.byline = Some(name.to_string());
-                    by_line_read = true;
-                }
+                by_line.read(&mut article.byline, name);
                 article
                     .date_text
                     .get_or_insert_with(|| date_words.to_string());
@@ -740,10 +729,7 @@ fn fill_text(
             // Above the text a byline line is the byline, not the first paragraph, which the
             // dateline opens.
             Some((Action::Byline, byline)) if article.body.is_empty() => {
-                if !by_line_read {
-                    article.byline = Some(byline.to_string());
-                    by_line_read = true;
-                }
+                by_line.read(&mut article.byline, byline);
             }
             Some((Action::Byline, byline)) if article.byline.is_none() => {
                 article.byline = Some(byline.to_string());
@@ -804,10 +790,17 @@ fn text_of(tag: &tl::HTMLTag<'_>, parser: &tl::Parser<'_>) -> String {
             Some(tl::Node::Comment(_)) | None => {}
         }
     }
-    // Inline tags were padded with spaces; undo the space that lands before punctuation.
-    collapse_whitespace(&out)
-        .replace(" ,", ",")
-        .replace(" .", ".")
+    unpadded(&collapse_whitespace(&out))
+}
+
+/// An element's text as one clean line (entities decoded).
+fn line_of(tag: &tl::HTMLTag<'_>, parser: &tl::Parser<'_>) -> String {
+    clean_line(&decode_entities(&text_of(tag, parser)))
+}
+
+/// Inline tags were padded with spaces: undoes the space that lands before punctuation.
+fn unpadded(text: &str) -> String {
+    text.replace(" ,", ",").replace(" .", ".")
 }
 
 /// Decodes the character references a news page uses: numeric ones and the common named ones.

@@ -96,9 +96,7 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     let mut in_comments = false;
-    // The first "By …" line above the text names the author, over the front matter's `author`
-    // (README: "even when the metadata also names an author").
-    let mut by_line_read = false;
+    let mut by_line = furniture::FirstByLine::default();
     for block in blocks(body_text) {
         match block {
             Block::Heading { level: 1, text } if article.title.is_empty() => {
@@ -119,10 +117,7 @@ pub fn parse(text: &str) -> Parsed {
                     .then(|| furniture::byline_with_date(&text))
                     .flatten();
                 if let Some((name, date_words)) = byline_with_date {
-                    if !by_line_read {
-                        article.byline = Some(name.to_string());
-                        by_line_read = true;
-                    }
+                    by_line.read(&mut article.byline, name);
                     if article.date_text.is_none() {
                         article.date = dates::parse_date(date_words).map(dates::iso);
                         article.date_text = Some(date_words.to_string());
@@ -136,10 +131,7 @@ pub fn parse(text: &str) -> Parsed {
                     Some((Action::Kind(kind), _)) => article.kind = kind.to_string(),
                     // Above the text, the byline even when the front matter named the author.
                     Some((Action::Byline, byline)) if article.body.is_empty() && !in_comments => {
-                        if !by_line_read {
-                            article.byline = Some(byline.to_string());
-                            by_line_read = true;
-                        }
+                        by_line.read(&mut article.byline, byline);
                     }
                     Some((Action::Byline, byline)) if article.byline.is_none() => {
                         article.byline = Some(byline.to_string());

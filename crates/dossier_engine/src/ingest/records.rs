@@ -468,13 +468,14 @@ pub fn parse_csv(text: &str) -> Parsed {
     }
     // Lines are counted from the record's byte offset: the csv crate's own count comes out one
     // short after a quoted line break in a CRLF file.
-    let mut lines = LineCounter::default();
+    let mut lines = super::text::LineCounter::default();
     for result in reader.records() {
         let position = match &result {
             Ok(record) => record.position(),
             Err(error) => error.position(),
         };
-        let line = position.map(|p| lines.line_at(&text, p.byte()));
+        let line =
+            position.map(|p| lines.line_at(&text, usize::try_from(p.byte()).unwrap_or(usize::MAX)));
         while let Some(problem) = quote_problems.next_if(|problem| problem.line <= line) {
             parsed.problems.push(problem);
         }
@@ -535,35 +536,6 @@ pub fn parse_csv(text: &str) -> Parsed {
         .problems
         .extend(unread.problems(&CSV_WORDS, &fields_read(), FIRST_NAME_READ));
     parsed
-}
-
-/// 1-based line numbers of records' byte offsets, met in increasing order: one pass over the text.
-/// A record's offset can be inside the line break before it (the `\n` of a `\r\n`) or at blank
-/// lines the reader skips: its line is that of its first character.
-#[derive(Default)]
-struct LineCounter {
-    byte: usize,
-    line: usize,
-}
-
-impl LineCounter {
-    fn line_at(&mut self, text: &str, byte: u64) -> usize {
-        let byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        let breaks = text.as_bytes().get(byte..).unwrap_or_default();
-        let breaks = breaks
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-        let byte = byte.saturating_add(breaks);
-        if byte > self.byte {
-            let newlines = text.as_bytes().get(self.byte..byte).unwrap_or_default();
-            self.line = self
-                .line
-                .saturating_add(newlines.iter().filter(|&&b| b == b'\n').count());
-            self.byte = byte;
-        }
-        self.line.saturating_add(1)
-    }
 }
 
 /// The column names a CSV header gives more than once, in header order, with their columns: a

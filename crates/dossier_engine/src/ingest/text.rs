@@ -76,6 +76,35 @@ fn strip_paired(text: &str, marker: &str, intraword: bool) -> String {
 const ESCAPED_STAR: char = '\u{E000}';
 const ESCAPED_UNDERSCORE: char = '\u{E001}';
 
+/// 1-based line numbers of byte offsets met in increasing order (a CSV's records, a page's
+/// stories): one pass over the text. An offset inside the line break before a line (the `\n` of
+/// a `\r\n`) or at blank lines skipped is that of the next character that is not a line break.
+#[derive(Debug, Default)]
+pub struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    pub fn line_at(&mut self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        let breaks = text.as_bytes().get(byte..).unwrap_or_default();
+        let breaks = breaks
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let byte = byte.saturating_add(breaks);
+        if byte > self.byte {
+            let newlines = text.as_bytes().get(self.byte..byte).unwrap_or_default();
+            self.line = self
+                .line
+                .saturating_add(newlines.iter().filter(|&&b| b == b'\n').count());
+            self.byte = byte;
+        }
+        self.line.saturating_add(1)
+    }
+}
+
 #[cfg(test)]
 mod emphasis_tests {
     use super::clean_line;

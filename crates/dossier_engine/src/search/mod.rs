@@ -621,17 +621,18 @@ impl SearchIndex {
         };
         // One comparator for every order, so the selection and the sort are compiled once.
         top_k(&mut ranked, needed, |a, b| {
+            // Dates are looked up only for an order by date.
             if sort == SortOrder::Relevance {
                 return by_score(a, b);
             }
             let by_date = match (sort, self.doc_date(a.0), self.doc_date(b.0)) {
-                (SortOrder::Relevance, _, _) => std::cmp::Ordering::Equal,
                 (SortOrder::Newest, Some(x), Some(y)) => y.cmp(x),
                 (SortOrder::Oldest, Some(x), Some(y)) => x.cmp(y),
                 // Undated articles go last in both orders.
                 (_, Some(_), None) => std::cmp::Ordering::Less,
                 (_, None, Some(_)) => std::cmp::Ordering::Greater,
-                (_, None, None) => std::cmp::Ordering::Equal,
+                // Both undated (relevance was ordered above).
+                _ => std::cmp::Ordering::Equal,
             };
             by_date.then_with(|| by_score(a, b))
         });
@@ -1038,14 +1039,11 @@ impl SearchIndex {
             },
         );
         let query = exec.with_compounds(&parsed.query);
+        let shown = |doc: u32| self.in_date_range(doc, request) && self.passes(doc, filters);
         match exec.eval(&query, true) {
-            Some(matches) => matches
-                .docs
-                .iter()
-                .any(|doc| self.in_date_range(*doc, request) && self.passes(*doc, filters)),
+            Some(matches) => matches.docs.into_iter().any(shown),
             // Only common words: every article, as `run` reads it.
-            None => (0..self.doc_count_u32())
-                .any(|doc| self.in_date_range(doc, request) && self.passes(doc, filters)),
+            None => (0..self.doc_count_u32()).any(shown),
         }
     }
 
